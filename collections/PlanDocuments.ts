@@ -1,0 +1,41 @@
+import type { CollectionConfig } from 'payload'
+import { isAdminOrManager } from '../src/access/isAdminOrManager'
+import { isAuthenticated } from '../src/access/isAuthenticated'
+import { SLUGS } from '../src/slugs'
+
+/** Deliverable reports and indicator evidence: office documents, never images or scripts. */
+export const PLAN_DOCUMENT_MIME_TYPES = [
+  'application/pdf',
+  'application/msword',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.ms-excel',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.oasis.opendocument.text',
+  'application/vnd.oasis.opendocument.spreadsheet',
+]
+
+export const PlanDocuments: CollectionConfig = {
+  slug: SLUGS.planDocuments,
+  labels: {
+    singular: { vi: 'Tài liệu kế hoạch', en: 'Plan document' },
+    plural: { vi: 'Tài liệu kế hoạch', en: 'Plan documents' },
+  },
+  admin: {
+    useAsTitle: 'title',
+    group: { vi: 'Kế hoạch', en: 'Planning' },
+    defaultColumns: ['title', 'filename', 'updatedAt'],
+  },
+  access: {
+    read: isAuthenticated,
+    // Lead units' staff attach their reports too, so any signed-in user may upload; only
+    // managers may remove what others rely on as evidence.
+    create: isAuthenticated,
+    update: isAdminOrManager,
+    delete: isAdminOrManager,
+  },
+  upload: {
+    mimeTypes: PLAN_DOCUMENT_MIME_TYPES,
+    // The plugin sets staticDir from its options.
+  },
+  fields: [{ name: 'title', type: 'text', required: true, label: { vi: 'Tên tài liệu', en: 'Title' } }],
+}

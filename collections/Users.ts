@@ -1,0 +1,61 @@
+import type { CollectionConfig } from 'payload'
+import { isAdmin, isAdminField } from '../src/access/isAdmin'
+import { isAdminOrSelf, readUsers } from '../src/access/isAdminOrSelf'
+import { ROLES, SLUGS } from '../src/slugs'
+import { makeFirstUserAdmin } from '../hooks/makeFirstUserAdmin'
+
+export const ROLE_LABELS = {
+  admin: { vi: 'Quản trị hệ thống', en: 'Administrator' },
+  manager: { vi: 'Lãnh đạo / phụ trách', en: 'Manager' },
+  editor: { vi: 'Biên tập viên', en: 'Editor' },
+  multimedia: { vi: 'Đa phương tiện', en: 'Multimedia staff' },
+} as const
+
+export const Users: CollectionConfig = {
+  slug: SLUGS.users,
+  labels: {
+    singular: { vi: 'Người dùng', en: 'User' },
+    plural: { vi: 'Người dùng', en: 'Users' },
+  },
+  auth: {
+    // Payload's defaults, stated so they are reviewed: 5 failed logins lock the account 10 min.
+    maxLoginAttempts: 5,
+    lockTime: 10 * 60 * 1000,
+    tokenExpiration: 8 * 60 * 60,
+    cookies: { secure: process.env.NODE_ENV === 'production' && process.env.INSECURE_COOKIES !== '1', sameSite: 'Lax' },
+  },
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'email', 'role', 'unit'],
+    group: { vi: 'Quản trị', en: 'Administration' },
+  },
+  access: {
+    read: readUsers,
+    create: isAdmin,
+    update: isAdminOrSelf,
+    delete: isAdmin,
+    admin: ({ req }) => Boolean(req.user),
+  },
+  hooks: { beforeChange: [makeFirstUserAdmin] },
+  fields: [
+    { name: 'name', type: 'text', required: true, label: { vi: 'Họ và tên', en: 'Full name' } },
+    {
+      name: 'role',
+      type: 'select',
+      required: true,
+      defaultValue: 'editor',
+      saveToJWT: true,
+      label: { vi: 'Vai trò', en: 'Role' },
+      options: ROLES.map((value) => ({ value, label: ROLE_LABELS[value] })),
+      access: { create: isAdminField, update: isAdminField },
+    },
+    {
+      name: 'unit',
+      type: 'relationship',
+      relationTo: SLUGS.units,
+      saveToJWT: true,
+      label: { vi: 'Đơn vị', en: 'Unit' },
+      access: { create: isAdminField, update: isAdminField },
+    },
+  ],
+}

@@ -1,0 +1,11 @@
+import type { CollectionBeforeDeleteHook } from 'payload'
+import { throwFieldError } from '../src/plugin/validation'
+import { SLUGS } from '../src/slugs'
+
+/** Deleting the home channel would orphan every home-channel publication: refuse it. */
+export const protectHomeChannelDelete: CollectionBeforeDeleteHook = async ({ id, req }) => {
+  const channel = await req.payload.findByID({ collection: SLUGS.channels, id, depth: 0, req, disableErrors: true })
+  if (channel?.isHome) {
+    throwFieldError(req, SLUGS.channels, 'isHome', { key: 'homeChannelDelete', vars: { name: String(channel.name) } })
+  }
+}

@@ -1,0 +1,5 @@
+import type { Access } from 'payload'
+import { hasRole } from './roles'
+
+/** Managers define plans, tasks, targets, channels and units; admins can do everything. */
+export const isAdminOrManager: Access = ({ req }) => hasRole(req.user, 'admin', 'manager')

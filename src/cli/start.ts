@@ -1,0 +1,91 @@
+/**
+ * `npm start`: the ready-to-run app. Builds when the code changed, starts an embedded Postgres
+ * unless DATABASE_URI is set, then serves Next.js (admin + API) in this same process, so that
+ * stopping this process stops everything and a SIGKILL leaves at most an orphan Postgres, which
+ * the next start detects and stops.
+ *
+ *   PORT (default 3000), HOSTNAME (default 127.0.0.1 — set 0.0.0.0 to listen on all interfaces)
+ */
+import { createServer } from 'node:http'
+import path from 'node:path'
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '../db/embeddedPostgres'
+import { ensureLocalSecret } from '../config/localSecret'
+import { build } from './build'
+
+const root = path.resolve(import.meta.dirname, '..', '..')
+const log = (msg: string) => process.stderr.write(`[start] ${msg}\n`)
+
+async function main(): Promise<void> {
+  const port = Number(process.env.PORT ?? 3000)
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new Error(`PORT must be a TCP port, got "${process.env.PORT}"`)
+  const hostname = process.env.HOSTNAME_BIND ?? process.env.HOSTNAME ?? '127.0.0.1'
+
+  build(root, true)
+
+  let db: EmbeddedPostgres | undefined
+  if (!process.env.DATABASE_URI) {
+    db = await startEmbeddedPostgres({
+      dataDir: path.join(root, '.data', 'app'),
+      log: (m) => process.stderr.write(`[db] ${m}\n`),
+    })
+    process.env.DATABASE_URI = db.uri
+    process.env.DATABASE_ADMIN_URI = db.adminUri
+    process.env.EMBEDDED_DB = '1'
+  }
+  ensureLocalSecret(root, Boolean(db))
+  Object.assign(process.env, { NODE_ENV: 'production' })
+
+  const { default: next } = await import('next')
+  const app = next({ dev: false, dir: root, hostname, port })
+  const handle = app.getRequestHandler()
+  await app.prepare()
+  const server = createServer((req, res) => {
+    void handle(req, res)
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, hostname, resolve)
+  })
+  log(`Ready on http://${hostname}:${port}/admin${db ? ' (embedded Postgres in .data/app)' : ''}`)
+
+  let stopping = false
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) return
+    stopping = true
+    log(`${signal}: finishing in-flight requests and stopping…`)
+    await new Promise<void>((resolve) => server.close(() => resolve()))
+    server.closeAllConnections()
+    await releasePayloadConnections()
+    await db?.stop()
+    process.exit(signal === 'SIGINT' ? 130 : 0)
+  }
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, (s) => void stop(s))
+}
+
+/**
+ * Payload's postgres adapter keeps one pool client checked out for its whole life, so its pool
+ * cannot be ended; stopping Postgres terminates that connection (57P01), which pg reports as an
+ * error. Expected on shutdown, so exactly that error is absorbed on every Payload pool here.
+ * Payload keeps its instances in `global._payload`, shared with the Next.js server bundle.
+ */
+async function releasePayloadConnections(): Promise<void> {
+  type Cached = {
+    payload?: {
+      db?: { pool?: { on(e: 'error', fn: (err: Error & { code?: string }) => void): void } }
+      destroy(): Promise<void>
+    }
+  }
+  const cache = (globalThis as { _payload?: Map<string, Cached> })._payload
+  for (const entry of cache?.values() ?? []) {
+    entry.payload?.db?.pool?.on('error', (err) => {
+      if (err.code !== '57P01') log(`database pool error during shutdown: ${err.message}`)
+    })
+    await entry.payload?.destroy()
+  }
+}
+
+main().catch((err: unknown) => {
+  log((err as Error).stack ?? String(err))
+  process.exit(1)
+})

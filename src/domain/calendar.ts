@@ -1,0 +1,72 @@
+/**
+ * Calendar days in the plan's time zone. Every date in the domain (deadlines, windows,
+ * publication dates) is a calendar day in Asia/Ho_Chi_Minh, whatever instant the database
+ * stores, so a deadline picked as "30/8" in a browser at UTC+7 stays 30/8.
+ */
+export const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh'
+
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/
+
+const formatters = new Map<string, Intl.DateTimeFormat>()
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone)
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+    formatters.set(timeZone, f)
+  }
+  return f
+}
+
+/** The calendar day (YYYY-MM-DD) of an instant, in the given time zone. */
+export function calendarDay(instant: Date | string, timeZone = DEFAULT_TIME_ZONE): string {
+  const d = typeof instant === 'string' ? new Date(instant) : instant
+  if (Number.isNaN(d.getTime())) throw new RangeError(`Not a date: ${String(instant)}`)
+  return formatterFor(timeZone).format(d)
+}
+
+/** True for a real calendar day written as YYYY-MM-DD (rejects 2025-02-30). */
+export function isIsoDay(value: string): boolean {
+  const m = ISO_DAY.exec(value)
+  if (!m) return false
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
+  return isValidDayMonth(d, mo, y)
+}
+
+export function daysInMonth(month: number, year = 2024): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate()
+}
+
+/** Day/month validity; without a year, 29/2 is allowed (it exists in leap years). */
+export function isValidDayMonth(day: number, month: number, year?: number): boolean {
+  if (!Number.isInteger(day) || !Number.isInteger(month)) return false
+  if (month < 1 || month > 12 || day < 1) return false
+  return day <= daysInMonth(month, year ?? 2024)
+}
+
+/** Compares two optional instants by their calendar day; undefined when either is missing. */
+export function compareDays(
+  a: Date | string | null | undefined,
+  b: Date | string | null | undefined,
+  timeZone = DEFAULT_TIME_ZONE,
+): number | undefined {
+  if (!a || !b) return undefined
+  const da = calendarDay(a, timeZone)
+  const db = calendarDay(b, timeZone)
+  return da < db ? -1 : da > db ? 1 : 0
+}
+
+/** Formats a calendar day the Vietnamese way: 30/8/2025. */
+export function formatViDay(day: string): string {
+  const m = ISO_DAY.exec(day)
+  if (!m) return day
+  return `${Number(m[3])}/${Number(m[2])}/${m[1]}`
+}
+
+/**
+ * The instant Payload's day-only date picker stores for a calendar day (12:00 UTC), so days
+ * written by code and days picked in the admin are indistinguishable.
+ */
+export function dayToInstant(day: string): string {
+  if (!isIsoDay(day)) throw new RangeError(`Not a calendar day (YYYY-MM-DD): ${day}`)
+  return `${day}T12:00:00.000Z`
+}

@@ -1,0 +1,113 @@
+/**
+ * The product's own user-facing messages, Vietnamese first. Pure data plus a formatter so the
+ * domain rules can name a message without knowing the request's language.
+ */
+export const MESSAGES = {
+  required: { vi: 'Trường này là bắt buộc.', en: 'This field is required.' },
+  targetNeedsChannel: {
+    vi: 'Chỉ tiêu nội dung cần ít nhất một kênh.',
+    en: 'A content target needs at least one channel.',
+  },
+  targetNeedsContentType: {
+    vi: 'Chỉ tiêu nội dung cần ít nhất một loại nội dung.',
+    en: 'A content target needs at least one content type.',
+  },
+  targetQuantityMin: {
+    vi: 'Số lượng phải là số nguyên từ 1 trở lên.',
+    en: 'The quantity must be a whole number of at least 1.',
+  },
+  windowAfterDeadline: {
+    vi: 'Ngày bắt đầu tính ({start}) sau hạn hoàn thành của nhiệm vụ ({deadline}).',
+    en: 'The window start ({start}) is after the task deadline ({deadline}).',
+  },
+  windowOutsideYear: {
+    vi: 'Ngày bắt đầu tính ({start}) nằm sau năm hoàn thành {year}.',
+    en: 'The window start ({start}) is after the completion year {year}.',
+  },
+  deadlineRequired: {
+    vi: 'Nhiệm vụ có hạn hoàn thành cần ngày hạn.',
+    en: 'A task with a deadline needs a deadline date.',
+  },
+  recurrenceRequired: {
+    vi: 'Nhiệm vụ thường xuyên cần chu kỳ (tháng, quý hoặc năm).',
+    en: 'A recurring task needs a period (month, quarter or year).',
+  },
+  yearRequired: {
+    vi: 'Nhiệm vụ "hoàn thành trong năm" cần năm hợp lệ (2000–2100).',
+    en: 'A "complete in year" task needs a valid year (2000–2100).',
+  },
+  periodOrder: {
+    vi: 'Ngày kết thúc ({to}) phải sau hoặc bằng ngày bắt đầu ({from}).',
+    en: 'The end date ({to}) must not be before the start date ({from}).',
+  },
+  invalidDayMonth: {
+    vi: 'Ngày {day}/{month} không tồn tại.',
+    en: 'Day {day}/{month} does not exist.',
+  },
+  monthlyDayRange: {
+    vi: 'Ngày báo cáo hằng tháng phải từ 1 đến 28 (để có trong mọi tháng).',
+    en: 'The monthly report day must be between 1 and 28 (so every month has it).',
+  },
+  deliverableNeedsDocument: {
+    vi: 'Chỉ đánh dấu "đã nộp" khi đã đính kèm tài liệu.',
+    en: 'Attach the document before marking the deliverable as submitted.',
+  },
+  indicatorTargetValue: {
+    vi: 'Giá trị mục tiêu của chỉ số phải lớn hơn 0.',
+    en: 'The indicator target value must be greater than 0.',
+  },
+  percentMax: {
+    vi: 'Tỷ lệ phần trăm không vượt quá 100.',
+    en: 'A percentage cannot exceed 100.',
+  },
+  progressValueMin: {
+    vi: 'Giá trị tiến độ không được âm.',
+    en: 'A progress value cannot be negative.',
+  },
+  progressDateFuture: {
+    vi: 'Ngày ghi nhận tiến độ ({date}) không được ở tương lai.',
+    en: 'The progress date ({date}) cannot be in the future.',
+  },
+  invalidUrl: {
+    vi: 'Địa chỉ phải là URL http(s) hợp lệ.',
+    en: 'The address must be a valid http(s) URL.',
+  },
+  selfReference: {
+    vi: 'Không thể tham chiếu tới chính nó.',
+    en: 'A record cannot refer to itself.',
+  },
+  cycle: {
+    vi: 'Liên kết này tạo thành vòng lặp ({path}).',
+    en: 'This link would create a cycle ({path}).',
+  },
+  duplicateTaskCode: {
+    vi: 'Kế hoạch này đã có nhiệm vụ mã "{code}".',
+    en: 'This plan already has a task with code "{code}".',
+  },
+  homeChannelRequired: {
+    vi: 'Phải luôn có đúng một kênh chính (cổng thông tin của hệ thống). Hãy chọn kênh chính khác trước.',
+    en: 'There must always be exactly one home channel. Mark another channel as home first.',
+  },
+  homeChannelDelete: {
+    vi: 'Không thể xóa kênh chính "{name}". Hãy chọn kênh chính khác trước.',
+    en: 'The home channel "{name}" cannot be deleted. Mark another channel as home first.',
+  },
+} as const satisfies Record<string, { vi: string; en: string }>
+
+export type MessageKey = keyof typeof MESSAGES
+export type Lang = 'vi' | 'en'
+
+/** A message reference: what the domain returns; the boundary turns it into text. */
+export interface Problem {
+  key: MessageKey
+  vars?: Record<string, string | number>
+}
+
+export function formatMessage(problem: Problem, lang: string | undefined): string {
+  const entry = MESSAGES[problem.key]
+  const template = lang === 'en' ? entry.en : entry.vi
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const v = problem.vars?.[name]
+    return v === undefined ? whole : String(v)
+  })
+}

@@ -1,0 +1,3 @@
+import { createAppConfig } from './appConfig'
+
+export default createAppConfig()

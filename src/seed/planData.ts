@@ -1,0 +1,271 @@
+import type { ChannelGroup, ChannelKind, Role } from '../slugs'
+
+/**
+ * Reference data for the quick start: the Ministry of Science and Technology's communication
+ * plan implementing 02-KH/BCĐTW (2025), its units and channels. Written for this product in the
+ * shape of the real document (appendix: 5 content tasks of 20 articles each, 7 report tasks).
+ */
+
+export interface UnitSeed {
+  key: string
+  name: string
+  shortName?: string
+  kind: 'ministry' | 'department' | 'center' | 'press' | 'province' | 'other'
+  parent?: string
+}
+
+export const UNITS: UnitSeed[] = [
+  { key: 'bo', name: 'Bộ Khoa học và Công nghệ', shortName: 'Bộ KH&CN', kind: 'ministry' },
+  {
+    key: 'tttt',
+    name: 'Trung tâm Truyền thông Khoa học và Công nghệ',
+    shortName: 'TTTT KH&CN',
+    kind: 'center',
+    parent: 'bo',
+  },
+  { key: 'vp', name: 'Văn phòng Bộ', kind: 'department', parent: 'bo' },
+  { key: 'phapche', name: 'Vụ Pháp chế', kind: 'department', parent: 'bo' },
+  { key: 'tccb', name: 'Vụ Tổ chức cán bộ', kind: 'department', parent: 'bo' },
+  { key: 'cds', name: 'Cục Chuyển đổi số quốc gia', kind: 'department', parent: 'bo' },
+  { key: 'shtt', name: 'Cục Sở hữu trí tuệ', kind: 'department', parent: 'bo' },
+  { key: 'tcdlcl', name: 'Ủy ban Tiêu chuẩn Đo lường Chất lượng Quốc gia', kind: 'department', parent: 'bo' },
+  {
+    key: 'so',
+    name: 'Sở Khoa học và Công nghệ các tỉnh, thành phố',
+    shortName: 'Sở KH&CN',
+    kind: 'province',
+    parent: 'bo',
+  },
+  { key: 'vnexpress', name: 'Báo điện tử VnExpress', shortName: 'VnExpress', kind: 'press' },
+  {
+    key: 'tapchi',
+    name: 'Tạp chí Khoa học và Công nghệ Việt Nam',
+    shortName: 'Tạp chí KH&CN VN',
+    kind: 'press',
+    parent: 'bo',
+  },
+  { key: 'baochihoptac', name: 'Các cơ quan báo chí hợp tác', kind: 'press' },
+]
+
+export interface ChannelSeed {
+  key: string
+  name: string
+  kind: ChannelKind
+  platform?: 'facebook' | 'youtube' | 'tiktok' | 'zalo' | 'other'
+  group: ChannelGroup
+  url?: string
+  unit?: string
+  isHome?: boolean
+}
+
+export const CHANNELS: ChannelSeed[] = [
+  {
+    key: 'portal',
+    name: 'Cổng TTĐT Bộ KH&CN',
+    kind: 'portal',
+    group: 'digital-social',
+    url: 'https://mst.gov.vn',
+    unit: 'tttt',
+    isHome: true,
+  },
+  {
+    key: 'social',
+    name: 'Mạng xã hội Bộ KH&CN',
+    kind: 'social',
+    platform: 'facebook',
+    group: 'digital-social',
+    url: 'https://www.facebook.com/bokhoahocvacongnghe',
+    unit: 'tttt',
+  },
+  {
+    key: 'vnexpress',
+    name: 'Báo điện tử VnExpress',
+    kind: 'enewspaper',
+    group: 'epress-magazines',
+    url: 'https://vnexpress.net',
+    unit: 'vnexpress',
+  },
+  {
+    key: 'tapchi',
+    name: 'Tạp chí Khoa học và Công nghệ Việt Nam',
+    kind: 'magazine',
+    group: 'epress-magazines',
+    url: 'https://vjst.vn',
+    unit: 'tapchi',
+  },
+  { key: 'hoptac', name: 'Các cơ quan báo chí hợp tác', kind: 'other', group: 'central-press', unit: 'baochihoptac' },
+  {
+    key: 'youtube',
+    name: 'YouTube Bộ KH&CN',
+    kind: 'social',
+    platform: 'youtube',
+    group: 'digital-social',
+    unit: 'tttt',
+  },
+  { key: 'zalo', name: 'Zalo OA Bộ KH&CN', kind: 'social', platform: 'zalo', group: 'digital-social', unit: 'tttt' },
+  { key: 'baodiaphuong', name: 'Báo chí địa phương', kind: 'print', group: 'local-press' },
+]
+
+/** The five channels every content task of the plan names, in the document's order. */
+const CONTENT_CHANNELS = ['portal', 'social', 'vnexpress', 'tapchi', 'hoptac']
+const CONTENT_LEADS = ['tttt', 'vnexpress', 'tapchi', 'baochihoptac']
+const CONTENT_RESULT =
+  '20 tin bài trên Cổng TTĐT, Mạng xã hội Bộ KH&CN; Báo điện tử VnExpress; Tạp chí KH&CN Việt Nam; các cơ quan báo chí hợp tác'
+
+export interface TaskSeed {
+  code: string
+  title: string
+  content: string
+  leads: string[]
+  deadline: string
+  expectedResult: string
+  target:
+    | {
+        kind: 'content'
+        quantity: number
+        contentTypes: Array<'articles' | 'infographics' | 'videos'>
+        channels: string[]
+        mode: 'pooled' | 'perChannel'
+      }
+    | { kind: 'deliverable'; label: string }
+}
+
+const contentTask = (code: string, title: string, content: string, deadline: string): TaskSeed => ({
+  code,
+  title,
+  content,
+  leads: CONTENT_LEADS,
+  deadline,
+  expectedResult: CONTENT_RESULT,
+  target: { kind: 'content', quantity: 20, contentTypes: ['articles'], channels: CONTENT_CHANNELS, mode: 'pooled' },
+})
+
+const reportTask = (code: string, title: string, content: string, leads: string[]): TaskSeed => ({
+  code,
+  title,
+  content,
+  leads,
+  deadline: '2025-12-31',
+  expectedResult: 'Báo cáo thực hiện nhiệm vụ',
+  target: { kind: 'deliverable', label: 'Báo cáo thực hiện nhiệm vụ' },
+})
+
+export const PARENT_PLAN = {
+  code: '02-KH/BCĐTW',
+  title:
+    'Kế hoạch thúc đẩy chuyển đổi số liên thông, đồng bộ, nhanh, hiệu quả đáp ứng yêu cầu sắp xếp tổ chức bộ máy của hệ thống chính trị',
+  issuer: 'Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số',
+  issueDate: '2025-06-19',
+}
+
+export const PLAN = {
+  code: 'KHTT-02/BKHCN-2025',
+  title:
+    'Kế hoạch truyền thông thực hiện Kế hoạch số 02-KH/BCĐTW ngày 19/6/2025 của Ban Chỉ đạo Trung ương về thúc đẩy chuyển đổi số liên thông, đồng bộ, nhanh, hiệu quả đáp ứng yêu cầu sắp xếp tổ chức bộ máy của hệ thống chính trị',
+  issuer: 'Bộ Khoa học và Công nghệ',
+  // The decision is undated in the source; the plan runs for the rest of 2025.
+  period: { from: '2025-07-01', to: '2025-12-31' },
+  monthlyDay: 20,
+  basisDocuments: [
+    {
+      code: '55/2025/NĐ-CP',
+      date: '2025-03-02',
+      title: 'Nghị định quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Khoa học và Công nghệ',
+    },
+    {
+      code: '1433/QĐ-BKHCN',
+      date: '2025-06-23',
+      title: 'Quyết định ban hành Kế hoạch hành động của Bộ Khoa học và Công nghệ thực hiện Kế hoạch số 02-KH/BCĐTW',
+    },
+  ],
+  tasks: [
+    contentTask(
+      '1',
+      'Truyền thông kết quả kết nối các hệ thống thủ tục hành chính với Cổng Dịch vụ công quốc gia',
+      '- Truyền thông về kết quả đồng bộ, kết nối các hệ thống giải quyết thủ tục hành chính cấp bộ, cấp tỉnh với Cổng Dịch vụ công quốc gia.\n- Truyền thông về lợi ích người dân và doanh nghiệp khi sử dụng Cổng DVCQG và ứng dụng VNeID – điểm truy cập duy nhất tới toàn bộ hệ thống hành chính.',
+      '2025-08-30',
+    ),
+    contentTask(
+      '2',
+      'Truyền thông mô hình "Một hệ thống thống nhất – Một dữ liệu duy nhất – Một dịch vụ liền mạch"',
+      '- Truyền thông về mô hình “Một hệ thống thống nhất – Một dữ liệu duy nhất – Một dịch vụ liền mạch”.\n- Truyền thông về hoạt động nâng cấp, chuẩn hóa hệ thống thông tin phục vụ điều hành của chính quyền địa phương hai cấp.\n- Truyền thông về các điển hình triển khai Trung tâm điều hành thông minh (IOC) tại các địa phương.',
+      '2025-09-30',
+    ),
+    contentTask(
+      '3',
+      'Truyền thông nâng cấp Mạng truyền số liệu chuyên dùng và xóa điểm lõm sóng',
+      '- Truyền thông về việc nâng cấp, mở rộng Mạng truyền số liệu chuyên dùng tập trung từ TW đến cơ sở.\n- Truyền thông về tình hình xóa điểm lõm sóng, thiếu điện tại thôn, bản để người dân tiếp cận chuyển đổi số.',
+      '2025-10-30',
+    ),
+    contentTask(
+      '4',
+      'Truyền thông tập huấn chuyển đổi số, Tổ công nghệ số cộng đồng và Khung kiến trúc quốc gia số',
+      '- Truyền thông hoạt động tập huấn, bồi dưỡng về chuyển đổi số cho các nhóm: lãnh đạo, chuyên trách, cán bộ nghiệp vụ.\n- Giới thiệu mô hình “Tổ công nghệ số cộng đồng”, “Đội phản ứng nhanh” tại địa phương.\n- Truyền thông về Khung kiến trúc quốc gia số và vai trò của Bộ KH&CN.',
+      '2025-11-30',
+    ),
+    contentTask(
+      '5',
+      'Tổng kết thực hiện Kế hoạch số 02 năm 2025',
+      '- Tổng kết thực hiện Kế hoạch số 02 trong năm 2025 từ Trung ương đến địa phương.\n- Đánh giá tác động của Kế hoạch 02 đến người dân và doanh nghiệp.\n- Vai trò, kết quả của Bộ KH&CN trong triển khai Kế hoạch số 02.',
+      '2025-12-31',
+    ),
+    reportTask(
+      '6',
+      'Tổng hợp thông tin chỉ đạo điều hành của Lãnh đạo Bộ',
+      'Đầu mối tổng hợp thông tin về chủ trương, định hướng, hoạt động chỉ đạo điều hành của Lãnh đạo Bộ; chủ trì xây dựng kế hoạch tuyên truyền các hoạt động, sự kiện lớn của ngành Khoa học và Công nghệ.',
+      ['vp', 'tttt'],
+    ),
+    reportTask(
+      '7',
+      'Cung cấp thông tin cơ sở pháp lý về phân cấp, phân quyền',
+      'Cung cấp thông tin về cơ sở pháp lý và các văn bản quy phạm pháp luật liên quan đến phân cấp, phân quyền và mô hình chính quyền địa phương hai cấp.',
+      ['phapche'],
+    ),
+    reportTask(
+      '8',
+      'Cung cấp thông tin về sắp xếp tổ chức bộ máy',
+      'Cung cấp thông tin liên quan đến việc sắp xếp tổ chức bộ máy, điều chuyển nhân sự và mô hình tổ chức mới sau sáp nhập.',
+      ['tccb'],
+    ),
+    reportTask(
+      '9',
+      'Cung cấp thông tin về nền tảng số phục vụ điều hành',
+      'Cung cấp thông tin về tiến độ xây dựng và vận hành các nền tảng số phục vụ điều hành, quản lý trong toàn hệ thống chính trị.',
+      ['cds'],
+    ),
+    reportTask(
+      '10',
+      'Cung cấp thông tin hướng dẫn chuyên môn (Cục Sở hữu trí tuệ)',
+      'Cung cấp thông tin về quá trình chuẩn bị, hướng dẫn chuyên môn, tổ chức tập huấn và hỗ trợ các địa phương tiếp nhận, thực hiện nhiệm vụ mới.',
+      ['shtt'],
+    ),
+    reportTask(
+      '11',
+      'Cung cấp thông tin hướng dẫn chuyên môn (Ủy ban TCĐLCL Quốc gia)',
+      'Cung cấp thông tin về quá trình chuẩn bị, hướng dẫn chuyên môn, tổ chức tập huấn và hỗ trợ các địa phương trong việc tiếp nhận, thực hiện nhiệm vụ mới.',
+      ['tcdlcl'],
+    ),
+    reportTask(
+      '12',
+      'Cung cấp thông tin, mô hình điển hình tại địa phương',
+      'Cung cấp thông tin, kết quả triển khai thực tiễn, mô hình điển hình và cách làm hiệu quả tại địa phương để phối hợp truyền thông với Bộ.',
+      ['so'],
+    ),
+  ] satisfies TaskSeed[],
+}
+
+export interface UserSeed {
+  email: string
+  name: string
+  role: Role
+  unit: string
+}
+
+/** Demo accounts: documented in the README as demo-only; never created on an external DB unasked. */
+export const DEMO_PASSWORD = 'demo-Password-2025'
+export const DEMO_USERS: UserSeed[] = [
+  { email: 'admin@demo.gov.vn', name: 'Quản trị Demo', role: 'admin', unit: 'tttt' },
+  { email: 'manager@demo.gov.vn', name: 'Lãnh đạo Demo', role: 'manager', unit: 'tttt' },
+  { email: 'editor@demo.gov.vn', name: 'Biên tập viên Demo', role: 'editor', unit: 'tttt' },
+  { email: 'multimedia@demo.gov.vn', name: 'Đa phương tiện Demo', role: 'multimedia', unit: 'tttt' },
+]

@@ -1,0 +1,159 @@
+import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload } from 'payload'
+import { dayToInstant } from '../domain/calendar'
+import { SLUGS } from '../slugs'
+import { CHANNELS, DEMO_PASSWORD, DEMO_USERS, PARENT_PLAN, PLAN, UNITS } from './planData'
+
+export interface SeedOptions {
+  /** Also create the demo accounts (one per role). */
+  demo?: boolean
+}
+
+export interface SeedSummary {
+  created: Record<'units' | 'channels' | 'plans' | 'tasks' | 'users', number>
+}
+
+type Id = string | number
+type Where = Record<string, unknown>
+
+/**
+ * Loads the reference plan, its units and channels (and demo users on request). Idempotent:
+ * each record is keyed by its natural key and only created when missing, so a re-run never
+ * duplicates and never overwrites what people have edited since. All of it runs in one
+ * transaction: a failure leaves the database as it was.
+ *
+ * This is system set-up, not an action on behalf of a user, so it runs with Payload's default
+ * access override.
+ */
+export async function seed(payload: Payload, options: SeedOptions = {}): Promise<SeedSummary> {
+  const req = await createLocalReq({}, payload)
+  const created: SeedSummary['created'] = { units: 0, channels: 0, plans: 0, tasks: 0, users: 0 }
+  await initTransaction(req)
+  try {
+    const ensure = async (
+      collection: keyof typeof created,
+      where: Where,
+      data: Record<string, unknown>,
+    ): Promise<Id> => {
+      const slug = SLUGS[collection]
+      const found = await payload.find({ collection: slug, where: where as never, limit: 1, depth: 0, req })
+      const existing = found.docs[0] as { id: Id } | undefined
+      if (existing) return existing.id
+      const doc = (await payload.create({ collection: slug, data: data as never, depth: 0, req })) as { id: Id }
+      created[collection] += 1
+      return doc.id
+    }
+
+    const unitIds = new Map<string, Id>()
+    for (const u of UNITS) {
+      const parent = u.parent ? unitIds.get(u.parent) : undefined
+      unitIds.set(
+        u.key,
+        await ensure(
+          'units',
+          { name: { equals: u.name } },
+          { name: u.name, shortName: u.shortName, kind: u.kind, parent },
+        ),
+      )
+    }
+    const unit = (key: string): Id => {
+      const id = unitIds.get(key)
+      if (id === undefined) throw new Error(`Seed data names an unknown unit "${key}"`)
+      return id
+    }
+
+    const channelIds = new Map<string, Id>()
+    for (const c of CHANNELS) {
+      channelIds.set(
+        c.key,
+        await ensure(
+          'channels',
+          { name: { equals: c.name } },
+          {
+            name: c.name,
+            kind: c.kind,
+            platform: c.platform,
+            group: c.group,
+            url: c.url,
+            unit: c.unit ? unit(c.unit) : undefined,
+            isHome: c.isHome ?? false,
+          },
+        ),
+      )
+    }
+    const channel = (key: string): Id => {
+      const id = channelIds.get(key)
+      if (id === undefined) throw new Error(`Seed data names an unknown channel "${key}"`)
+      return id
+    }
+
+    const userIds = new Map<string, Id>()
+    if (options.demo) {
+      for (const u of DEMO_USERS) {
+        userIds.set(
+          u.email,
+          await ensure(
+            'users',
+            { email: { equals: u.email } },
+            { email: u.email, password: DEMO_PASSWORD, name: u.name, role: u.role, unit: unit(u.unit) },
+          ),
+        )
+      }
+    }
+    const managers = DEMO_USERS.filter((u) => u.role === 'manager')
+      .map((u) => userIds.get(u.email))
+      .filter((id): id is Id => id !== undefined)
+
+    const parentPlan = await ensure(
+      'plans',
+      { code: { equals: PARENT_PLAN.code } },
+      {
+        code: PARENT_PLAN.code,
+        title: PARENT_PLAN.title,
+        issuer: PARENT_PLAN.issuer,
+        issueDate: dayToInstant(PARENT_PLAN.issueDate),
+        reporting: { monthlyDay: null },
+      },
+    )
+    const plan = await ensure(
+      'plans',
+      { code: { equals: PLAN.code } },
+      {
+        code: PLAN.code,
+        title: PLAN.title,
+        issuer: PLAN.issuer,
+        basedOn: [parentPlan],
+        basisDocuments: PLAN.basisDocuments.map((d) => ({ ...d, date: dayToInstant(d.date) })),
+        period: { from: dayToInstant(PLAN.period.from), to: dayToInstant(PLAN.period.to) },
+        reporting: { monthlyDay: PLAN.monthlyDay },
+        managers,
+      },
+    )
+
+    for (const [index, t] of PLAN.tasks.entries()) {
+      const target =
+        t.target.kind === 'content'
+          ? { ...t.target, channels: t.target.channels.map(channel) }
+          : { kind: 'deliverable', label: t.target.label, submitted: false }
+      await ensure(
+        'tasks',
+        { and: [{ plan: { equals: plan } }, { code: { equals: t.code } }] },
+        {
+          plan,
+          code: t.code,
+          sortOrder: index + 1,
+          title: t.title,
+          content: t.content,
+          leadUnits: t.leads.map(unit),
+          timeframe: { kind: 'deadline', deadline: dayToInstant(t.deadline) },
+          expectedResult: t.expectedResult,
+          targets: [target],
+        },
+      )
+    }
+    await commitTransaction(req)
+  } catch (err) {
+    await killTransaction(req)
+    throw err
+  }
+  return { created }
+}

@@ -1,0 +1,35 @@
+/** Every collection slug the product uses, in one place, so hooks and queries never drift apart. */
+export const SLUGS = {
+  users: 'users',
+  units: 'units',
+  channels: 'channels',
+  plans: 'plans',
+  tasks: 'tasks',
+  planDocuments: 'plan-documents',
+} as const
+
+export type Slug = (typeof SLUGS)[keyof typeof SLUGS]
+
+export const ROLES = ['admin', 'manager', 'editor', 'multimedia'] as const
+export type Role = (typeof ROLES)[number]
+
+export const CONTENT_TYPES = ['articles', 'infographics', 'videos'] as const
+export type ContentType = (typeof CONTENT_TYPES)[number]
+
+export const CHANNEL_KINDS = ['portal', 'enewspaper', 'magazine', 'print', 'tv', 'radio', 'social', 'other'] as const
+export type ChannelKind = (typeof CHANNEL_KINDS)[number]
+
+export const SOCIAL_PLATFORMS = ['facebook', 'youtube', 'tiktok', 'zalo', 'other'] as const
+
+/** The four channel groups of plan 03-KH/BCĐTW, section III. */
+export const CHANNEL_GROUPS = ['central-press', 'epress-magazines', 'local-press', 'digital-social'] as const
+export type ChannelGroup = (typeof CHANNEL_GROUPS)[number]
+
+export const TARGET_KINDS = ['content', 'deliverable', 'indicator'] as const
+export type TargetKind = (typeof TARGET_KINDS)[number]
+
+export const TIMEFRAME_KINDS = ['deadline', 'recurring', 'byYear'] as const
+export type TimeframeKind = (typeof TIMEFRAME_KINDS)[number]
+
+export const RECURRENCE_PERIODS = ['month', 'quarter', 'year'] as const
+export type RecurrencePeriod = (typeof RECURRENCE_PERIODS)[number]

@@ -1,0 +1,111 @@
+import { randomBytes } from 'node:crypto'
+import { mkdtemp, rm } from 'node:fs/promises'
+import path from 'node:path'
+import pg from 'pg'
+import { getPayload, type Payload } from 'payload'
+import { createAppConfig } from '../../../src/appConfig'
+import { migrations } from '../../../src/migrations'
+
+type MigrationList = NonNullable<Parameters<Payload['db']['migrate']>[0]>['migrations']
+
+export interface TestPayload {
+  payload: Payload
+  databaseUri: string
+  uploadsDir: string
+  /** Destroys Payload, drops the database and removes uploaded files. */
+  cleanup(): Promise<void>
+}
+
+function adminUri(): string {
+  const base = process.env.DATABASE_URI
+  if (!base) {
+    throw new Error('Int tests need a Postgres: run them with `npm test` (it starts one) or set DATABASE_URI.')
+  }
+  if (process.env.DATABASE_ADMIN_URI) return process.env.DATABASE_ADMIN_URI
+  const url = new URL(base)
+  url.pathname = '/postgres'
+  return url.toString()
+}
+
+async function adminQuery(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUri() })
+  await client.connect()
+  try {
+    await client.query(sql)
+  } finally {
+    await client.end()
+  }
+}
+
+/** A fresh, empty database on the test server, so test files never see each other's rows. */
+export async function createTestDatabase(): Promise<{ uri: string; drop(): Promise<void> }> {
+  const name = `t_${process.pid}_${randomBytes(4).toString('hex')}`
+  await adminQuery(`CREATE DATABASE "${name}"`)
+  const url = new URL(adminUri())
+  url.pathname = `/${name}`
+  return {
+    uri: url.toString(),
+    drop: () => adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+  }
+}
+
+/**
+ * A real Payload on a real Postgres, on its own database and upload folder. The schema comes
+ * from the committed migrations, as in production: no interactive push, and Payload's
+ * per-process push cache cannot leave a second instance without tables.
+ */
+export async function startTestPayload(): Promise<TestPayload> {
+  const db = await createTestDatabase()
+  const uploadsDir = await mkdtemp(path.join(process.cwd(), '.data', 'test-uploads-'))
+  const config = await createAppConfig({ databaseUri: db.uri, seedOnFirstStart: false, uploadsDir, push: false })
+  const payload = await getPayload({ config, key: db.uri })
+  await payload.db.migrate({ migrations: migrations as unknown as MigrationList })
+  return {
+    payload,
+    databaseUri: db.uri,
+    uploadsDir,
+    async cleanup() {
+      await payload.destroy()
+      // Payload's postgres connect() checks out one client it never releases, so pool.end()
+      // would wait forever. The forced DROP terminates every connection instead; those
+      // terminations (57P01) are expected here and only those are ignored.
+      const pool = (payload.db as unknown as { pool?: pg.Pool }).pool
+      pool?.on('error', (err: Error & { code?: string }) => {
+        if (err.code !== '57P01') throw err
+      })
+      await db.drop()
+      await rm(uploadsDir, { recursive: true, force: true })
+    },
+  }
+}
+
+let counter = 0
+export async function createUser(
+  payload: Payload,
+  data: { role: 'admin' | 'manager' | 'editor' | 'multimedia'; unit?: string | number; name?: string },
+): Promise<Record<string, unknown> & { id: string | number }> {
+  counter += 1
+  const user = await payload.create({
+    collection: 'users',
+    data: {
+      email: `${data.role}-${counter}-${randomBytes(3).toString('hex')}@test.gov.vn`,
+      password: 'test-Password-1',
+      name: data.name ?? `${data.role} ${counter}`,
+      role: data.role,
+      unit: data.unit,
+    } as never,
+  })
+  return user as unknown as Record<string, unknown> & { id: string | number }
+}
+
+/** Runs `fn`, expecting Payload to reject it; returns the error for assertions. */
+export async function rejectionOf(
+  fn: () => Promise<unknown>,
+): Promise<{ status?: number; message: string; data?: { errors?: Array<{ path: string; message: string }> } }> {
+  try {
+    await fn()
+  } catch (err) {
+    return err as { status?: number; message: string; data?: { errors?: Array<{ path: string; message: string }> } }
+  }
+  throw new Error('Expected the operation to be rejected, but it succeeded')
+}

@@ -1,0 +1,72 @@
+import type { CollectionConfig, Config } from 'payload'
+import { describe, expect, it } from 'vitest'
+import { commsQuotaPlugin, PluginConfigError } from '../../src/plugin'
+import { resolveOptions } from '../../src/plugin/options'
+
+const users: CollectionConfig = { slug: 'users', auth: true, fields: [] }
+const posts: CollectionConfig = { slug: 'posts', fields: [{ name: 'title', type: 'text' }] }
+const base = (collections: CollectionConfig[]): Config => ({ collections, secret: 'x' }) as unknown as Config
+
+async function apply(config: Config, options?: Parameters<typeof commsQuotaPlugin>[0]): Promise<Config> {
+  return commsQuotaPlugin(options)(config)
+}
+
+describe('commsQuotaPlugin', () => {
+  it('adds the plan model and keeps every existing collection untouched', async () => {
+    const out = await apply(base([users, posts]))
+    const slugs = (out.collections ?? []).map((c) => c.slug)
+    expect(slugs).toEqual(['users', 'posts', 'units', 'channels', 'plans', 'tasks', 'plan-documents'])
+    expect(out.collections?.[1]).toBe(posts)
+  })
+
+  it('records its resolved options (defaults applied once) under config.custom', async () => {
+    const out = await apply({ ...base([users]), custom: { mine: 1 } } as Config)
+    expect(out.custom?.mine).toBe(1)
+    expect(out.custom?.commsQuota).toMatchObject({ usersSlug: 'users', timeZone: 'Asia/Ho_Chi_Minh' })
+  })
+
+  it('fails fast when the users collection is missing or not an auth collection', async () => {
+    await expect(apply(base([posts]))).rejects.toThrow(/usersSlug "users" is not a collection/)
+    await expect(apply(base([{ slug: 'users', fields: [] }]))).rejects.toThrow(/must be an auth collection/)
+  })
+
+  it('fails fast on a slug clash instead of silently replacing the host collection', async () => {
+    await expect(apply(base([users, { slug: 'plans', fields: [] }]))).rejects.toThrow(PluginConfigError)
+    await expect(apply(base([users, { slug: 'plans', fields: [] }]))).rejects.toThrow(
+      /already has a collection "plans"/,
+    )
+  })
+
+  it('retargets manager relationships to a custom users slug', async () => {
+    const out = await apply(base([{ slug: 'staff', auth: true, fields: [] }]), { usersSlug: 'staff' })
+    const plans = out.collections?.find((c) => c.slug === 'plans')
+    const managers = plans?.fields.find((f) => 'name' in f && f.name === 'managers')
+    expect(managers && 'relationTo' in managers ? managers.relationTo : undefined).toBe('staff')
+  })
+
+  it('applies collection overrides', async () => {
+    const out = await apply(base([users]), {
+      collectionOverrides: { channels: (c) => ({ ...c, fields: [...c.fields, { name: 'extra', type: 'text' }] }) },
+    })
+    const channels = out.collections?.find((c) => c.slug === 'channels')
+    expect(channels?.fields.some((f) => 'name' in f && f.name === 'extra')).toBe(true)
+  })
+})
+
+describe('resolveOptions', () => {
+  it('applies defaults', () => {
+    expect(resolveOptions(undefined, '/srv/app')).toEqual({
+      usersSlug: 'users',
+      uploadsDir: '/srv/app/.data/uploads',
+      timeZone: 'Asia/Ho_Chi_Minh',
+      collectionOverrides: {},
+    })
+  })
+  it('rejects bad options with a message naming the option', () => {
+    expect(() => resolveOptions({ timeZone: 'Mars/Olympus' }, '/')).toThrow(/timeZone "Mars\/Olympus"/)
+    expect(() => resolveOptions({ usersSlug: '' }, '/')).toThrow(/usersSlug/)
+    expect(() => resolveOptions({ collectionOverrides: { plans: 'x' as never } }, '/')).toThrow(
+      /collectionOverrides.plans/,
+    )
+  })
+})
