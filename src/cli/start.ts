@@ -4,7 +4,7 @@
  * stopping this process stops everything and a SIGKILL leaves at most an orphan Postgres, which
  * the next start detects and stops.
  *
- *   PORT (default 3000), HOSTNAME (default 127.0.0.1 — set 0.0.0.0 to listen on all interfaces)
+ *   PORT (default 3000), HOST (default 127.0.0.1 — set 0.0.0.0 to listen on all interfaces)
  */
 import { createServer } from 'node:http'
 import path from 'node:path'
@@ -19,7 +19,8 @@ async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 3000)
   if (!Number.isInteger(port) || port < 1 || port > 65535)
     throw new Error(`PORT must be a TCP port, got "${process.env.PORT}"`)
-  const hostname = process.env.HOSTNAME_BIND ?? process.env.HOSTNAME ?? '127.0.0.1'
+  // Not HOSTNAME: containers export it as the machine name.
+  const hostname = process.env.HOST ?? '127.0.0.1'
 
   build(root, true)
 

@@ -1,0 +1,132 @@
+/**
+ * Smoke test of the ready-to-run app, as a user runs it (`npm start`): the built app on the
+ * embedded Postgres, over real HTTP. Run by .ci/run after the build:
+ *
+ *   node --import tsx test/smoke/appSmoke.ts
+ *
+ * Checks: /admin answers in Vietnamese; a demo manager logs in and GET /api/plans returns the
+ * seeded plan with its 12 tasks; anonymous gets no plans; SIGTERM stops the app and its
+ * Postgres; after a SIGKILL (orphaned Postgres) the next start works.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { readFileSync, readdirSync } from 'node:fs'
+import path from 'node:path'
+
+const root = path.resolve(import.meta.dirname, '..', '..')
+const port = Number(process.env.SMOKE_PORT ?? 3900)
+const base = `http://127.0.0.1:${port}`
+const results: Array<{ name: string; ok: boolean; detail?: string }> = []
+
+function check(name: string, ok: boolean, detail?: string): void {
+  results.push({ name, ok, detail })
+  process.stdout.write(`${ok ? '✓' : '✗'} ${name}${detail && !ok ? ` — ${detail}` : ''}\n`)
+}
+
+function startApp(): ChildProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/start.ts'], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), DATABASE_URI: '', NEXT_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  })
+  return child
+}
+
+async function waitForReady(timeoutMs: number): Promise<boolean> {
+  const until = Date.now() + timeoutMs
+  while (Date.now() < until) {
+    try {
+      const res = await fetch(`${base}/api/plans`)
+      if (res.status < 500) return true
+    } catch {
+      // Not listening yet: keep polling until the deadline.
+    }
+    await new Promise((r) => setTimeout(r, 500))
+  }
+  return false
+}
+
+function waitForExit(child: ChildProcess, timeoutMs: number): Promise<number | null | 'timeout'> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve(child.exitCode)
+    const timer = setTimeout(() => resolve('timeout'), timeoutMs)
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      resolve(code)
+    })
+  })
+}
+
+/** Postgres servers whose data dir is the app's, from /proc (no ps dependency). */
+function appPostgresPids(): number[] {
+  const dataDir = path.join(root, '.data', 'app')
+  const pids: number[] = []
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const cmd = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0')
+      if (cmd[0]?.endsWith('/postgres') && cmd.includes(dataDir)) pids.push(Number(entry))
+    } catch {
+      // The process ended between readdir and read: not ours to count.
+    }
+  }
+  return pids
+}
+
+async function main(): Promise<void> {
+  let app = startApp()
+  check('app becomes ready (build done, embedded Postgres, first-start seed)', await waitForReady(180_000))
+
+  const admin = await fetch(`${base}/admin/login`, { headers: { 'Accept-Language': 'en-US' } })
+  const html = await admin.text()
+  check('/admin/login answers 200', admin.status === 200, `status ${admin.status}`)
+  check('the login page is Vietnamese by default', html.includes('Đăng nhập'))
+
+  const login = await fetch(`${base}/api/users/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: 'manager@demo.gov.vn', password: 'demo-Password-2025' }),
+  })
+  const { token } = (await login.json()) as { token?: string }
+  check('the demo manager can log in', login.status === 200 && Boolean(token), `status ${login.status}`)
+
+  const plans = await fetch(`${base}/api/plans?depth=0&limit=10`, { headers: { Authorization: `JWT ${token}` } })
+  const body = (await plans.json()) as { docs?: Array<{ code: string; tasks?: { docs?: unknown[] } }> }
+  const plan = body.docs?.find((p) => p.code === 'KHTT-02/BKHCN-2025')
+  check(
+    'GET /api/plans returns the seeded plan to the manager',
+    plans.status === 200 && Boolean(plan),
+    `status ${plans.status}`,
+  )
+  check('the seeded plan has its 12 tasks', plan?.tasks?.docs?.length === 12, `got ${plan?.tasks?.docs?.length}`)
+
+  const anon = await fetch(`${base}/api/plans`)
+  check('anonymous users get no plans', anon.status === 403, `status ${anon.status}`)
+
+  app.kill('SIGTERM')
+  const code = await waitForExit(app, 30_000)
+  check('SIGTERM stops the app cleanly', code === 0, `exit ${code}`)
+  check('stopping the app stops its Postgres', appPostgresPids().length === 0, `left: ${appPostgresPids().join(',')}`)
+
+  app = startApp()
+  check('the app starts again on the same data', await waitForReady(120_000))
+  app.kill('SIGKILL')
+  await waitForExit(app, 10_000)
+  check('a SIGKILL leaves the Postgres orphaned (the case to recover from)', appPostgresPids().length > 0)
+
+  app = startApp()
+  check('after a SIGKILL the next start recovers and serves', await waitForReady(120_000))
+  const again = await fetch(`${base}/admin/login`)
+  check('/admin answers after recovery', again.status === 200, `status ${again.status}`)
+  app.kill('SIGTERM')
+  await waitForExit(app, 30_000)
+  check('no Postgres left at the end', appPostgresPids().length === 0)
+
+  const failed = results.filter((r) => !r.ok).length
+  process.stdout.write(`\nsmoke: ${results.length - failed} passed, ${failed} failed\n`)
+  process.exit(failed === 0 ? 0 : 1)
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${(err as Error).stack ?? String(err)}\n`)
+  process.exit(1)
+})
