@@ -4,10 +4,14 @@ import { postgresAdapter } from '@payloadcms/db-postgres'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { en } from '@payloadcms/translations/languages/en'
 import { vi } from '@payloadcms/translations/languages/vi'
-import { buildConfig, type SanitizedConfig } from 'payload'
+import { buildConfig, type CollectionConfig, type SanitizedConfig } from 'payload'
 import sharp from 'sharp'
+import { Articles } from '../collections/Articles'
+import { Infographics } from '../collections/Infographics'
+import { Media } from '../collections/Media'
 import { Users } from '../collections/Users'
-import { databaseUri, payloadSecret, poolMax, shouldSeedOnFirstStart, uploadsDir } from './config/env'
+import { Videos } from '../collections/Videos'
+import { databaseUri, jobsAutoRun, payloadSecret, poolMax, shouldSeedOnFirstStart, uploadsDir } from './config/env'
 import { migrations } from './migrations'
 import { commsQuotaPlugin } from './plugin'
 import { seedOnFirstStart } from './seed/seedOnFirstStart'
@@ -26,6 +30,13 @@ export interface AppConfigOptions {
   push?: boolean
 }
 
+/** Upload collections store their files under one uploads folder, one sub-folder each. */
+function withStaticDir(collection: CollectionConfig, uploads: string): CollectionConfig {
+  if (!collection.upload) return collection
+  const upload = typeof collection.upload === 'object' ? collection.upload : {}
+  return { ...collection, upload: { ...upload, staticDir: path.join(uploads, collection.slug) } }
+}
+
 /** The ready-to-run app: users plus the comms-quota plugin, Vietnamese first, on Postgres. */
 export function createAppConfig(options: AppConfigOptions = {}): Promise<SanitizedConfig> {
   const uploads = options.uploadsDir ?? uploadsDir(ROOT_DIR)
@@ -42,7 +53,7 @@ export function createAppConfig(options: AppConfigOptions = {}): Promise<Sanitiz
         description: 'Quản lý kế hoạch truyền thông, nhiệm vụ, chỉ tiêu và kết quả thực hiện.',
       },
     },
-    collections: [Users],
+    collections: [Users, Media, Articles, Infographics, Videos].map((c) => withStaticDir(c, uploads)),
     db: postgresAdapter({
       pool: { connectionString: options.databaseUri ?? databaseUri(), max: poolMax() },
       migrationDir: path.join(dirname, 'migrations'),
@@ -50,6 +61,11 @@ export function createAppConfig(options: AppConfigOptions = {}): Promise<Sanitiz
       prodMigrations: migrations,
     }),
     editor: lexicalEditor(),
+    jobs: {
+      // Scheduled publishing: due jobs are picked up every minute by the running app.
+      autoRun: [{ cron: '* * * * *', limit: 50, queue: 'default' }],
+      shouldAutoRun: () => jobsAutoRun(),
+    },
     i18n: {
       supportedLanguages: { vi, en },
       fallbackLanguage: 'vi',

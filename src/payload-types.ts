@@ -68,12 +68,17 @@ export interface Config {
   blocks: {};
   collections: {
     users: User;
+    media: Media;
+    articles: Article;
+    infographics: Infographic;
+    videos: Video;
     units: Unit;
     channels: Channel;
     plans: Plan;
     tasks: Task;
     'plan-documents': PlanDocument;
     'payload-kv': PayloadKv;
+    'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
@@ -85,12 +90,17 @@ export interface Config {
   };
   collectionsSelect: {
     users: UsersSelect<false> | UsersSelect<true>;
+    media: MediaSelect<false> | MediaSelect<true>;
+    articles: ArticlesSelect<false> | ArticlesSelect<true>;
+    infographics: InfographicsSelect<false> | InfographicsSelect<true>;
+    videos: VideosSelect<false> | VideosSelect<true>;
     units: UnitsSelect<false> | UnitsSelect<true>;
     channels: ChannelsSelect<false> | ChannelsSelect<true>;
     plans: PlansSelect<false> | PlansSelect<true>;
     tasks: TasksSelect<false> | TasksSelect<true>;
     'plan-documents': PlanDocumentsSelect<false> | PlanDocumentsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
+    'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
     'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
@@ -107,7 +117,13 @@ export interface Config {
   };
   user: User;
   jobs: {
-    tasks: unknown;
+    tasks: {
+      schedulePublish: TaskSchedulePublish;
+      inline: {
+        input: unknown;
+        output: unknown;
+      };
+    };
     workflows: unknown;
   };
 }
@@ -173,21 +189,194 @@ export interface Unit {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "channels".
+ * via the `definition` "media".
  */
-export interface Channel {
+export interface Media {
   id: number;
-  name: string;
-  kind: 'portal' | 'enewspaper' | 'magazine' | 'print' | 'tv' | 'radio' | 'social' | 'other';
-  platform?: ('facebook' | 'youtube' | 'tiktok' | 'zalo' | 'other') | null;
-  group?: ('central-press' | 'epress-magazines' | 'local-press' | 'digital-social') | null;
+  alt: string;
+  caption?: string | null;
+  unit?: (number | null) | Unit;
+  credit?: string | null;
+  updatedAt: string;
+  createdAt: string;
   url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+  sizes?: {
+    thumbnail?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    card?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    cardWebp?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    web?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    webWebp?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    og?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    square?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "articles".
+ */
+export interface Article {
+  id: number;
+  title: string;
+  /**
+   * Generated from the title when empty.
+   */
+  slug?: string | null;
+  summary?: string | null;
+  coverImage?: (number | null) | Media;
+  body?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  authors?: (number | User)[] | null;
+  language?: ('vi' | 'en') | null;
+  /**
+   * The item counts towards these tasks.
+   */
+  tasks?: (number | Task)[] | null;
+  /**
+   * Default: the author's unit.
+   */
   unit?: (number | null) | Unit;
   /**
-   * Exactly one channel is the home channel; marking this one unmarks the previous one.
+   * Publishing here records the home channel automatically. Add the other channels (Facebook, VnExpress, TV…).
    */
-  isHome?: boolean | null;
-  active?: boolean | null;
+  publications?:
+    | {
+        channel?: (number | null) | Channel;
+        publishedAt?: string | null;
+        url?: string | null;
+        note?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  firstPublishedAt?: string | null;
+  lastPublishedAt?: string | null;
+  lastPublishedBy?: (number | null) | User;
+  searchText?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "tasks".
+ */
+export interface Task {
+  id: number;
+  plan: number | Plan;
+  /**
+   * Appendix number or outline code, e.g. "3" or "III.1.a".
+   */
+  code: string;
+  sortOrder?: number | null;
+  title: string;
+  content?: string | null;
+  leadUnits?: (number | Unit)[] | null;
+  coordinatingUnits?: (number | Unit)[] | null;
+  timeframe: {
+    kind: 'deadline' | 'recurring' | 'byYear';
+    deadline?: string | null;
+    recurrence?: ('month' | 'quarter' | 'year') | null;
+    year?: number | null;
+  };
+  expectedResult?: string | null;
+  targets?:
+    | {
+        kind: 'content' | 'deliverable' | 'indicator';
+        label?: string | null;
+        quantity?: number | null;
+        mode?: ('pooled' | 'perChannel') | null;
+        /**
+         * Default: the plan start.
+         */
+        windowStart?: string | null;
+        contentTypes?: ('articles' | 'infographics' | 'videos')[] | null;
+        channels?: (number | Channel)[] | null;
+        document?: (number | null) | PlanDocument;
+        submitted?: boolean | null;
+        submittedAt?: string | null;
+        indicatorUnit?: ('percent' | 'number') | null;
+        targetValue?: number | null;
+        progress?:
+          | {
+              date?: string | null;
+              value?: number | null;
+              evidence?: string | null;
+              evidenceFile?: (number | null) | PlanDocument;
+              id?: string | null;
+            }[]
+          | null;
+        id?: string | null;
+      }[]
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -254,56 +443,21 @@ export interface Plan {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "tasks".
+ * via the `definition` "channels".
  */
-export interface Task {
+export interface Channel {
   id: number;
-  plan: number | Plan;
+  name: string;
+  kind: 'portal' | 'enewspaper' | 'magazine' | 'print' | 'tv' | 'radio' | 'social' | 'other';
+  platform?: ('facebook' | 'youtube' | 'tiktok' | 'zalo' | 'other') | null;
+  group?: ('central-press' | 'epress-magazines' | 'local-press' | 'digital-social') | null;
+  url?: string | null;
+  unit?: (number | null) | Unit;
   /**
-   * Appendix number or outline code, e.g. "3" or "III.1.a".
+   * Exactly one channel is the home channel; marking this one unmarks the previous one.
    */
-  code: string;
-  sortOrder?: number | null;
-  title: string;
-  content?: string | null;
-  leadUnits?: (number | Unit)[] | null;
-  coordinatingUnits?: (number | Unit)[] | null;
-  timeframe: {
-    kind: 'deadline' | 'recurring' | 'byYear';
-    deadline?: string | null;
-    recurrence?: ('month' | 'quarter' | 'year') | null;
-    year?: number | null;
-  };
-  expectedResult?: string | null;
-  targets?:
-    | {
-        kind: 'content' | 'deliverable' | 'indicator';
-        label?: string | null;
-        quantity?: number | null;
-        mode?: ('pooled' | 'perChannel') | null;
-        /**
-         * Default: the plan start.
-         */
-        windowStart?: string | null;
-        contentTypes?: ('articles' | 'infographics' | 'videos')[] | null;
-        channels?: (number | Channel)[] | null;
-        document?: (number | null) | PlanDocument;
-        submitted?: boolean | null;
-        submittedAt?: string | null;
-        indicatorUnit?: ('percent' | 'number') | null;
-        targetValue?: number | null;
-        progress?:
-          | {
-              date?: string | null;
-              value?: number | null;
-              evidence?: string | null;
-              evidenceFile?: (number | null) | PlanDocument;
-              id?: string | null;
-            }[]
-          | null;
-        id?: string | null;
-      }[]
-    | null;
+  isHome?: boolean | null;
+  active?: boolean | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -328,6 +482,169 @@ export interface PlanDocument {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "infographics".
+ */
+export interface Infographic {
+  id: number;
+  title: string;
+  /**
+   * Generated from the title when empty.
+   */
+  slug?: string | null;
+  alt: string;
+  caption?: string | null;
+  dataSource?: string | null;
+  /**
+   * The item counts towards these tasks.
+   */
+  tasks?: (number | Task)[] | null;
+  /**
+   * Default: the author's unit.
+   */
+  unit?: (number | null) | Unit;
+  /**
+   * Publishing here records the home channel automatically. Add the other channels (Facebook, VnExpress, TV…).
+   */
+  publications?:
+    | {
+        channel?: (number | null) | Channel;
+        publishedAt?: string | null;
+        url?: string | null;
+        note?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  firstPublishedAt?: string | null;
+  lastPublishedAt?: string | null;
+  lastPublishedBy?: (number | null) | User;
+  searchText?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+  sizes?: {
+    thumbnail?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    card?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    cardWebp?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    web?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    webWebp?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    og?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    square?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "videos".
+ */
+export interface Video {
+  id: number;
+  title: string;
+  /**
+   * Generated from the title when empty.
+   */
+  slug?: string | null;
+  summary?: string | null;
+  source: 'external' | 'upload';
+  externalUrl?: string | null;
+  provider?: string | null;
+  videoId?: string | null;
+  poster?: (number | null) | Media;
+  duration?: number | null;
+  transcript?: string | null;
+  /**
+   * The item counts towards these tasks.
+   */
+  tasks?: (number | Task)[] | null;
+  /**
+   * Default: the author's unit.
+   */
+  unit?: (number | null) | Unit;
+  /**
+   * Publishing here records the home channel automatically. Add the other channels (Facebook, VnExpress, TV…).
+   */
+  publications?:
+    | {
+        channel?: (number | null) | Channel;
+        publishedAt?: string | null;
+        url?: string | null;
+        note?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  firstPublishedAt?: string | null;
+  lastPublishedAt?: string | null;
+  lastPublishedBy?: (number | null) | User;
+  searchText?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -345,6 +662,98 @@ export interface PayloadKv {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs".
+ */
+export interface PayloadJob {
+  id: number;
+  /**
+   * Input data provided to the job
+   */
+  input?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  taskStatus?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  completedAt?: string | null;
+  totalTried?: number | null;
+  /**
+   * If hasError is true this job will not be retried
+   */
+  hasError?: boolean | null;
+  /**
+   * If hasError is true, this is the error that caused it
+   */
+  error?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Task execution log
+   */
+  log?:
+    | {
+        executedAt: string;
+        completedAt: string;
+        taskSlug: 'inline' | 'schedulePublish';
+        taskID: string;
+        input?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        output?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        state: 'failed' | 'succeeded';
+        error?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        id?: string | null;
+      }[]
+    | null;
+  taskSlug?: ('inline' | 'schedulePublish') | null;
+  queue?: string | null;
+  waitUntil?: string | null;
+  processing?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-locked-documents".
  */
 export interface PayloadLockedDocument {
@@ -353,6 +762,22 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'media';
+        value: number | Media;
+      } | null)
+    | ({
+        relationTo: 'articles';
+        value: number | Article;
+      } | null)
+    | ({
+        relationTo: 'infographics';
+        value: number | Infographic;
+      } | null)
+    | ({
+        relationTo: 'videos';
+        value: number | Video;
       } | null)
     | ({
         relationTo: 'units';
@@ -441,6 +866,285 @@ export interface UsersSelect<T extends boolean = true> {
         createdAt?: T;
         expiresAt?: T;
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "media_select".
+ */
+export interface MediaSelect<T extends boolean = true> {
+  alt?: T;
+  caption?: T;
+  unit?: T;
+  credit?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+  sizes?:
+    | T
+    | {
+        thumbnail?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        card?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        cardWebp?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        web?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        webWebp?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        og?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        square?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+      };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "articles_select".
+ */
+export interface ArticlesSelect<T extends boolean = true> {
+  title?: T;
+  slug?: T;
+  summary?: T;
+  coverImage?: T;
+  body?: T;
+  authors?: T;
+  language?: T;
+  tasks?: T;
+  unit?: T;
+  publications?:
+    | T
+    | {
+        channel?: T;
+        publishedAt?: T;
+        url?: T;
+        note?: T;
+        id?: T;
+      };
+  firstPublishedAt?: T;
+  lastPublishedAt?: T;
+  lastPublishedBy?: T;
+  searchText?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "infographics_select".
+ */
+export interface InfographicsSelect<T extends boolean = true> {
+  title?: T;
+  slug?: T;
+  alt?: T;
+  caption?: T;
+  dataSource?: T;
+  tasks?: T;
+  unit?: T;
+  publications?:
+    | T
+    | {
+        channel?: T;
+        publishedAt?: T;
+        url?: T;
+        note?: T;
+        id?: T;
+      };
+  firstPublishedAt?: T;
+  lastPublishedAt?: T;
+  lastPublishedBy?: T;
+  searchText?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+  sizes?:
+    | T
+    | {
+        thumbnail?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        card?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        cardWebp?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        web?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        webWebp?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        og?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        square?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+      };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "videos_select".
+ */
+export interface VideosSelect<T extends boolean = true> {
+  title?: T;
+  slug?: T;
+  summary?: T;
+  source?: T;
+  externalUrl?: T;
+  provider?: T;
+  videoId?: T;
+  poster?: T;
+  duration?: T;
+  transcript?: T;
+  tasks?: T;
+  unit?: T;
+  publications?:
+    | T
+    | {
+        channel?: T;
+        publishedAt?: T;
+        url?: T;
+        note?: T;
+        id?: T;
+      };
+  firstPublishedAt?: T;
+  lastPublishedAt?: T;
+  lastPublishedBy?: T;
+  searchText?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -599,6 +1303,37 @@ export interface PayloadKvSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs_select".
+ */
+export interface PayloadJobsSelect<T extends boolean = true> {
+  input?: T;
+  taskStatus?: T;
+  completedAt?: T;
+  totalTried?: T;
+  hasError?: T;
+  error?: T;
+  log?:
+    | T
+    | {
+        executedAt?: T;
+        completedAt?: T;
+        taskSlug?: T;
+        taskID?: T;
+        input?: T;
+        output?: T;
+        state?: T;
+        error?: T;
+        id?: T;
+      };
+  taskSlug?: T;
+  queue?: T;
+  waitUntil?: T;
+  processing?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-locked-documents_select".
  */
 export interface PayloadLockedDocumentsSelect<T extends boolean = true> {
@@ -638,6 +1373,35 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSchedulePublish".
+ */
+export interface TaskSchedulePublish {
+  input: {
+    type?: ('publish' | 'unpublish') | null;
+    locale?: string | null;
+    doc?:
+      | ({
+          relationTo: 'articles';
+          value: number | Article;
+        } | null)
+      | ({
+          relationTo: 'infographics';
+          value: number | Infographic;
+        } | null)
+      | ({
+          relationTo: 'videos';
+          value: number | Video;
+        } | null);
+    global?: string | null;
+    user?: {
+      relationTo: 'users';
+      value: number | User;
+    } | null;
+  };
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -6,7 +6,14 @@ export const SLUGS = {
   plans: 'plans',
   tasks: 'tasks',
   planDocuments: 'plan-documents',
+  articles: 'articles',
+  infographics: 'infographics',
+  videos: 'videos',
+  media: 'media',
 } as const
+
+/** The collections whose published items fill quotas. */
+export const CONTENT_SLUGS = ['articles', 'infographics', 'videos'] as const
 
 export type Slug = (typeof SLUGS)[keyof typeof SLUGS]
 

@@ -37,3 +37,11 @@ export function uploadsDir(cwd: string): string {
 export function shouldSeedOnFirstStart(): boolean {
   return process.env.EMBEDDED_DB === '1' && process.env.NODE_ENV !== 'test' && process.env.SEED_ON_FIRST_START !== '0'
 }
+
+/**
+ * The in-process job runner (scheduled publishing) runs in the app, not in tests, which run
+ * jobs explicitly to control time. JOBS_AUTORUN=0 turns it off, e.g. on a web-only instance.
+ */
+export function jobsAutoRun(): boolean {
+  return process.env.JOBS_AUTORUN !== '0' && process.env.NODE_ENV !== 'test'
+}

@@ -92,6 +92,31 @@ export const MESSAGES = {
     vi: 'Không thể xóa kênh chính "{name}". Hãy chọn kênh chính khác trước.',
     en: 'The home channel "{name}" cannot be deleted. Mark another channel as home first.',
   },
+  duplicatePublicationChannel: {
+    vi: 'Kênh này đã được ghi nhận ở dòng {row}; mỗi kênh chỉ ghi một lần.',
+    en: 'This channel is already recorded in row {row}; record each channel once.',
+  },
+  publicationInFuture: {
+    vi: 'Ngày đăng ({date}) không được sau hôm nay ({today}).',
+    en: 'The publication date ({date}) cannot be after today ({today}).',
+  },
+  invalidDate: { vi: 'Ngày không hợp lệ.', en: 'Not a valid date.' },
+  altRequired: {
+    vi: 'Cần mô tả ảnh (alt) cho người đọc màn hình.',
+    en: 'Alt text is required for screen readers.',
+  },
+  videoSourceNeedsFile: {
+    vi: 'Hãy tải lên tệp video (MP4/WebM) hoặc chọn nguồn "Liên kết ngoài".',
+    en: 'Upload a video file (MP4/WebM) or choose the "external link" source.',
+  },
+  videoSourceNeedsUrl: {
+    vi: 'Hãy nhập liên kết YouTube, Facebook hoặc TikTok.',
+    en: 'Enter a YouTube, Facebook or TikTok link.',
+  },
+  durationRange: {
+    vi: 'Thời lượng phải là số giây từ 0 đến 86400.',
+    en: 'The duration must be a number of seconds between 0 and 86400.',
+  },
 } as const satisfies Record<string, { vi: string; en: string }>
 
 export type MessageKey = keyof typeof MESSAGES

@@ -269,3 +269,119 @@ export const DEMO_USERS: UserSeed[] = [
   { email: 'editor@demo.gov.vn', name: 'Biên tập viên Demo', role: 'editor', unit: 'tttt' },
   { email: 'multimedia@demo.gov.vn', name: 'Đa phương tiện Demo', role: 'multimedia', unit: 'tttt' },
 ]
+
+/** Demo content: published and draft items across the content tasks and channels. */
+export interface DemoItemSeed {
+  collection: 'articles' | 'infographics' | 'videos'
+  slug: string
+  title: string
+  summary?: string
+  task: string
+  status: 'published' | 'draft'
+  /** Channel key → day published there (2025: inside the tasks' windows). */
+  publications: Array<{ channel: string; day: string; url?: string }>
+  externalUrl?: string
+}
+
+export const DEMO_ITEMS: DemoItemSeed[] = [
+  {
+    collection: 'articles',
+    slug: 'ket-noi-cong-dich-vu-cong-quoc-gia',
+    title: 'Kết nối các hệ thống thủ tục hành chính với Cổng Dịch vụ công quốc gia',
+    summary: 'Các bộ, tỉnh hoàn thành đồng bộ hồ sơ thủ tục hành chính với Cổng DVCQG.',
+    task: '1',
+    status: 'published',
+    publications: [
+      { channel: 'portal', day: '2025-08-04' },
+      { channel: 'vnexpress', day: '2025-08-05', url: 'https://vnexpress.net/ket-noi-cong-dich-vu-cong-quoc-gia-demo' },
+      { channel: 'social', day: '2025-08-05', url: 'https://www.facebook.com/bokhoahocvacongnghe/posts/1001' },
+    ],
+  },
+  {
+    collection: 'articles',
+    slug: 'vneid-diem-truy-cap-duy-nhat',
+    title: 'VNeID – điểm truy cập duy nhất tới toàn bộ hệ thống hành chính',
+    summary: 'Người dân và doanh nghiệp hưởng lợi khi dùng Cổng DVCQG và VNeID.',
+    task: '1',
+    status: 'published',
+    publications: [
+      { channel: 'portal', day: '2025-08-18' },
+      { channel: 'tapchi', day: '2025-08-25', url: 'https://vjst.vn/vneid-diem-truy-cap-duy-nhat-demo' },
+    ],
+  },
+  {
+    collection: 'articles',
+    slug: 'mot-he-thong-mot-du-lieu-mot-dich-vu',
+    title: 'Một hệ thống thống nhất – Một dữ liệu duy nhất – Một dịch vụ liền mạch',
+    task: '2',
+    status: 'published',
+    publications: [
+      { channel: 'portal', day: '2025-09-10' },
+      { channel: 'hoptac', day: '2025-09-12', url: 'https://baochinhphu.vn/mot-he-thong-demo' },
+    ],
+  },
+  {
+    collection: 'articles',
+    slug: 'trung-tam-dieu-hanh-thong-minh-ioc',
+    title: 'Trung tâm điều hành thông minh (IOC): điển hình ở các địa phương',
+    task: '2',
+    status: 'published',
+    publications: [{ channel: 'portal', day: '2025-09-22' }],
+  },
+  {
+    collection: 'articles',
+    slug: 'xoa-diem-lom-song',
+    title: 'Xóa điểm lõm sóng để người dân vùng cao tiếp cận chuyển đổi số',
+    task: '3',
+    status: 'draft',
+    publications: [],
+  },
+  {
+    collection: 'articles',
+    slug: 'to-cong-nghe-so-cong-dong',
+    title: 'Tổ công nghệ số cộng đồng hỗ trợ người dân tại cơ sở',
+    task: '4',
+    status: 'draft',
+    publications: [],
+  },
+  {
+    collection: 'infographics',
+    slug: 'so-lieu-dich-vu-cong-truc-tuyen-2025',
+    title: 'Số liệu dịch vụ công trực tuyến 2025',
+    task: '1',
+    status: 'published',
+    publications: [
+      { channel: 'portal', day: '2025-08-20' },
+      { channel: 'social', day: '2025-08-20', url: 'https://www.facebook.com/bokhoahocvacongnghe/posts/1002' },
+    ],
+  },
+  {
+    collection: 'infographics',
+    slug: 'mang-truyen-so-lieu-chuyen-dung',
+    title: 'Mạng truyền số liệu chuyên dùng từ Trung ương đến cơ sở',
+    task: '3',
+    status: 'draft',
+    publications: [],
+  },
+  {
+    collection: 'videos',
+    slug: 'video-chinh-quyen-so-hai-cap',
+    title: 'Chính quyền số hai cấp vận hành đồng bộ',
+    task: '2',
+    status: 'published',
+    externalUrl: 'https://www.youtube.com/watch?v=M7lc1UVf-VE',
+    publications: [
+      { channel: 'youtube', day: '2025-09-15', url: 'https://www.youtube.com/watch?v=M7lc1UVf-VE' },
+      { channel: 'portal', day: '2025-09-16' },
+    ],
+  },
+  {
+    collection: 'videos',
+    slug: 'video-tap-huan-chuyen-doi-so',
+    title: 'Tập huấn chuyển đổi số cho cán bộ cơ sở',
+    task: '4',
+    status: 'draft',
+    externalUrl: 'https://www.youtube.com/watch?v=aqz-KE-bpKQ',
+    publications: [],
+  },
+]

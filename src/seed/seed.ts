@@ -1,15 +1,25 @@
 import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload } from 'payload'
 import { dayToInstant } from '../domain/calendar'
 import { SLUGS } from '../slugs'
-import { CHANNELS, DEMO_PASSWORD, DEMO_USERS, PARENT_PLAN, PLAN, UNITS } from './planData'
+import sharp from 'sharp'
+import {
+  CHANNELS,
+  DEMO_ITEMS,
+  DEMO_PASSWORD,
+  DEMO_USERS,
+  PARENT_PLAN,
+  PLAN,
+  UNITS,
+  type DemoItemSeed,
+} from './planData'
 
 export interface SeedOptions {
-  /** Also create the demo accounts (one per role). */
+  /** Also create the demo accounts (one per role) and demo content. */
   demo?: boolean
 }
 
 export interface SeedSummary {
-  created: Record<'units' | 'channels' | 'plans' | 'tasks' | 'users', number>
+  created: Record<'units' | 'channels' | 'plans' | 'tasks' | 'users' | 'articles' | 'infographics' | 'videos', number>
 }
 
 type Id = string | number
@@ -26,7 +36,16 @@ type Where = Record<string, unknown>
  */
 export async function seed(payload: Payload, options: SeedOptions = {}): Promise<SeedSummary> {
   const req = await createLocalReq({}, payload)
-  const created: SeedSummary['created'] = { units: 0, channels: 0, plans: 0, tasks: 0, users: 0 }
+  const created: SeedSummary['created'] = {
+    units: 0,
+    channels: 0,
+    plans: 0,
+    tasks: 0,
+    users: 0,
+    articles: 0,
+    infographics: 0,
+    videos: 0,
+  }
   await initTransaction(req)
   try {
     const ensure = async (
@@ -129,12 +148,13 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
       },
     )
 
+    const taskIds = new Map<string, Id>()
     for (const [index, t] of PLAN.tasks.entries()) {
       const target =
         t.target.kind === 'content'
           ? { ...t.target, channels: t.target.channels.map(channel) }
           : { kind: 'deliverable', label: t.target.label, submitted: false }
-      await ensure(
+      const taskId = await ensure(
         'tasks',
         { and: [{ plan: { equals: plan } }, { code: { equals: t.code } }] },
         {
@@ -149,6 +169,37 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
           targets: [target],
         },
       )
+      taskIds.set(t.code, taskId)
+    }
+
+    if (options.demo) {
+      const author = (role: 'editor' | 'multimedia') =>
+        userIds.get(DEMO_USERS.find((u) => u.role === role)?.email ?? '')
+      for (const item of DEMO_ITEMS) {
+        const taken = await payload.find({
+          collection: item.collection,
+          where: { slug: { equals: item.slug } },
+          limit: 1,
+          depth: 0,
+          draft: true,
+          req,
+        })
+        if (taken.docs.length > 0) continue
+        await payload.create({
+          collection: item.collection,
+          data: demoItemData(item, {
+            task: taskIds.get(item.task),
+            unit: unit('tttt'),
+            channel,
+            author: author(item.collection === 'articles' ? 'editor' : 'multimedia'),
+          }) as never,
+          draft: item.status === 'draft',
+          file: item.collection === 'infographics' ? await demoInfographic(item.slug) : undefined,
+          depth: 0,
+          req,
+        })
+        created[item.collection] += 1
+      }
     }
     await commitTransaction(req)
   } catch (err) {
@@ -156,4 +207,51 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
     throw err
   }
   return { created }
+}
+
+function demoItemData(
+  item: DemoItemSeed,
+  refs: { task: Id | undefined; unit: Id; channel: (key: string) => Id; author: Id | undefined },
+): Record<string, unknown> {
+  const common = {
+    title: item.title,
+    slug: item.slug,
+    tasks: refs.task === undefined ? [] : [refs.task],
+    unit: refs.unit,
+    _status: item.status,
+    publications: item.publications.map((p) => ({
+      channel: refs.channel(p.channel),
+      publishedAt: dayToInstant(p.day),
+      url: p.url,
+    })),
+  }
+  if (item.collection === 'articles') {
+    return { ...common, summary: item.summary, authors: refs.author === undefined ? [] : [refs.author] }
+  }
+  if (item.collection === 'infographics')
+    return { ...common, alt: item.title, dataSource: 'Bộ Khoa học và Công nghệ (số liệu minh họa)' }
+  return { ...common, source: 'external', externalUrl: item.externalUrl, summary: item.summary }
+}
+
+/** A plain bar-chart image (no text, so no fonts are needed) for the demo infographics. */
+async function demoInfographic(slug: string) {
+  const bars = [0.45, 0.7, 0.55, 0.9, 0.65].map((h, i) => ({
+    input: {
+      create: {
+        width: 180,
+        height: Math.round(700 * h),
+        channels: 3 as const,
+        background: { r: 200, g: 40 + i * 30, b: 40 },
+      },
+    },
+    left: 160 + i * 260,
+    top: 900 - Math.round(700 * h),
+  }))
+  const data = await sharp({
+    create: { width: 1600, height: 1000, channels: 3, background: { r: 245, g: 247, b: 250 } },
+  })
+    .composite(bars)
+    .png()
+    .toBuffer()
+  return { data, mimetype: 'image/png', name: `${slug}.png`, size: data.length }
 }

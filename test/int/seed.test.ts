@@ -24,14 +24,32 @@ describe('seed', () => {
 
   it('loads the plan, units and channels, and no users unless asked', async () => {
     const first = await seed(t.payload)
-    expect(first.created).toEqual({ units: 12, channels: 8, plans: 2, tasks: 12, users: 0 })
+    expect(first.created).toEqual({
+      units: 12,
+      channels: 8,
+      plans: 2,
+      tasks: 12,
+      users: 0,
+      articles: 0,
+      infographics: 0,
+      videos: 0,
+    })
     expect(await counts(t.payload)).toEqual({ units: 12, channels: 8, plans: 2, tasks: 12, users: 0 })
   })
 
   it('is idempotent: a second run creates nothing and changes nothing', async () => {
     const before = await t.payload.find({ collection: 'tasks', depth: 0, limit: 100, sort: 'sortOrder' })
     const second = await seed(t.payload)
-    expect(second.created).toEqual({ units: 0, channels: 0, plans: 0, tasks: 0, users: 0 })
+    expect(second.created).toEqual({
+      units: 0,
+      channels: 0,
+      plans: 0,
+      tasks: 0,
+      users: 0,
+      articles: 0,
+      infographics: 0,
+      videos: 0,
+    })
     const after = await t.payload.find({ collection: 'tasks', depth: 0, limit: 100, sort: 'sortOrder' })
     expect(after.docs).toEqual(before.docs)
   })
@@ -43,9 +61,19 @@ describe('seed', () => {
     expect((await t.payload.findByID({ collection: 'tasks', id: task.id })).title).toBe('Đã sửa bởi lãnh đạo')
   })
 
-  it('creates the demo accounts only with --demo, once', async () => {
-    expect((await seed(t.payload, { demo: true })).created.users).toBe(4)
-    expect((await seed(t.payload, { demo: true })).created.users).toBe(0)
+  it('creates the demo accounts and demo content only with --demo, once', async () => {
+    expect((await seed(t.payload, { demo: true })).created).toMatchObject({
+      users: 4,
+      articles: 6,
+      infographics: 2,
+      videos: 2,
+    })
+    expect((await seed(t.payload, { demo: true })).created).toMatchObject({
+      users: 0,
+      articles: 0,
+      infographics: 0,
+      videos: 0,
+    })
     const users = await t.payload.find({ collection: 'users', sort: 'email', depth: 0 })
     expect(users.docs.map((u) => [u.email, u.role])).toEqual([
       ['admin@demo.gov.vn', 'admin'],
@@ -58,6 +86,32 @@ describe('seed', () => {
       data: { email: 'manager@demo.gov.vn', password: 'demo-Password-2025' },
     })
     expect(login.token).toBeTruthy()
+  })
+
+  it('demo content: published and draft items across tasks and channels, drafts invisible to the public', async () => {
+    const published = await t.payload.find({ collection: 'articles', overrideAccess: false, depth: 0, limit: 50 })
+    expect(published.docs.map((d) => d.slug).sort()).toEqual([
+      'ket-noi-cong-dich-vu-cong-quoc-gia',
+      'mot-he-thong-mot-du-lieu-mot-dich-vu',
+      'trung-tam-dieu-hanh-thong-minh-ioc',
+      'vneid-diem-truy-cap-duy-nhat',
+    ])
+    const all = await t.payload.find({ collection: 'articles', depth: 0, limit: 50, draft: true })
+    expect(all.totalDocs).toBe(6)
+    const first = published.docs.find((d) => d.slug === 'ket-noi-cong-dich-vu-cong-quoc-gia')!
+    expect(first.publications?.map((p) => calendarDay(p.publishedAt as string))).toEqual([
+      '2025-08-04',
+      '2025-08-05',
+      '2025-08-05',
+    ])
+    const infographic = (
+      await t.payload.find({ collection: 'infographics', where: { _status: { equals: 'published' } }, depth: 0 })
+    ).docs[0]!
+    expect(infographic.sizes?.og?.width).toBe(1200)
+    const video = (
+      await t.payload.find({ collection: 'videos', where: { _status: { equals: 'published' } }, depth: 0 })
+    ).docs[0]!
+    expect(video).toMatchObject({ provider: 'youtube', videoId: 'M7lc1UVf-VE' })
   })
 
   it('the plan has 5 pooled content tasks of 20 articles on 5 channels and 7 report tasks', async () => {
@@ -141,6 +195,7 @@ describe('seed atomicity and first start', () => {
     await expect(seed(t.payload, { demo: true })).rejects.toThrow(/injected failure/)
     spy.mockRestore()
     expect(await counts(t.payload)).toEqual({ units: 0, channels: 0, plans: 0, tasks: 0, users: 0 })
+    expect((await t.payload.count({ collection: 'articles' })).totalDocs).toBe(0)
   })
 
   it('seeds an empty database with the demo accounts on first start', async () => {

@@ -102,6 +102,43 @@ async function main(): Promise<void> {
   const anon = await fetch(`${base}/api/plans`)
   check('anonymous users get no plans', anon.status === 403, `status ${anon.status}`)
 
+  const publicArticles = (await (await fetch(`${base}/api/articles?depth=0&limit=50`)).json()) as {
+    docs?: Array<{ _status: string }>
+  }
+  check(
+    'anonymous users see the published demo articles and no drafts',
+    publicArticles.docs?.length === 4 && publicArticles.docs.every((d) => d._status === 'published'),
+    `got ${publicArticles.docs?.map((d) => d._status).join(',')}`,
+  )
+
+  const staffLogin = await fetch(`${base}/api/users/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: 'multimedia@demo.gov.vn', password: 'demo-Password-2025' }),
+  })
+  const staffToken = ((await staffLogin.json()) as { token?: string }).token
+  const uploadInfographic = async (bytes: Uint8Array, name: string, type: string) => {
+    const form = new FormData()
+    form.append('file', new Blob([Buffer.from(bytes)], { type }), name)
+    form.append('_payload', JSON.stringify({ title: 'Smoke', alt: 'Smoke test' }))
+    return fetch(`${base}/api/infographics?draft=true`, {
+      method: 'POST',
+      headers: { Authorization: `JWT ${staffToken}` },
+      body: form,
+    })
+  }
+  const { default: sharp } = await import('sharp')
+  const png = await sharp({ create: { width: 640, height: 400, channels: 3, background: { r: 10, g: 90, b: 160 } } })
+    .png()
+    .toBuffer()
+  const good = await uploadInfographic(new Uint8Array(png), 'smoke.png', 'image/png')
+  check('a PNG infographic uploads over HTTP (201)', good.status === 201, `status ${good.status}`)
+  const svg = new TextEncoder().encode(
+    '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+  )
+  const bad = await uploadInfographic(svg, 'chart.svg', 'image/svg+xml')
+  check('an SVG with a script is refused over HTTP (400)', bad.status === 400, `status ${bad.status}`)
+
   app.kill('SIGTERM')
   const code = await waitForExit(app, 30_000)
   check('SIGTERM stops the app cleanly', code === 0, `exit ${code}`)

@@ -65,14 +65,23 @@ export async function startTestPayload(): Promise<TestPayload> {
     databaseUri: db.uri,
     uploadsDir,
     async cleanup() {
-      await payload.destroy()
-      // Payload's postgres connect() checks out one client it never releases, so pool.end()
-      // would wait forever. The forced DROP terminates every connection instead; those
-      // terminations (57P01) are expected here and only those are ignored.
-      const pool = (payload.db as unknown as { pool?: pg.Pool }).pool
-      pool?.on('error', (err: Error & { code?: string }) => {
-        if (err.code !== '57P01') throw err
-      })
+      // Every Payload this file created: ours, and the one the REST handlers create for
+      // themselves (cached by Payload in global._payload).
+      const cached = (globalThis as { _payload?: Map<string, { payload?: Payload | null }> })._payload
+      const instances = new Set<Payload>([
+        payload,
+        ...[...(cached?.values() ?? [])].flatMap((c) => (c.payload ? [c.payload] : [])),
+      ])
+      for (const instance of instances) {
+        // Payload's postgres connect() checks out one client it never releases, so pool.end()
+        // would wait forever. The forced DROP below terminates every connection instead; those
+        // terminations (57P01) are expected here and only those are ignored.
+        const pool = (instance.db as unknown as { pool?: pg.Pool }).pool
+        pool?.on('error', (err: Error & { code?: string }) => {
+          if (err.code !== '57P01') throw err
+        })
+        await instance.destroy()
+      }
       await db.drop()
       await rm(uploadsDir, { recursive: true, force: true })
     },

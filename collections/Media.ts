@@ -1,0 +1,46 @@
+import type { CollectionConfig } from 'payload'
+import { createAsProducer, editOwnUnitContent } from '../src/access/editOwnUnitContent'
+import { isAuthenticated } from '../src/access/isAuthenticated'
+import { SLUGS } from '../src/slugs'
+import { imageUploadConfig, resolveImageLimits } from '../media'
+import { assignAuthorUnit } from '../hooks/assignAuthorUnit'
+import { checkUploadedFile } from '../hooks/checkUploadedFile'
+
+const limits = resolveImageLimits()
+
+/**
+ * General images: article illustrations, covers and video posters. Readable by anyone, since
+ * published articles show them; the upload pipeline is the infographics' one.
+ */
+export const Media: CollectionConfig = {
+  slug: SLUGS.media,
+  labels: { singular: { vi: 'Ảnh', en: 'Image' }, plural: { vi: 'Thư viện ảnh', en: 'Media library' } },
+  admin: {
+    useAsTitle: 'alt',
+    group: { vi: 'Nội dung', en: 'Content' },
+    defaultColumns: ['filename', 'alt', 'unit', 'updatedAt'],
+  },
+  access: {
+    read: () => true,
+    create: createAsProducer('editor', 'multimedia'),
+    update: editOwnUnitContent('editor', 'multimedia'),
+    delete: editOwnUnitContent('editor', 'multimedia'),
+  },
+  upload: imageUploadConfig({ limits }),
+  hooks: {
+    beforeOperation: [checkUploadedFile('image', limits)],
+    beforeChange: [assignAuthorUnit],
+  },
+  fields: [
+    { name: 'alt', type: 'text', required: true, label: { vi: 'Mô tả ảnh (alt)', en: 'Alt text' } },
+    { name: 'caption', type: 'text', label: { vi: 'Chú thích', en: 'Caption' } },
+    {
+      name: 'unit',
+      type: 'relationship',
+      relationTo: SLUGS.units,
+      label: { vi: 'Đơn vị', en: 'Unit' },
+      admin: { position: 'sidebar' },
+    },
+    { name: 'credit', type: 'text', label: { vi: 'Nguồn / tác giả ảnh', en: 'Credit' } },
+  ],
+}

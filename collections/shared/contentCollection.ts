@@ -1,0 +1,71 @@
+import type { CollectionBeforeChangeHook, CollectionBeforeOperationHook, CollectionConfig, Field } from 'payload'
+import { createAsProducer, editOwnUnitContent } from '../../src/access/editOwnUnitContent'
+import { readPublishedOrSignedIn } from '../../src/access/readPublishedOrSignedIn'
+import type { Role } from '../../src/slugs'
+import { assignAuthorUnit } from '../../hooks/assignAuthorUnit'
+import { computeSearchText } from '../../hooks/computeSearchText'
+import { foldSearchQuery } from '../../hooks/foldSearchQuery'
+import { generateSlug } from '../../hooks/generateSlug'
+import { stampPublishing } from '../../hooks/stampPublishing'
+import { lockUnitField, slugField } from './commonFields'
+import { contentVersions, planTagFields, publishingFields, searchTextField } from './contentFields'
+
+export interface ContentCollectionSpec {
+  slug: string
+  labels: NonNullable<CollectionConfig['labels']>
+  /** The role that produces this kind of item (besides managers and admins). */
+  producer: Role
+  /** Fields whose accent-folded text the admin search matches. */
+  searchFields: string[]
+  /** The kind's own fields, between the slug and the plan tags. */
+  fields: Field[]
+  defaultColumns: string[]
+  upload?: CollectionConfig['upload']
+  beforeOperation?: CollectionBeforeOperationHook[]
+  beforeChange?: CollectionBeforeChangeHook[]
+}
+
+/**
+ * What every quota-counted kind shares (articles, infographics, videos): public reads of
+ * published items only, unit-scoped editing by its producer role, drafts with autosave and
+ * scheduled publish, slugs, accent-insensitive search, plan tags and channel publications.
+ */
+export function contentCollection(spec: ContentCollectionSpec): CollectionConfig {
+  return {
+    slug: spec.slug,
+    labels: spec.labels,
+    admin: {
+      useAsTitle: 'title',
+      group: { vi: 'Nội dung', en: 'Content' },
+      defaultColumns: spec.defaultColumns,
+      listSearchableFields: ['searchText'],
+    },
+    access: {
+      read: readPublishedOrSignedIn,
+      readVersions: ({ req }) => Boolean(req.user),
+      create: createAsProducer(spec.producer),
+      update: editOwnUnitContent(spec.producer),
+      delete: editOwnUnitContent(spec.producer),
+    },
+    ...(spec.upload ? { upload: spec.upload } : {}),
+    versions: contentVersions,
+    hooks: {
+      beforeOperation: [...(spec.beforeOperation ?? []), foldSearchQuery],
+      beforeValidate: [generateSlug],
+      beforeChange: [
+        assignAuthorUnit,
+        ...(spec.beforeChange ?? []),
+        computeSearchText(spec.searchFields),
+        stampPublishing,
+      ],
+    },
+    fields: [
+      { name: 'title', type: 'text', required: true, label: { vi: 'Tiêu đề', en: 'Title' } },
+      slugField,
+      ...spec.fields,
+      ...lockUnitField(planTagFields),
+      ...publishingFields,
+      searchTextField,
+    ],
+  }
+}

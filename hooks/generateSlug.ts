@@ -1,0 +1,33 @@
+import type { CollectionBeforeValidateHook } from 'payload'
+import { slugify, uniqueSlug } from '../src/domain/vietnamese'
+
+/**
+ * Vietnamese-aware, unique slugs ("Chuyển đổi số đồng bộ" → "chuyen-doi-so-dong-bo", then -2,
+ * -3 …). A slug the editor typed is normalised the same way; an existing slug is kept when the
+ * title changes, so published links do not break.
+ */
+export const generateSlug: CollectionBeforeValidateHook = async ({ collection, data, originalDoc, req }) => {
+  if (!data) return data
+  const typed = typeof data.slug === 'string' && data.slug.trim() !== '' ? data.slug : undefined
+  if (!typed && originalDoc?.slug && data.slug === undefined) return data
+  const base = slugify(typed ?? data.title ?? originalDoc?.title)
+  // A system lookup across every item, including those the user cannot see.
+  // The hook serves several collections, so the result is typed by hand: id and slug only.
+  const { docs } = (await req.payload.find({
+    collection: collection.slug as 'articles',
+    where: { slug: { like: base } },
+    limit: 1000,
+    depth: 0,
+    pagination: false,
+    select: { slug: true },
+    req,
+  })) as { docs: Array<{ id: string | number; slug?: string | null }> }
+  const pattern = new RegExp(`^${base}(-\\d+)?$`)
+  const taken = new Set(
+    docs
+      .filter((d) => d.id !== originalDoc?.id && typeof d.slug === 'string' && pattern.test(d.slug))
+      .map((d) => d.slug as string),
+  )
+  data.slug = uniqueSlug(base, taken)
+  return data
+}

@@ -1,0 +1,62 @@
+import { REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
+import type { Payload } from 'payload'
+
+/**
+ * Payload's REST API as the Next.js route mounts it (same handlers, real Request/Response,
+ * real status codes and JSON), without opening a socket. The built app is exercised over a
+ * real socket by test/smoke/appSmoke.ts.
+ */
+export interface RestResponse {
+  status: number
+  headers: Headers
+  json: Record<string, unknown> & {
+    errors?: Array<{ message: string; data?: { errors?: Array<{ path: string; message: string }> } }>
+  }
+}
+
+export function restClient(payload: Payload) {
+  const config = Promise.resolve(payload.config)
+  const handlers = {
+    GET: REST_GET(config),
+    POST: REST_POST(config),
+    PATCH: REST_PATCH(config),
+    DELETE: REST_DELETE(config),
+  }
+  async function call(
+    method: keyof typeof handlers,
+    path: string,
+    init: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<RestResponse> {
+    const url = new URL(`http://localhost/api/${path.replace(/^\//, '')}`)
+    const headers = new Headers(init.headers)
+    if (init.token) headers.set('Authorization', `JWT ${init.token}`)
+    let body: BodyInit | undefined
+    if (init.body instanceof FormData) body = init.body
+    else if (init.body !== undefined) {
+      headers.set('Content-Type', 'application/json')
+      body = JSON.stringify(init.body)
+    }
+    const slug = url.pathname
+      .replace(/^\/api\//, '')
+      .split('/')
+      .filter(Boolean)
+    const res = await handlers[method](new Request(url, { method, headers, body }), {
+      params: Promise.resolve({ slug }),
+    })
+    const text = await res.text()
+    return { status: res.status, headers: res.headers, json: text ? (JSON.parse(text) as RestResponse['json']) : {} }
+  }
+  return {
+    get: (path: string, init?: { token?: string }) => call('GET', path, init),
+    post: (path: string, body?: unknown, init?: { token?: string }) => call('POST', path, { ...init, body }),
+    patch: (path: string, body?: unknown, init?: { token?: string }) => call('PATCH', path, { ...init, body }),
+    delete: (path: string, init?: { token?: string }) => call('DELETE', path, init),
+    async login(email: string, password: string): Promise<string> {
+      const res = await call('POST', 'users/login', { body: { email, password } })
+      const token = res.json.token
+      if (res.status !== 200 || typeof token !== 'string')
+        throw new Error(`login failed for ${email}: ${res.status} ${JSON.stringify(res.json)}`)
+      return token
+    },
+  }
+}
