@@ -4,7 +4,7 @@ import { postgresAdapter } from '@payloadcms/db-postgres'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { en } from '@payloadcms/translations/languages/en'
 import { vi } from '@payloadcms/translations/languages/vi'
-import { buildConfig, type CollectionConfig, type SanitizedConfig } from 'payload'
+import { buildConfig, type CollectionConfig, type Plugin, type SanitizedConfig } from 'payload'
 import sharp from 'sharp'
 import { Articles } from '../collections/Articles'
 import { Infographics } from '../collections/Infographics'
@@ -14,6 +14,7 @@ import { Videos } from '../collections/Videos'
 import { databaseUri, jobsAutoRun, payloadSecret, poolMax, shouldSeedOnFirstStart, uploadsDir } from './config/env'
 import { migrations } from './migrations'
 import { commsQuotaPlugin } from './plugin'
+import { CONTENT_SLUGS } from './slugs'
 import { seedOnFirstStart } from './seed/seedOnFirstStart'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -28,6 +29,10 @@ export interface AppConfigOptions {
   uploadsDir?: string
   /** Schema push in development (default on); the migration tests turn it off. */
   push?: boolean
+  /** Counting hooks on (default) or off; the publish-latency benchmark compares both. */
+  counting?: boolean
+  /** More plugins after ours (tests add fault injection this way). */
+  plugins?: Plugin[]
 }
 
 /** Upload collections store their files under one uploads folder, one sub-folder each. */
@@ -83,7 +88,15 @@ export function createAppConfig(options: AppConfigOptions = {}): Promise<Sanitiz
     serverURL: process.env.SERVER_URL ?? '',
     sharp,
     typescript: { outputFile: path.join(dirname, 'payload-types.ts') },
-    plugins: [commsQuotaPlugin({ usersSlug: Users.slug, uploadsDir: uploads })],
+    plugins: [
+      commsQuotaPlugin({
+        usersSlug: Users.slug,
+        uploadsDir: uploads,
+        contentCollections: [...CONTENT_SLUGS],
+        counting: options.counting ?? process.env.QUOTA_COUNTING !== '0',
+      }),
+      ...(options.plugins ?? []),
+    ],
     onInit: async (payload) => {
       if (seed) await seedOnFirstStart(payload)
     },

@@ -77,6 +77,8 @@ export interface Config {
     plans: Plan;
     tasks: Task;
     'plan-documents': PlanDocument;
+    'quota-contributions': QuotaContribution;
+    'quota-tallies': QuotaTally;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -99,6 +101,8 @@ export interface Config {
     plans: PlansSelect<false> | PlansSelect<true>;
     tasks: TasksSelect<false> | TasksSelect<true>;
     'plan-documents': PlanDocumentsSelect<false> | PlanDocumentsSelect<true>;
+    'quota-contributions': QuotaContributionsSelect<false> | QuotaContributionsSelect<true>;
+    'quota-tallies': QuotaTalliesSelect<false> | QuotaTalliesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -323,6 +327,7 @@ export interface Article {
   searchText?: string | null;
   updatedAt: string;
   createdAt: string;
+  deletedAt?: string | null;
   _status?: ('draft' | 'published') | null;
 }
 /**
@@ -520,6 +525,7 @@ export interface Infographic {
   searchText?: string | null;
   updatedAt: string;
   createdAt: string;
+  deletedAt?: string | null;
   _status?: ('draft' | 'published') | null;
   url?: string | null;
   thumbnailURL?: string | null;
@@ -634,6 +640,7 @@ export interface Video {
   searchText?: string | null;
   updatedAt: string;
   createdAt: string;
+  deletedAt?: string | null;
   _status?: ('draft' | 'published') | null;
   url?: string | null;
   thumbnailURL?: string | null;
@@ -642,6 +649,34 @@ export interface Video {
   filesize?: number | null;
   width?: number | null;
   height?: number | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "quota-contributions".
+ */
+export interface QuotaContribution {
+  id: number;
+  contentType: string;
+  item: number;
+  task: number;
+  channel: number;
+  day: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "quota-tallies".
+ */
+export interface QuotaTally {
+  id: number;
+  task: number;
+  channel: number;
+  contentType: string;
+  day: string;
+  count: number;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -798,6 +833,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'plan-documents';
         value: number | PlanDocument;
+      } | null)
+    | ({
+        relationTo: 'quota-contributions';
+        value: number | QuotaContribution;
+      } | null)
+    | ({
+        relationTo: 'quota-tallies';
+        value: number | QuotaTally;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -991,6 +1034,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   searchText?: T;
   updatedAt?: T;
   createdAt?: T;
+  deletedAt?: T;
   _status?: T;
 }
 /**
@@ -1020,6 +1064,7 @@ export interface InfographicsSelect<T extends boolean = true> {
   searchText?: T;
   updatedAt?: T;
   createdAt?: T;
+  deletedAt?: T;
   _status?: T;
   url?: T;
   thumbnailURL?: T;
@@ -1137,6 +1182,7 @@ export interface VideosSelect<T extends boolean = true> {
   searchText?: T;
   updatedAt?: T;
   createdAt?: T;
+  deletedAt?: T;
   _status?: T;
   url?: T;
   thumbnailURL?: T;
@@ -1292,6 +1338,32 @@ export interface PlanDocumentsSelect<T extends boolean = true> {
   height?: T;
   focalX?: T;
   focalY?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "quota-contributions_select".
+ */
+export interface QuotaContributionsSelect<T extends boolean = true> {
+  contentType?: T;
+  item?: T;
+  task?: T;
+  channel?: T;
+  day?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "quota-tallies_select".
+ */
+export interface QuotaTalliesSelect<T extends boolean = true> {
+  task?: T;
+  channel?: T;
+  contentType?: T;
+  day?: T;
+  count?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -12,6 +12,12 @@ export const SLUGS = {
   media: 'media',
 } as const
 
+/** The counting engine's own tables. */
+export const QUOTA_SLUGS = {
+  contributions: 'quota-contributions',
+  tallies: 'quota-tallies',
+} as const
+
 /** The collections whose published items fill quotas. */
 export const CONTENT_SLUGS = ['articles', 'infographics', 'videos'] as const
 

@@ -48,6 +48,8 @@ export function contentCollection(spec: ContentCollectionSpec): CollectionConfig
       delete: editOwnUnitContent(spec.producer),
     },
     ...(spec.upload ? { upload: spec.upload } : {}),
+    // Trash first, delete later: a trashed item leaves every quota and can be restored.
+    trash: true,
     versions: contentVersions,
     hooks: {
       beforeOperation: [...(spec.beforeOperation ?? []), foldSearchQuery],

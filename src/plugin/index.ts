@@ -1,6 +1,11 @@
 import path from 'node:path'
 import type { CollectionConfig, Config, Field, Plugin } from 'payload'
 import { Channels } from '../../collections/Channels'
+import { QuotaContributions } from '../../collections/QuotaContributions'
+import { QuotaTallies } from '../../collections/QuotaTallies'
+import { forgetCountsAfterDelete } from '../../hooks/forgetCountsAfterDelete'
+import { recountItemAfterChange } from '../../hooks/recountItemAfterChange'
+import { recountItemAfterDelete } from '../../hooks/recountItemAfterDelete'
 import { PlanDocuments } from '../../collections/PlanDocuments'
 import { Plans } from '../../collections/Plans'
 import { Tasks } from '../../collections/Tasks'
@@ -43,9 +48,60 @@ function planCollections(opts: ResolvedOptions): CollectionConfig[] {
       },
     },
   }
-  return (Object.keys(base) as PlanCollectionKey[]).map((key) => {
+  const plan = (Object.keys(base) as PlanCollectionKey[]).map((key) => {
     const override = opts.collectionOverrides[key]
     return override ? override(base[key]) : base[key]
+  })
+  if (opts.counting) {
+    for (const c of plan) {
+      if (c.slug === SLUGS.tasks) appendHook(c, 'afterDelete', forgetCountsAfterDelete('task'))
+      if (c.slug === SLUGS.channels) appendHook(c, 'afterDelete', forgetCountsAfterDelete('channel'))
+    }
+  }
+  return [...plan, QuotaContributions, QuotaTallies]
+}
+
+function appendHook<K extends 'afterChange' | 'afterDelete'>(
+  collection: CollectionConfig,
+  kind: K,
+  hook: NonNullable<NonNullable<CollectionConfig['hooks']>[K]>[number],
+): void {
+  const hooks = { ...collection.hooks }
+  hooks[kind] = [...((hooks[kind] ?? []) as NonNullable<(typeof hooks)[K]>), hook] as (typeof hooks)[K]
+  collection.hooks = hooks
+}
+
+function hasField(fields: Field[], name: string, type: Field['type']): boolean {
+  return fields.some(
+    (f) =>
+      ('name' in f && f.name === name && f.type === type) ||
+      ('fields' in f && !('name' in f) && hasField(f.fields as Field[], name, type)),
+  )
+}
+
+/** The counted collections get the recount hooks; anything they lack is a start-up error. */
+function withCounting(collections: CollectionConfig[], opts: ResolvedOptions): CollectionConfig[] {
+  const wanted = new Set(opts.contentCollections)
+  for (const slug of wanted) {
+    const c = collections.find((x) => x.slug === slug)
+    if (!c) throw new PluginConfigError(`contentCollections names "${slug}", which is not a collection of this config.`)
+    if (!c.versions || typeof c.versions !== 'object' || !c.versions.drafts) {
+      throw new PluginConfigError(
+        `contentCollections: "${slug}" needs versions with drafts (counting follows the published state).`,
+      )
+    }
+    if (!hasField(c.fields, 'tasks', 'relationship'))
+      throw new PluginConfigError(`contentCollections: "${slug}" has no "tasks" relationship field.`)
+    if (!hasField(c.fields, 'publications', 'array'))
+      throw new PluginConfigError(`contentCollections: "${slug}" has no "publications" array field.`)
+  }
+  if (!opts.counting) return collections
+  return collections.map((c) => {
+    if (!wanted.has(c.slug)) return c
+    const copy: CollectionConfig = { ...c }
+    appendHook(copy, 'afterChange', recountItemAfterChange)
+    appendHook(copy, 'afterDelete', recountItemAfterDelete)
+    return copy
   })
 }
 
@@ -73,7 +129,7 @@ export const commsQuotaPlugin =
     }
     return {
       ...config,
-      collections: [...(config.collections ?? []), ...added],
+      collections: withCounting([...(config.collections ?? []), ...added], opts),
       custom: { ...config.custom, commsQuota: opts },
     }
   }

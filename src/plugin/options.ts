@@ -12,9 +12,19 @@ export interface CommsQuotaOptions {
   timeZone?: string
   /** Adjust a collection the plugin adds (labels, extra fields, access) without forking it. */
   collectionOverrides?: Partial<Record<PlanCollectionKey, (collection: CollectionConfig) => CollectionConfig>>
+  /**
+   * Collections whose published items count towards quotas. Each must have drafts (versions)
+   * and the plan-tag fields: `tasks` (relationship to tasks, hasMany) and `publications`
+   * (array with `channel` and `publishedAt`).
+   */
+  contentCollections?: string[]
+  /** Keep the counting hooks off (the tables stay, so the schema does not change). Default on. */
+  counting?: boolean
 }
 
 export interface ResolvedOptions {
+  contentCollections: string[]
+  counting: boolean
   usersSlug: string
   uploadsDir: string
   timeZone: string
@@ -53,5 +63,13 @@ export function resolveOptions(options: CommsQuotaOptions | undefined, cwd: stri
     if (typeof fn !== 'function')
       throw new PluginConfigError(`collectionOverrides.${key} must be a function (collection) => collection.`)
   }
-  return { usersSlug, uploadsDir, timeZone, collectionOverrides: overrides }
+  const contentCollections = o.contentCollections ?? []
+  if (!Array.isArray(contentCollections) || contentCollections.some((c) => typeof c !== 'string' || c === '')) {
+    throw new PluginConfigError('contentCollections must be a list of collection slugs.')
+  }
+  if (new Set(contentCollections).size !== contentCollections.length)
+    throw new PluginConfigError('contentCollections lists a slug twice.')
+  const counting = o.counting ?? true
+  if (typeof counting !== 'boolean') throw new PluginConfigError('counting must be true or false.')
+  return { usersSlug, uploadsDir, timeZone, collectionOverrides: overrides, contentCollections, counting }
 }

@@ -15,7 +15,17 @@ describe('commsQuotaPlugin', () => {
   it('adds the plan model and keeps every existing collection untouched', async () => {
     const out = await apply(base([users, posts]))
     const slugs = (out.collections ?? []).map((c) => c.slug)
-    expect(slugs).toEqual(['users', 'posts', 'units', 'channels', 'plans', 'tasks', 'plan-documents'])
+    expect(slugs).toEqual([
+      'users',
+      'posts',
+      'units',
+      'channels',
+      'plans',
+      'tasks',
+      'plan-documents',
+      'quota-contributions',
+      'quota-tallies',
+    ])
     expect(out.collections?.[1]).toBe(posts)
   })
 
@@ -53,6 +63,55 @@ describe('commsQuotaPlugin', () => {
   })
 })
 
+describe('counted collections', () => {
+  const counted: CollectionConfig = {
+    slug: 'posts',
+    versions: { drafts: true },
+    fields: [
+      { name: 'tasks', type: 'relationship', relationTo: 'tasks', hasMany: true },
+      {
+        name: 'publications',
+        type: 'array',
+        fields: [{ name: 'channel', type: 'relationship', relationTo: 'channels' }],
+      },
+    ],
+  }
+  const hooksOf = (out: Config, slug: string) => out.collections?.find((c) => c.slug === slug)?.hooks
+  it('appends the recount hooks after the host hooks, and adds the ledger and tally collections', async () => {
+    const own = () => undefined
+    const out = await apply(base([users, { ...counted, hooks: { afterChange: [own] } }]), {
+      contentCollections: ['posts'],
+    })
+    const hooks = hooksOf(out, 'posts')
+    expect(hooks?.afterChange?.[0]).toBe(own)
+    expect(hooks?.afterChange).toHaveLength(2)
+    expect(hooks?.afterDelete).toHaveLength(1)
+    expect((out.collections ?? []).map((c) => c.slug)).toEqual(
+      expect.arrayContaining(['quota-contributions', 'quota-tallies']),
+    )
+  })
+  it('counting: false keeps the tables but adds no hooks', async () => {
+    const out = await apply(base([users, counted]), { contentCollections: ['posts'], counting: false })
+    expect(hooksOf(out, 'posts')?.afterChange).toBeUndefined()
+    expect((out.collections ?? []).map((c) => c.slug)).toContain('quota-tallies')
+  })
+  it('fails fast on a counted collection that is missing or cannot be counted', async () => {
+    await expect(apply(base([users]), { contentCollections: ['posts'] })).rejects.toThrow(
+      /names "posts", which is not a collection/,
+    )
+    await expect(
+      apply(base([users, { ...counted, versions: undefined }]), { contentCollections: ['posts'] }),
+    ).rejects.toThrow(/needs versions with drafts/)
+    await expect(
+      apply(base([users, { ...counted, fields: counted.fields.slice(1) }]), { contentCollections: ['posts'] }),
+    ).rejects.toThrow(/no "tasks"/)
+    await expect(
+      apply(base([users, { ...counted, fields: counted.fields.slice(0, 1) }]), { contentCollections: ['posts'] }),
+    ).rejects.toThrow(/no "publications"/)
+    await expect(apply(base([users, counted]), { contentCollections: ['posts', 'posts'] })).rejects.toThrow(/twice/)
+  })
+})
+
 describe('resolveOptions', () => {
   it('applies defaults', () => {
     expect(resolveOptions(undefined, '/srv/app')).toEqual({
@@ -60,6 +119,8 @@ describe('resolveOptions', () => {
       uploadsDir: '/srv/app/.data/uploads',
       timeZone: 'Asia/Ho_Chi_Minh',
       collectionOverrides: {},
+      contentCollections: [],
+      counting: true,
     })
   })
   it('rejects bad options with a message naming the option', () => {

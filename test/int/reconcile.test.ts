@@ -1,0 +1,209 @@
+import type { Payload } from 'payload'
+import type pg from 'pg'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { dayToInstant } from '../../src/domain/calendar'
+import { countDistinctByChannel, countDistinctItems, countLateItems, readTallies } from '../../src/plugin/engine/read'
+import { reconcile } from '../../src/plugin/engine/reconcile'
+import { assertInvariants, poolFor, storedTallies } from './helpers/groundTruth'
+import { createUser, startTestPayload, type TestPayload } from './helpers/testPayload'
+
+type Doc = Record<string, unknown> & { id: number }
+
+let t: TestPayload
+let payload: Payload
+let pool: pg.Pool
+let editor: Doc
+let home: Doc
+let vnexpress: Doc
+let social: Doc
+let task: Doc
+let other: Doc
+
+const as = (user: Doc) => ({ user, overrideAccess: false as const })
+const publish = (title: string, tasks: Doc[], pubs: Array<[Doc, string]>) =>
+  payload.create({
+    collection: 'articles',
+    data: {
+      title,
+      _status: 'published',
+      tasks: tasks.map((x) => x.id),
+      publications: pubs.map(([c, day]) => ({ channel: c.id, publishedAt: dayToInstant(day) })),
+    } as never,
+    ...as(editor),
+  })
+
+beforeAll(async () => {
+  t = await startTestPayload()
+  payload = t.payload
+  pool = poolFor(t.databaseUri)
+  const unit = await payload.create({ collection: 'units', data: { name: 'Đơn vị' } })
+  editor = (await createUser(payload, { role: 'editor', unit: unit.id })) as Doc
+  // The home channel's own row is dated today; the checks below look at the other channels.
+  home = (await payload.create({
+    collection: 'channels',
+    data: { name: 'Cổng', kind: 'portal', isHome: true },
+  })) as unknown as Doc
+  vnexpress = (await payload.create({
+    collection: 'channels',
+    data: { name: 'VnExpress', kind: 'enewspaper' },
+  })) as unknown as Doc
+  social = (await payload.create({
+    collection: 'channels',
+    data: { name: 'Facebook', kind: 'social' },
+  })) as unknown as Doc
+  const plan = await payload.create({ collection: 'plans', data: { code: 'KH-R', title: 'p' } })
+  const deadline = { kind: 'deadline' as const, deadline: dayToInstant('2025-08-30') }
+  task = (await payload.create({
+    collection: 'tasks',
+    data: { plan: plan.id, code: '1', title: 't', timeframe: deadline },
+  })) as unknown as Doc
+  other = (await payload.create({
+    collection: 'tasks',
+    data: { plan: plan.id, code: '2', title: 'o', timeframe: deadline },
+  })) as unknown as Doc
+  await publish(
+    'a1',
+    [task],
+    [
+      [vnexpress, '2025-08-01'],
+      [social, '2025-08-02'],
+    ],
+  )
+  await publish('a2', [task, other], [[vnexpress, '2025-08-10']])
+  await publish('a3', [task], [[social, '2025-09-05']]) // after the deadline only: late
+  await publish(
+    'a4',
+    [task],
+    [
+      [vnexpress, '2025-07-15'],
+      [social, '2025-09-01'],
+    ],
+  ) // on time on one channel
+})
+
+afterAll(async () => {
+  await pool?.end()
+  await t?.cleanup()
+})
+
+describe('read API', () => {
+  it('pooled: distinct items across channels inside the window', async () => {
+    const n = await countDistinctItems(payload, {
+      tasks: [task.id, other.id],
+      channels: [vnexpress.id, social.id],
+      contentTypes: ['articles'],
+      from: '2025-07-01',
+      to: '2025-08-30',
+    })
+    expect(Object.fromEntries(n)).toEqual({ [task.id]: 3, [other.id]: 1 })
+  })
+  it('per channel, and an empty channel list counts nothing', async () => {
+    const rows = await countDistinctByChannel(payload, {
+      tasks: [task.id],
+      channels: [vnexpress.id, social.id],
+      from: '2025-07-01',
+      to: '2025-08-30',
+    })
+    expect(rows).toEqual([
+      { task: task.id, channel: vnexpress.id, count: 3 },
+      { task: task.id, channel: social.id, count: 1 },
+    ])
+    expect(Object.fromEntries(await countDistinctItems(payload, { tasks: [task.id], channels: [] }))).toEqual({
+      [task.id]: 0,
+    })
+  })
+  it('late: items whose only publications on the channels are after the deadline', async () => {
+    const late = await countLateItems(payload, {
+      tasks: [task.id],
+      channels: [vnexpress.id, social.id],
+      deadline: '2025-08-30',
+    })
+    expect(late.get(task.id)).toBe(1)
+  })
+  it('tallies by day', async () => {
+    const rows = await readTallies(payload, {
+      tasks: [task.id],
+      channels: [vnexpress.id],
+      from: '2025-08-01',
+      to: '2025-08-31',
+    })
+    expect(rows.map((r) => [r.day, r.count])).toEqual([
+      ['2025-08-01', 1],
+      ['2025-08-10', 1],
+    ])
+  })
+})
+
+describe('reconciliation', () => {
+  it('finds nothing on a consistent database', async () => {
+    const report = await reconcile(payload, { repair: false })
+    expect(report.drift).toEqual({ ledgerMissing: [], ledgerExtra: [], tallies: [] })
+    expect(report.repaired).toBe(false)
+  })
+
+  it('reports injected drift exactly, repairs it, and a second run changes nothing (I5)', async () => {
+    const good = await storedTallies(pool)
+    await pool.query(
+      `update quota_tallies set count = count + 2 where task = $1 and channel = $2 and day = '2025-08-01'`,
+      [task.id, vnexpress.id],
+    )
+    await pool.query(`delete from quota_contributions where task = $1 and channel = $2 and day = '2025-08-10'`, [
+      other.id,
+      vnexpress.id,
+    ])
+    await pool.query(
+      `insert into quota_contributions (content_type, item, task, channel, day) values ('articles', 999999, $1, $2, '2025-08-03')`,
+      [task.id, social.id],
+    )
+    await pool.query(
+      `insert into quota_tallies (task, channel, content_type, day, count) values ($1, $2, 'videos', '2025-08-04', 5)`,
+      [task.id, social.id],
+    )
+
+    const dry = await reconcile(payload, { repair: false })
+    expect(dry.repaired).toBe(false)
+    expect(dry.drift.tallies).toEqual([
+      { task: task.id, channel: vnexpress.id, contentType: 'articles', day: '2025-08-01', stored: 3, expected: 1 },
+      { task: task.id, channel: social.id, contentType: 'videos', day: '2025-08-04', stored: 5, expected: 0 },
+    ])
+    expect(dry.drift.ledgerMissing).toEqual([
+      expect.objectContaining({ task: other.id, channel: vnexpress.id, day: '2025-08-10' }),
+    ])
+    expect(dry.drift.ledgerExtra).toEqual([
+      { contentType: 'articles', item: 999999, task: task.id, channel: social.id, day: '2025-08-03' },
+    ])
+    await expect(assertInvariants(pool)).rejects.toThrow(/I1|I2/)
+
+    const fixed = await reconcile(payload, { repair: true })
+    expect(fixed.repaired).toBe(true)
+    await assertInvariants(pool)
+    expect(await storedTallies(pool)).toEqual(good)
+
+    const again = await reconcile(payload, { repair: true })
+    expect(again.drift).toEqual({ ledgerMissing: [], ledgerExtra: [], tallies: [] })
+    expect(again.repaired).toBe(false)
+  })
+
+  it('repairs an item saved without a transaction (the engine refused to count it)', async () => {
+    await payload
+      .create({
+        collection: 'articles',
+        data: {
+          title: 'no tx',
+          _status: 'published',
+          tasks: [task.id],
+          publications: [{ channel: social.id, publishedAt: dayToInstant('2025-08-20') }],
+        } as never,
+        disableTransaction: true,
+        ...as(editor),
+      })
+      .catch(() => undefined)
+    await expect(assertInvariants(pool)).rejects.toThrow(/I1/)
+    const report = await reconcile(payload, { repair: true })
+    expect(report.drift.tallies.map((d) => [d.channel, d.day, d.stored, d.expected])).toEqual(
+      expect.arrayContaining([[social.id, '2025-08-20', 0, 1]]),
+    )
+    await assertInvariants(pool)
+    expect(home.id).toBeDefined()
+  })
+})
