@@ -198,6 +198,77 @@ describe('articles: the newsroom workflow', () => {
   })
 })
 
+describe('infographics and videos go through the same workflow', () => {
+  const make = async (collection: 'infographics' | 'videos') =>
+    collection === 'infographics'
+      ? payload.create({
+          collection,
+          data: { title: 'Số liệu', alt: 'Biểu đồ', tasks: [task.id] } as never,
+          file: await pngFile(600, 400),
+          draft: true,
+          ...as(multimedia),
+        })
+      : payload.create({
+          collection,
+          data: {
+            title: 'Video',
+            source: 'external',
+            externalUrl: 'https://www.youtube.com/watch?v=M7lc1UVf-VE',
+            tasks: [task.id],
+          } as never,
+          draft: true,
+          ...as(multimedia),
+        })
+
+  for (const collection of ['infographics', 'videos'] as const) {
+    it(`${collection}: draft → autosave → publish (home publication) → unpublish → scheduled publish`, async () => {
+      const doc = await make(collection)
+      expect(doc._status).toBe('draft')
+      await payload.update({
+        collection,
+        id: doc.id,
+        data: { title: 'Sửa tự động' },
+        draft: true,
+        autosave: true,
+        ...as(multimedia),
+      })
+      expect(
+        (await payload.find({ collection, overrideAccess: false, where: { id: { equals: doc.id } } })).totalDocs,
+      ).toBe(0)
+
+      const published = await payload.update({
+        collection,
+        id: doc.id,
+        data: { _status: 'published' },
+        ...as(multimedia),
+      })
+      expect(published.title).toBe('Sửa tự động')
+      expect((published.publications ?? []).map((p) => (p.channel as unknown as Doc).id)).toEqual([home.id])
+      expect(published.lastPublishedBy).toMatchObject({ id: multimedia.id })
+      expect(
+        (await payload.find({ collection, overrideAccess: false, where: { id: { equals: doc.id } } })).totalDocs,
+      ).toBe(1)
+
+      await payload.update({ collection, id: doc.id, data: { _status: 'draft' }, ...as(multimedia) })
+      expect(
+        (await payload.find({ collection, overrideAccess: false, where: { id: { equals: doc.id } } })).totalDocs,
+      ).toBe(0)
+
+      await payload.jobs.queue({
+        task: 'schedulePublish',
+        input: {
+          type: 'publish',
+          doc: { relationTo: collection, value: doc.id },
+          user: { relationTo: 'users', value: multimedia.id },
+        },
+        waitUntil: new Date(Date.now() - 1000),
+      } as never)
+      await payload.jobs.run()
+      expect((await payload.findByID({ collection, id: doc.id }))._status).toBe('published')
+    })
+  }
+})
+
 describe('publications: bad input is refused with the row and field named', () => {
   const publish = (publications: unknown[]) => async () => {
     const a = await article(`Bài ${Math.random()}`)
@@ -292,6 +363,14 @@ describe('infographics: real uploads through sharp', () => {
     const bad: Array<[string, () => Promise<unknown>, RegExp]> = [
       ['svg with script', () => create(svgWithScript() as never), /SVG/],
       ['html renamed .png', () => create(htmlAsPng() as never), /HTML|không phải ảnh|not an image/i],
+      [
+        'text renamed .png',
+        () =>
+          create(
+            file(Buffer.from('Báo cáo tiến độ tháng 8\nSố liệu: 20 tin bài\n'), 'notes.png', 'image/png') as never,
+          ),
+        /văn bản|text|không phải ảnh/i,
+      ],
       ['zero bytes', () => create(emptyPng() as never), /rỗng|empty|0 byte/i],
       ['pixel bomb', async () => create(await pixelBombPng()), /megapixel/],
       [
