@@ -3,7 +3,9 @@ import type { CollectionConfig, Config, Field, Plugin } from 'payload'
 import { Channels } from '../../collections/Channels'
 import { QuotaContributions } from '../../collections/QuotaContributions'
 import { QuotaTallies } from '../../collections/QuotaTallies'
+import { flushTalliesAfterOperation } from '../../hooks/flushTalliesAfterOperation'
 import { forgetCountsAfterDelete } from '../../hooks/forgetCountsAfterDelete'
+import { openCountingScope } from '../../hooks/openCountingScope'
 import { recountItemAfterChange } from '../../hooks/recountItemAfterChange'
 import { recountItemAfterDelete } from '../../hooks/recountItemAfterDelete'
 import { PlanDocuments } from '../../collections/PlanDocuments'
@@ -61,7 +63,7 @@ function planCollections(opts: ResolvedOptions): CollectionConfig[] {
   return [...plan, QuotaContributions, QuotaTallies]
 }
 
-function appendHook<K extends 'afterChange' | 'afterDelete'>(
+function appendHook<K extends 'afterChange' | 'afterDelete' | 'beforeOperation' | 'afterOperation'>(
   collection: CollectionConfig,
   kind: K,
   hook: NonNullable<NonNullable<CollectionConfig['hooks']>[K]>[number],
@@ -99,8 +101,10 @@ function withCounting(collections: CollectionConfig[], opts: ResolvedOptions): C
   return collections.map((c) => {
     if (!wanted.has(c.slug)) return c
     const copy: CollectionConfig = { ...c }
+    appendHook(copy, 'beforeOperation', openCountingScope)
     appendHook(copy, 'afterChange', recountItemAfterChange)
     appendHook(copy, 'afterDelete', recountItemAfterDelete)
+    appendHook(copy, 'afterOperation', flushTalliesAfterOperation)
     return copy
   })
 }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { calendarDay, dayToInstant } from '../../src/domain/calendar'
 import { assertInvariants, poolFor, storedTallies } from './helpers/groundTruth'
 import { createUser, rejectionOf, startTestPayload, type TestPayload } from './helpers/testPayload'
+import { createCountingFixtures } from './helpers/countingFixtures'
 
 type Doc = Record<string, unknown> & { id: number }
 
@@ -27,28 +28,7 @@ beforeAll(async () => {
   pool = poolFor(t.databaseUri)
   const unit = await payload.create({ collection: 'units', data: { name: 'Đơn vị' } })
   editor = (await createUser(payload, { role: 'editor', unit: unit.id })) as Doc
-  home = (await payload.create({
-    collection: 'channels',
-    data: { name: 'Cổng', kind: 'portal', isHome: true },
-  })) as unknown as Doc
-  vnexpress = (await payload.create({
-    collection: 'channels',
-    data: { name: 'VnExpress', kind: 'enewspaper' },
-  })) as unknown as Doc
-  social = (await payload.create({
-    collection: 'channels',
-    data: { name: 'Facebook', kind: 'social' },
-  })) as unknown as Doc
-  const plan = await payload.create({ collection: 'plans', data: { code: 'KH-CNT', title: 'p' } })
-  const deadline = { kind: 'deadline' as const, deadline: dayToInstant('2030-12-31') }
-  task1 = (await payload.create({
-    collection: 'tasks',
-    data: { plan: plan.id, code: '1', title: 't1', timeframe: deadline },
-  })) as unknown as Doc
-  task2 = (await payload.create({
-    collection: 'tasks',
-    data: { plan: plan.id, code: '2', title: 't2', timeframe: deadline },
-  })) as unknown as Doc
+  ;({ home, vnexpress, social, task1, task2 } = await createCountingFixtures(payload, { planCode: 'KH-CNT' }))
 })
 
 afterAll(async () => {

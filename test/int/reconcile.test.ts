@@ -6,6 +6,7 @@ import { countDistinctByChannel, countDistinctItems, countLateItems, readTallies
 import { reconcile } from '../../src/plugin/engine/reconcile'
 import { assertInvariants, poolFor, storedTallies } from './helpers/groundTruth'
 import { createUser, startTestPayload, type TestPayload } from './helpers/testPayload'
+import { createCountingFixtures } from './helpers/countingFixtures'
 
 type Doc = Record<string, unknown> & { id: number }
 
@@ -39,28 +40,16 @@ beforeAll(async () => {
   const unit = await payload.create({ collection: 'units', data: { name: 'Đơn vị' } })
   editor = (await createUser(payload, { role: 'editor', unit: unit.id })) as Doc
   // The home channel's own row is dated today; the checks below look at the other channels.
-  home = (await payload.create({
-    collection: 'channels',
-    data: { name: 'Cổng', kind: 'portal', isHome: true },
-  })) as unknown as Doc
-  vnexpress = (await payload.create({
-    collection: 'channels',
-    data: { name: 'VnExpress', kind: 'enewspaper' },
-  })) as unknown as Doc
-  social = (await payload.create({
-    collection: 'channels',
-    data: { name: 'Facebook', kind: 'social' },
-  })) as unknown as Doc
-  const plan = await payload.create({ collection: 'plans', data: { code: 'KH-R', title: 'p' } })
-  const deadline = { kind: 'deadline' as const, deadline: dayToInstant('2025-08-30') }
-  task = (await payload.create({
-    collection: 'tasks',
-    data: { plan: plan.id, code: '1', title: 't', timeframe: deadline },
-  })) as unknown as Doc
-  other = (await payload.create({
-    collection: 'tasks',
-    data: { plan: plan.id, code: '2', title: 'o', timeframe: deadline },
-  })) as unknown as Doc
+  ;({
+    home,
+    vnexpress,
+    social,
+    task1: task,
+    task2: other,
+  } = await createCountingFixtures(payload, {
+    planCode: 'KH-R',
+    deadline: '2025-08-30',
+  }))
   await publish(
     'a1',
     [task],

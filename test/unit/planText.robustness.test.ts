@@ -8,18 +8,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { normalizeVi, parsePlanText } from '../../src/domain/planText'
 import type { PlanDraft } from '../../src/domain/planText'
-
-function rng(seed: number): () => number {
-  // mulberry32: small, fast, good enough to spread test inputs.
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { rng } from '../helpers/rng'
 
 const PIECES = [
   'I. ',

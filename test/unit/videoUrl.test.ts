@@ -3,6 +3,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parseVideoUrl } from '../../src/domain/videoUrl'
 import type { VideoProvider, VideoUrlResult } from '../../src/domain/videoUrl'
+import { rng } from '../helpers/rng'
 
 type Reason = Extract<VideoUrlResult, { ok: false }>['reason']
 type Valid = [input: string, provider: VideoProvider, videoId: string, canonicalUrl: string]
@@ -223,18 +224,6 @@ describe('videoUrl module', () => {
     expect(source).not.toMatch(/\b(fetch|require)\s*\(/)
   })
 })
-
-function rng(seed: number): () => number {
-  // mulberry32: small and seedable, so a failing case can be replayed from its seed.
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 // A token list reads better packed than one token per line.
 // prettier-ignore

@@ -9,6 +9,7 @@ import {
 } from '../../domain/counting'
 import { QUOTA_SLUGS } from '../../slugs'
 import { contributionsQuery } from './contributionsQuery'
+import { queueDeltas } from './pendingTallies'
 import { hasTrash } from './settings'
 import { ident, sql, tableOf, transactionRunner, type SqlRunner } from './sql'
 
@@ -25,8 +26,9 @@ export interface RecountResult {
  * 1. a per-item advisory lock serialises recounts of the same item (two editors, a job);
  * 2. what the item should contribute is read from the database's published state (the main
  *    table, which drafts and autosaves never touch), never from the hook's doc/previousDoc;
- * 3. the difference to the ledger is applied to the ledger and, as +/- deltas, to the tallies,
- *    in one global key order so concurrent writers cannot deadlock.
+ * 3. the difference is applied to the item's ledger rows at once, and queued as +/- tally
+ *    deltas that the end of the operation writes in one global key order (pendingTallies.ts),
+ *    so concurrent writers, bulk operations included, cannot deadlock on tally rows.
  *
  * Idempotent: a second run finds nothing to change.
  */
@@ -51,7 +53,8 @@ export async function recountItem(
   )
   const diff = diffContributions(current, desired)
   const deltas = tallyDeltas(collection, diff)
-  await writeChanges(db, collection, item, diff, deltas)
+  await writeLedger(db, collection, item, diff)
+  await queueDeltas(req, db, deltas)
   return { added: diff.add, removed: diff.remove, deltas }
 }
 
@@ -81,45 +84,28 @@ function toContribution(row: Record<string, unknown>): Contribution {
 const row = (c: Contribution): SQL => sql`(${c.task}::int, ${c.channel}::int, ${c.day}::text)`
 
 /**
- * Ledger and tallies in one statement (data-modifying CTEs), so a publish costs one write round
- * trip. Tally rows are upserted in the global key order, so Postgres takes their locks in that
- * order and concurrent writers cannot deadlock.
+ * The item's ledger rows, written at once (they belong to this item only, and the item's main
+ * row lock or advisory lock keeps other writers of it waiting), in one statement.
  */
-async function writeChanges(
+async function writeLedger(
   db: SqlRunner,
   collection: string,
   item: number,
   diff: { add: Contribution[]; remove: Contribution[] },
-  deltas: TallyDelta[],
 ): Promise<void> {
   if (diff.add.length === 0 && diff.remove.length === 0) return
   const ledger = ident(tableOf(QUOTA_SLUGS.contributions))
-  const tallies = ident(tableOf(QUOTA_SLUGS.tallies))
-  const steps: SQL[] = []
-  if (diff.remove.length > 0) {
-    steps.push(sql`removed as (
-      delete from ${ledger} l using (values ${sql.join(diff.remove.map(row), sql`, `)}) as x(task, channel, day)
-      where l.content_type = ${collection} and l.item = ${item} and l.task = x.task and l.channel = x.channel and l.day = x.day)`)
-  }
-  if (diff.add.length > 0) {
-    steps.push(sql`added as (
-      insert into ${ledger} (content_type, item, task, channel, day)
-      select ${collection}, ${item}::int, task, channel, day from (values ${sql.join(diff.add.map(row), sql`, `)}) as x(task, channel, day))`)
-  }
-  const values = sql.join(
-    deltas.map(
-      (d) => sql`(${d.task}::int, ${d.channel}::int, ${d.contentType}::text, ${d.day}::text, ${d.delta}::numeric)`,
-    ),
-    sql`, `,
-  )
-  const { rows } = await db.execute(sql`
-    with ${sql.join(steps, sql`, `)}
-    insert into ${tallies} (task, channel, content_type, day, count) values ${values}
-    on conflict (task, channel, content_type, day) do update set count = ${tallies}.count + excluded.count, updated_at = now()
-    returning task, channel, content_type, day, count`)
-  const negative = rows.find((r) => Number(r.count) < 0)
-  if (negative) {
-    // Invariant I3. Throwing rolls the whole save back; reconciliation repairs the cause.
-    throw new Error(`[comms-quota] tally would go negative: ${JSON.stringify(negative)}; the save was rolled back`)
-  }
+  const removed =
+    diff.remove.length > 0
+      ? sql`removed as (
+          delete from ${ledger} l using (values ${sql.join(diff.remove.map(row), sql`, `)}) as x(task, channel, day)
+          where l.content_type = ${collection} and l.item = ${item} and l.task = x.task and l.channel = x.channel and l.day = x.day
+          returning 1)`
+      : sql`removed as (select 1 where false)`
+  const insert =
+    diff.add.length > 0
+      ? sql`insert into ${ledger} (content_type, item, task, channel, day)
+          select ${collection}, ${item}::int, task, channel, day from (values ${sql.join(diff.add.map(row), sql`, `)}) as x(task, channel, day)`
+      : sql`select count(*) from removed`
+  await db.execute(sql`with ${removed} ${insert}`)
 }
