@@ -13,6 +13,7 @@ import { Plans } from '../../collections/Plans'
 import { Tasks } from '../../collections/Tasks'
 import { Units } from '../../collections/Units'
 import { SLUGS } from '../slugs'
+import { getQuotaReport } from './endpoints/getQuotaReport'
 import {
   PluginConfigError,
   resolveOptions,
@@ -134,6 +135,7 @@ export const commsQuotaPlugin =
     return {
       ...config,
       collections: withCounting([...(config.collections ?? []), ...added], opts),
+      endpoints: [...(config.endpoints ?? []), getQuotaReport],
       custom: { ...config.custom, commsQuota: opts },
     }
   }

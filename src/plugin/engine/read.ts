@@ -122,7 +122,7 @@ export async function countDistinctByChannel(
  */
 export async function countLateItems(
   payload: Payload,
-  filter: Omit<CountFilter, 'to' | 'from'> & { deadline: string },
+  filter: Omit<CountFilter, 'from'> & { deadline: string },
   req?: Partial<PayloadRequest>,
 ): Promise<Map<number, number>> {
   const out = new Map<number, number>(filter.tasks.map((t) => [t, 0]))

@@ -1,0 +1,62 @@
+import type { Endpoint, PayloadRequest } from 'payload'
+import { hasRole } from '../../access/roles'
+import { calendarDay } from '../../domain/calendar'
+import { parseReportParams } from '../../domain/reportParams'
+import { reportCsv, type ReportCsvRow } from '../../domain/reportCsv'
+import { buildReport, type QuotaReport } from '../report/buildReport'
+import { countingTimeZone } from '../engine/settings'
+
+const json = (status: number, body: unknown) =>
+  Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } })
+
+/**
+ * GET /api/quota/report?plan=<id>[&asOf=YYYY-MM-DD][&unit=<id>][&format=json|csv]
+ * Managers and admins only: 401 anonymous, 403 other roles, 400 with the parameter named,
+ * 404 for a plan that does not exist (or that the user cannot see).
+ */
+export const getQuotaReport: Endpoint = {
+  path: '/quota/report',
+  method: 'get',
+  handler: async (req: PayloadRequest) => {
+    if (!req.user) return json(401, { errors: [{ message: 'Sign in to see quota reports.' }] })
+    if (!hasRole(req.user, 'admin', 'manager'))
+      return json(403, { errors: [{ message: 'Quota reports are for managers and administrators.' }] })
+    const parsed = parseReportParams(
+      (req.query ?? {}) as Record<string, unknown>,
+      calendarDay(new Date(), countingTimeZone(req.payload)),
+    )
+    if (!parsed.ok) return json(400, { errors: [{ field: parsed.field, message: parsed.message }] })
+    const report = await buildReport(req, parsed.params)
+    if (!report) return json(404, { errors: [{ field: 'plan', message: `Plan ${parsed.params.plan} was not found.` }] })
+    if (parsed.params.format === 'csv') {
+      return new Response(reportCsv(csvRows(report)), {
+        status: 200,
+        headers: {
+          'Content-Type': 'text/csv; charset=utf-8',
+          'Content-Disposition': `attachment; filename="bao-cao-chi-tieu-${report.plan.id}-${report.asOf}.csv"`,
+          'Cache-Control': 'no-store',
+        },
+      })
+    }
+    return json(200, report)
+  },
+}
+
+function csvRows(report: QuotaReport): ReportCsvRow[] {
+  return report.tasks.flatMap((task) =>
+    task.targets.map((t) => ({
+      taskCode: task.code,
+      taskTitle: task.title,
+      deadline: task.deadline,
+      kind: t.kind,
+      mode: t.mode ?? '',
+      target: t.target,
+      achieved: t.achieved,
+      late: t.late,
+      percent: t.percent,
+      remaining: t.remaining,
+      expected: t.expected,
+      status: t.status,
+    })),
+  )
+}

@@ -1,0 +1,195 @@
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { dayToInstant } from '../../src/domain/calendar'
+import { createCountingFixtures, type CountingFixtures } from './helpers/countingFixtures'
+import { restClient } from './helpers/rest'
+import { createUser, startTestPayload, type TestPayload } from './helpers/testPayload'
+
+type Doc = Record<string, unknown> & { id: number }
+type Report = {
+  plan: { id: number; code: string }
+  asOf: string
+  tasks: Array<{
+    id: number
+    code: string
+    targets: Array<Record<string, unknown> & { byChannel: Array<{ channel: number; achieved: number }> }>
+  }>
+  totals: { target: number; achieved: number; percent: number }
+}
+
+let t: TestPayload
+let payload: Payload
+let rest: ReturnType<typeof restClient>
+let f: CountingFixtures
+let managerToken: string
+let editorToken: string
+let unitA: Doc
+let editor: Doc
+
+const publish = (title: string, tasks: Doc[], pubs: Array<[Doc, string]>) =>
+  payload.create({
+    collection: 'articles',
+    data: {
+      title,
+      _status: 'published',
+      tasks: tasks.map((x) => x.id),
+      publications: pubs.map(([c, d]) => ({ channel: c.id, publishedAt: dayToInstant(d) })),
+    } as never,
+    user: editor,
+    overrideAccess: false,
+  })
+
+beforeAll(async () => {
+  t = await startTestPayload()
+  payload = t.payload
+  rest = restClient(payload)
+  unitA = (await payload.create({ collection: 'units', data: { name: 'Trung tâm' } })) as unknown as Doc
+  const unitB = await payload.create({ collection: 'units', data: { name: 'Vụ' } })
+  f = await createCountingFixtures(payload, { planCode: 'KH-REPORT', deadline: '2025-08-30' })
+  await payload.update({
+    collection: 'plans',
+    id: f.plan.id,
+    data: { period: { from: dayToInstant('2025-07-01'), to: dayToInstant('2025-12-31') } },
+  })
+  const channels = [f.vnexpress.id, f.social.id]
+  await payload.update({
+    collection: 'tasks',
+    id: f.task1.id,
+    data: {
+      sortOrder: 1,
+      leadUnits: [unitA.id],
+      targets: [{ kind: 'content', quantity: 4, contentTypes: ['articles'], channels, mode: 'pooled' }],
+    } as never,
+  })
+  await payload.update({
+    collection: 'tasks',
+    id: f.task2.id,
+    data: {
+      sortOrder: 2,
+      leadUnits: [unitB.id],
+      targets: [
+        { kind: 'content', quantity: 1, contentTypes: ['articles'], channels, mode: 'perChannel' },
+        { kind: 'deliverable', label: 'Báo cáo' },
+      ],
+    } as never,
+  })
+  const manager = await createUser(payload, { role: 'manager' })
+  editor = (await createUser(payload, { role: 'editor', unit: unitA.id })) as Doc
+  managerToken = await rest.login(manager.email as string, 'test-Password-1')
+  editorToken = await rest.login(editor.email as string, 'test-Password-1')
+  await publish(
+    'one item, two channels',
+    [f.task1],
+    [
+      [f.vnexpress, '2025-08-01'],
+      [f.social, '2025-08-02'],
+    ],
+  )
+  await publish(
+    'second',
+    [f.task1, f.task2],
+    [
+      [f.vnexpress, '2025-08-10'],
+      [f.social, '2025-08-11'],
+    ],
+  )
+  await publish('late only', [f.task1], [[f.social, '2025-09-05']])
+})
+
+afterAll(async () => {
+  await t?.cleanup()
+})
+
+const get = (query: string, token = managerToken) => rest.get(`quota/report?${query}`, { token })
+
+describe('GET /api/quota/report', () => {
+  it('reports pooled, per-channel and deliverable targets with exact numbers as of a day', async () => {
+    const res = await get(`plan=${f.plan.id}&asOf=2025-08-20`)
+    expect(res.status).toBe(200)
+    const report = res.json as unknown as Report
+    expect(report.plan).toMatchObject({ id: f.plan.id, code: 'KH-REPORT' })
+    const [t1, t2] = report.tasks
+    expect(t1?.targets[0]).toMatchObject({
+      kind: 'content',
+      mode: 'pooled',
+      target: 4,
+      achieved: 2,
+      late: 0,
+      remaining: 2,
+      percent: 50,
+    })
+    expect(t1?.targets[0]?.byChannel).toEqual([
+      { channel: f.vnexpress.id, achieved: 2 },
+      { channel: f.social.id, achieved: 2 },
+    ])
+    expect(t2?.targets[0]).toMatchObject({
+      kind: 'content',
+      mode: 'perChannel',
+      target: 2,
+      achieved: 2,
+      status: 'done',
+    })
+    expect(t2?.targets[1]).toMatchObject({ kind: 'deliverable', target: 1, achieved: 0 })
+    expect(report.totals).toEqual({ target: 7, achieved: 4, percent: expect.any(Number) })
+  })
+
+  it('counts nothing published after asOf, and reports late items after the deadline', async () => {
+    const early = (await get(`plan=${f.plan.id}&asOf=2025-08-05`)).json as unknown as Report
+    expect(early.tasks[0]?.targets[0]).toMatchObject({ achieved: 1 })
+    const after = (await get(`plan=${f.plan.id}&asOf=2025-09-10`)).json as unknown as Report
+    expect(after.tasks[0]?.targets[0]).toMatchObject({ achieved: 2, late: 1, status: 'overdue' })
+  })
+
+  it('filters tasks by lead unit', async () => {
+    const report = (await get(`plan=${f.plan.id}&asOf=2025-08-20&unit=${unitA.id}`)).json as unknown as Report
+    expect(report.tasks.map((x) => x.id)).toEqual([f.task1.id])
+  })
+
+  it('exports the same numbers as CSV', async () => {
+    const config = Promise.resolve(payload.config)
+    const { REST_GET } = await import('@payloadcms/next/routes')
+    const res = await REST_GET(config)(
+      new Request(`http://localhost/api/quota/report?plan=${f.plan.id}&asOf=2025-08-20&format=csv`, {
+        headers: { Authorization: `JWT ${managerToken}` },
+      }),
+      { params: Promise.resolve({ slug: ['quota', 'report'] }) },
+    )
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toMatch(/text\/csv/)
+    const lines = (await res.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
+    expect(lines).toHaveLength(4)
+    expect(lines[1]).toMatch(/^1,t1,2025-08-30,content,pooled,4,2,0,50,2,/)
+  })
+
+  it('answers bad requests with the right status and the parameter named', async () => {
+    expect((await rest.get(`quota/report?plan=${f.plan.id}`)).status).toBe(401)
+    expect((await get(`plan=${f.plan.id}`, editorToken)).status).toBe(403)
+    const bad = async (query: string, field: string) => {
+      const res = await get(query)
+      expect(res.status, query).toBe(400)
+      expect((res.json.errors?.[0] as { field?: string } | undefined)?.field, query).toBe(field)
+    }
+    await bad('', 'plan')
+    await bad('plan=abc', 'plan')
+    await bad(`plan=${f.plan.id}&asOf=2025-13-01`, 'asOf')
+    await bad(`plan=${f.plan.id}&unit=x`, 'unit')
+    await bad(`plan=${f.plan.id}&format=pdf`, 'format')
+    const missing = await get('plan=999999')
+    expect(missing.status).toBe(404)
+  })
+
+  it('a CSV cell that looks like a formula is neutralised', async () => {
+    await payload.update({ collection: 'tasks', id: f.task1.id, data: { title: '=cmd|calc' } })
+    const { REST_GET } = await import('@payloadcms/next/routes')
+    const res = await REST_GET(Promise.resolve(payload.config))(
+      new Request(`http://localhost/api/quota/report?plan=${f.plan.id}&format=csv`, {
+        headers: { Authorization: `JWT ${managerToken}` },
+      }),
+      { params: Promise.resolve({ slug: ['quota', 'report'] }) },
+    )
+    expect(await res.text()).toContain(",'=cmd|calc,")
+  })
+})

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest'
+import { csvCell, reportCsv } from '../../src/domain/reportCsv'
+import { parseReportParams } from '../../src/domain/reportParams'
+
+describe('report parameters', () => {
+  const today = '2025-08-15'
+  it('defaults asOf to today and format to json', () => {
+    expect(parseReportParams({ plan: '7' }, today)).toEqual({
+      ok: true,
+      params: { plan: 7, asOf: today, unit: null, format: 'json' },
+    })
+    expect(parseReportParams({ plan: '7', asOf: '2025-09-01', unit: '3', format: 'CSV' }, today)).toEqual({
+      ok: true,
+      params: { plan: 7, asOf: '2025-09-01', unit: 3, format: 'csv' },
+    })
+  })
+  it('names the parameter of every problem', () => {
+    const field = (q: Record<string, unknown>) => {
+      const r = parseReportParams(q, today)
+      return r.ok ? null : r.field
+    }
+    expect(field({})).toBe('plan')
+    expect(field({ plan: 'abc' })).toBe('plan')
+    expect(field({ plan: '0' })).toBe('plan')
+    expect(field({ plan: '1; drop table plans' })).toBe('plan')
+    expect(field({ plan: '1', asOf: '2025-02-30' })).toBe('asOf')
+    expect(field({ plan: '1', asOf: '15/8/2025' })).toBe('asOf')
+    expect(field({ plan: '1', unit: '-2' })).toBe('unit')
+    expect(field({ plan: '1', format: 'xml' })).toBe('format')
+    expect(field({ plan: ['1', '2'] })).toBe('plan')
+  })
+})
+
+describe('report CSV', () => {
+  it('quotes, neutralises formulas, starts with a BOM and uses Vietnamese headers and statuses', () => {
+    expect(csvCell('a,b')).toBe('"a,b"')
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""')
+    expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`)
+    expect(csvCell(-3)).toBe('-3')
+    expect(csvCell(null)).toBe('')
+    const csv = reportCsv([
+      {
+        taskCode: '1',
+        taskTitle: 'Truyền thông, chuyển đổi số',
+        deadline: '2025-08-30',
+        kind: 'content',
+        mode: 'pooled',
+        target: 20,
+        achieved: 8,
+        late: 0,
+        percent: 40,
+        remaining: 12,
+        expected: 10.5,
+        status: 'at-risk',
+      },
+    ])
+    expect(csv.startsWith('\uFEFFMã nhiệm vụ,Nhiệm vụ,')).toBe(true)
+    expect(csv).toContain(
+      '\r\n1,"Truyền thông, chuyển đổi số",2025-08-30,content,pooled,20,8,0,40,12,10.5,Có nguy cơ chậm\r\n',
+    )
+  })
+})
