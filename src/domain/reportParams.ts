@@ -5,7 +5,7 @@ export interface ReportParams {
   plan: number
   asOf: string
   unit: number | null
-  format: 'json' | 'csv'
+  format: 'json' | 'csv' | 'xlsx'
 }
 
 export type ParamResult = { ok: true; params: ReportParams } | { ok: false; field: string; message: string }
@@ -30,8 +30,8 @@ export function parseReportParams(query: Record<string, unknown>, today: string)
   if (unitText && unit === null)
     return { ok: false, field: 'unit', message: `unit must be a positive whole number, got "${unitText}".` }
   const format = (str('format') || 'json').toLowerCase()
-  if (format !== 'json' && format !== 'csv') {
-    return { ok: false, field: 'format', message: `format must be json or csv, got "${format}".` }
+  if (format !== 'json' && format !== 'csv' && format !== 'xlsx') {
+    return { ok: false, field: 'format', message: `format must be json, csv or xlsx, got "${format}".` }
   }
   return { ok: true, params: { plan, asOf, unit, format } }
 }

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dayToInstant } from '../../src/domain/calendar'
@@ -162,6 +163,37 @@ describe('GET /api/quota/report', () => {
       .split('\r\n')
     expect(lines).toHaveLength(4)
     expect(lines[1]).toMatch(/^1,t1,2025-08-30,content,pooled,4,2,0,50,2,/)
+  })
+
+  it('exports the same numbers as a real XLSX workbook (read back with exceljs)', async () => {
+    const json = (await get(`plan=${f.plan.id}&asOf=2025-08-20`)).json as unknown as Report
+    const res = await rest.raw(`quota/report?plan=${f.plan.id}&asOf=2025-08-20&format=xlsx`, { token: managerToken })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toMatch(/spreadsheetml/)
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(new Uint8Array(await res.arrayBuffer()) as unknown as ArrayBuffer)
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Chỉ tiêu', 'Theo kênh', 'Thông tin'])
+    const sheet = wb.getWorksheet('Chỉ tiêu')!
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 })
+    expect(sheet.getRow(1).values).toEqual(
+      expect.arrayContaining(['Mã nhiệm vụ', 'Nhiệm vụ', 'Chỉ tiêu', 'Đã đạt', 'Tỷ lệ', 'Trạng thái']),
+    )
+    const rows = json.tasks.flatMap((task) =>
+      task.targets.map((t) => [task.code, t.target, t.achieved, Number(t.percent) / 100]),
+    )
+    for (const [i, [code, target, achieved, percent]] of rows.entries()) {
+      const row = sheet.getRow(i + 2)
+      expect([
+        row.getCell(1).value,
+        row.getCell(6).value,
+        row.getCell(7).value,
+        row.getCell(9).value,
+      ]).toEqual([code, target, achieved, percent])
+    }
+    expect(sheet.getRow(2).getCell(9).numFmt).toBe('0.0%')
+    expect(sheet.getRow(2).getCell(3).value).toEqual(new Date('2025-08-30T00:00:00.000Z'))
+    const byChannel = wb.getWorksheet('Theo kênh')!
+    expect(byChannel.getRow(2).values).toEqual(expect.arrayContaining(['1', 'VnExpress', 2]))
   })
 
   it('answers bad requests with the right status and the parameter named', async () => {

@@ -27,6 +27,7 @@ describe('report parameters', () => {
     expect(field({ plan: '1', asOf: '15/8/2025' })).toBe('asOf')
     expect(field({ plan: '1', unit: '-2' })).toBe('unit')
     expect(field({ plan: '1', format: 'xml' })).toBe('format')
+    expect(field({ plan: '1', format: 'xlsx' })).toBeNull()
     expect(field({ plan: ['1', '2'] })).toBe('plan')
   })
 })

@@ -4,13 +4,14 @@ import { calendarDay } from '../../domain/calendar'
 import { parseReportParams } from '../../domain/reportParams'
 import { reportCsv, type ReportCsvRow } from '../../domain/reportCsv'
 import { buildReport, type QuotaReport } from '../report/buildReport'
+import { reportWorkbook } from '../report/reportWorkbook'
 import { countingTimeZone } from '../engine/settings'
 
 const json = (status: number, body: unknown) =>
   Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } })
 
 /**
- * GET /api/quota/report?plan=<id>[&asOf=YYYY-MM-DD][&unit=<id>][&format=json|csv]
+ * GET /api/quota/report?plan=<id>[&asOf=YYYY-MM-DD][&unit=<id>][&format=json|csv|xlsx]
  * Managers and admins only: 401 anonymous, 403 other roles, 400 with the parameter named,
  * 404 for a plan that does not exist (or that the user cannot see).
  */
@@ -28,6 +29,16 @@ export const getQuotaReport: Endpoint = {
     if (!parsed.ok) return json(400, { errors: [{ field: parsed.field, message: parsed.message }] })
     const report = await buildReport(req, parsed.params)
     if (!report) return json(404, { errors: [{ field: 'plan', message: `Plan ${parsed.params.plan} was not found.` }] })
+    if (parsed.params.format === 'xlsx') {
+      return new Response(new Uint8Array(await reportWorkbook(report)), {
+        status: 200,
+        headers: {
+          'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          'Content-Disposition': `attachment; filename="bao-cao-chi-tieu-${report.plan.id}-${report.asOf}.xlsx"`,
+          'Cache-Control': 'no-store',
+        },
+      })
+    }
     if (parsed.params.format === 'csv') {
       return new Response(reportCsv(csvRows(report)), {
         status: 200,

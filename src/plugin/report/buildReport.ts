@@ -49,6 +49,8 @@ export interface QuotaReport {
   unit: number | null
   tasks: ReportTask[]
   totals: { target: number; achieved: number; percent: number }
+  /** Names of the channels the targets use, for labels in exports and the dashboard. */
+  channels: Array<{ id: number; name: string }>
 }
 
 type Row = Record<string, unknown>
@@ -128,7 +130,22 @@ export async function buildReport(
       targets,
     })
   }
+  const channelIds = [...new Set(tasks.flatMap((t) => t.targets.flatMap((x) => x.channels)))]
+  const channels =
+    channelIds.length === 0
+      ? []
+      : (
+          await payload.find({
+            collection: SLUGS.channels,
+            where: { id: { in: channelIds } },
+            depth: 0,
+            pagination: false,
+            overrideAccess: false,
+            req,
+          })
+        ).docs.map((c) => ({ id: Number(c.id), name: String(c.name) }))
   return {
+    channels,
     plan: { id: Number(plan.id), code: String(plan.code), title: String(plan.title) },
     asOf: params.asOf,
     unit: params.unit,

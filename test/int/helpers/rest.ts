@@ -46,7 +46,19 @@ export function restClient(payload: Payload) {
     const text = await res.text()
     return { status: res.status, headers: res.headers, json: text ? (JSON.parse(text) as RestResponse['json']) : {} }
   }
+  /** The raw Response, for downloads (CSV, XLSX). */
+  async function raw(path: string, init: { token?: string } = {}): Promise<Response> {
+    const url = new URL(`http://localhost/api/${path.replace(/^\//, '')}`)
+    const headers = new Headers()
+    if (init.token) headers.set('Authorization', `JWT ${init.token}`)
+    const slug = url.pathname
+      .replace(/^\/api\//, '')
+      .split('/')
+      .filter(Boolean)
+    return handlers.GET(new Request(url, { headers }), { params: Promise.resolve({ slug }) })
+  }
   return {
+    raw,
     get: (path: string, init?: { token?: string }) => call('GET', path, init),
     post: (path: string, body?: unknown, init?: { token?: string }) => call('POST', path, { ...init, body }),
     patch: (path: string, body?: unknown, init?: { token?: string }) => call('PATCH', path, { ...init, body }),
