@@ -50,6 +50,12 @@ export function createAppConfig(options: AppConfigOptions = {}): Promise<Sanitiz
     admin: {
       user: Users.slug,
       importMap: { baseDir: dirname },
+      components: {
+        views: {
+          quotaDashboard: { Component: '/plugin/admin/QuotaDashboard#QuotaDashboard', path: '/quota' },
+        },
+        afterNavLinks: ['/plugin/admin/QuotaNavLink#QuotaNavLink'],
+      },
       // No Gravatar: it would send staff e-mail hashes to a third party and break offline.
       avatar: 'default',
       dateFormat: 'd/M/yyyy HH:mm',

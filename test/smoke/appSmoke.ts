@@ -90,7 +90,7 @@ async function main(): Promise<void> {
   check('the demo manager can log in', login.status === 200 && Boolean(token), `status ${login.status}`)
 
   const plans = await fetch(`${base}/api/plans?depth=0&limit=10`, { headers: { Authorization: `JWT ${token}` } })
-  const body = (await plans.json()) as { docs?: Array<{ code: string; tasks?: { docs?: unknown[] } }> }
+  const body = (await plans.json()) as { docs?: Array<{ id: number; code: string; tasks?: { docs?: unknown[] } }> }
   const plan = body.docs?.find((p) => p.code === 'KHTT-02/BKHCN-2025')
   check(
     'GET /api/plans returns the seeded plan to the manager',
@@ -98,6 +98,30 @@ async function main(): Promise<void> {
     `status ${plans.status}`,
   )
   check('the seeded plan has its 12 tasks', plan?.tasks?.docs?.length === 12, `got ${plan?.tasks?.docs?.length}`)
+
+  const dashboard = await fetch(`${base}/admin/quota?asOf=2025-08-20`, {
+    headers: { Cookie: `payload-token=${token}` },
+  })
+  const dashboardHtml = await dashboard.text()
+  check('the quota dashboard answers 200 to the manager', dashboard.status === 200, `status ${dashboard.status}`)
+  check(
+    'the dashboard shows the seeded plan’s real number (task 1: 2 of 20 as of 20/8/2025)',
+    /data-testid="task-1"[\s\S]*?data-testid="achieved">2<[\s\S]*?data-testid="target">20</.test(dashboardHtml),
+  )
+  const report = await fetch(
+    `${base}/api/quota/report?plan=${plan?.id ?? ''}&asOf=2025-08-20`,
+    {
+      headers: { Authorization: `JWT ${token}` },
+    },
+  )
+  const reportBody = (await report.json()) as {
+    tasks?: Array<{ code: string; targets: Array<{ achieved: number; target: number }> }>
+  }
+  check(
+    'GET /api/quota/report gives the same number over HTTP',
+    report.status === 200 && reportBody.tasks?.find((t) => t.code === '1')?.targets[0]?.achieved === 2,
+    `status ${report.status}`,
+  )
 
   const anon = await fetch(`${base}/api/plans`)
   check('anonymous users get no plans', anon.status === 403, `status ${anon.status}`)
