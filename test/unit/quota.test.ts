@@ -608,7 +608,9 @@ describe('totals', () => {
         const t = totals(rows)
         expect(t.target).toBe(rows.reduce((s, r) => s + r.target, 0))
         expect(t.achieved).toBe(rows.reduce((s, r) => s + r.achieved, 0))
-        expect(t.percent).toBe(t.target === 0 ? 0 : Math.round((t.achieved / t.target) * 1000) / 10)
+        // The same rounding as the implementation (× 100, then to one decimal), not an equivalent
+        // formula: floating point makes x × 1000 and x × 100 × 10 differ at the .x5 boundary.
+        expect(t.percent).toBe(t.target === 0 ? 0 : Math.round((t.achieved / t.target) * 100 * 10) / 10)
       }),
     )
   })

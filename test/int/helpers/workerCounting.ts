@@ -242,8 +242,18 @@ async function main(): Promise<void> {
 
   process.stdout.write('@@ready\n')
   const lines = createInterface({ input: process.stdin })
-  await new Promise<void>((resolve) => lines.once('line', () => resolve()))
+  await new Promise<void>((resolve, reject) => {
+    lines.once('line', () => resolve())
+    lines.once('close', () => reject(new Error('stdin closed before the start signal')))
+  })
   lines.close()
+
+  // If the event loop drains while operations are unsettled (a promise that can never resolve,
+  // Node then exits with code 13), say which ones, so a hang is diagnosable from the test output.
+  const pending = new Set<string>()
+  process.on('beforeExit', () => {
+    if (pending.size > 0) process.stderr.write(`unsettled operations at exit: ${[...pending].join(', ')}\n`)
+  })
 
   const jitter = ops.map(() => Math.floor(random() * JITTER_MS))
   const runStart = Date.now()
@@ -253,6 +263,8 @@ async function main(): Promise<void> {
       // the slow ones (bulk updates) overlap with singles started before and after them.
       await new Promise((r) => setTimeout(r, jitter[i] ?? 0))
       const start = Date.now()
+      const label = `${op.kind}:${op.name}#${i}`
+      pending.add(label)
       let errors: string[]
       try {
         errors = await op.run()
@@ -261,6 +273,7 @@ async function main(): Promise<void> {
         // drizzle wraps driver errors ("Failed query: …"); the cause carries Postgres's words.
         errors = [e.cause ? `${e.message} ← ${e.cause.message}` : e.message]
       }
+      pending.delete(label)
       const outcome: OpOutcome = {
         role,
         name: op.name,
