@@ -141,9 +141,15 @@ describe('GET /api/quota/report', () => {
     expect(after.tasks[0]?.targets[0]).toMatchObject({ achieved: 2, late: 1, status: 'overdue' })
   })
 
-  it('filters tasks by lead unit', async () => {
+  it('filters tasks by lead unit, rolling up the units below it', async () => {
     const report = (await get(`plan=${f.plan.id}&asOf=2025-08-20&unit=${unitA.id}`)).json as unknown as Report
     expect(report.tasks.map((x) => x.id)).toEqual([f.task1.id])
+    const ministry = await payload.create({ collection: 'units', data: { name: 'Bộ' } })
+    await payload.update({ collection: 'units', id: unitA.id, data: { parent: ministry.id } })
+    const rolledUp = (await get(`plan=${f.plan.id}&asOf=2025-08-20&unit=${ministry.id}`)).json as unknown as Report
+    expect(rolledUp.tasks.map((x) => x.id)).toEqual([f.task1.id])
+    const none = (await get(`plan=${f.plan.id}&asOf=2025-08-20&unit=${ministry.id + 1000}`)).json as unknown as Report
+    expect(none.tasks).toEqual([])
   })
 
   it('exports the same numbers as CSV', async () => {
@@ -183,12 +189,12 @@ describe('GET /api/quota/report', () => {
     )
     for (const [i, [code, target, achieved, percent]] of rows.entries()) {
       const row = sheet.getRow(i + 2)
-      expect([
-        row.getCell(1).value,
-        row.getCell(6).value,
-        row.getCell(7).value,
-        row.getCell(9).value,
-      ]).toEqual([code, target, achieved, percent])
+      expect([row.getCell(1).value, row.getCell(6).value, row.getCell(7).value, row.getCell(9).value]).toEqual([
+        code,
+        target,
+        achieved,
+        percent,
+      ])
     }
     expect(sheet.getRow(2).getCell(9).numFmt).toBe('0.0%')
     expect(sheet.getRow(2).getCell(3).value).toEqual(new Date('2025-08-30T00:00:00.000Z'))

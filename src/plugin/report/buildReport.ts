@@ -11,6 +11,7 @@ import {
   type TimeframeSpec,
 } from '../../domain/quota'
 import { relId, relIds } from '../../domain/relations'
+import { unitWithDescendants } from '../../domain/units'
 import { SLUGS } from '../../slugs'
 import { countDistinctByChannel, countDistinctItems, countLateItems } from '../engine/read'
 import { countingTimeZone } from '../engine/settings'
@@ -78,8 +79,27 @@ export async function buildReport(
     disableErrors: true,
   })) as Row | null
   if (!plan) return null
+  // A unit's report rolls up: tasks led by it or by any unit below it (ministry → departments).
+  const units = params.unit
+    ? unitWithDescendants(
+        (
+          await payload.find({
+            collection: SLUGS.units,
+            depth: 0,
+            pagination: false,
+            select: { parent: true },
+            overrideAccess: false,
+            req,
+          })
+        ).docs.map((u) => ({
+          id: Number(u.id),
+          parent: relId(u.parent) === undefined ? null : Number(relId(u.parent)),
+        })),
+        params.unit,
+      )
+    : []
   const where: Where = params.unit
-    ? { and: [{ plan: { equals: params.plan } }, { leadUnits: { in: [params.unit] } }] }
+    ? { and: [{ plan: { equals: params.plan } }, { leadUnits: { in: units } }] }
     : { plan: { equals: params.plan } }
   const { docs } = await payload.find({
     collection: SLUGS.tasks,
