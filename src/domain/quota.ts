@@ -287,8 +287,9 @@ export function evaluateDeliverable(input: {
 }
 
 /**
- * An indicator reports its latest progress entry (latest date; on the same date the later entry
- * in the list, i.e. the correction entered last) against the target value. Entries with an
+ * An indicator reports its latest progress entry as of `today` (latest date not after today; on
+ * the same date the later entry in the list, i.e. the correction entered last) against the
+ * target value: a report as of a past day shows what was known then. Entries with an
  * unreadable date or value are ignored rather than allowed to win or crash.
  */
 export function evaluateIndicator(input: {
@@ -309,6 +310,7 @@ export function evaluateIndicator(input: {
   let latest: { date: string; value: number } | null = null
   for (const entry of input.progress) {
     if (typeof entry.date !== 'string' || !isIsoDay(entry.date) || !Number.isFinite(entry.value)) continue
+    if (entry.date > input.today) continue
     if (!latest || entry.date >= latest.date) latest = entry
   }
   const achieved = latest?.value ?? 0

@@ -202,6 +202,81 @@ describe('GET /api/quota/report', () => {
     expect(byChannel.getRow(2).values).toEqual(expect.arrayContaining(['1', 'VnExpress', 2]))
   })
 
+  it('unpublished and trashed items leave the numbers; a recurring monthly target counts the current month; an indicator reports its latest entry', async () => {
+    const plan = await payload.create({
+      collection: 'plans',
+      data: {
+        code: 'KH-SCEN',
+        title: 's',
+        period: { from: dayToInstant('2025-01-01'), to: dayToInstant('2025-12-31') },
+      } as never,
+    })
+    const monthly = await payload.create({
+      collection: 'tasks',
+      data: {
+        plan: plan.id,
+        code: 'M',
+        title: 'Hằng tháng',
+        sortOrder: 1,
+        timeframe: { kind: 'recurring', recurrence: 'month' },
+        targets: [
+          { kind: 'content', quantity: 2, contentTypes: ['articles'], channels: [f.vnexpress.id], mode: 'pooled' },
+        ],
+      } as never,
+    })
+    const indicator = await payload.create({
+      collection: 'tasks',
+      data: {
+        plan: plan.id,
+        code: 'I',
+        title: 'Chỉ số',
+        sortOrder: 2,
+        timeframe: { kind: 'byYear', year: 2025 },
+        targets: [
+          {
+            kind: 'indicator',
+            indicatorUnit: 'percent',
+            targetValue: 80,
+            progress: [
+              { date: dayToInstant('2025-03-01'), value: 40 },
+              { date: dayToInstant('2025-06-01'), value: 65 },
+            ],
+          },
+        ],
+      } as never,
+    })
+    const julyA = await publish('tháng 7 a', [monthly as unknown as Doc], [[f.vnexpress, '2025-07-03']])
+    await publish('tháng 7 b', [monthly as unknown as Doc], [[f.vnexpress, '2025-07-20']])
+    await publish('tháng 8', [monthly as unknown as Doc], [[f.vnexpress, '2025-08-02']])
+    const at = async (asOf: string) => ((await get(`plan=${plan.id}&asOf=${asOf}`)).json as unknown as Report).tasks
+    // July: both July items; August: only the August one, in a window of August.
+    expect((await at('2025-07-25'))[0]?.targets[0]).toMatchObject({
+      achieved: 2,
+      target: 2,
+      status: 'done',
+      window: { from: '2025-07-01', to: '2025-07-31' },
+    })
+    expect((await at('2025-08-10'))[0]?.targets[0]).toMatchObject({
+      achieved: 1,
+      window: { from: '2025-08-01', to: '2025-08-31' },
+    })
+    // Unpublishing and trashing an item takes it out.
+    await payload.update({ collection: 'articles', id: julyA.id, data: { _status: 'draft' } })
+    expect((await at('2025-07-25'))[0]?.targets[0]).toMatchObject({ achieved: 1, status: 'behind' })
+    await payload.update({ collection: 'articles', id: julyA.id, data: { _status: 'published' } })
+    expect((await at('2025-07-25'))[0]?.targets[0]).toMatchObject({ achieved: 2 })
+    await payload.update({
+      collection: 'articles',
+      id: julyA.id,
+      data: { deletedAt: new Date().toISOString() } as never,
+    })
+    expect((await at('2025-07-25'))[0]?.targets[0]).toMatchObject({ achieved: 1 })
+    // The indicator reports its latest entry up to the report day.
+    expect((await at('2025-07-01'))[1]?.targets[0]).toMatchObject({ kind: 'indicator', target: 80, achieved: 65 })
+    expect((await at('2025-04-01'))[1]?.targets[0]).toMatchObject({ achieved: 40 })
+    expect(indicator.id).toBeDefined()
+  })
+
   it('answers bad requests with the right status and the parameter named', async () => {
     expect((await rest.get(`quota/report?plan=${f.plan.id}`)).status).toBe(401)
     expect((await get(`plan=${f.plan.id}`, editorToken)).status).toBe(403)

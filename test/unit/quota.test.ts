@@ -520,6 +520,26 @@ describe('evaluateDeliverable', () => {
 })
 
 describe('evaluateIndicator', () => {
+  it('ignores entries dated after the report day (a report as of a past day shows what was known then)', () => {
+    const progress = [
+      { date: '2025-03-01', value: 40 },
+      { date: '2025-06-01', value: 65 },
+    ]
+    const window = { from: '2025-01-01', to: '2025-12-31' }
+    expect(evaluateIndicator({ targetValue: 80, progress, window, today: '2025-04-01' })).toMatchObject({
+      achieved: 40,
+      asOf: '2025-03-01',
+    })
+    expect(evaluateIndicator({ targetValue: 80, progress, window, today: '2025-06-01' })).toMatchObject({
+      achieved: 65,
+      asOf: '2025-06-01',
+    })
+    expect(evaluateIndicator({ targetValue: 80, progress, window, today: '2025-02-01' })).toMatchObject({
+      achieved: 0,
+      asOf: null,
+    })
+  })
+
   const w = { from: '2025-01-01', to: '2025-12-31' }
   it('reports the latest entry by date, then by order on the same date', () => {
     const r = evaluateIndicator({
@@ -566,18 +586,20 @@ describe('evaluateIndicator', () => {
     expect(evaluateIndicator({ targetValue: 100, progress: [...progress], window, today })).toMatchObject(expected)
   })
 
-  it('property: reports the value of the latest-dated entry', () => {
+  it('property: reports the value of the latest entry dated on or before the report day', () => {
+    const today = '2025-08-01'
     fc.assert(
       fc.property(
         fc.array(fc.record({ date: day, value: fc.nat(200) }), { minLength: 1, maxLength: 8 }),
         (progress) => {
-          const r = evaluateIndicator({ targetValue: 100, progress, window: w, today: '2025-08-01' })
-          const maxDate = progress
+          const r = evaluateIndicator({ targetValue: 100, progress, window: w, today })
+          const known = progress.filter((p) => p.date <= today)
+          const maxDate = known
             .map((p) => p.date)
             .sort()
             .at(-1)
-          expect(r.asOf).toBe(maxDate)
-          expect(r.achieved).toBe(progress.filter((p) => p.date === maxDate).at(-1)?.value)
+          expect(r.asOf).toBe(maxDate ?? null)
+          expect(r.achieved).toBe(known.filter((p) => p.date === maxDate).at(-1)?.value ?? 0)
           expect(r.status === 'done').toBe(r.achieved >= 100)
         },
       ),
