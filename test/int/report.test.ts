@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dayToInstant } from '../../src/domain/calendar'
-import { createCountingFixtures, type CountingFixtures } from './helpers/countingFixtures'
+import { createCountingFixtures, publishArticle, type CountingFixtures } from './helpers/countingFixtures'
 import { restClient } from './helpers/rest'
 import { createUser, startTestPayload, type TestPayload } from './helpers/testPayload'
 
@@ -28,17 +28,7 @@ let unitA: Doc
 let editor: Doc
 
 const publish = (title: string, tasks: Doc[], pubs: Array<[Doc, string]>) =>
-  payload.create({
-    collection: 'articles',
-    data: {
-      title,
-      _status: 'published',
-      tasks: tasks.map((x) => x.id),
-      publications: pubs.map(([c, d]) => ({ channel: c.id, publishedAt: dayToInstant(d) })),
-    } as never,
-    user: editor,
-    overrideAccess: false,
-  })
+  publishArticle(payload, editor, title, tasks, pubs)
 
 beforeAll(async () => {
   t = await startTestPayload()
@@ -224,7 +214,7 @@ describe('GET /api/quota/report', () => {
         ],
       } as never,
     })
-    const indicator = await payload.create({
+    await payload.create({
       collection: 'tasks',
       data: {
         plan: plan.id,
@@ -274,7 +264,6 @@ describe('GET /api/quota/report', () => {
     // The indicator reports its latest entry up to the report day.
     expect((await at('2025-07-01'))[1]?.targets[0]).toMatchObject({ kind: 'indicator', target: 80, achieved: 65 })
     expect((await at('2025-04-01'))[1]?.targets[0]).toMatchObject({ achieved: 40 })
-    expect(indicator.id).toBeDefined()
   })
 
   it('answers bad requests with the right status and the parameter named', async () => {

@@ -34,3 +34,18 @@ export async function createCountingFixtures(
     })) as unknown as Doc
   return { home, vnexpress, social, plan, task1: await task('1'), task2: await task('2') }
 }
+
+/** A published article, as `user` (access control on), tagged and published on channels on days. */
+export function publishArticle(payload: Payload, user: Doc, title: string, tasks: Doc[], pubs: Array<[Doc, string]>) {
+  return payload.create({
+    collection: 'articles',
+    data: {
+      title,
+      _status: 'published',
+      tasks: tasks.map((x) => x.id),
+      publications: pubs.map(([c, day]) => ({ channel: c.id, publishedAt: dayToInstant(day) })),
+    } as never,
+    user,
+    overrideAccess: false,
+  })
+}

@@ -1,4 +1,3 @@
-import type { Payload } from 'payload'
 import pg from 'pg'
 
 /**
@@ -88,5 +87,3 @@ export async function assertInvariants(pool: pg.Pool): Promise<void> {
 export async function storedTallies(pool: pg.Pool): Promise<Map<string, number>> {
   return (await snapshot(pool)).stored
 }
-
-export type { Payload }
