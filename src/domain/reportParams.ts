@@ -35,3 +35,18 @@ export function parseReportParams(query: Record<string, unknown>, today: string)
   }
   return { ok: true, params: { plan, asOf, unit, format } }
 }
+
+/** The query of GET /api/quota/task: one task's attainment with its items. */
+export type TaskParamResult =
+  { ok: true; params: { task: number; asOf: string } } | { ok: false; field: string; message: string }
+
+export function parseTaskParams(query: Record<string, unknown>, today: string): TaskParamResult {
+  const raw = typeof query.task === 'string' ? query.task.trim() : ''
+  if (!raw) return { ok: false, field: 'task', message: 'task is required: the id of the task.' }
+  const task = positiveInt(raw)
+  if (task === null) return { ok: false, field: 'task', message: `task must be a positive whole number, got "${raw}".` }
+  const asOf = (typeof query.asOf === 'string' ? query.asOf.trim() : '') || today
+  if (!isIsoDay(asOf))
+    return { ok: false, field: 'asOf', message: `asOf must be a calendar day written YYYY-MM-DD, got "${asOf}".` }
+  return { ok: true, params: { task, asOf } }
+}

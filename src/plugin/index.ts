@@ -14,6 +14,7 @@ import { Tasks } from '../../collections/Tasks'
 import { Units } from '../../collections/Units'
 import { SLUGS } from '../slugs'
 import { getQuotaReport } from './endpoints/getQuotaReport'
+import { getTaskAttainment } from './endpoints/getTaskAttainment'
 import {
   PluginConfigError,
   resolveOptions,
@@ -135,7 +136,7 @@ export const commsQuotaPlugin =
     return {
       ...config,
       collections: withCounting([...(config.collections ?? []), ...added], opts),
-      endpoints: [...(config.endpoints ?? []), getQuotaReport],
+      endpoints: [...(config.endpoints ?? []), getQuotaReport, getTaskAttainment],
       custom: { ...config.custom, commsQuota: opts },
     }
   }

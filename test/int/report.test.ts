@@ -283,6 +283,70 @@ describe('GET /api/quota/report', () => {
     expect(missing.status).toBe(404)
   })
 
+  it('GET /api/quota/task lists the counted items, the late ones and a cumulative line ending on the report number', async () => {
+    type Detail = {
+      task: { id: number; code: string }
+      targets: Array<{
+        achieved: number
+        late: number
+        series: Array<{ day: string; achieved: number | null; expected: number }>
+        items: Array<{
+          title: string
+          type: string
+          firstDay: string
+          counted: boolean
+          late: boolean
+          adminUrl: string
+          channels: Array<{ id: number; name: string; day: string; url: string | null }>
+        }>
+      }>
+    }
+    const during = (await rest.get(`quota/task?task=${f.task1.id}&asOf=2025-08-20`, { token: managerToken }))
+      .json as unknown as Detail
+    const target = during.targets[0]!
+    expect(during.task).toMatchObject({ id: f.task1.id })
+    expect(target.items.map((i) => [i.title, i.firstDay, i.counted, i.late])).toEqual([
+      ['one item, two channels', '2025-08-01', true, false],
+      ['second', '2025-08-10', true, false],
+    ])
+    expect(target.items[0]?.channels.map((c) => [c.id, c.day])).toEqual([
+      [f.vnexpress.id, '2025-08-01'],
+      [f.social.id, '2025-08-02'],
+    ])
+    expect(target.items[0]?.adminUrl).toMatch(/^\/admin\/collections\/articles\/\d+$/)
+    // The line: achieved known up to the report day, ending on the report's own number.
+    const known = target.series.filter((p) => p.achieved !== null)
+    expect(known.at(-1)).toMatchObject({ day: '2025-08-20', achieved: target.achieved })
+    expect(target.achieved).toBe(2)
+    expect(target.series.find((p) => p.day === '2025-08-05')?.achieved).toBe(1)
+    expect(target.series.at(-1)).toMatchObject({ day: '2025-08-30', achieved: null, expected: 4 })
+    // After the deadline: the September item is listed as late, not counted.
+    const after = (await rest.get(`quota/task?task=${f.task1.id}&asOf=2025-09-10`, { token: managerToken }))
+      .json as unknown as Detail
+    expect(after.targets[0]?.items.map((i) => [i.title, i.counted, i.late])).toEqual([
+      ['one item, two channels', true, false],
+      ['second', true, false],
+      ['late only', false, true],
+    ])
+    expect(after.targets[0]).toMatchObject({ achieved: 2, late: 1 })
+  })
+
+  it('GET /api/quota/task refuses bad requests with the parameter named', async () => {
+    expect((await rest.get(`quota/task?task=${f.task1.id}`)).status).toBe(401)
+    expect((await rest.get(`quota/task?task=${f.task1.id}`, { token: editorToken })).status).toBe(403)
+    for (const [query, field] of [
+      ['', 'task'],
+      ['task=1.5', 'task'],
+      [`task=${f.task1.id}&asOf=20-08-2025`, 'asOf'],
+    ] as const) {
+      const res = await rest.get(`quota/task?${query}`, { token: managerToken })
+      expect(res.status, query).toBe(400)
+      expect((res.json.errors?.[0] as { field?: string } | undefined)?.field, query).toBe(field)
+    }
+    const missing = await rest.get('quota/task?task=999999', { token: managerToken })
+    expect(missing.status).toBe(404)
+  })
+
   it('a CSV cell that looks like a formula is neutralised', async () => {
     await payload.update({ collection: 'tasks', id: f.task1.id, data: { title: '=cmd|calc' } })
     const { REST_GET } = await import('@payloadcms/next/routes')

@@ -139,3 +139,37 @@ export async function countLateItems(
   for (const r of rows) out.set(Number(r.task), Number(r.n))
   return out
 }
+
+export interface ItemPublications {
+  contentType: string
+  item: number
+  /** Each of the target's channels the item is on, with its day, earliest first. */
+  publications: Array<{ channel: number; day: string }>
+}
+
+/**
+ * The ledger rows behind one task's target, item by item, for the drill-down list and the
+ * cumulative chart. Reads only one task's rows (indexed by task), never the content tables.
+ */
+export async function listItemPublications(
+  payload: Payload,
+  filter: Omit<CountFilter, 'tasks'> & { task: number },
+  req?: Partial<PayloadRequest>,
+): Promise<ItemPublications[]> {
+  const db = await runner(payload, req)
+  const { rows } = await db.execute(sql`
+    select content_type, item, channel, day from ${ident(tableOf(QUOTA_SLUGS.contributions))}
+    where ${where({ ...filter, tasks: [filter.task] })}
+    order by content_type, item, day, channel`)
+  const out = new Map<string, ItemPublications>()
+  for (const r of rows) {
+    const key = `${String(r.content_type)}:${String(r.item)}`
+    let entry = out.get(key)
+    if (!entry) {
+      entry = { contentType: String(r.content_type), item: Number(r.item), publications: [] }
+      out.set(key, entry)
+    }
+    entry.publications.push({ channel: Number(r.channel), day: String(r.day) })
+  }
+  return [...out.values()]
+}

@@ -66,7 +66,7 @@ const minDay = (a: string, b: string): string => (a < b ? a : b)
  */
 export async function buildReport(
   req: PayloadRequest,
-  params: { plan: number; asOf: string; unit: number | null },
+  params: { plan: number; asOf: string; unit: number | null; tasks?: number[] },
 ): Promise<QuotaReport | null> {
   const { payload } = req
   const tz = countingTimeZone(payload)
@@ -98,9 +98,10 @@ export async function buildReport(
         params.unit,
       )
     : []
-  const where: Where = params.unit
-    ? { and: [{ plan: { equals: params.plan } }, { leadUnits: { in: units } }] }
-    : { plan: { equals: params.plan } }
+  const scope: Where[] = [{ plan: { equals: params.plan } }]
+  if (params.unit) scope.push({ leadUnits: { in: units } })
+  if (params.tasks) scope.push({ id: { in: params.tasks } })
+  const where: Where = { and: scope }
   const { docs } = await payload.find({
     collection: SLUGS.tasks,
     where,
