@@ -63,6 +63,16 @@ export const Tasks: CollectionConfig = {
   hooks: { beforeChange: [ensureUniqueTaskCode] },
   fields: [
     {
+      // Shown only on saved tasks to managers; computed from the quota report, never stored.
+      name: 'attainment',
+      type: 'ui',
+      label: { vi: 'Tiến độ chỉ tiêu', en: 'Attainment' },
+      admin: {
+        position: 'sidebar',
+        components: { Field: '/plugin/admin/TaskAttainmentField#TaskAttainmentField' },
+      },
+    },
+    {
       type: 'row',
       fields: [
         {

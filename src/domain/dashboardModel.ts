@@ -32,3 +32,47 @@ export const STATUS_COLORS: Record<TargetStatus, string> = {
   behind: '#ef6c00',
   overdue: '#c62828',
 }
+
+const SEVERITY: Record<TargetStatus, number> = { overdue: 0, behind: 1, 'at-risk': 2, 'on-track': 3, done: 4 }
+
+export interface AttentionRow {
+  task: { id: number; code: string; title: string; deadline: string | null }
+  /** The worst status among the task's targets. */
+  status: TargetStatus
+  achieved: number
+  target: number
+}
+
+/**
+ * Tasks needing a manager's attention (a target at risk, behind or overdue), worst first, then
+ * nearest deadline. Indicator targets count by status like the others.
+ */
+export function attentionList(
+  tasks: Array<{
+    id: number
+    code: string
+    title: string
+    deadline: string | null
+    targets: Array<{ kind: string; status: TargetStatus; achieved: number; target: number }>
+  }>,
+): AttentionRow[] {
+  const rows: AttentionRow[] = []
+  for (const t of tasks) {
+    const flagged = t.targets.filter((x) => SEVERITY[x.status] <= SEVERITY['at-risk'])
+    if (flagged.length === 0) continue
+    const worst = flagged.reduce((a, b) => (SEVERITY[b.status] < SEVERITY[a.status] ? b : a))
+    const counted = t.targets.filter((x) => x.kind !== 'indicator')
+    rows.push({
+      task: { id: t.id, code: t.code, title: t.title, deadline: t.deadline },
+      status: worst.status,
+      achieved: counted.reduce((n, x) => n + x.achieved, 0),
+      target: counted.reduce((n, x) => n + x.target, 0),
+    })
+  }
+  return rows.sort(
+    (a, b) =>
+      SEVERITY[a.status] - SEVERITY[b.status] ||
+      (a.task.deadline ?? '9999').localeCompare(b.task.deadline ?? '9999') ||
+      a.task.id - b.task.id,
+  )
+}

@@ -137,6 +137,16 @@ export const commsQuotaPlugin =
       ...config,
       collections: withCounting([...(config.collections ?? []), ...added], opts),
       endpoints: [...(config.endpoints ?? []), getQuotaReport, getTaskAttainment],
+      admin: {
+        ...config.admin,
+        components: {
+          ...config.admin?.components,
+          beforeDashboard: [
+            ...(config.admin?.components?.beforeDashboard ?? []),
+            '/plugin/admin/QuotaAttentionWidget#QuotaAttentionWidget',
+          ],
+        },
+      },
       custom: { ...config.custom, commsQuota: opts },
     }
   }

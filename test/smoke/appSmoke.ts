@@ -108,12 +108,9 @@ async function main(): Promise<void> {
     'the dashboard shows the seeded plan’s real number (task 1: 2 of 20 as of 20/8/2025)',
     /data-testid="task-1"[\s\S]*?data-testid="achieved">2<[\s\S]*?data-testid="target">20</.test(dashboardHtml),
   )
-  const report = await fetch(
-    `${base}/api/quota/report?plan=${plan?.id ?? ''}&asOf=2025-08-20`,
-    {
-      headers: { Authorization: `JWT ${token}` },
-    },
-  )
+  const report = await fetch(`${base}/api/quota/report?plan=${plan?.id ?? ''}&asOf=2025-08-20`, {
+    headers: { Authorization: `JWT ${token}` },
+  })
   const reportBody = (await report.json()) as {
     tasks?: Array<{ code: string; targets: Array<{ achieved: number; target: number }> }>
   }
@@ -122,6 +119,38 @@ async function main(): Promise<void> {
     report.status === 200 && reportBody.tasks?.find((t) => t.code === '1')?.targets[0]?.achieved === 2,
     `status ${report.status}`,
   )
+
+  const asManager = { headers: { Cookie: `payload-token=${token}` } }
+  const task1 = (
+    (await (
+      await fetch(`${base}/api/tasks?where[plan][equals]=${plan?.id ?? ''}&where[code][equals]=1&depth=0`, {
+        headers: { Authorization: `JWT ${token}` },
+      })
+    ).json()) as { docs?: Array<{ id: number }> }
+  ).docs?.[0]
+  const detail = await fetch(`${base}/api/quota/task?task=${task1?.id ?? ''}&asOf=2025-08-20`, {
+    headers: { Authorization: `JWT ${token}` },
+  })
+  const detailBody = (await detail.json()) as { targets?: Array<{ items: Array<{ title: string }> }> }
+  const titles = detailBody.targets?.[0]?.items.map((i) => i.title) ?? []
+  check('GET /api/quota/task lists the 2 items counted for task 1', titles.length === 2, `got ${titles.join(' | ')}`)
+  const drill = await (
+    await fetch(`${base}/admin/quota?plan=${plan?.id ?? ''}&asOf=2025-08-20&task=${task1?.id ?? ''}`, asManager)
+  ).text()
+  check(
+    'the dashboard drill-down shows the chart and the counted items by title',
+    drill.includes('data-testid="cumulative-chart"') &&
+      titles.length > 0 &&
+      titles.every((t) => drill.includes(t.replace(/&/g, '&amp;'))),
+  )
+  const byUnit = await (
+    await fetch(`${base}/admin/quota?plan=${plan?.id ?? ''}&asOf=2025-08-20&view=units`, asManager)
+  ).text()
+  check('the dashboard groups tasks by lead unit', byUnit.includes('data-testid="unit-rollup"'))
+  const home = await (await fetch(`${base}/admin`, asManager)).text()
+  check('the admin home shows the quota attention widget', home.includes('data-testid="quota-attention"'))
+  const taskEdit = await (await fetch(`${base}/admin/collections/tasks/${task1?.id ?? ''}`, asManager)).text()
+  check('a task’s edit view shows its attainment', taskEdit.includes('data-testid="task-attainment"'))
 
   const anon = await fetch(`${base}/api/plans`)
   check('anonymous users get no plans', anon.status === 403, `status ${anon.status}`)

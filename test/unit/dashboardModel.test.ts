@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { daysLeft, targetBar } from '../../src/domain/dashboardModel'
+import { attentionList, daysLeft, targetBar } from '../../src/domain/dashboardModel'
+import type { TargetStatus } from '../../src/domain/quota'
 
 describe('dashboard model', () => {
   it('bars: achieved and pace as shares of the target, capped at 100', () => {
@@ -24,5 +25,31 @@ describe('dashboard model', () => {
     expect(daysLeft('2025-08-30', '2025-09-02')).toBe(-3)
     expect(daysLeft(null, '2025-08-20')).toBeNull()
     expect(daysLeft('garbage', '2025-08-20')).toBeNull()
+  })
+})
+
+describe('attentionList', () => {
+  const task = (id: number, deadline: string | null, ...statuses: TargetStatus[]) => ({
+    id,
+    code: String(id),
+    title: `T${id}`,
+    deadline,
+    targets: statuses.map((status) => ({ kind: 'content', status, achieved: 1, target: 4 })),
+  })
+  it('lists only tasks with a target at risk, behind or overdue, worst first then nearest deadline', () => {
+    const rows = attentionList([
+      task(1, '2025-09-30', 'on-track', 'at-risk'),
+      task(2, '2025-08-30', 'done'),
+      task(3, '2025-12-31', 'behind'),
+      task(4, '2025-08-30', 'at-risk'),
+      task(5, null, 'overdue', 'behind'),
+    ])
+    expect(rows.map((r) => [r.task.id, r.status])).toEqual([
+      [5, 'overdue'],
+      [3, 'behind'],
+      [4, 'at-risk'],
+      [1, 'at-risk'],
+    ])
+    expect(rows[0]).toMatchObject({ achieved: 2, target: 8 })
   })
 })

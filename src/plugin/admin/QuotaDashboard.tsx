@@ -2,15 +2,17 @@ import { DefaultTemplate } from '@payloadcms/next/templates'
 import { Gutter } from '@payloadcms/ui'
 import type { AdminViewServerProps } from 'payload'
 import { hasRole } from '../../access/roles'
-import { calendarDay, formatViDay } from '../../domain/calendar'
-import { daysLeft, STATUS_COLORS, targetBar } from '../../domain/dashboardModel'
-import { STATUS_LABELS_VI } from '../../domain/reportCsv'
-import { parseReportParams } from '../../domain/reportParams'
+import { calendarDay } from '../../domain/calendar'
+import { relId } from '../../domain/relations'
+import { parseReportParams, parseTaskParams } from '../../domain/reportParams'
+import { rollupByUnit } from '../../domain/unitRollup'
 import { SLUGS } from '../../slugs'
 import { countingTimeZone } from '../engine/settings'
-import { buildReport, type QuotaReport } from '../report/buildReport'
-
-const KIND_VI: Record<string, string> = { content: 'Nội dung', deliverable: 'Sản phẩm / báo cáo', indicator: 'Chỉ số' }
+import { buildReport } from '../report/buildReport'
+import { buildTaskDetail } from '../report/buildTaskDetail'
+import { ReportView } from './ReportView'
+import { TaskDetailView } from './TaskDetailView'
+import { UnitRollupView } from './UnitRollupView'
 
 /**
  * /admin/quota: the managers' view of quota attainment. Server-rendered from the same report
@@ -48,7 +50,25 @@ export async function QuotaDashboard({ initPageResult, params, searchParams }: A
   const query = { ...(searchParams ?? {}) } as Record<string, unknown>
   if (!query.plan && plans[0]) query.plan = String(plans[0].id)
   const parsed = allowed && query.plan ? parseReportParams(query, today) : null
-  const report = parsed?.ok ? await buildReport(req, parsed.params) : null
+  const taskQuery = allowed && query.task ? parseTaskParams(query, today) : null
+  const detail = taskQuery?.ok ? await buildTaskDetail(req, taskQuery.params) : null
+  const report = parsed?.ok && !taskQuery ? await buildReport(req, parsed.params) : null
+  const byUnit = query.view === 'units'
+  const base = parsed?.ok
+    ? `plan=${parsed.params.plan}&asOf=${parsed.params.asOf}${parsed.params.unit ? `&unit=${parsed.params.unit}` : ''}`
+    : ''
+  const taskHref = (task: number) => `/admin/quota?${base}&task=${task}`
+  const rollup =
+    report && byUnit
+      ? rollupByUnit(
+          report.tasks,
+          units.map((u) => ({
+            id: Number(u.id),
+            name: String(u.name),
+            parent: relId(u.parent) === undefined ? null : Number(relId(u.parent)),
+          })),
+        )
+      : null
 
   return (
     <DefaultTemplate
@@ -100,6 +120,14 @@ export async function QuotaDashboard({ initPageResult, params, searchParams }: A
                   ))}
                 </select>
               </label>
+              <label>
+                Cách xem
+                <br />
+                <select name="view" defaultValue={byUnit ? 'units' : ''}>
+                  <option value="">Theo nhiệm vụ</option>
+                  <option value="units">Theo đơn vị chủ trì</option>
+                </select>
+              </label>
               <button type="submit" className="btn btn--style-primary btn--size-small" style={{ margin: 0 }}>
                 Xem
               </button>
@@ -109,121 +137,19 @@ export async function QuotaDashboard({ initPageResult, params, searchParams }: A
                 Tham số không hợp lệ ({parsed.field}): {parsed.message}
               </p>
             )}
-            {parsed?.ok && !report && <p role="alert">Không tìm thấy kế hoạch.</p>}
-            {report && <ReportView report={report} />}
+            {taskQuery && !taskQuery.ok && (
+              <p role="alert">
+                Tham số không hợp lệ ({taskQuery.field}): {taskQuery.message}
+              </p>
+            )}
+            {taskQuery?.ok && !detail && <p role="alert">Không tìm thấy nhiệm vụ.</p>}
+            {detail && <TaskDetailView detail={detail} backHref={`/admin/quota?${base}`} />}
+            {parsed?.ok && !taskQuery && !report && <p role="alert">Không tìm thấy kế hoạch.</p>}
+            {report && rollup && <UnitRollupView nodes={rollup} report={report} taskHref={taskHref} />}
+            {report && !rollup && <ReportView report={report} taskHref={taskHref} exportQuery={base} />}
           </>
         )}
       </Gutter>
     </DefaultTemplate>
-  )
-}
-
-function ReportView({ report }: { report: QuotaReport }) {
-  const channelName = new Map(report.channels.map((c) => [c.id, c.name]))
-  const exportQuery = `plan=${report.plan.id}&asOf=${report.asOf}${report.unit ? `&unit=${report.unit}` : ''}`
-  return (
-    <section data-testid="quota-report">
-      <p>
-        <strong>{report.plan.code}</strong> — {report.plan.title}
-      </p>
-      <p data-testid="quota-totals">
-        Tổng: <strong>{report.totals.achieved}</strong> / {report.totals.target} ({report.totals.percent}%) · số liệu
-        đến ngày {formatViDay(report.asOf)} · <a href={`/api/quota/report?${exportQuery}&format=xlsx`}>Tải XLSX</a> ·{' '}
-        <a href={`/api/quota/report?${exportQuery}&format=csv`}>Tải CSV</a>
-      </p>
-      {report.tasks.map((task) => {
-        const left = daysLeft(task.deadline, report.asOf)
-        return (
-          <article
-            key={task.id}
-            data-testid={`task-${task.code}`}
-            style={{ borderTop: '1px solid var(--theme-elevation-150)', padding: '1rem 0' }}
-          >
-            <h3 style={{ margin: 0 }}>
-              <a href={`/admin/collections/tasks/${task.id}`}>
-                {task.code}. {task.title}
-              </a>
-            </h3>
-            <p style={{ margin: '0.25rem 0', color: 'var(--theme-elevation-600)' }}>
-              {task.recurring ? 'Thường xuyên' : task.deadline ? `Hạn ${formatViDay(task.deadline)}` : 'Không có hạn'}
-              {left !== null && (left >= 0 ? ` · còn ${left} ngày` : ` · quá hạn ${-left} ngày`)}
-              {task.leadUnits.length > 0 && ` · ${task.leadUnits.map((u) => u.name).join(', ')}`}
-            </p>
-            {task.targets.map((t) => {
-              const bar = targetBar(t)
-              return (
-                <div key={t.id} data-testid={`target-${t.id}`} data-status={t.status} style={{ margin: '0.5rem 0' }}>
-                  <div style={{ display: 'flex', justifyContent: 'space-between', gap: '1rem' }}>
-                    <span>
-                      {t.label ?? KIND_VI[t.kind]}
-                      {t.mode === 'perChannel' ? ' (mỗi kênh)' : ''}
-                    </span>
-                    <span>
-                      <strong data-testid="achieved">{t.achieved}</strong> /{' '}
-                      <span data-testid="target">{t.target}</span> ({t.percent}%) · cần {t.expected}
-                      {t.late > 0 && ` · ${t.late} trễ hạn`} ·{' '}
-                      <span style={{ color: STATUS_COLORS[t.status], fontWeight: 600 }}>
-                        {STATUS_LABELS_VI[t.status]}
-                      </span>
-                    </span>
-                  </div>
-                  <div
-                    role="progressbar"
-                    aria-valuemin={0}
-                    aria-valuemax={t.target}
-                    aria-valuenow={t.achieved}
-                    style={{
-                      position: 'relative',
-                      height: 10,
-                      background: 'var(--theme-elevation-100)',
-                      borderRadius: 5,
-                    }}
-                  >
-                    <div
-                      style={{
-                        width: `${bar.fill}%`,
-                        height: '100%',
-                        background: STATUS_COLORS[t.status],
-                        borderRadius: 5,
-                      }}
-                    />
-                    <div
-                      title="Cần đạt đến nay"
-                      style={{
-                        position: 'absolute',
-                        left: `${bar.marker}%`,
-                        top: -3,
-                        bottom: -3,
-                        width: 2,
-                        background: 'var(--theme-text)',
-                      }}
-                    />
-                  </div>
-                  {t.byChannel.length > 0 && (
-                    <ul
-                      style={{
-                        listStyle: 'none',
-                        padding: 0,
-                        margin: '0.25rem 0 0',
-                        display: 'flex',
-                        flexWrap: 'wrap',
-                        gap: '0.25rem 1rem',
-                        fontSize: '0.85em',
-                      }}
-                    >
-                      {t.byChannel.map((c) => (
-                        <li key={c.channel} data-testid={`channel-${c.channel}`}>
-                          {channelName.get(c.channel) ?? c.channel}: <strong>{c.achieved}</strong>
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </div>
-              )
-            })}
-          </article>
-        )
-      })}
-    </section>
   )
 }
