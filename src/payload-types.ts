@@ -77,6 +77,7 @@ export interface Config {
     plans: Plan;
     tasks: Task;
     'plan-documents': PlanDocument;
+    'share-links': ShareLink;
     'quota-contributions': QuotaContribution;
     'quota-tallies': QuotaTally;
     'payload-kv': PayloadKv;
@@ -101,6 +102,7 @@ export interface Config {
     plans: PlansSelect<false> | PlansSelect<true>;
     tasks: TasksSelect<false> | TasksSelect<true>;
     'plan-documents': PlanDocumentsSelect<false> | PlanDocumentsSelect<true>;
+    'share-links': ShareLinksSelect<false> | ShareLinksSelect<true>;
     'quota-contributions': QuotaContributionsSelect<false> | QuotaContributionsSelect<true>;
     'quota-tallies': QuotaTalliesSelect<false> | QuotaTalliesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -651,6 +653,30 @@ export interface Video {
   height?: number | null;
 }
 /**
+ * Send leaders a link to one plan's numbers without an account. Numbers only: no drafts, no user data.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "share-links".
+ */
+export interface ShareLink {
+  id: number;
+  label: string;
+  plan: number | Plan;
+  expiresAt: string;
+  /**
+   * Stops working at once.
+   */
+  revoked?: boolean | null;
+  revokedAt?: string | null;
+  createdBy?: (number | null) | User;
+  /**
+   * Available after saving.
+   */
+  url?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "quota-contributions".
  */
@@ -833,6 +859,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'plan-documents';
         value: number | PlanDocument;
+      } | null)
+    | ({
+        relationTo: 'share-links';
+        value: number | ShareLink;
       } | null)
     | ({
         relationTo: 'quota-contributions';
@@ -1338,6 +1368,21 @@ export interface PlanDocumentsSelect<T extends boolean = true> {
   height?: T;
   focalX?: T;
   focalY?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "share-links_select".
+ */
+export interface ShareLinksSelect<T extends boolean = true> {
+  label?: T;
+  plan?: T;
+  expiresAt?: T;
+  revoked?: T;
+  revokedAt?: T;
+  createdBy?: T;
+  url?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

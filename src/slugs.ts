@@ -6,6 +6,7 @@ export const SLUGS = {
   plans: 'plans',
   tasks: 'tasks',
   planDocuments: 'plan-documents',
+  shareLinks: 'share-links',
   articles: 'articles',
   infographics: 'infographics',
   videos: 'videos',

@@ -1,6 +1,7 @@
-import * as migration_20261122_203230_initial from './20261122_203230_initial'
-import * as migration_20261122_204659_content from './20261122_204659_content'
-import * as migration_20261122_205944_counting from './20261122_205944_counting'
+import * as migration_20261122_203230_initial from './20261122_203230_initial';
+import * as migration_20261122_204659_content from './20261122_204659_content';
+import * as migration_20261122_205944_counting from './20261122_205944_counting';
+import * as migration_20261122_224941_share_links from './20261122_224941_share_links';
 
 export const migrations = [
   {
@@ -18,4 +19,9 @@ export const migrations = [
     down: migration_20261122_205944_counting.down,
     name: '20261122_205944_counting',
   },
-]
+  {
+    up: migration_20261122_224941_share_links.up,
+    down: migration_20261122_224941_share_links.down,
+    name: '20261122_224941_share_links'
+  },
+];

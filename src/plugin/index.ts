@@ -9,11 +9,13 @@ import { openCountingScope } from '../../hooks/openCountingScope'
 import { recountItemAfterChange } from '../../hooks/recountItemAfterChange'
 import { recountItemAfterDelete } from '../../hooks/recountItemAfterDelete'
 import { PlanDocuments } from '../../collections/PlanDocuments'
+import { ShareLinks } from '../../collections/ShareLinks'
 import { Plans } from '../../collections/Plans'
 import { Tasks } from '../../collections/Tasks'
 import { Units } from '../../collections/Units'
 import { SLUGS } from '../slugs'
 import { getQuotaReport } from './endpoints/getQuotaReport'
+import { getSharedReport } from './endpoints/getSharedReport'
 import { getTaskAttainment } from './endpoints/getTaskAttainment'
 import {
   PluginConfigError,
@@ -62,7 +64,12 @@ function planCollections(opts: ResolvedOptions): CollectionConfig[] {
       if (c.slug === SLUGS.channels) appendHook(c, 'afterDelete', forgetCountsAfterDelete('channel'))
     }
   }
-  return [...plan, QuotaContributions, QuotaTallies]
+  return [
+    ...plan,
+    { ...ShareLinks, fields: retargetUsers(ShareLinks.fields, opts.usersSlug) },
+    QuotaContributions,
+    QuotaTallies,
+  ]
 }
 
 function appendHook<K extends 'afterChange' | 'afterDelete' | 'beforeOperation' | 'afterOperation'>(
@@ -136,7 +143,7 @@ export const commsQuotaPlugin =
     return {
       ...config,
       collections: withCounting([...(config.collections ?? []), ...added], opts),
-      endpoints: [...(config.endpoints ?? []), getQuotaReport, getTaskAttainment],
+      endpoints: [...(config.endpoints ?? []), getQuotaReport, getTaskAttainment, getSharedReport],
       admin: {
         ...config.admin,
         components: {

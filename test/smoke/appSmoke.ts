@@ -152,6 +152,35 @@ async function main(): Promise<void> {
   const taskEdit = await (await fetch(`${base}/admin/collections/tasks/${task1?.id ?? ''}`, asManager)).text()
   check('a task’s edit view shows its attainment', taskEdit.includes('data-testid="task-attainment"'))
 
+  const link = await fetch(`${base}/api/share-links`, {
+    method: 'POST',
+    headers: { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      label: 'Smoke',
+      plan: plan?.id,
+      expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+    }),
+  })
+  const linkDoc = ((await link.json()) as { doc?: { id: number; url: string } }).doc
+  const sharePath = linkDoc?.url.slice(linkDoc.url.indexOf('/share/')) ?? '/share/none'
+  const sharePage = await fetch(`${base}${sharePath}`)
+  const shareHtml = await sharePage.text()
+  check(
+    'a share link opens the plan’s numbers without an account',
+    link.status === 201 && sharePage.status === 200 && shareHtml.includes('data-testid="quota-totals"'),
+    `create ${link.status}, page ${sharePage.status}`,
+  )
+  await fetch(`${base}/api/share-links/${linkDoc?.id ?? 0}`, {
+    method: 'PATCH',
+    headers: { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ revoked: true }),
+  })
+  const revokedHtml = await (await fetch(`${base}${sharePath}`)).text()
+  check(
+    'a revoked share link shows nothing but the notice',
+    revokedHtml.includes('data-state="revoked"') && !revokedHtml.includes('quota-totals'),
+  )
+
   const anon = await fetch(`${base}/api/plans`)
   check('anonymous users get no plans', anon.status === 403, `status ${anon.status}`)
 

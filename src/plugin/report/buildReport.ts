@@ -67,14 +67,17 @@ const minDay = (a: string, b: string): string => (a < b ? a : b)
 export async function buildReport(
   req: PayloadRequest,
   params: { plan: number; asOf: string; unit: number | null; tasks?: number[] },
+  access: { overrideAccess?: boolean } = {},
 ): Promise<QuotaReport | null> {
   const { payload } = req
+  // Only a share link, already verified as a capability for this one plan, reads as the system.
+  const overrideAccess = access.overrideAccess === true
   const tz = countingTimeZone(payload)
   const plan = (await payload.findByID({
     collection: SLUGS.plans,
     id: params.plan,
     depth: 0,
-    overrideAccess: false,
+    overrideAccess,
     req,
     disableErrors: true,
   })) as Row | null
@@ -88,7 +91,7 @@ export async function buildReport(
             depth: 0,
             pagination: false,
             select: { parent: true },
-            overrideAccess: false,
+            overrideAccess,
             req,
           })
         ).docs.map((u) => ({
@@ -108,7 +111,7 @@ export async function buildReport(
     depth: 1,
     pagination: false,
     sort: 'sortOrder',
-    overrideAccess: false,
+    overrideAccess,
     req,
   })
   const planFrom = day((plan.period as Row | undefined)?.from, tz)
@@ -161,7 +164,7 @@ export async function buildReport(
             where: { id: { in: channelIds } },
             depth: 0,
             pagination: false,
-            overrideAccess: false,
+            overrideAccess,
             req,
           })
         ).docs.map((c) => ({ id: Number(c.id), name: String(c.name) }))

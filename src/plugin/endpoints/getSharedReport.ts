@@ -1,0 +1,33 @@
+import type { Endpoint, PayloadRequest } from 'payload'
+import { resolveSharedReport } from '../share/resolveSharedReport'
+
+const json = (status: number, body: unknown) =>
+  Response.json(body, {
+    status,
+    headers: {
+      'Cache-Control': 'private, no-store',
+      'X-Robots-Tag': 'noindex, nofollow',
+      'Referrer-Policy': 'no-referrer',
+    },
+  })
+
+const GONE = {
+  revoked: 'This share link was revoked.',
+  expired: 'This share link has expired.',
+} as const
+
+/**
+ * GET /api/quota/shared/:token — one plan's numbers for a holder of a share link, no account
+ * needed. 404 for anything that is not a live link of ours, 410 once revoked or expired.
+ */
+export const getSharedReport: Endpoint = {
+  path: '/quota/shared/:token',
+  method: 'get',
+  handler: async (req: PayloadRequest) => {
+    const token = String(req.routeParams?.token ?? '')
+    const shared = await resolveSharedReport(req.payload, req, token, new Date())
+    if (shared.state === 'not-found') return json(404, { errors: [{ message: 'No such share link.' }] })
+    if (shared.state !== 'active') return json(410, { errors: [{ message: GONE[shared.state] }] })
+    return json(200, { ...shared.report, expiresAt: shared.expiresAt })
+  },
+}
