@@ -173,3 +173,76 @@ export async function listItemPublications(
   }
   return [...out.values()]
 }
+
+/** One content target's counting question, for answering many in one round trip. */
+export interface TargetCountQuery {
+  key: string
+  task: number
+  channels: number[]
+  contentTypes: string[]
+  from: string
+  to: string
+  /** Set after the deadline: count items whose every publication up to `lateTo` is after it. */
+  deadline?: string
+  lateTo?: string
+}
+
+export interface TargetCounts {
+  pooled: number
+  byChannel: Array<{ channel: number; count: number }>
+  late: number
+}
+
+/**
+ * The counts of many targets in three queries (pooled distinct items, per channel, late items),
+ * whatever the number of targets: a plan report costs three round trips, not three per target.
+ * Same rules as countDistinctItems, countDistinctByChannel and countLateItems.
+ */
+export async function countTargets(
+  payload: Payload,
+  targets: TargetCountQuery[],
+  req?: Partial<PayloadRequest>,
+): Promise<Map<string, TargetCounts>> {
+  const out = new Map<string, TargetCounts>(targets.map((t) => [t.key, { pooled: 0, byChannel: [], late: 0 }]))
+  if (targets.length === 0) return out
+  const db = await runner(payload, req)
+  const spec = JSON.stringify(
+    targets.map((t) => ({
+      key: t.key,
+      task: t.task,
+      channels: t.channels,
+      types: t.contentTypes,
+      from_day: t.from,
+      to_day: t.to,
+      deadline: t.deadline ?? null,
+      late_to: t.lateTo ?? null,
+    })),
+  )
+  const table = ident(tableOf(QUOTA_SLUGS.contributions))
+  const specs = sql`select * from jsonb_to_recordset(${spec}::jsonb)
+    as x(key text, task int, channels int[], types text[], from_day text, to_day text, deadline text, late_to text)`
+  const [pooled, byChannel, late] = await Promise.all([
+    db.execute(sql`with t as (${specs})
+      select t.key, count(distinct (c.content_type, c.item))::int as n from t join ${table} c
+        on c.task = t.task and c.channel = any(t.channels) and c.content_type = any(t.types)
+        and c.day >= t.from_day and c.day <= t.to_day
+      group by t.key`),
+    db.execute(sql`with t as (${specs})
+      select t.key, c.channel, count(distinct (c.content_type, c.item))::int as n from t join ${table} c
+        on c.task = t.task and c.channel = any(t.channels) and c.content_type = any(t.types)
+        and c.day >= t.from_day and c.day <= t.to_day
+      group by t.key, c.channel order by t.key, c.channel`),
+    db.execute(sql`with t as (${specs} where late_to is not null)
+      select key, count(*)::int as n from (
+        select t.key from t join ${table} c
+          on c.task = t.task and c.channel = any(t.channels) and c.content_type = any(t.types) and c.day <= t.late_to
+        group by t.key, c.content_type, c.item
+        having bool_and(c.day > t.deadline)
+      ) late group by key`),
+  ])
+  for (const r of pooled.rows) out.get(String(r.key))!.pooled = Number(r.n)
+  for (const r of byChannel.rows)
+    out.get(String(r.key))!.byChannel.push({ channel: Number(r.channel), count: Number(r.n) })
+  for (const r of late.rows) out.get(String(r.key))!.late = Number(r.n)
+  return out
+}

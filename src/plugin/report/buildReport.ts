@@ -13,7 +13,7 @@ import {
 import { relId, relIds } from '../../domain/relations'
 import { unitWithDescendants } from '../../domain/units'
 import { SLUGS } from '../../slugs'
-import { countDistinctByChannel, countDistinctItems, countLateItems } from '../engine/read'
+import { countTargets, type TargetCountQuery, type TargetCounts } from '../engine/read'
 import { countingTimeZone } from '../engine/settings'
 
 export interface ReportTarget {
@@ -117,16 +117,11 @@ export async function buildReport(
   const planFrom = day((plan.period as Row | undefined)?.from, tz)
   const planTo = day((plan.period as Row | undefined)?.to, tz)
 
-  const tasks: ReportTask[] = []
+  // First the windows, then every content target's counts in one batch, then the rules.
+  const windows = new Map<string, DayWindow | null>()
+  const queries: TargetCountQuery[] = []
   for (const task of docs as unknown as Row[]) {
-    const tf = (task.timeframe ?? {}) as Row
-    const timeframe: TimeframeSpec = {
-      kind: (tf.kind as TimeframeSpec['kind']) ?? 'deadline',
-      deadline: day(tf.deadline, tz),
-      recurrence: (tf.recurrence as TimeframeSpec['recurrence']) ?? null,
-      year: typeof tf.year === 'number' ? tf.year : null,
-    }
-    const targets: ReportTarget[] = []
+    const timeframe = timeframeOf(task, tz)
     for (const t of (task.targets ?? []) as Row[]) {
       const window = targetWindow({
         timeframe,
@@ -135,8 +130,20 @@ export async function buildReport(
         planTo,
         today: params.asOf,
       })
-      targets.push(await evaluateTarget(req, Number(task.id), t, window, params.asOf, tz))
+      const key = `${String(task.id)}:${String(t.id)}`
+      windows.set(key, window)
+      if ((t.kind ?? 'content') === 'content') queries.push(countQuery(key, Number(task.id), t, window, params.asOf))
     }
+  }
+  const counts = await countTargets(payload, queries, req)
+
+  const tasks: ReportTask[] = []
+  for (const task of docs as unknown as Row[]) {
+    const timeframe = timeframeOf(task, tz)
+    const targets = ((task.targets ?? []) as Row[]).map((t) => {
+      const key = `${String(task.id)}:${String(t.id)}`
+      return evaluateTarget(t, windows.get(key) ?? null, counts.get(key), params.asOf, tz)
+    })
     tasks.push({
       id: Number(task.id),
       code: String(task.code ?? ''),
@@ -178,14 +185,42 @@ export async function buildReport(
   }
 }
 
-async function evaluateTarget(
-  req: PayloadRequest,
-  task: number,
+function timeframeOf(task: Row, tz: string): TimeframeSpec {
+  const tf = (task.timeframe ?? {}) as Row
+  return {
+    kind: (tf.kind as TimeframeSpec['kind']) ?? 'deadline',
+    deadline: day(tf.deadline, tz),
+    recurrence: (tf.recurrence as TimeframeSpec['recurrence']) ?? null,
+    year: typeof tf.year === 'number' ? tf.year : null,
+  }
+}
+
+const effectiveWindow = (window: DayWindow | null, asOf: string): DayWindow =>
+  window ?? { from: '0001-01-01', to: asOf }
+
+/** What the ledger must answer for a content target as of the report day. */
+function countQuery(key: string, task: number, t: Row, window: DayWindow | null, asOf: string): TargetCountQuery {
+  const effective = effectiveWindow(window, asOf)
+  return {
+    key,
+    task,
+    channels: relIds(t.channels).map(Number),
+    contentTypes: Array.isArray(t.contentTypes) ? (t.contentTypes as string[]) : [],
+    // Nothing published after the report day, nothing before the window.
+    from: effective.from,
+    to: minDay(effective.to, asOf),
+    // Late items exist only once the deadline has passed (domain rule 3).
+    ...(asOf > effective.to ? { deadline: effective.to, lateTo: asOf } : {}),
+  }
+}
+
+function evaluateTarget(
   t: Row,
   window: DayWindow | null,
+  counted: TargetCounts | undefined,
   asOf: string,
   tz: string,
-): Promise<ReportTarget> {
+): ReportTarget {
   const kind = (t.kind as ReportTarget['kind']) ?? 'content'
   const base = { id: String(t.id), kind, label: (t.label as string | null) ?? null, window }
   if (kind === 'deliverable') {
@@ -208,33 +243,15 @@ async function evaluateTarget(
   const channels = relIds(t.channels).map(Number)
   const contentTypes = Array.isArray(t.contentTypes) ? (t.contentTypes as string[]) : []
   const mode = t.mode === 'perChannel' ? 'perChannel' : 'pooled'
-  // Counts as of the report day: nothing published after it, nothing before the window.
-  const effective: DayWindow = window ?? { from: '0001-01-01', to: asOf }
-  const to = minDay(effective.to, asOf)
-  const filter = { tasks: [task], channels, contentTypes, from: effective.from, to }
-  const pooled = (await countDistinctItems(req.payload, filter, req)).get(task) ?? 0
-  const byChannel = (await countDistinctByChannel(req.payload, filter, req)).map((r) => ({
-    channel: r.channel,
-    achieved: r.count,
-  }))
-  const late =
-    asOf > effective.to
-      ? ((
-          await countLateItems(
-            req.payload,
-            { tasks: [task], channels, contentTypes, deadline: effective.to, to: asOf },
-            req,
-          )
-        ).get(task) ?? 0)
-      : 0
+  const byChannel = (counted?.byChannel ?? []).map((r) => ({ channel: r.channel, achieved: r.count }))
   const r = evaluateContentTarget({
     mode,
     quantity: Number(t.quantity ?? 0),
     channels,
-    pooledAchieved: pooled,
+    pooledAchieved: counted?.pooled ?? 0,
     byChannel,
-    late,
-    window: effective,
+    late: counted?.late ?? 0,
+    window: effectiveWindow(window, asOf),
     today: asOf,
   })
   return { ...base, contentTypes, channels, mode, ...r }
