@@ -2,7 +2,13 @@ import type { Payload } from 'payload'
 import type pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dayToInstant } from '../../src/domain/calendar'
-import { countDistinctByChannel, countDistinctItems, countLateItems, readTallies } from '../../src/plugin/engine/read'
+import {
+  countDistinctByChannel,
+  countDistinctItems,
+  countLateItems,
+  countTargets,
+  readTallies,
+} from '../../src/plugin/engine/read'
 import { reconcile } from '../../src/plugin/engine/reconcile'
 import { assertInvariants, poolFor, storedTallies } from './helpers/groundTruth'
 import { createUser, startTestPayload, type TestPayload } from './helpers/testPayload'
@@ -89,6 +95,48 @@ describe('read API', () => {
     expect(Object.fromEntries(await countDistinctItems(payload, { tasks: [task.id], channels: [] }))).toEqual({
       [task.id]: 0,
     })
+  })
+  it('the batched reader gives every target the same numbers as the one-target readers', async () => {
+    const channelSets = [[vnexpress.id, social.id], [vnexpress.id], [social.id], []]
+    const windows = [
+      ['2025-07-01', '2025-08-30'],
+      ['2025-07-16', '2025-09-30'],
+      ['2025-01-01', '2025-07-15'],
+    ] as const
+    const queries = [task.id, other.id].flatMap((tk) =>
+      channelSets.flatMap((channels, ci) =>
+        windows.map(([from, to], wi) => ({
+          key: `${tk}-${ci}-${wi}`,
+          task: tk,
+          channels,
+          contentTypes: ['articles'],
+          from,
+          to,
+          deadline: to,
+          lateTo: '2025-12-31',
+        })),
+      ),
+    )
+    const batched = await countTargets(payload, queries)
+    for (const q of queries) {
+      const filter = { tasks: [q.task], channels: q.channels, contentTypes: q.contentTypes, from: q.from, to: q.to }
+      const one = {
+        pooled: (await countDistinctItems(payload, filter)).get(q.task) ?? 0,
+        byChannel: (await countDistinctByChannel(payload, filter)).map((r) => ({ channel: r.channel, count: r.count })),
+        late:
+          (
+            await countLateItems(payload, {
+              tasks: [q.task],
+              channels: q.channels,
+              contentTypes: q.contentTypes,
+              deadline: q.deadline,
+              to: q.lateTo,
+            })
+          ).get(q.task) ?? 0,
+      }
+      expect(batched.get(q.key), q.key).toEqual(one)
+    }
+    expect([...batched.values()].some((c) => c.pooled > 0 && c.late > 0)).toBe(true)
   })
   it('late: items whose only publications on the channels are after the deadline', async () => {
     const late = await countLateItems(payload, {
