@@ -34,7 +34,8 @@ export async function QuotaAttentionWidget({ payload, user }: { payload: Payload
   const sections = []
   for (const plan of plans) {
     const report = await buildReport(req, { plan: Number(plan.id), asOf: today, unit: null })
-    if (report) sections.push({ report, rows: attentionList(report.tasks) })
+    // A plan without tasks yet (a basis document, a plan being entered) has nothing to flag.
+    if (report && report.tasks.length > 0) sections.push({ report, rows: attentionList(report.tasks) })
   }
   return (
     <section

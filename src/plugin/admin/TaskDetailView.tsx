@@ -8,9 +8,7 @@ const cell = { padding: '0.3rem 0.5rem', borderBottom: '1px solid var(--theme-el
 
 /** One task: each target with its cumulative line and the items behind its number. */
 export function TaskDetailView({ detail, backHref }: { detail: TaskDetail; backHref: string }) {
-  const channelName = new Map(
-    detail.targets.flatMap((t) => t.items.flatMap((i) => i.channels.map((c) => [c.id, c.name] as const))),
-  )
+  const channelName = new Map(detail.channels.map((c) => [c.id, c.name]))
   return (
     <section data-testid="task-detail">
       <p>

@@ -30,6 +30,8 @@ export interface DetailTarget extends ReportTarget {
 export interface TaskDetail {
   plan: QuotaReport['plan']
   asOf: string
+  /** Names of the channels the targets use. */
+  channels: QuotaReport['channels']
   task: Omit<QuotaReport['tasks'][number], 'targets'>
   targets: DetailTarget[]
 }
@@ -119,7 +121,13 @@ export async function buildTaskDetail(
     })
   }
   const { id, code, title, deadline, recurring, leadUnits } = reported
-  return { plan: report.plan, asOf: report.asOf, task: { id, code, title, deadline, recurring, leadUnits }, targets }
+  return {
+    plan: report.plan,
+    asOf: report.asOf,
+    channels: report.channels,
+    task: { id, code, title, deadline, recurring, leadUnits },
+    targets,
+  }
 }
 
 /** Titles and publication links of the listed items, one query per content type. */
