@@ -20,13 +20,13 @@ async function main(): Promise<number> {
   const payload = await getPayload({ config: await createAppConfig({ seedOnFirstStart: false }) })
   try {
     const report = await reconcile(payload, { repair: !dryRun })
-    const { ledgerMissing, ledgerExtra, tallies } = report.drift
+    const { ledgerMissing, ledgerExtra, tallies } = report.counts
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`)
     process.stdout.write(
-      `[reconcile] ${tallies.length} tally key(s) off, ${ledgerMissing.length} contribution(s) missing, ${ledgerExtra.length} extra` +
+      `[reconcile] ${tallies} tally key(s) off, ${ledgerMissing} contribution(s) missing, ${ledgerExtra} extra` +
         (report.repaired ? ' — repaired\n' : dryRun ? ' (dry run, nothing changed)\n' : '\n'),
     )
-    return dryRun && tallies.length + ledgerMissing.length + ledgerExtra.length > 0 ? 1 : 0
+    return dryRun && tallies + ledgerMissing + ledgerExtra > 0 ? 1 : 0
   } finally {
     await payload.destroy()
   }

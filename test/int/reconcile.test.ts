@@ -198,6 +198,11 @@ describe('reconciliation', () => {
     expect(dry.drift.ledgerExtra).toEqual([
       { contentType: 'articles', item: 999999, task: task.id, channel: social.id, day: '2025-08-03' },
     ])
+    expect(dry.counts).toEqual({ ledgerMissing: 1, ledgerExtra: 1, tallies: 2 })
+    // Lists are capped; the counts are not.
+    const capped = await reconcile(payload, { repair: false, maxRows: 1 })
+    expect(capped.drift.tallies).toHaveLength(1)
+    expect(capped.counts.tallies).toBe(2)
     await expect(assertInvariants(pool)).rejects.toThrow(/I1|I2/)
 
     const fixed = await reconcile(payload, { repair: true })
@@ -207,7 +212,19 @@ describe('reconciliation', () => {
 
     const again = await reconcile(payload, { repair: true })
     expect(again.drift).toEqual({ ledgerMissing: [], ledgerExtra: [], tallies: [] })
+    expect(again.counts).toEqual({ ledgerMissing: 0, ledgerExtra: 0, tallies: 0 })
     expect(again.repaired).toBe(false)
+  })
+
+  it('rebuilds the whole ledger and every tally from empty tables', async () => {
+    const good = await storedTallies(pool)
+    const ledgerBefore = (await pool.query('select count(*)::int as n from quota_contributions')).rows[0].n
+    await pool.query('delete from quota_contributions')
+    await pool.query('delete from quota_tallies')
+    const rebuilt = await reconcile(payload, { repair: true })
+    expect(rebuilt.counts.ledgerMissing).toBe(ledgerBefore)
+    await assertInvariants(pool)
+    expect(await storedTallies(pool)).toEqual(good)
   })
 
   it('repairs an item saved without a transaction (the engine refused to count it)', async () => {

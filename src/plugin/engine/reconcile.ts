@@ -23,7 +23,9 @@ export interface TallyDrift {
 
 export interface ReconcileReport {
   checkedAt: string
+  /** The drifted rows, at most `maxRows` of each kind (see `counts` for the totals). */
   drift: { ledgerMissing: LedgerRow[]; ledgerExtra: LedgerRow[]; tallies: TallyDrift[] }
+  counts: { ledgerMissing: number; ledgerExtra: number; tallies: number }
   /** True when drift was found and written back (only with `repair`). */
   repaired: boolean
 }
@@ -35,7 +37,10 @@ export interface ReconcileReport {
  * state), so the report is a consistent picture. Running it twice changes nothing the second
  * time.
  */
-export async function reconcile(payload: Payload, options: { repair: boolean }): Promise<ReconcileReport> {
+export async function reconcile(
+  payload: Payload,
+  options: { repair: boolean; maxRows?: number },
+): Promise<ReconcileReport> {
   const adapter = payload.db as unknown as {
     beginTransaction(): Promise<string | number | null>
     commitTransaction(id: string | number): Promise<void>
@@ -46,7 +51,7 @@ export async function reconcile(payload: Payload, options: { repair: boolean }):
   const db = id === null ? undefined : adapter.sessions[id]?.db
   if (id === null || !db) throw new Error('[comms-quota] reconciliation needs a database transaction')
   try {
-    const report = await reconcileIn(db, payload, options.repair)
+    const report = await reconcileIn(db, payload, options.repair, options.maxRows ?? 1000)
     await adapter.commitTransaction(id)
     return report
   } catch (err) {
@@ -55,7 +60,12 @@ export async function reconcile(payload: Payload, options: { repair: boolean }):
   }
 }
 
-async function reconcileIn(db: SqlRunner, payload: Payload, repair: boolean): Promise<ReconcileReport> {
+async function reconcileIn(
+  db: SqlRunner,
+  payload: Payload,
+  repair: boolean,
+  maxRows: number,
+): Promise<ReconcileReport> {
   const ledger = ident(tableOf(QUOTA_SLUGS.contributions))
   const tallies = ident(tableOf(QUOTA_SLUGS.tallies))
   const timeZone = countingTimeZone(payload)
@@ -68,52 +78,53 @@ async function reconcileIn(db: SqlRunner, payload: Payload, repair: boolean): Pr
       : sql`select null::text as content_type, null::int as item, null::int as task, null::int as channel, null::text as day where false`
   await db.execute(sql`create temp table quota_truth on commit drop as ${truth}`)
 
-  const ledgerMissing = (
-    await db.execute(sql`
-      select content_type, item, task, channel, day from quota_truth
-      except select content_type, item, task, channel, day from ${ledger}
-      order by 1, 2, 3, 4, 5`)
-  ).rows.map(toLedgerRow)
-  const ledgerExtra = (
-    await db.execute(sql`
-      select content_type, item, task, channel, day from ${ledger}
-      except select content_type, item, task, channel, day from quota_truth
-      order by 1, 2, 3, 4, 5`)
-  ).rows.map(toLedgerRow)
-  const tallyDrift = (
-    await db.execute(sql`
-      with expected as (
-        select task, channel, content_type, day, count(distinct item)::int as n from quota_truth group by 1, 2, 3, 4
-      )
-      select coalesce(s.task, e.task) as task, coalesce(s.channel, e.channel) as channel,
-             coalesce(s.content_type, e.content_type) as content_type, coalesce(s.day, e.day) as day,
-             coalesce(s.count, 0)::int as stored, coalesce(e.n, 0) as expected
-      from ${tallies} s full outer join expected e
-        on s.task = e.task and s.channel = e.channel and s.content_type = e.content_type and s.day = e.day
-      where coalesce(s.count, 0) <> coalesce(e.n, 0)
-      order by 1, 2, 3, 4`)
-  ).rows.map(toTallyDrift)
+  // The differences are kept in temp tables: counted in full, listed up to maxRows, repaired
+  // set-based. A rebuild from an empty ledger is millions of rows and must not pass through JS.
+  await db.execute(sql`create temp table quota_missing on commit drop as
+    select content_type, item, task, channel, day from quota_truth
+    except select content_type, item, task, channel, day from ${ledger}`)
+  await db.execute(sql`create temp table quota_extra on commit drop as
+    select content_type, item, task, channel, day from ${ledger}
+    except select content_type, item, task, channel, day from quota_truth`)
+  await db.execute(sql`create temp table quota_tally_drift on commit drop as
+    with expected as (
+      select task, channel, content_type, day, count(distinct item)::int as n from quota_truth group by 1, 2, 3, 4
+    )
+    select coalesce(s.task, e.task) as task, coalesce(s.channel, e.channel) as channel,
+           coalesce(s.content_type, e.content_type) as content_type, coalesce(s.day, e.day) as day,
+           coalesce(s.count, 0)::int as stored, coalesce(e.n, 0) as expected
+    from ${tallies} s full outer join expected e
+      on s.task = e.task and s.channel = e.channel and s.content_type = e.content_type and s.day = e.day
+    where coalesce(s.count, 0) <> coalesce(e.n, 0)`)
+  const count = async (table: string) =>
+    Number((await db.execute(sql`select count(*)::int as n from ${ident(table)}`)).rows[0]?.n ?? 0)
+  const counts = {
+    ledgerMissing: await count('quota_missing'),
+    ledgerExtra: await count('quota_extra'),
+    tallies: await count('quota_tally_drift'),
+  }
+  const list = (table: string) => db.execute(sql`select * from ${ident(table)} order by 1, 2, 3, 4, 5 limit ${maxRows}`)
+  const ledgerMissing = (await list('quota_missing')).rows.map(toLedgerRow)
+  const ledgerExtra = (await list('quota_extra')).rows.map(toLedgerRow)
+  const tallyDrift = (await list('quota_tally_drift')).rows.map(toTallyDrift)
 
-  const drifted = ledgerMissing.length + ledgerExtra.length + tallyDrift.length > 0
+  const drifted = counts.ledgerMissing + counts.ledgerExtra + counts.tallies > 0
   if (repair && drifted) {
     await db.execute(sql`
-      delete from ${ledger} l using (
-        select content_type, item, task, channel, day from ${ledger}
-        except select content_type, item, task, channel, day from quota_truth) x
+      delete from ${ledger} l using quota_extra x
       where l.content_type = x.content_type and l.item = x.item and l.task = x.task and l.channel = x.channel and l.day = x.day`)
     await db.execute(sql`
       insert into ${ledger} (content_type, item, task, channel, day)
-      select content_type, item, task, channel, day from quota_truth
-      except select content_type, item, task, channel, day from ${ledger}`)
-    for (const d of tallyDrift) {
-      await db.execute(sql`
-        insert into ${tallies} (task, channel, content_type, day, count) values (${d.task}, ${d.channel}, ${d.contentType}, ${d.day}, ${d.expected})
-        on conflict (task, channel, content_type, day) do update set count = excluded.count, updated_at = now()`)
-    }
+      select content_type, item, task, channel, day from quota_missing`)
+    await db.execute(sql`
+      insert into ${tallies} (task, channel, content_type, day, count)
+      select task, channel, content_type, day, expected from quota_tally_drift
+      on conflict (task, channel, content_type, day) do update set count = excluded.count, updated_at = now()`)
   }
   return {
     checkedAt: new Date().toISOString(),
     drift: { ledgerMissing, ledgerExtra, tallies: tallyDrift },
+    counts,
     repaired: repair && drifted,
   }
 }
