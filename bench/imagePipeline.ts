@@ -230,7 +230,6 @@ async function makePixelBomb(): Promise<Buffer> {
 // Measurement
 // ---------------------------------------------------------------------------------------------
 
-
 async function timeOnce(
   variant: Variant,
   input: Buffer,

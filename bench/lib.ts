@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import pg from 'pg'
 
 /** Shared by the benchmark scripts: statistics, machine description, results file sections. */
 export const BENCH_DIR = import.meta.dirname
@@ -56,4 +57,27 @@ export async function updateResultsSection(name: string, section: string): Promi
 
 export async function writeJson(name: string, data: unknown): Promise<void> {
   await writeFile(path.join(BENCH_DIR, 'results', `${name}.json`), `${JSON.stringify(data, null, 2)}\n`)
+}
+
+/** A new, empty database on the server the npm script started (or DATABASE_URI's). */
+export async function freshDatabase(prefix: string): Promise<{ uri: string; drop(): Promise<void> }> {
+  const base = process.env.DATABASE_ADMIN_URI ?? process.env.DATABASE_URI
+  if (!base) throw new Error('Run the benchmark through its npm script (it starts a Postgres) or set DATABASE_URI.')
+  const admin = new URL(base)
+  admin.pathname = '/postgres'
+  const name = `${prefix}_${process.pid}`
+  const run = async (statement: string) => {
+    const client = new pg.Client({ connectionString: admin.toString() })
+    await client.connect()
+    try {
+      await client.query(statement)
+    } finally {
+      await client.end()
+    }
+  }
+  await run(`drop database if exists "${name}" with (force)`)
+  await run(`create database "${name}"`)
+  const uri = new URL(admin)
+  uri.pathname = `/${name}`
+  return { uri: uri.toString(), drop: () => run(`drop database if exists "${name}" with (force)`) }
 }

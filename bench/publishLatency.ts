@@ -11,46 +11,22 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import pg from 'pg'
+import type pg from 'pg'
 import { getPayload, type Payload } from 'payload'
 import { createAppConfig } from '../src/appConfig'
 import { dayToInstant } from '../src/domain/calendar'
 import { migrations } from '../src/migrations'
-import { BENCH_DIR, machineInfo, stats, updateResultsSection, writeJson, type Stats } from './lib'
+import { BENCH_DIR, freshDatabase, machineInfo, stats, updateResultsSection, writeJson, type Stats } from './lib'
 
 type Variant = 'on' | 'off'
 type MigrationList = NonNullable<Parameters<Payload['db']['migrate']>[0]>['migrations']
-
-async function freshDatabase(): Promise<{ uri: string; drop(): Promise<void> }> {
-  const base = process.env.DATABASE_ADMIN_URI ?? process.env.DATABASE_URI
-  if (!base) throw new Error('Run with `npm run bench:publish` (starts a Postgres) or set DATABASE_URI.')
-  const admin = new URL(base)
-  admin.pathname = '/postgres'
-  const name = `bench_publish_${process.pid}`
-  const client = new pg.Client({ connectionString: admin.toString() })
-  await client.connect()
-  await client.query(`drop database if exists "${name}" with (force)`)
-  await client.query(`create database "${name}"`)
-  await client.end()
-  const uri = new URL(admin)
-  uri.pathname = `/${name}`
-  return {
-    uri: uri.toString(),
-    async drop() {
-      const c = new pg.Client({ connectionString: admin.toString() })
-      await c.connect()
-      await c.query(`drop database if exists "${name}" with (force)`)
-      await c.end()
-    },
-  }
-}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { reps: { type: 'string', default: '200' } } })
   const reps = Number(values.reps)
   if (!Number.isInteger(reps) || reps < 10) throw new Error('--reps must be a whole number ≥ 10')
   Object.assign(process.env, { JOBS_AUTORUN: '0' })
-  const db = await freshDatabase()
+  const db = await freshDatabase('bench_publish')
   const uploads = await mkdtemp(path.join(BENCH_DIR, '.uploads-'))
   const instances = {} as Record<Variant, Payload>
   try {

@@ -219,26 +219,31 @@ export async function countTargets(
     })),
   )
   const table = ident(tableOf(QUOTA_SLUGS.contributions))
-  const specs = sql`select * from jsonb_to_recordset(${spec}::jsonb)
-    as x(key text, task int, channels int[], types text[], from_day text, to_day text, deadline text, late_to text)`
+  // One row per (target, channel), so each probes the (task, channel, day) index for its range.
+  const specs = sql`select x.key, x.task, ch.channel, x.types, x.from_day, x.to_day, x.deadline, x.late_to
+    from jsonb_to_recordset(${spec}::jsonb)
+      as x(key text, task numeric, channels numeric[], types text[], from_day text, to_day text, deadline text, late_to text)
+    cross join lateral unnest(x.channels) as ch(channel)`
+  const inWindow = sql`c.task = t.task and c.channel = t.channel and c.day >= t.from_day and c.day <= t.to_day
+    and c.content_type = any(t.types)`
   // One after another: inside a transaction the three share one connection.
+  // Distinct first, then count: a hash of (target, item) beats sorting row values.
   const pooled = await db.execute(sql`with t as (${specs})
-      select t.key, count(distinct (c.content_type, c.item))::int as n from t join ${table} c
-        on c.task = t.task and c.channel = any(t.channels) and c.content_type = any(t.types)
-        and c.day >= t.from_day and c.day <= t.to_day
-      group by t.key`)
+    select key, count(*)::int as n from (
+      select distinct t.key, c.content_type, c.item from t join ${table} c on ${inWindow}
+    ) d group by key`)
   const byChannel = await db.execute(sql`with t as (${specs})
-      select t.key, c.channel, count(distinct (c.content_type, c.item))::int as n from t join ${table} c
-        on c.task = t.task and c.channel = any(t.channels) and c.content_type = any(t.types)
-        and c.day >= t.from_day and c.day <= t.to_day
-      group by t.key, c.channel order by t.key, c.channel`)
-  const late = await db.execute(sql`with t as (${specs} where late_to is not null)
-      select key, count(*)::int as n from (
-        select t.key from t join ${table} c
-          on c.task = t.task and c.channel = any(t.channels) and c.content_type = any(t.types) and c.day <= t.late_to
-        group by t.key, c.content_type, c.item
-        having bool_and(c.day > t.deadline)
-      ) late group by key`)
+    select key, channel, count(*)::int as n from (
+      select distinct t.key, c.channel, c.content_type, c.item from t join ${table} c on ${inWindow}
+    ) d group by key, channel order by key, channel`)
+  const late = await db.execute(sql`with t as (${specs})
+    select key, count(*)::int as n from (
+      select t.key from t join ${table} c
+        on c.task = t.task and c.channel = t.channel and c.day <= t.late_to and c.content_type = any(t.types)
+      where t.late_to is not null
+      group by t.key, c.content_type, c.item
+      having bool_and(c.day > t.deadline)
+    ) late group by key`)
   for (const r of pooled.rows) out.get(String(r.key))!.pooled = Number(r.n)
   for (const r of byChannel.rows)
     out.get(String(r.key))!.byChannel.push({ channel: Number(r.channel), count: Number(r.n) })

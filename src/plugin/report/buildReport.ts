@@ -105,15 +105,33 @@ export async function buildReport(
   if (params.unit) scope.push({ leadUnits: { in: units } })
   if (params.tasks) scope.push({ id: { in: params.tasks } })
   const where: Where = { and: scope }
+  // Only what the report reads, unpopulated: Payload's cost grows with every joined field.
   const { docs } = await payload.find({
     collection: SLUGS.tasks,
     where,
-    depth: 1,
+    depth: 0,
     pagination: false,
     sort: 'sortOrder',
+    select: { code: true, title: true, sortOrder: true, timeframe: true, leadUnits: true, targets: true },
     overrideAccess,
     req,
   })
+  const leadIds = [...new Set((docs as unknown as Row[]).flatMap((t) => relIds(t.leadUnits).map(Number)))]
+  const unitNames = new Map(
+    leadIds.length === 0
+      ? []
+      : (
+          await payload.find({
+            collection: SLUGS.units,
+            where: { id: { in: leadIds } },
+            depth: 0,
+            pagination: false,
+            select: { name: true },
+            overrideAccess,
+            req,
+          })
+        ).docs.map((u) => [Number(u.id), String(u.name)] as const),
+  )
   const planFrom = day((plan.period as Row | undefined)?.from, tz)
   const planTo = day((plan.period as Row | undefined)?.to, tz)
 
@@ -155,9 +173,10 @@ export async function buildReport(
             ? `${timeframe.year}-12-31`
             : null,
       recurring: timeframe.kind === 'recurring',
-      leadUnits: ((task.leadUnits ?? []) as Row[])
-        .filter((u) => typeof u === 'object' && u)
-        .map((u) => ({ id: Number(u.id), name: String(u.name) })),
+      // A lead unit the reader cannot see is left out, as population would have left it out.
+      leadUnits: relIds(task.leadUnits).flatMap((id) =>
+        unitNames.has(Number(id)) ? [{ id: Number(id), name: unitNames.get(Number(id))! }] : [],
+      ),
       targets,
     })
   }

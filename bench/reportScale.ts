@@ -1,0 +1,322 @@
+/**
+ * The full-plan quota report at scale: the product's report (GET /api/quota/report, through
+ * Payload's real REST handler, signed in as a manager) against two ways of getting the same
+ * numbers without the counting engine:
+ *   - Payload's own `count` for every (task, channel) pair, and
+ *   - one raw `GROUP BY` over the content tables.
+ * Goal (benchmark issue): median ≤ 10 ms, ≥ 200× faster than the count approach and ≥ 100×
+ * faster than the raw GROUP BY, at 1M published items, 200 tasks × 12 channels.
+ *
+ *   npm run bench:report                      # 1,000,000 items
+ *   npm run bench:report -- --quick           # 100,000 items, fewer repetitions
+ *   npm run bench:report -- --items 300000 --reps 15 --count-sample 48
+ *
+ * The dataset is built in SQL (generate_series straight into Payload's tables), then the
+ * counting engine's own rebuild (reconcile with repair) fills the ledger and tallies, exactly as
+ * it would after a restore. Variants are measured alternately in the same run.
+ * Writes bench/results/report-scale.json and the report-scale section of RESULTS.md.
+ */
+import { mkdtemp, rm } from 'node:fs/promises'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { REST_GET } from '@payloadcms/next/routes'
+import type pg from 'pg'
+import { getPayload, type Payload } from 'payload'
+import { createAppConfig } from '../src/appConfig'
+import { dayToInstant } from '../src/domain/calendar'
+import { migrations } from '../src/migrations'
+import { reconcile } from '../src/plugin/engine/reconcile'
+import { BENCH_DIR, freshDatabase, machineInfo, stats, updateResultsSection, writeJson, type Stats } from './lib'
+
+type MigrationList = NonNullable<Parameters<Payload['db']['migrate']>[0]>['migrations']
+type Sql = { execute(q: unknown): Promise<{ rows: Array<Record<string, unknown>> }> }
+
+const PASSWORD = 'bench-Password-1'
+
+async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const start = process.hrtime.bigint()
+  const value = await fn()
+  return { ms: Number(process.hrtime.bigint() - start) / 1e6, value }
+}
+
+function options() {
+  const { values } = parseArgs({
+    options: {
+      quick: { type: 'boolean', default: false },
+      items: { type: 'string' },
+      tasks: { type: 'string', default: '200' },
+      channels: { type: 'string', default: '12' },
+      reps: { type: 'string' },
+      'count-sample': { type: 'string' },
+    },
+  })
+  const num = (name: string, v: string | undefined, fallback: number, min: number) => {
+    const n = v === undefined ? fallback : Number(v)
+    if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be a whole number ≥ ${min}`)
+    return n
+  }
+  return {
+    quick: values.quick === true,
+    items: num('items', values.items, values.quick ? 100_000 : 1_000_000, 1000),
+    tasks: num('tasks', values.tasks, 200, 1),
+    channels: num('channels', values.channels, 12, 3),
+    reps: num('reps', values.reps, values.quick ? 7 : 15, 3),
+    countSample: num('count-sample', values['count-sample'], values.quick ? 12 : 24, 1),
+  }
+}
+
+async function main(): Promise<void> {
+  const opts = options()
+  Object.assign(process.env, { JOBS_AUTORUN: '0' })
+  const db = await freshDatabase('bench_report')
+  const uploads = await mkdtemp(path.join(BENCH_DIR, '.uploads-'))
+  const config = await createAppConfig({
+    databaseUri: db.uri,
+    seedOnFirstStart: false,
+    uploadsDir: uploads,
+    push: false,
+  })
+  const payload = await getPayload({ config, key: 'bench-report' })
+  const sqlRunner = (payload.db as unknown as { drizzle: Sql }).drizzle
+  const { sql } = await import('drizzle-orm')
+  const exec = (q: ReturnType<typeof sql>) => sqlRunner.execute(q)
+  try {
+    await payload.db.migrate({ migrations: migrations as unknown as MigrationList })
+    process.stdout.write(
+      `[bench:report] building ${opts.items} items, ${opts.tasks} tasks × ${opts.channels} channels\n`,
+    )
+
+    // --- the plan, through the local API, as a manager would enter it -------------------------
+    const manager = await payload.create({
+      collection: 'users',
+      data: { email: 'manager@bench.gov.vn', password: PASSWORD, name: 'Bench', role: 'manager' } as never,
+    })
+    const channels: number[] = []
+    for (let i = 0; i < opts.channels; i++) {
+      const c = await payload.create({
+        collection: 'channels',
+        data: { name: `Kênh ${i + 1}`, kind: i === 0 ? 'portal' : 'other', isHome: i === 0 } as never,
+      })
+      channels.push(Number(c.id))
+    }
+    const plan = await payload.create({
+      collection: 'plans',
+      data: {
+        code: 'BENCH-1M',
+        title: 'Kế hoạch đo hiệu năng',
+        period: { from: dayToInstant('2025-01-01'), to: dayToInstant('2025-12-31') },
+      } as never,
+    })
+    const perTask = Math.max(1, Math.round((opts.items * 1.2) / opts.tasks))
+    const tasks: number[] = []
+    for (let i = 0; i < opts.tasks; i++) {
+      const month = 1 + (i % 12)
+      const deadline = `2025-${String(month).padStart(2, '0')}-28`
+      const own = [0, 1, 2].map((k) => channels[(i + k * 4) % channels.length]!)
+      const t = await payload.create({
+        collection: 'tasks',
+        data: {
+          plan: plan.id,
+          code: String(i + 1),
+          title: `Nhiệm vụ ${i + 1}`,
+          sortOrder: i + 1,
+          timeframe: { kind: 'deadline', deadline: dayToInstant(deadline) },
+          targets: [
+            { kind: 'content', quantity: perTask, contentTypes: ['articles'], channels, mode: 'pooled' },
+            {
+              kind: 'content',
+              quantity: Math.max(1, Math.round(perTask / 6)),
+              contentTypes: ['articles'],
+              channels: own,
+              mode: 'perChannel',
+            },
+          ],
+        } as never,
+      })
+      tasks.push(Number(t.id))
+    }
+
+    // --- the content, straight into Payload's tables --------------------------------------------
+    const taskArr = sql.raw(`array[${tasks.join(',')}]`)
+    const chanArr = sql.raw(`array[${channels.join(',')}]`)
+    const T = opts.tasks
+    const C = opts.channels
+    const day = sql.raw(`(timestamptz '2025-01-01 09:00+07' + ((g * 7919) % 360) * interval '1 day')`)
+    const build = await timed(async () => {
+      await exec(sql`insert into articles (id, title, slug, search_text, _status, first_published_at, last_published_at, created_at, updated_at)
+        select g, 'Bài số ' || g, 'bai-so-' || g, 'bai so ' || g, 'published', ${day}, ${day}, ${day}, ${day}
+        from generate_series(1, ${opts.items}) g`)
+      await exec(sql`select setval(pg_get_serial_sequence('articles', 'id'), ${opts.items})`)
+      await exec(sql`insert into articles_rels ("order", parent_id, path, tasks_id)
+        select 1, g, 'tasks', (${taskArr})[1 + (g * 31) % ${T}] from generate_series(1, ${opts.items}) g
+        union all
+        select 2, g, 'tasks', (${taskArr})[1 + (g * 31 + 17) % ${T}] from generate_series(1, ${opts.items}) g where g % 5 = 0`)
+      await exec(sql`insert into articles_publications (_order, _parent_id, id, channel_id, published_at)
+        select k + 1, g, md5(g || ':' || k), (${chanArr})[1 + (g * 13 + k * 5) % ${C}], ${day} + k * interval '1 day'
+        from generate_series(1, ${opts.items}) g cross join generate_series(0, 2) k where k < 1 + g % 3`)
+      await exec(sql`analyze`)
+    })
+    const rebuild = await timed(() => reconcile(payload, { repair: true, maxRows: 0 }))
+    await exec(sql`analyze`)
+    const sizes = (
+      await exec(sql`select (select count(*) from quota_contributions)::int as ledger,
+        (select count(*) from quota_tallies)::int as tallies,
+        (select count(*) from articles_publications)::int as publications`)
+    ).rows[0]!
+    process.stdout.write(
+      `[bench:report] content ${(build.ms / 1000).toFixed(1)} s, engine rebuild ${(rebuild.ms / 1000).toFixed(1)} s; ` +
+        `ledger ${String(sizes.ledger)} rows, tallies ${String(sizes.tallies)} rows\n`,
+    )
+
+    // --- the three ways ---------------------------------------------------------------------------
+    const { token } = await payload.login({
+      collection: 'users',
+      data: { email: 'manager@bench.gov.vn', password: PASSWORD },
+    })
+    const get = REST_GET(Promise.resolve(payload.config))
+    const product = async () => {
+      const url = `http://localhost/api/quota/report?plan=${String(plan.id)}&asOf=2025-12-31`
+      const res = await get(new Request(url, { headers: { Authorization: `JWT ${token}` } }), {
+        params: Promise.resolve({ slug: ['quota', 'report'] }),
+      })
+      if (res.status !== 200) throw new Error(`report answered ${res.status}: ${await res.text()}`)
+      return (await res.json()) as { totals: { achieved: number } }
+    }
+    const groupBy = () =>
+      exec(sql`select r.tasks_id as task, p.channel_id as channel, count(distinct c.id)::int as n
+        from articles c
+        join articles_rels r on r.parent_id = c.id and r.path = 'tasks'
+        join articles_publications p on p._parent_id = c.id
+        where c._status = 'published' and c.deleted_at is null
+          and p.published_at >= timestamptz '2025-01-01 00:00+07' and p.published_at < timestamptz '2026-01-01 00:00+07'
+        group by 1, 2`)
+    const pairs = tasks.flatMap((t) => channels.map((c) => [t, c] as const))
+    const sample = Array.from({ length: opts.countSample }, (_, i) => pairs[(i * 7919) % pairs.length]!)
+    const countSample = async () => {
+      for (const [task, channel] of sample) {
+        await payload.count({
+          collection: 'articles',
+          where: {
+            and: [
+              { tasks: { equals: task } },
+              { 'publications.channel': { equals: channel } },
+              { 'publications.publishedAt': { greater_than_equal: '2024-12-31T17:00:00.000Z' } },
+              { 'publications.publishedAt': { less_than: '2025-12-31T17:00:00.000Z' } },
+            ],
+          },
+          overrideAccess: false,
+          user: manager,
+        })
+      }
+    }
+
+    // Warm-up, then rounds in rotating order.
+    const checkProduct = await product()
+    const checkGroup = (await groupBy()).rows.length
+    await countSample()
+    if (process.env.BENCH_PROFILE) {
+      const { buildReport } = await import('../src/plugin/report/buildReport')
+      const { createLocalReq } = await import('payload')
+      const req = await createLocalReq({ user: manager as never }, payload)
+      const origExecute = sqlRunner.execute.bind(sqlRunner)
+      ;(sqlRunner as { execute: Sql['execute'] }).execute = async (q: unknown) => {
+        const r = await timed(() => origExecute(q))
+        process.stdout.write(`[profile] raw sql ${r.ms.toFixed(1)} ms\n`)
+        const plan = await origExecute(sql`explain (analyze, costs off) ${q as ReturnType<typeof sql>}`)
+        process.stdout.write(plan.rows.map((row) => `   ${String(Object.values(row)[0])}`).join('\n') + '\n')
+        return r.value
+      }
+      const tasksFind = await timed(() =>
+        payload.find({
+          collection: 'tasks',
+          where: { plan: { equals: plan.id } },
+          depth: 1,
+          pagination: false,
+          overrideAccess: false,
+          req,
+        }),
+      )
+      process.stdout.write(`[profile] tasks find ${tasksFind.ms.toFixed(1)} ms\n`)
+      const whole = await timed(() => buildReport(req, { plan: Number(plan.id), asOf: '2025-12-31', unit: null }))
+      process.stdout.write(`[profile] buildReport ${whole.ms.toFixed(1)} ms\n`)
+      ;(sqlRunner as { execute: Sql['execute'] }).execute = origExecute
+    }
+    const samples = { product: [] as number[], groupBy: [] as number[], countAll: [] as number[] }
+    const order = ['product', 'groupBy', 'count'] as const
+    for (let rep = 0; rep < opts.reps; rep++) {
+      for (let k = 0; k < order.length; k++) {
+        const which = order[(rep + k) % order.length]!
+        if (which === 'product') samples.product.push((await timed(product)).ms)
+        if (which === 'groupBy') samples.groupBy.push((await timed(groupBy)).ms)
+        // Payload's count is timed on a sample of pairs and scaled to all of them.
+        if (which === 'count') samples.countAll.push(((await timed(countSample)).ms * pairs.length) / sample.length)
+      }
+    }
+    const result = {
+      product: stats(samples.product),
+      groupBy: stats(samples.groupBy),
+      countAll: stats(samples.countAll),
+    } satisfies Record<string, Stats>
+    const ratio = {
+      countVsProduct: result.countAll.median / result.product.median,
+      groupByVsProduct: result.groupBy.median / result.product.median,
+    }
+    const report = {
+      date: new Date().toISOString(),
+      machine: await machineInfo(),
+      options: opts,
+      dataset: {
+        items: opts.items,
+        tasks: opts.tasks,
+        channels: opts.channels,
+        pairs: pairs.length,
+        publications: Number(sizes.publications),
+        ledgerRows: Number(sizes.ledger),
+        tallyRows: Number(sizes.tallies),
+        buildSeconds: build.ms / 1000,
+        rebuildSeconds: rebuild.ms / 1000,
+        totalAchieved: checkProduct.totals.achieved,
+        groupByRows: checkGroup,
+      },
+      result,
+      ratio,
+    }
+    await writeJson(opts.quick ? 'report-scale-quick' : 'report-scale', report)
+    const f = (s: Stats) => `${s.median.toFixed(1)} (${s.min.toFixed(1)}–${s.max.toFixed(1)})`
+    const goal = (ok: boolean) => (ok ? 'met' : '**missed**')
+    await updateResultsSection(
+      opts.quick ? 'report-scale-quick' : 'report-scale',
+      [
+        `## Full-plan report at scale${opts.quick ? ' (quick)' : ''}`,
+        '',
+        `\`npm run bench:report${opts.quick ? ' -- --quick' : ''}\` — ${report.date.slice(0, 10)}, ${String(report.machine.cpu)}, ${String(report.machine.cores)} cores, Node ${String(report.machine.node)}, Payload ${String(report.machine.payload)}.`,
+        '',
+        `Dataset: ${opts.items.toLocaleString('en')} published articles, ${opts.tasks} tasks × ${opts.channels} channels (2 targets per task: pooled over all channels, per-channel over 3), ` +
+          `${Number(sizes.publications).toLocaleString('en')} publications, ledger ${Number(sizes.ledger).toLocaleString('en')} rows, tallies ${Number(sizes.tallies).toLocaleString('en')} rows. ` +
+          `Built in ${(build.ms / 1000).toFixed(1)} s (SQL), engine rebuild ${(rebuild.ms / 1000).toFixed(1)} s. ${opts.reps} rounds, variants alternated.`,
+        '',
+        '| variant | median ms (min–max) | product is faster by | goal |',
+        '| --- | --- | --- | --- |',
+        `| product report (REST, manager) | ${f(result.product)} | — | median ≤ 10 ms: ${goal(result.product.median <= 10)} |`,
+        `| Payload \`count\` × ${pairs.length} pairs (from ${sample.length} timed) | ${f(result.countAll)} | ${ratio.countVsProduct.toFixed(1)}× | ≥ 200×: ${goal(ratio.countVsProduct >= 200)} |`,
+        `| one raw GROUP BY over content tables | ${f(result.groupBy)} | ${ratio.groupByVsProduct.toFixed(1)}× | ≥ 100×: ${goal(ratio.groupByVsProduct >= 100)} |`,
+      ].join('\n'),
+    )
+    process.stdout.write(
+      `[bench:report] product ${f(result.product)} ms; count ${f(result.countAll)} ms (${ratio.countVsProduct.toFixed(1)}×); ` +
+        `group by ${f(result.groupBy)} ms (${ratio.groupByVsProduct.toFixed(1)}×)\n`,
+    )
+  } finally {
+    ;(payload.db as unknown as { pool?: pg.Pool }).pool?.on('error', (err: Error & { code?: string }) => {
+      if (err.code !== '57P01') throw err
+    })
+    await payload.destroy()
+    await db.drop()
+    await rm(uploads, { recursive: true, force: true })
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`)
+  process.exit(1)
+})
