@@ -35,6 +35,9 @@ export const Users: CollectionConfig = {
     create: isAdmin,
     update: isAdminOrSelf,
     delete: isAdmin,
+    // Payload lets any signed-in user unlock any account; an insider could then keep guessing a
+    // colleague's password past the lockout. Unlocking is the administrator's decision.
+    unlock: isAdmin,
     admin: ({ req }) => Boolean(req.user),
   },
   hooks: { beforeChange: [makeFirstUserAdmin] },
