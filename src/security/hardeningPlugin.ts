@@ -40,9 +40,10 @@ function withInputLimits(collection: CollectionConfig): CollectionConfig {
 
 /**
  * The app's hardening, applied last so it covers the plugin's collections too: GraphQL query caps
- * on every collection, safe headers on every served upload, Payload's own depth cap and multipart
- * limits set to ours, and CSRF origin checks for cookie-authenticated requests when the public
- * URL is known. See docs/SECURITY.md.
+ * and a nesting cap on written data for every collection, safe headers on every served upload,
+ * Payload's own depth cap and multipart limits set to ours, malformed request JSON answered 400,
+ * and CSRF origin checks for cookie-authenticated requests when the public URL is known.
+ * See docs/SECURITY.md.
  */
 export const hardeningPlugin =
   (limits: RequestLimits = DEFAULT_REQUEST_LIMITS): Plugin =>
