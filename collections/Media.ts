@@ -1,10 +1,11 @@
 import type { CollectionConfig } from 'payload'
 import { createAsProducer, editOwnUnitContent } from '../src/access/editOwnUnitContent'
-import { isAuthenticated } from '../src/access/isAuthenticated'
+import { isAdminOrManagerField } from '../src/access/isAdminOrManager'
 import { SLUGS } from '../src/slugs'
 import { imageUploadConfig, resolveImageLimits } from '../media'
 import { assignAuthorUnit } from '../hooks/assignAuthorUnit'
 import { checkUploadedFile } from '../hooks/checkUploadedFile'
+import { keepItemInOwnUnit } from '../hooks/keepItemInOwnUnit'
 
 const limits = resolveImageLimits()
 
@@ -28,7 +29,7 @@ export const Media: CollectionConfig = {
   },
   upload: imageUploadConfig({ limits }),
   hooks: {
-    beforeOperation: [checkUploadedFile('image', limits)],
+    beforeOperation: [keepItemInOwnUnit, checkUploadedFile('image', limits)],
     beforeChange: [assignAuthorUnit],
   },
   fields: [
@@ -40,6 +41,7 @@ export const Media: CollectionConfig = {
       relationTo: SLUGS.units,
       label: { vi: 'Đơn vị', en: 'Unit' },
       admin: { position: 'sidebar' },
+      access: { update: isAdminOrManagerField },
     },
     { name: 'credit', type: 'text', label: { vi: 'Nguồn / tác giả ảnh', en: 'Credit' } },
   ],

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { isAdmin, isAdminField } from '../src/access/isAdmin'
 import { isAdminOrSelf, readUsers } from '../src/access/isAdminOrSelf'
+import { isAdminOrSelfField } from '../src/access/isAdminOrSelfField'
 import { ROLES, SLUGS } from '../src/slugs'
 import { makeFirstUserAdmin } from '../hooks/makeFirstUserAdmin'
 
@@ -34,10 +35,22 @@ export const Users: CollectionConfig = {
     create: isAdmin,
     update: isAdminOrSelf,
     delete: isAdmin,
+    // Payload lets any signed-in user unlock any account; an insider could then keep guessing a
+    // colleague's password past the lockout. Unlocking is the administrator's decision.
+    unlock: isAdmin,
     admin: ({ req }) => Boolean(req.user),
   },
   hooks: { beforeChange: [makeFirstUserAdmin] },
   fields: [
+    // Payload's own e-mail field, with access added (merged with the auth field by name): only
+    // admins change a login, and nobody but the owner and admins reads the address.
+    {
+      name: 'email',
+      type: 'email',
+      required: true,
+      unique: true,
+      access: { read: isAdminOrSelfField, update: isAdminField },
+    },
     { name: 'name', type: 'text', required: true, label: { vi: 'Họ và tên', en: 'Full name' } },
     {
       name: 'role',

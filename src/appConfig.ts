@@ -15,6 +15,7 @@ import { databaseUri, jobsAutoRun, payloadSecret, poolMax, shouldSeedOnFirstStar
 import { migrations } from './migrations'
 import { commsQuotaPlugin } from './plugin'
 import { CONTENT_SLUGS } from './slugs'
+import { hardeningPlugin } from './security/hardeningPlugin'
 import { seedOnFirstStart } from './seed/seedOnFirstStart'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -102,6 +103,8 @@ export function createAppConfig(options: AppConfigOptions = {}): Promise<Sanitiz
         counting: options.counting ?? process.env.QUOTA_COUNTING !== '0',
       }),
       ...(options.plugins ?? []),
+      // Last, so its caps and headers cover every collection, the plugin's included.
+      hardeningPlugin(),
     ],
     onInit: async (payload) => {
       if (seed) await seedOnFirstStart(payload)

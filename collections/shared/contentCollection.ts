@@ -6,6 +6,7 @@ import { assignAuthorUnit } from '../../hooks/assignAuthorUnit'
 import { computeSearchText } from '../../hooks/computeSearchText'
 import { foldSearchQuery } from '../../hooks/foldSearchQuery'
 import { generateSlug } from '../../hooks/generateSlug'
+import { keepItemInOwnUnit } from '../../hooks/keepItemInOwnUnit'
 import { stampPublishing } from '../../hooks/stampPublishing'
 import { lockUnitField, slugField } from './commonFields'
 import { contentVersions, planTagFields, publishingFields, searchTextField } from './contentFields'
@@ -52,7 +53,7 @@ export function contentCollection(spec: ContentCollectionSpec): CollectionConfig
     trash: true,
     versions: contentVersions,
     hooks: {
-      beforeOperation: [...(spec.beforeOperation ?? []), foldSearchQuery],
+      beforeOperation: [keepItemInOwnUnit, ...(spec.beforeOperation ?? []), foldSearchQuery],
       beforeValidate: [generateSlug],
       beforeChange: [
         assignAuthorUnit,

@@ -17,9 +17,23 @@ export interface TimeframeInput {
   year?: number | null
 }
 
+/**
+ * A date as the API received it. Fields with their own validator replace Payload's date check,
+ * so without this "garbage" reached the database (or `calendarDay`) and came back as a 500.
+ */
+export function isDateInput(value: unknown): value is Date | string {
+  if (value instanceof Date) return !Number.isNaN(value.getTime())
+  return typeof value === 'string' && value.length <= 40 && !Number.isNaN(new Date(value).getTime())
+}
+
+export function checkDateInput(value: unknown): Problem | null {
+  if (value === null || value === undefined || value === '') return null
+  return isDateInput(value) ? null : { key: 'invalidDate' }
+}
+
 export function checkDeadline(tf: TimeframeInput | undefined): Problem | null {
   if ((tf?.kind ?? 'deadline') === 'deadline' && !tf?.deadline) return { key: 'deadlineRequired' }
-  return null
+  return checkDateInput(tf?.deadline)
 }
 
 export function checkRecurrence(tf: TimeframeInput | undefined): Problem | null {
@@ -37,7 +51,7 @@ export function checkYear(tf: TimeframeInput | undefined): Problem | null {
 /** The last day a task's content may count towards it, when the task has one. */
 export function taskEndDay(tf: TimeframeInput | undefined, timeZone?: string): string | null {
   if (!tf) return null
-  if ((tf.kind ?? 'deadline') === 'deadline' && tf.deadline) return calendarDay(tf.deadline, timeZone)
+  if ((tf.kind ?? 'deadline') === 'deadline' && isDateInput(tf.deadline)) return calendarDay(tf.deadline, timeZone)
   if (tf.kind === 'byYear' && typeof tf.year === 'number') return `${tf.year}-12-31`
   return null
 }
@@ -48,6 +62,7 @@ export function checkWindowStart(
   timeZone?: string,
 ): Problem | null {
   if (!windowStart) return null
+  if (!isDateInput(windowStart)) return { key: 'invalidDate' }
   const start = calendarDay(windowStart, timeZone)
   const end = taskEndDay(tf, timeZone)
   if (end && start > end) {
@@ -70,6 +85,9 @@ export function checkNonEmpty(values: unknown, key: 'targetNeedsChannel' | 'targ
 }
 
 export function checkPeriod(from: DateInput, to: DateInput, timeZone?: string): Problem | null {
+  const invalid = checkDateInput(to)
+  if (invalid) return invalid
+  if (!isDateInput(from)) return null
   const cmp = compareDays(from, to, timeZone)
   if (cmp !== undefined && cmp > 0) {
     return {
@@ -110,6 +128,7 @@ export function checkProgressValue(value: unknown, unit: unknown): Problem | nul
 
 export function checkNotFuture(date: DateInput, now: Date, timeZone?: string): Problem | null {
   if (!date) return { key: 'required' }
+  if (!isDateInput(date)) return { key: 'invalidDate' }
   const day = calendarDay(date, timeZone)
   return day > calendarDay(now, timeZone) ? { key: 'progressDateFuture', vars: { date: day } } : null
 }

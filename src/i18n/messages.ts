@@ -117,6 +117,46 @@ export const MESSAGES = {
     vi: 'Thời lượng phải là số giây từ 0 đến 86400.',
     en: 'The duration must be a number of seconds between 0 and 86400.',
   },
+  queryParamRange: {
+    vi: 'Tham số "{param}" phải là số nguyên từ {min} đến {max} (nhận được: {value}).',
+    en: 'The parameter "{param}" must be a whole number from {min} to {max} (got: {value}).',
+  },
+  queryPaginationOff: {
+    vi: 'Tham số "pagination=false" không được phép; hãy đọc theo trang (limit tối đa {max}).',
+    en: 'The parameter "pagination=false" is not allowed; read page by page (limit at most {max}).',
+  },
+  queryListTooLong: {
+    vi: 'Danh sách "{param}" có {size} giá trị, vượt quá giới hạn {max}.',
+    en: 'The list "{param}" has {size} values, more than the limit of {max}.',
+  },
+  queryTooManyConditions: {
+    vi: 'Tham số "where" có quá nhiều điều kiện (tối đa {max}).',
+    en: 'The parameter "where" has too many conditions (at most {max}).',
+  },
+  queryWhereTooDeep: {
+    vi: 'Tham số "{param}" lồng quá sâu.',
+    en: 'The parameter "{param}" is nested too deeply.',
+  },
+  queryWhereInvalid: {
+    vi: 'Tham số "where" không phải JSON hợp lệ.',
+    en: 'The parameter "where" is not valid JSON.',
+  },
+  requestTooLarge: {
+    vi: 'Nội dung yêu cầu ({size}) vượt quá giới hạn {max}.',
+    en: 'The request body ({size}) exceeds the {max} limit.',
+  },
+  unitNotOwn: {
+    vi: 'Bạn chỉ có thể tạo và sửa nội dung của đơn vị mình; không thể chuyển sang đơn vị khác.',
+    en: 'You can only create and edit items of your own unit; an item cannot be moved to another unit.',
+  },
+  dataTooDeep: {
+    vi: 'Dữ liệu của trường "{field}" lồng quá sâu (tối đa {max} cấp).',
+    en: 'The data of the field "{field}" is nested too deeply (at most {max} levels).',
+  },
+  invalidJsonBody: {
+    vi: 'Nội dung yêu cầu không phải JSON hợp lệ (kể cả trường "_payload" của biểu mẫu tải tệp).',
+    en: 'The request body is not valid JSON (including the "_payload" field of an upload form).',
+  },
 } as const satisfies Record<string, { vi: string; en: string }>
 
 export type MessageKey = keyof typeof MESSAGES

@@ -470,16 +470,23 @@ describe('access to content (baseline)', () => {
     )
     expect([403, 404]).toContain(denied.status)
   })
-  it('a producer cannot file an item under another unit', async () => {
-    const a = await article('Đơn vị bị ép', { unit: unitB.id })
+  it('a producer cannot file an item under another unit, nor move it there: 400 on unit', async () => {
+    await expectFieldError(() => article('Đơn vị bị ép', { unit: unitB.id }), 'unit', /nội dung của đơn vị mình/)
+    const a = await article('Đơn vị của mình')
     expect((a.unit as unknown as Doc).id).toBe(unitA.id)
-    const moved = await payload.update({
-      collection: 'articles',
-      id: a.id,
-      data: { unit: unitB.id } as never,
-      draft: true,
-      ...as(editor),
-    })
-    expect((moved.unit as unknown as Doc).id).toBe(unitA.id)
+    await expectFieldError(
+      () =>
+        payload.update({
+          collection: 'articles',
+          id: a.id,
+          data: { unit: unitB.id } as never,
+          draft: true,
+          ...as(editor),
+        }),
+      'unit',
+      /nội dung của đơn vị mình/,
+    )
+    const kept = await payload.findByID({ collection: 'articles', id: a.id, depth: 0, draft: true })
+    expect(kept.unit).toBe(unitA.id)
   })
 })

@@ -1,8 +1,10 @@
 import { REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
 import type { Payload } from 'payload'
+import { guardApiRequest } from '../../../src/http/guardApiRequest'
 
 /**
- * Payload's REST API as the Next.js route mounts it (same handlers, real Request/Response,
+ * Payload's REST API as the Next.js route mounts it (same handlers behind the same request guard,
+ * real Request/Response,
  * real status codes and JSON), without opening a socket. The built app is exercised over a
  * real socket by test/smoke/appSmoke.ts.
  */
@@ -17,10 +19,10 @@ export interface RestResponse {
 export function restClient(payload: Payload) {
   const config = Promise.resolve(payload.config)
   const handlers = {
-    GET: REST_GET(config),
-    POST: REST_POST(config),
-    PATCH: REST_PATCH(config),
-    DELETE: REST_DELETE(config),
+    GET: guardApiRequest(REST_GET(config)),
+    POST: guardApiRequest(REST_POST(config)),
+    PATCH: guardApiRequest(REST_PATCH(config)),
+    DELETE: guardApiRequest(REST_DELETE(config)),
   }
   async function call(
     method: keyof typeof handlers,

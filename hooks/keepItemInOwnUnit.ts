@@ -1,0 +1,20 @@
+import type { CollectionBeforeOperationHook } from 'payload'
+import { hasRole, type RoleUser } from '../src/access/roles'
+import { relId } from '../src/domain/relations'
+import { throwFieldError } from '../src/plugin/validation'
+
+/**
+ * Editors and multimedia staff work inside their own unit: asking to file an item under another
+ * unit, on create or by moving it, is refused with a 400 on `unit` rather than silently ignored
+ * (field access alone would drop the value and report success). Managers and admins may choose.
+ */
+export const keepItemInOwnUnit: CollectionBeforeOperationHook = ({ args, collection, operation, req }) => {
+  if (operation !== 'create' && operation !== 'update') return args
+  const { data, overrideAccess } = args as { data?: Record<string, unknown>; overrideAccess?: boolean }
+  if (overrideAccess === true || !req.user || hasRole(req.user, 'admin', 'manager')) return args
+  if (!data || typeof data !== 'object' || !('unit' in data)) return args
+  const sent = relId(data.unit)
+  const own = relId((req.user as unknown as RoleUser).unit)
+  if (sent === undefined || String(sent) === String(own)) return args
+  throwFieldError(req, collection.slug, 'unit', { key: 'unitNotOwn' })
+}
