@@ -209,6 +209,23 @@ const MATRIX: Row[] = [
     },
   },
   {
+    slug: 'share-links',
+    gql: ['ShareLinks', 'ShareLink'],
+    data: (ctx) => ({
+      label: `Lãnh đạo ${ctx.n()}`,
+      plan: ctx.plan.id,
+      expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+    }),
+    patchField: 'label',
+    rules: {
+      admin: R('all', true, 'all', 'all'),
+      manager: R('all', true, 'all', 'all'),
+      editor: NONE,
+      multimedia: NONE,
+      anonymous: NONE,
+    },
+  },
+  {
     slug: 'quota-contributions',
     gql: ['QuotaContributions', 'QuotaContribution'],
     // Ids far from real rows, so the counting engine never meets these hand-made ledger lines.
