@@ -193,7 +193,8 @@ describe('parsePlanText robustness', () => {
       const base = corpus[seed % corpus.length] ?? ''
       checkShape(parsePlanText(mutate(base, r), { referenceYear: 2025 }), `mutation seed ${seed}`)
     }
-  })
+    // A loop of 120 parses: correctness, not speed, is under test; a busy CI machine needs room.
+  }, 60_000)
 
   it('never throws on every prefix cut of a fixture', () => {
     const text = readFileSync(path.join(FIXTURES, 'appendix-table.txt'), 'utf8')

@@ -23,6 +23,7 @@ describe('commsQuotaPlugin', () => {
       'plans',
       'tasks',
       'plan-documents',
+      'share-links',
       'quota-contributions',
       'quota-tallies',
     ])
