@@ -1,6 +1,7 @@
 import * as migration_20261122_203230_initial from './20261122_203230_initial'
 import * as migration_20261122_204659_content from './20261122_204659_content'
 import * as migration_20261122_205944_counting from './20261122_205944_counting'
+import * as migration_20261122_225449_feeds_first_published_index from './20261122_225449_feeds_first_published_index'
 
 export const migrations = [
   {
@@ -17,5 +18,10 @@ export const migrations = [
     up: migration_20261122_205944_counting.up,
     down: migration_20261122_205944_counting.down,
     name: '20261122_205944_counting',
+  },
+  {
+    up: migration_20261122_225449_feeds_first_published_index.up,
+    down: migration_20261122_225449_feeds_first_published_index.down,
+    name: '20261122_225449_feeds_first_published_index',
   },
 ]
