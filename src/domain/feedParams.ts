@@ -146,3 +146,19 @@ export function feedPath(kind: 'plan' | 'task', id: number | string, words: stri
 }
 
 export const ALL_FEED_PATH = `${FEED_BASE_PATH}/rss.xml`
+
+export interface FeedLink {
+  label: { vi: string; en: string }
+  path: string
+}
+
+/** The feeds an admin edit view offers for a plan or a task: everything, then one per kind. */
+export function feedLinks(kind: 'plan' | 'task', id: number | string, words: string | null | undefined): FeedLink[] {
+  const path = feedPath(kind, id, words)
+  return [
+    { label: { vi: 'Tất cả sản phẩm', en: 'All content' }, path },
+    { label: { vi: 'Tin bài', en: 'Articles' }, path: `${path}?type=articles` },
+    { label: { vi: 'Infographic', en: 'Infographics' }, path: `${path}?type=infographics` },
+    { label: { vi: 'Video', en: 'Videos' }, path: `${path}?type=videos` },
+  ]
+}

@@ -3,11 +3,15 @@
  * Next routes mount (src/app/(feeds)), with real Request objects, and every feed is read back
  * with a real RSS parser (rss-parser). Content is seeded through the local API as staff users.
  */
-import type { Payload } from 'payload'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { createLocalReq, type Payload, type UIFieldServerProps } from 'payload'
+import { renderToStaticMarkup } from 'react-dom/server'
 import Parser from 'rss-parser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dayToInstant } from '../../src/domain/calendar'
 import { feedPath } from '../../src/domain/feedParams'
+import { FeedLinks } from '../../src/plugin/admin/FeedLinks'
 import { serveFeed } from '../../src/plugin/feeds/serveFeed'
 import { pngFile } from '../fixtures/files'
 import { restClient } from './helpers/rest'
@@ -409,6 +413,8 @@ describe('bad requests', () => {
 
 describe('limits', () => {
   let bulkTask: Doc
+  /** Titles newest first, as the feed must order them: first publish, then id, descending. */
+  let newest: string[]
   beforeAll(async () => {
     const bulk = (await payload.create({
       collection: 'plans',
@@ -418,22 +424,27 @@ describe('limits', () => {
       collection: 'tasks',
       data: { plan: bulk.id, code: '1', title: 'x', timeframe: { kind: 'recurring', recurrence: 'month' } } as never,
     })) as unknown as Doc
-    for (let i = 1; i <= 105; i++) await publish('articles', editor, { title: `Tin số ${i}`, tasks: [bulkTask.id] })
+    const created: Doc[] = []
+    for (let i = 0; i < 105; i += 7) {
+      const batch = Array.from({ length: 7 }, (_, k) =>
+        publish('articles', editor, { title: `Tin số ${i + k + 1}`, tasks: [bulkTask.id] }),
+      )
+      created.push(...(await Promise.all(batch)))
+    }
+    newest = created
+      .sort((a, b) => String(b.firstPublishedAt).localeCompare(String(a.firstPublishedAt)) || b.id - a.id)
+      .map((d) => String(d.title))
   })
 
   it('gives 50 items by default, what is asked up to 100, and refuses more', async () => {
     const path = `/feeds/tasks/${bulkTask.id}.xml`
-    const byDefault = await titles(path)
-    expect(byDefault).toHaveLength(50)
-    expect(byDefault[0]).toBe('Tin số 105')
-    expect(byDefault[49]).toBe('Tin số 56')
-    expect(await titles(`${path}?limit=3`)).toEqual(['Tin số 105', 'Tin số 104', 'Tin số 103'])
-    const max = await titles(`${path}?limit=100`)
-    expect(max).toHaveLength(100)
-    expect(max.at(-1)).toBe('Tin số 6')
+    expect(newest).toHaveLength(105)
+    expect(await titles(path)).toEqual(newest.slice(0, 50))
+    expect(await titles(`${path}?limit=3`)).toEqual(newest.slice(0, 3))
+    expect(await titles(`${path}?limit=100`)).toEqual(newest.slice(0, 100))
     expect(await errorOf(`${path}?limit=101`)).toMatchObject({ status: 400, field: 'limit' })
     // Across content types, the limit applies to the merged list.
-    expect(await titles(`/feeds/rss.xml?limit=2&type=articles,videos`)).toEqual(['Tin số 105', 'Tin số 104'])
+    expect(await titles(`/feeds/rss.xml?limit=2&type=articles,videos`)).toEqual(newest.slice(0, 2))
   })
 })
 
@@ -504,5 +515,55 @@ describe('caching', () => {
     expect(await other.text()).toContain('<dc:creator>Trung tâm Truyền thông</dc:creator>')
     // This feed shows none of that unit's items: its tag stays.
     expect((await get(path)).headers.get('etag')).toBe(etag)
+  })
+})
+
+describe('admin: feed links on plan and task edit views', () => {
+  async function render(collectionSlug: 'plans' | 'tasks', doc: Doc | null, language = 'vi') {
+    const req = await createLocalReq({ user: editor as never }, payload)
+    req.headers = new Headers({ host: 'cms.mst.gov.vn', 'x-forwarded-proto': 'https' })
+    const props = { id: doc?.id, data: doc ?? {}, collectionSlug, req, i18n: { language } }
+    return renderToStaticMarkup(await FeedLinks(props as unknown as UIFieldServerProps))
+  }
+  const hrefs = (html: string) => [...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!.replaceAll('&amp;', '&'))
+
+  it('is a sidebar field of plans and tasks, registered in the import map', () => {
+    for (const slug of ['plans', 'tasks'] as const) {
+      const field = payload.collections[slug].config.fields.find((f) => 'name' in f && f.name === 'feedLinks')
+      expect(field).toMatchObject({
+        type: 'ui',
+        admin: { position: 'sidebar', components: { Field: '/plugin/admin/FeedLinks#FeedLinks' } },
+      })
+    }
+    const importMap = readFileSync(path.resolve('src/app/(payload)/admin/importMap.js'), 'utf8')
+    expect(importMap).toContain('"/plugin/admin/FeedLinks#FeedLinks": FeedLinks_')
+  })
+
+  it("lists a plan's feeds with Vietnamese labels, and every link serves a feed", async () => {
+    const html = await render('plans', planA)
+    expect(html).toContain('Nguồn tin RSS')
+    expect(html).toContain('Infographic:')
+    expect(html).toContain(`https://cms.mst.gov.vn/feeds/plans/${planA.id}-03-kh-bcdtw.xml`)
+    const links = hrefs(html)
+    expect(links).toEqual([
+      `/feeds/plans/${planA.id}-03-kh-bcdtw.xml`,
+      `/feeds/plans/${planA.id}-03-kh-bcdtw.xml?type=articles`,
+      `/feeds/plans/${planA.id}-03-kh-bcdtw.xml?type=infographics`,
+      `/feeds/plans/${planA.id}-03-kh-bcdtw.xml?type=videos`,
+    ])
+    for (const link of links) expect((await get(link)).status, link).toBe(200)
+    expect(await render('plans', planA, 'en')).toContain('RSS feeds')
+  })
+
+  it("lists a task's feed, warns while its plan is a draft, and asks to save a new document first", async () => {
+    const html = await render('tasks', taskA1)
+    const [all] = hrefs(html)
+    expect(all).toBe(`/feeds/tasks/${taskA1.id}-03-kh-bcdtw-iii-1-a.xml`)
+    expect((await get(all!)).status).toBe(200)
+    expect(html).not.toContain('Dự thảo')
+    const draft = await render('tasks', draftTask)
+    expect(draft).toContain('Kế hoạch đang ở trạng thái Dự thảo')
+    expect((await get(hrefs(draft)[0]!)).status).toBe(404)
+    expect(await render('plans', null)).toContain('Lưu để có địa chỉ nguồn tin RSS.')
   })
 })

@@ -21,6 +21,7 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { FeedLinks as FeedLinks_9fd6a3369a27d57cc73a91ec08af9d82 } from '../../../plugin/admin/FeedLinks'
 import { QuotaNavLink as QuotaNavLink_b1a251a2cbcb9a60359a6e9bc2fbbb3f } from '../../../plugin/admin/QuotaNavLink'
 import { QuotaDashboard as QuotaDashboard_c4b6bf36989ff303ad0cc9b5c5128824 } from '../../../plugin/admin/QuotaDashboard'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
@@ -50,6 +51,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/plugin/admin/FeedLinks#FeedLinks": FeedLinks_9fd6a3369a27d57cc73a91ec08af9d82,
   "/plugin/admin/QuotaNavLink#QuotaNavLink": QuotaNavLink_b1a251a2cbcb9a60359a6e9bc2fbbb3f,
   "/plugin/admin/QuotaDashboard#QuotaDashboard": QuotaDashboard_c4b6bf36989ff303ad0cc9b5c5128824,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
