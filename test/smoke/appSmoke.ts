@@ -6,8 +6,9 @@
  *
  * Checks: /admin answers in Vietnamese; a demo manager logs in and GET /api/plans returns the
  * seeded plan with its 12 tasks; RSS feeds (200 application/rss+xml, 304 on the ETag, an
- * infographic enclosure, 400/404, the feed address on the plan edit view); anonymous gets no plans; SIGTERM stops the app and its
- * Postgres; after a SIGKILL (orphaned Postgres) the next start works.
+ * infographic enclosure, 400/404, the feed address on the plan edit view); anonymous gets no
+ * plans; SIGTERM stops the app and its Postgres; after a SIGKILL (orphaned Postgres) the next
+ * start works.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { readFileSync, readdirSync } from 'node:fs'

@@ -192,6 +192,76 @@ function sourceItem(collection: ContentType, doc: Row, baseUrl: string): FeedSou
 }
 
 /**
+ * The labels and images of the items that made the cut, one query each whatever their number:
+ * their tasks (with each task's plan), their units (already at hand with a unit filter) and the
+ * posters and covers they show.
+ */
+async function readLabels(
+  payload: Payload,
+  sources: FeedSourceItem[],
+  docs: Map<string, Row>,
+  allUnits: Row[] | null,
+): Promise<{ tasks: Row[]; units: Row[]; images: Row[]; unitIds: Set<number> }> {
+  const taskIds = new Set<number>()
+  const unitIds = new Set<number>()
+  const imageIds = new Set<number>()
+  for (const s of sources) {
+    for (const id of s.taskIds) taskIds.add(id)
+    if (s.unitId !== null) unitIds.add(s.unitId)
+    const image = imageRef(s.collection, docs.get(`${s.collection}:${s.id}`) as Row)
+    if (image !== null) imageIds.add(image)
+  }
+  const [tasks, units, images] = await Promise.all([
+    taskIds.size === 0
+      ? []
+      : payload
+          .find({
+            collection: SLUGS.tasks,
+            where: { id: { in: [...taskIds] } },
+            select: { code: true, plan: true, updatedAt: true },
+            populate: { [SLUGS.plans]: { code: true, status: true, updatedAt: true } },
+            pagination: false,
+            overrideAccess: true,
+            depth: 1,
+          })
+          .then((r) => r.docs as unknown as Row[]),
+    allUnits ??
+      (unitIds.size === 0
+        ? []
+        : payload
+            .find({
+              collection: SLUGS.units,
+              where: { id: { in: [...unitIds] } },
+              select: { name: true, updatedAt: true },
+              pagination: false,
+              ...system,
+            })
+            .then((r) => r.docs as unknown as Row[])),
+    imageIds.size === 0
+      ? []
+      : payload
+          .find({
+            collection: SLUGS.media,
+            where: { id: { in: [...imageIds] } },
+            select: {
+              filename: true,
+              url: true,
+              mimeType: true,
+              filesize: true,
+              sizes: { web: true },
+              updatedAt: true,
+            },
+            pagination: false,
+            depth: 0,
+            // Media is public; read it as the public would.
+            overrideAccess: false,
+          })
+          .then((r) => r.docs as unknown as Row[]),
+  ])
+  return { tasks, units, images, unitIds }
+}
+
+/**
  * Everything one feed shows, read in a fixed number of queries whatever the item count: the
  * scope and home channel, one query per content type, then one each for the items' tasks (with
  * their plans), units and images.
@@ -230,62 +300,7 @@ export async function loadFeed(
   }
   // Only the items that make the cut need their labels and images.
   const sources = newestFirst(candidates, filter.limit)
-  const taskIds = new Set<number>()
-  const unitIds = new Set<number>()
-  const imageIds = new Set<number>()
-  for (const s of sources) {
-    for (const id of s.taskIds) taskIds.add(id)
-    if (s.unitId !== null) unitIds.add(s.unitId)
-    const image = imageRef(s.collection, docs.get(`${s.collection}:${s.id}`) as Row)
-    if (image !== null) imageIds.add(image)
-  }
-  const [tasks, units, images] = await Promise.all([
-    taskIds.size === 0
-      ? []
-      : payload
-          .find({
-            collection: SLUGS.tasks,
-            where: { id: { in: [...taskIds] } },
-            select: { code: true, plan: true, updatedAt: true },
-            populate: { [SLUGS.plans]: { code: true, status: true, updatedAt: true } },
-            pagination: false,
-            overrideAccess: true,
-            depth: 1,
-          })
-          .then((r) => r.docs as unknown as Row[]),
-    scope.units ??
-      (unitIds.size === 0
-        ? []
-        : payload
-            .find({
-              collection: SLUGS.units,
-              where: { id: { in: [...unitIds] } },
-              select: { name: true, updatedAt: true },
-              pagination: false,
-              ...system,
-            })
-            .then((r) => r.docs as unknown as Row[])),
-    imageIds.size === 0
-      ? []
-      : payload
-          .find({
-            collection: SLUGS.media,
-            where: { id: { in: [...imageIds] } },
-            select: {
-              filename: true,
-              url: true,
-              mimeType: true,
-              filesize: true,
-              sizes: { web: true },
-              updatedAt: true,
-            },
-            pagination: false,
-            depth: 0,
-            // Media is public; read it as the public would.
-            overrideAccess: false,
-          })
-          .then((r) => r.docs as unknown as Row[]),
-  ])
+  const { tasks, units, images, unitIds } = await readLabels(payload, sources, docs, scope.units)
 
   const taskCategories = new Map<number, string>()
   const plansShown: Row[] = []
