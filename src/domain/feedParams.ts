@@ -29,9 +29,6 @@ export interface FeedRoute {
 
 export type FeedParamResult = { ok: true; filter: FeedFilter } | { ok: false; field: string; message: string }
 
-/** Query parameters a feed understands; anything else (utm_*, cache busters) is ignored. */
-export const FEED_PARAMS = ['plan', 'task', 'channel', 'unit', 'type', 'limit'] as const
-
 /** Postgres `integer` ids: anything larger cannot name a row and would make the query fail. */
 const MAX_ID = 2_147_483_647
 
@@ -66,7 +63,8 @@ function single(query: URLSearchParams, name: string): { value: string | undefin
 /**
  * Validates a feed request: the readable path's id (if any) and the query. Every problem names
  * its parameter. A limit above the maximum is refused rather than clamped, so a subscriber who
- * asks for 500 items learns they get at most `maxLimit` instead of silently fewer.
+ * asks for 500 items learns they get at most `maxLimit` instead of silently fewer. Parameters a
+ * feed does not know (utm_*, cache busters) are ignored: aggregators add them.
  */
 export function parseFeedParams(query: URLSearchParams, route: FeedRoute, limits: FeedLimits): FeedParamResult {
   const fail = (field: string, message: string): FeedParamResult => ({ ok: false, field, message })
@@ -144,8 +142,6 @@ export function feedPath(kind: 'plan' | 'task', id: number | string, words: stri
   const tail = words ? slugify(words, '', 60) : ''
   return `${FEED_BASE_PATH}/${kind}s/${id}${tail ? `-${tail}` : ''}.xml`
 }
-
-export const ALL_FEED_PATH = `${FEED_BASE_PATH}/rss.xml`
 
 export interface FeedLink {
   label: { vi: string; en: string }
