@@ -1,6 +1,7 @@
 import * as migration_20261122_203230_initial from './20261122_203230_initial'
 import * as migration_20261122_204659_content from './20261122_204659_content'
 import * as migration_20261122_205944_counting from './20261122_205944_counting'
+import * as migration_20261122_225326_scheduled_work from './20261122_225326_scheduled_work'
 
 export const migrations = [
   {
@@ -17,5 +18,10 @@ export const migrations = [
     up: migration_20261122_205944_counting.up,
     down: migration_20261122_205944_counting.down,
     name: '20261122_205944_counting',
+  },
+  {
+    up: migration_20261122_225326_scheduled_work.up,
+    down: migration_20261122_225326_scheduled_work.down,
+    name: '20261122_225326_scheduled_work',
   },
 ]

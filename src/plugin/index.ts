@@ -12,7 +12,13 @@ import { PlanDocuments } from '../../collections/PlanDocuments'
 import { Plans } from '../../collections/Plans'
 import { Tasks } from '../../collections/Tasks'
 import { Units } from '../../collections/Units'
-import { SLUGS } from '../slugs'
+import { EmailLog } from '../../collections/EmailLog'
+import { JobSlots } from '../../collections/JobSlots'
+import { Notifications } from '../../collections/Notifications'
+import { QuotaReports } from '../../collections/QuotaReports'
+import { ReconcileRuns } from '../../collections/ReconcileRuns'
+import { SCHEDULE_SLUGS, SLUGS } from '../slugs'
+import { startScheduler } from './scheduler/scheduler'
 import { getQuotaReport } from './endpoints/getQuotaReport'
 import {
   PluginConfigError,
@@ -22,7 +28,8 @@ import {
   type ResolvedOptions,
 } from './options'
 
-export type { CommsQuotaOptions, ResolvedOptions } from './options'
+export type { CommsQuotaOptions, ResolvedOptions, SchedulerOptions } from './options'
+export { getScheduler, startScheduler, stopScheduler } from './scheduler/scheduler'
 export { PluginConfigError } from './options'
 
 /** Points every relationship to the users collection at the host's auth collection. */
@@ -61,7 +68,20 @@ function planCollections(opts: ResolvedOptions): CollectionConfig[] {
       if (c.slug === SLUGS.channels) appendHook(c, 'afterDelete', forgetCountsAfterDelete('channel'))
     }
   }
-  return [...plan, QuotaContributions, QuotaTallies]
+  const scheduled: CollectionConfig[] = [
+    JobSlots,
+    {
+      ...QuotaReports,
+      upload: {
+        ...(typeof QuotaReports.upload === 'object' ? QuotaReports.upload : {}),
+        staticDir: path.join(opts.uploadsDir, SCHEDULE_SLUGS.quotaReports),
+      },
+    },
+    ReconcileRuns,
+    EmailLog,
+    { ...Notifications, fields: retargetUsers(Notifications.fields, opts.usersSlug) },
+  ]
+  return [...plan, QuotaContributions, QuotaTallies, ...scheduled]
 }
 
 function appendHook<K extends 'afterChange' | 'afterDelete' | 'beforeOperation' | 'afterOperation'>(
@@ -137,6 +157,11 @@ export const commsQuotaPlugin =
       collections: withCounting([...(config.collections ?? []), ...added], opts),
       endpoints: [...(config.endpoints ?? []), getQuotaReport],
       custom: { ...config.custom, commsQuota: opts },
+      onInit: async (payload) => {
+        await config.onInit?.(payload)
+        // Every instance may start it: the slot table lets one of them run each period.
+        if (opts.scheduler.enabled) startScheduler(payload)
+      },
     }
   }
 

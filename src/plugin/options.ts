@@ -1,5 +1,16 @@
+import cron from 'node-cron'
 import type { CollectionConfig } from 'payload'
 import { DEFAULT_TIME_ZONE } from '../domain/calendar'
+import {
+  DEFAULT_ALERT_TIME,
+  DEFAULT_RECONCILE_TIME,
+  DEFAULT_REPORT_TIME,
+  JOB_NAMES,
+  isJobName,
+  type JobName,
+  type WallTime,
+} from '../domain/schedule'
+import type { SchedulerSettings } from './scheduler/types'
 
 export type PlanCollectionKey = 'units' | 'channels' | 'plans' | 'tasks' | 'planDocuments'
 
@@ -20,6 +31,33 @@ export interface CommsQuotaOptions {
   contentCollections?: string[]
   /** Keep the counting hooks off (the tables stay, so the schema does not change). Default on. */
   counting?: boolean
+  /** Scheduled work: periodic reports, deadline alerts, reconciliation, scheduled publishing. */
+  scheduler?: SchedulerOptions
+}
+
+export interface SchedulerOptions {
+  /** Start the scheduler when Payload initialises (default off; the app turns it on in production). */
+  enabled?: boolean
+  /** The jobs this instance fires; default all of them. */
+  jobs?: JobName[]
+  /** node-cron expression of the tick (default every minute; tests tick every second). */
+  cron?: string
+  /** How long a run holds its slot without renewing (default 10 minutes). */
+  leaseMs?: number
+  /** First retry delay after a failure, doubled per attempt (default 5 minutes). */
+  retryMs?: number
+  /** Automatic attempts per slot (default 5); the CLI can run a slot past them. */
+  maxAttempts?: number
+  /** How far back due work is still done after downtime (default 24 hours). */
+  catchUpMs?: number
+  /** Deadline alerts: days ahead (and overdue days) to warn about (default 7). */
+  alertWindowDays?: number
+  reportTime?: WallTime
+  alertTime?: WallTime
+  reconcileTime?: WallTime
+  now?: () => Date
+  onStep?: (step: string, slot: string) => void | Promise<void>
+  onOutcome?: SchedulerSettings['onOutcome']
 }
 
 export interface ResolvedOptions {
@@ -29,6 +67,7 @@ export interface ResolvedOptions {
   uploadsDir: string
   timeZone: string
   collectionOverrides: Partial<Record<PlanCollectionKey, (collection: CollectionConfig) => CollectionConfig>>
+  scheduler: SchedulerSettings
 }
 
 export class PluginConfigError extends Error {
@@ -71,5 +110,55 @@ export function resolveOptions(options: CommsQuotaOptions | undefined, cwd: stri
     throw new PluginConfigError('contentCollections lists a slug twice.')
   const counting = o.counting ?? true
   if (typeof counting !== 'boolean') throw new PluginConfigError('counting must be true or false.')
-  return { usersSlug, uploadsDir, timeZone, collectionOverrides: overrides, contentCollections, counting }
+  const scheduler = resolveScheduler(o.scheduler ?? {}, timeZone)
+  return { usersSlug, uploadsDir, timeZone, collectionOverrides: overrides, contentCollections, counting, scheduler }
+}
+
+function wholeNumber(value: unknown, name: string, min: number, max: number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max)
+    throw new PluginConfigError(`${name} must be a whole number from ${min} to ${max}, got ${String(value)}.`)
+  return value
+}
+
+function wallTime(value: WallTime | undefined, fallback: WallTime, name: string): WallTime {
+  if (value === undefined) return fallback
+  return {
+    hour: wholeNumber(value?.hour, `${name}.hour`, 0, 23),
+    minute: wholeNumber(value?.minute, `${name}.minute`, 0, 59),
+  }
+}
+
+function resolveScheduler(o: SchedulerOptions, timeZone: string): SchedulerSettings {
+  const jobs = o.jobs ?? [...JOB_NAMES]
+  if (!Array.isArray(jobs)) throw new PluginConfigError(`scheduler.jobs must be a list of ${JOB_NAMES.join(', ')}.`)
+  for (const j of jobs) {
+    if (!isJobName(j))
+      throw new PluginConfigError(`scheduler.jobs names "${String(j)}"; the jobs are ${JOB_NAMES.join(', ')}.`)
+  }
+  const expr = o.cron ?? '* * * * *'
+  if (typeof expr !== 'string' || !cron.validate(expr))
+    throw new PluginConfigError(`scheduler.cron "${String(expr)}" is not a cron expression.`)
+  if (o.now !== undefined && typeof o.now !== 'function')
+    throw new PluginConfigError('scheduler.now must be a function returning a Date.')
+  for (const hook of ['onStep', 'onOutcome'] as const) {
+    if (o[hook] !== undefined && typeof o[hook] !== 'function')
+      throw new PluginConfigError(`scheduler.${hook} must be a function.`)
+  }
+  return {
+    enabled: o.enabled === true,
+    jobs: [...new Set(jobs)],
+    cron: expr,
+    timeZone,
+    leaseMs: wholeNumber(o.leaseMs ?? 10 * 60_000, 'scheduler.leaseMs', 500, 24 * 3_600_000),
+    retryMs: wholeNumber(o.retryMs ?? 5 * 60_000, 'scheduler.retryMs', 0, 24 * 3_600_000),
+    maxAttempts: wholeNumber(o.maxAttempts ?? 5, 'scheduler.maxAttempts', 1, 100),
+    catchUpMs: wholeNumber(o.catchUpMs ?? 24 * 3_600_000, 'scheduler.catchUpMs', 60_000, 31 * 24 * 3_600_000),
+    alertWindowDays: wholeNumber(o.alertWindowDays ?? 7, 'scheduler.alertWindowDays', 0, 60),
+    reportTime: wallTime(o.reportTime, DEFAULT_REPORT_TIME, 'scheduler.reportTime'),
+    alertTime: wallTime(o.alertTime, DEFAULT_ALERT_TIME, 'scheduler.alertTime'),
+    reconcileTime: wallTime(o.reconcileTime, DEFAULT_RECONCILE_TIME, 'scheduler.reconcileTime'),
+    now: o.now ?? (() => new Date()),
+    onStep: o.onStep,
+    onOutcome: o.onOutcome,
+  }
 }

@@ -62,19 +62,21 @@ const minDay = (a: string, b: string): string => (a < b ? a : b)
  * The plan's quota attainment as of a day. Plans and tasks are read as the requesting user
  * (access control on); counts come from the engine's ledger; every number is computed by the
  * pure rules in src/domain/quota.ts. Returns null when the plan does not exist or is not
- * visible to the user.
+ * visible to the user. Scheduled jobs, which act for no user, pass `asSystem` (access off).
  */
 export async function buildReport(
   req: PayloadRequest,
   params: { plan: number; asOf: string; unit: number | null },
+  options: { asSystem?: boolean } = {},
 ): Promise<QuotaReport | null> {
   const { payload } = req
+  const overrideAccess = options.asSystem === true
   const tz = countingTimeZone(payload)
   const plan = (await payload.findByID({
     collection: SLUGS.plans,
     id: params.plan,
     depth: 0,
-    overrideAccess: false,
+    overrideAccess,
     req,
     disableErrors: true,
   })) as Row | null
@@ -88,7 +90,7 @@ export async function buildReport(
             depth: 0,
             pagination: false,
             select: { parent: true },
-            overrideAccess: false,
+            overrideAccess,
             req,
           })
         ).docs.map((u) => ({
@@ -107,7 +109,7 @@ export async function buildReport(
     depth: 1,
     pagination: false,
     sort: 'sortOrder',
-    overrideAccess: false,
+    overrideAccess,
     req,
   })
   const planFrom = day((plan.period as Row | undefined)?.from, tz)
@@ -160,7 +162,7 @@ export async function buildReport(
             where: { id: { in: channelIds } },
             depth: 0,
             pagination: false,
-            overrideAccess: false,
+            overrideAccess,
             req,
           })
         ).docs.map((c) => ({ id: Number(c.id), name: String(c.name) }))
