@@ -14,42 +14,19 @@
  */
 import path from 'node:path'
 import { ensureLocalSecret } from '../config/localSecret'
-import { JOB_NAMES, parseSlot } from '../domain/schedule'
+import { JOB_NAMES } from '../domain/schedule'
+import { parseJobArgs } from './jobArgs'
 
 const root = path.resolve(import.meta.dirname, '..', '..')
 const USAGE = `Usage: npm run job -- <${JOB_NAMES.join('|')}> --slot <slot>`
 
-class UsageError extends Error {}
-
-function parseArgs(argv: string[]): { name: string; slot: string } {
-  let name: string | undefined
-  let slot: string | undefined
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? ''
-    if (arg === '--slot') {
-      slot = argv[++i]
-      if (!slot) throw new UsageError('--slot needs a value')
-    } else if (arg.startsWith('--slot=')) slot = arg.slice('--slot='.length)
-    else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`)
-    else if (name === undefined) name = arg
-    else throw new UsageError(`unexpected argument "${arg}"`)
-  }
-  if (!name) throw new UsageError('the job name is missing')
-  if (!slot) throw new UsageError('--slot is missing')
-  const parsed = parseSlot(name, slot)
-  if (!parsed.ok) throw new UsageError(parsed.message)
-  return { name, slot: parsed.slot }
-}
-
 async function main(): Promise<number> {
-  let args: { name: string; slot: string }
-  try {
-    args = parseArgs(process.argv.slice(2))
-  } catch (err) {
-    if (!(err instanceof UsageError)) throw err
-    process.stderr.write(`[job] ${err.message}\n${USAGE}\n`)
+  const parsed = parseJobArgs(process.argv.slice(2))
+  if (!parsed.ok) {
+    process.stderr.write(`[job] ${parsed.message}\n${USAGE}\n`)
     return 2
   }
+  const args = parsed
   if (!process.env.DATABASE_URI) throw new Error('DATABASE_URI is not set (run through `npm run job`).')
   ensureLocalSecret(root, process.env.EMBEDDED_DB === '1')
   Object.assign(process.env, { NODE_ENV: 'production', SEED_ON_FIRST_START: '0' })
@@ -61,7 +38,7 @@ async function main(): Promise<number> {
     config: await createAppConfig({ seedOnFirstStart: false, scheduler: { enabled: false } }),
   })
   try {
-    const outcome = await getScheduler(payload).runSlot(args.name as (typeof JOB_NAMES)[number], args.slot, {
+    const outcome = await getScheduler(payload).runSlot(args.name, args.slot, {
       force: true,
     })
     if (outcome.outcome === 'done') {

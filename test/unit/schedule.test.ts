@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { parseJobArgs } from '../../src/cli/jobArgs'
+import { PluginConfigError, resolveOptions } from '../../src/plugin/options'
 import {
   deadlineAlertMail,
   driftAlertMail,
@@ -365,5 +367,63 @@ describe('mail text', () => {
     const d = driftAlertMail({ day: '2026-11-20', tallies: 2, ledgerMissing: 1, ledgerExtra: 0, repaired: true }, null)
     expect(d.subject).toBe('Đối soát số liệu ngày 20/11/2026: phát hiện 3 sai lệch')
     expect(d.text).toContain('Hệ thống đã tự sửa về số đúng.')
+  })
+})
+
+describe('npm run job arguments', () => {
+  it('reads the job and its slot, full or bare', () => {
+    expect(parseJobArgs(['quota-report', '--slot', 'quota-report:plan-7:2026-11-20'])).toEqual({
+      ok: true,
+      name: 'quota-report',
+      slot: 'quota-report:plan-7:2026-11-20',
+    })
+    expect(parseJobArgs(['reconcile', '--slot=2026-11-20'])).toEqual({
+      ok: true,
+      name: 'reconcile',
+      slot: 'reconcile:2026-11-20',
+    })
+  })
+  it('names what is wrong', () => {
+    expect(parseJobArgs([])).toEqual({ ok: false, message: 'the job name is missing' })
+    expect(parseJobArgs(['reconcile'])).toEqual({ ok: false, message: '--slot is missing' })
+    expect(parseJobArgs(['reconcile', '--slot'])).toEqual({ ok: false, message: '--slot needs a value' })
+    expect(parseJobArgs(['reconcile', '--slot', '2026-11-20', '--force'])).toEqual({
+      ok: false,
+      message: 'unknown option --force',
+    })
+    expect(parseJobArgs(['reconcile', 'extra', '--slot', '2026-11-20'])).toEqual({
+      ok: false,
+      message: 'unexpected argument "extra"',
+    })
+    expect(parseJobArgs(['monthly-report', '--slot', 'x'])).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^Unknown job/),
+    })
+  })
+})
+
+describe('scheduler options', () => {
+  const resolve = (scheduler: Record<string, unknown>) => () => resolveOptions({ scheduler } as never, '/tmp')
+  it('defaults: every job, every minute, 10-minute lease, 08:00 reports, 7-day alerts, off until enabled', () => {
+    const s = resolveOptions({}, '/tmp').scheduler
+    expect(s).toMatchObject({
+      enabled: false,
+      jobs: ['quota-report', 'deadline-alerts', 'reconcile', 'publish-scheduled'],
+      cron: '* * * * *',
+      timeZone: 'Asia/Ho_Chi_Minh',
+      leaseMs: 600_000,
+      maxAttempts: 5,
+      alertWindowDays: 7,
+      reportTime: { hour: 8, minute: 0 },
+    })
+  })
+  it('rejects nonsense at start-up, naming the option', () => {
+    expect(resolve({ jobs: ['monthly'] })).toThrow(PluginConfigError)
+    expect(resolve({ jobs: ['monthly'] })).toThrow(/scheduler\.jobs names "monthly"/)
+    expect(resolve({ cron: 'every minute' })).toThrow(/scheduler\.cron "every minute" is not a cron expression/)
+    expect(resolve({ leaseMs: 10 })).toThrow(/scheduler\.leaseMs must be a whole number from 500/)
+    expect(resolve({ alertWindowDays: 7.5 })).toThrow(/scheduler\.alertWindowDays/)
+    expect(resolve({ reportTime: { hour: 24, minute: 0 } })).toThrow(/scheduler\.reportTime\.hour/)
+    expect(resolve({ now: 'tomorrow' })).toThrow(/scheduler\.now must be a function/)
   })
 })
