@@ -25,6 +25,11 @@ describe('commsQuotaPlugin', () => {
       'plan-documents',
       'quota-contributions',
       'quota-tallies',
+      'job-slots',
+      'quota-reports',
+      'quota-reconcile-runs',
+      'email-log',
+      'notifications',
     ])
     expect(out.collections?.[1]).toBe(posts)
   })
@@ -121,6 +126,8 @@ describe('resolveOptions', () => {
       collectionOverrides: {},
       contentCollections: [],
       counting: true,
+      // Scheduled work is off unless the host turns it on (the app does in production).
+      scheduler: expect.objectContaining({ enabled: false, timeZone: 'Asia/Ho_Chi_Minh' }),
     })
   })
   it('rejects bad options with a message naming the option', () => {
