@@ -408,6 +408,37 @@ describe('scheduled publishing', () => {
     const adminToken = await rest.login(String(users.admin?.email), 'test-Password-1')
     expect((await rest.get('payload-jobs/run', { token: adminToken })).status).toBe(401)
   })
+
+  it('hands back a publish job that a crashed run left processing, after a lease', async () => {
+    const draft = (await payload.create({
+      collection: 'articles',
+      data: { title: 'Bị treo' } as never,
+      draft: true,
+      user: users.editorA,
+      overrideAccess: false,
+    })) as unknown as Doc
+    const job = await payload.jobs.queue({
+      task: 'schedulePublish',
+      input: {
+        type: 'publish',
+        doc: { relationTo: 'articles', value: draft.id },
+        user: { relationTo: 'users', value: users.editorA?.id },
+      },
+      waitUntil: new Date(Date.now() - 1000),
+    } as never)
+    // What Payload leaves behind when the process running the job dies: processing, forever.
+    await pool.query(
+      `update payload_jobs set processing = true, updated_at = now() - interval '1 second' where id = $1`,
+      [job.id],
+    )
+    const held = await scheduler.tick(at('2026-11-22T03:01:10Z'))
+    expect(done(held, 'publish-scheduled:2026-11-22T10:01')).toMatchObject({ result: { ran: 0, released: 0 } })
+    expect((await payload.findByID({ collection: 'articles', id: draft.id }))._status).toBe('draft')
+    await pool.query(`update payload_jobs set updated_at = now() - interval '1 hour' where id = $1`, [job.id])
+    const freed = await scheduler.tick(at('2026-11-22T03:02:10Z'))
+    expect(done(freed, 'publish-scheduled:2026-11-22T10:02')).toMatchObject({ result: { ran: 1, released: 1 } })
+    expect((await payload.findByID({ collection: 'articles', id: draft.id }))._status).toBe('published')
+  })
 })
 
 describe('several instances and a crash (worker processes)', () => {
@@ -583,21 +614,27 @@ describe('npm run job (CLI)', () => {
     )
   })
 
-  it('runs a slot by hand once; running it again finds it done and changes nothing', async () => {
+  it('runs a new slot by hand, and finds a slot the scheduler did already done without redoing anything', async () => {
     const outbox = await mkdtemp(path.join(os.tmpdir(), 'outbox-cli-'))
     try {
       const slot = reportSlot('p2', '2026-11-22')
+      const doneSlot = reportSlot('p1', '2026-11-20')
       const env = { MAIL_OUTBOX_DIR: outbox }
-      const first = await cli(['quota-report', '--slot', slot], env)
+      // Two processes at once (each boots the whole app; together they take about one boot's time).
+      const [first, again] = await Promise.all([
+        cli(['quota-report', '--slot', slot], env),
+        cli(['quota-report', '--slot', `plan-${plans.p1?.id}:2026-11-20`], env),
+      ])
       expect(first.stderr).toContain(`${slot} done (attempt 1)`)
       expect(first.status).toBe(0)
       // stdout carries Payload's log lines too; the result is the pretty-printed JSON among them.
       expect(first.stdout).toContain('"email": "sent"')
       expect(first.stdout).toContain('"asOf": "2026-11-22"')
-      const again = await cli(['quota-report', '--slot', `plan-${plans.p2?.id}:2026-11-22`], env)
-      expect(again.status).toBe(0)
-      expect(again.stderr).toContain(`${slot} was already done`)
       expect(await snapshots(slot)).toBe(1)
+      expect(again.status).toBe(0)
+      expect(again.stderr).toContain(`${doneSlot} was already done`)
+      expect(await snapshots(doneSlot)).toBe(1)
+      expect((await readSlots(payload, [doneSlot])).get(doneSlot)).toMatchObject({ status: 'done', attempts: 1 })
       expect((await readdir(outbox)).filter((f) => f.endsWith('.eml'))).toHaveLength(1)
     } finally {
       await rm(outbox, { recursive: true, force: true })
