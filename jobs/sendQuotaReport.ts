@@ -3,7 +3,7 @@ import { reportMail } from '../src/domain/mailText'
 import { dueReports } from '../src/domain/schedule'
 import { sendEmailOnce } from '../src/plugin/email/sendEmailOnce'
 import { reportWorkbook } from '../src/plugin/report/reportWorkbook'
-import { activePlans, adminPath, adminUrl, notifyOnce, usersByIds } from '../src/plugin/scheduler/records'
+import { activePlans, adminPath, adminUrl, notifyOnce, planForJobs, usersByIds } from '../src/plugin/scheduler/records'
 import { reportLabels, storeReportSnapshot, XLSX_MIME } from '../src/plugin/scheduler/reportSnapshot'
 import type { JobDefinition } from '../src/plugin/scheduler/types'
 import { SCHEDULE_SLUGS } from '../src/slugs'
@@ -21,8 +21,13 @@ export const sendQuotaReport: JobDefinition<'quota-report'> = {
   },
   async run(ctx, { slot, plan, day }) {
     const { payload } = ctx
-    const planInfo = (await activePlans(payload)).find((p) => p.id === plan)
-    const snapshot = await storeReportSnapshot(payload, { slot, plan, day, labels: reportLabels(planInfo, day) })
+    const planInfo = await planForJobs(payload, plan)
+    const snapshot = await storeReportSnapshot(payload, {
+      slot,
+      plan,
+      day,
+      labels: reportLabels(planInfo ?? undefined, day),
+    })
     if (!snapshot) return { skipped: `plan ${plan} does not exist` }
     await ctx.checkpoint('snapshot-stored')
     const managers = await usersByIds(payload, planInfo?.managers ?? [])

@@ -1,4 +1,4 @@
-import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
+import { createLocalReq, type Payload, type PayloadRequest, type Where } from 'payload'
 import { calendarDay } from '../../domain/calendar'
 import { relId, relIds } from '../../domain/relations'
 import type { SchedulablePlan } from '../../domain/schedule'
@@ -24,14 +24,24 @@ function usersSlug(payload: Payload): typeof SLUGS.users {
   return (custom?.commsQuota?.usersSlug ?? SLUGS.users) as typeof SLUGS.users
 }
 
-export async function activePlans(
-  payload: Payload,
-): Promise<Array<SchedulablePlan & { code: string; managers: Array<string | number> }>> {
+export type PlanForJobs = SchedulablePlan & { code: string; managers: Array<string | number> }
+
+/** The active plans (the only ones whose schedule fires). */
+export function activePlans(payload: Payload): Promise<PlanForJobs[]> {
+  return readPlans(payload, { status: { equals: 'active' } })
+}
+
+/** One plan whatever its status (a slot run by hand may name a closed plan); null when it is gone. */
+export async function planForJobs(payload: Payload, id: number): Promise<PlanForJobs | null> {
+  return (await readPlans(payload, { id: { equals: id } }))[0] ?? null
+}
+
+async function readPlans(payload: Payload, where: Where): Promise<PlanForJobs[]> {
   const tz = countingTimeZone(payload)
   const day = (v: unknown) => (typeof v === 'string' && v ? calendarDay(v, tz) : null)
   const { docs } = await payload.find({
     collection: SLUGS.plans,
-    where: { status: { equals: 'active' } },
+    where,
     depth: 0,
     pagination: false,
     select: { code: true, status: true, period: true, reporting: true, managers: true },

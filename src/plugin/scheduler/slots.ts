@@ -87,12 +87,13 @@ export interface SlotState {
   instance: string | null
   leaseExpired: boolean
   leaseExpiresAt: string | null
+  claimedAt: string | null
 }
 
 export async function readSlots(payload: Payload, slots: string[]): Promise<Map<string, SlotState>> {
   if (slots.length === 0) return new Map()
   const { rows } = await db(payload).execute(sql`
-    select slot, status, attempts, instance, lease_expires_at <= clock_timestamp() as expired, lease_expires_at
+    select slot, status, attempts, instance, lease_expires_at <= clock_timestamp() as expired, lease_expires_at, claimed_at
     from ${table()} where slot in (${sql.join(
       slots.map((s) => sql`${s}`),
       sql`, `,
@@ -107,6 +108,7 @@ export async function readSlots(payload: Payload, slots: string[]): Promise<Map<
         instance: r.instance === null ? null : String(r.instance),
         leaseExpired: r.expired === true,
         leaseExpiresAt: r.lease_expires_at === null ? null : new Date(String(r.lease_expires_at)).toISOString(),
+        claimedAt: r.claimed_at === null ? null : new Date(String(r.claimed_at)).toISOString(),
       },
     ]),
   )
