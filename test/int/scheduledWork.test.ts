@@ -23,6 +23,7 @@ import { captureTransport } from './helpers/captureMail'
 import { assertInvariants, poolFor } from './helpers/groundTruth'
 import { restClient } from './helpers/rest'
 import { createUser, startTestPayload, type TestPayload } from './helpers/testPayload'
+import { startPayloadOn } from './helpers/workerPayload'
 import { startWorker, type WorkerRun } from './helpers/workerProcess'
 
 type Doc = Record<string, unknown> & { id: number }
@@ -438,6 +439,37 @@ describe('scheduled publishing', () => {
     const freed = await scheduler.tick(at('2026-11-22T03:02:10Z'))
     expect(done(freed, 'publish-scheduled:2026-11-22T10:02')).toMatchObject({ result: { ran: 1, released: 1 } })
     expect((await payload.findByID({ collection: 'articles', id: draft.id }))._status).toBe('published')
+  })
+})
+
+describe('started with the app', () => {
+  it('a Payload with the scheduler enabled starts ticking on init and stops on destroy', async () => {
+    const slot = 'reconcile:2026-11-26'
+    const instance = await startPayloadOn(t.databaseUri, {
+      instance: 'with-scheduler',
+      config: {
+        mail: { transport: mail.transport },
+        scheduler: {
+          enabled: true,
+          cron: '* * * * * *',
+          jobs: ['reconcile'],
+          now: () => at('2026-11-25T19:00:00Z'),
+        },
+      },
+    })
+    try {
+      const s = getScheduler(instance.payload)
+      expect(s.running).toBe(true)
+      const until = Date.now() + 15_000
+      while ((await readSlots(payload, [slot])).get(slot)?.status !== 'done') {
+        if (Date.now() > until) throw new Error(`${slot} was not run by the started scheduler`)
+        await new Promise((r) => setTimeout(r, 200))
+      }
+      expect((await readSlots(payload, [slot])).get(slot)?.instance).toBe(s.instance)
+    } finally {
+      await instance.close()
+    }
+    expect(getScheduler(instance.payload).running).toBe(false)
   })
 })
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parseJobArgs } from '../../src/cli/jobArgs'
+import { alertWindowDays, mailSettings, schedulerEnabled } from '../../src/config/env'
 import { PluginConfigError, resolveOptions } from '../../src/plugin/options'
 import {
   deadlineAlertMail,
@@ -425,5 +426,43 @@ describe('scheduler options', () => {
     expect(resolve({ alertWindowDays: 7.5 })).toThrow(/scheduler\.alertWindowDays/)
     expect(resolve({ reportTime: { hour: 24, minute: 0 } })).toThrow(/scheduler\.reportTime\.hour/)
     expect(resolve({ now: 'tomorrow' })).toThrow(/scheduler\.now must be a function/)
+  })
+})
+
+describe('environment switches', () => {
+  const withEnv = (env: Record<string, string | undefined>, fn: () => unknown) => {
+    const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]))
+    Object.assign(process.env, env)
+    for (const [k, v] of Object.entries(env)) if (v === undefined) delete process.env[k]
+    try {
+      return fn()
+    } finally {
+      for (const [k, v] of Object.entries(saved)) {
+        if (v === undefined) delete process.env[k]
+        else process.env[k] = v
+      }
+    }
+  }
+  it('SCHEDULER: on in production by default, off elsewhere, and only on/off accepted', () => {
+    expect(withEnv({ SCHEDULER: undefined, NODE_ENV: 'production' }, schedulerEnabled)).toBe(true)
+    expect(withEnv({ SCHEDULER: undefined, NODE_ENV: 'test' }, schedulerEnabled)).toBe(false)
+    expect(withEnv({ SCHEDULER: 'off', NODE_ENV: 'production' }, schedulerEnabled)).toBe(false)
+    expect(withEnv({ SCHEDULER: 'on', NODE_ENV: 'test' }, schedulerEnabled)).toBe(true)
+    expect(() => withEnv({ SCHEDULER: 'sometimes' }, schedulerEnabled)).toThrow(/SCHEDULER must be "on" or "off"/)
+  })
+  it('SCHEDULER_ALERT_DAYS and SMTP_PORT are checked', () => {
+    expect(withEnv({ SCHEDULER_ALERT_DAYS: undefined }, alertWindowDays)).toBe(7)
+    expect(withEnv({ SCHEDULER_ALERT_DAYS: '14' }, alertWindowDays)).toBe(14)
+    expect(() => withEnv({ SCHEDULER_ALERT_DAYS: 'week' }, alertWindowDays)).toThrow(/SCHEDULER_ALERT_DAYS/)
+    expect(withEnv({ SMTP_HOST: undefined }, () => mailSettings('/srv').smtp)).toBeNull()
+    expect(withEnv({ SMTP_HOST: undefined, MAIL_OUTBOX_DIR: undefined }, () => mailSettings('/srv').outboxDir)).toBe(
+      '/srv/.data/outbox',
+    )
+    expect(withEnv({ SMTP_HOST: 'smtp.gov.vn', SMTP_PORT: '465' }, () => mailSettings('/srv').smtp)).toMatchObject({
+      host: 'smtp.gov.vn',
+      port: 465,
+      secure: true,
+    })
+    expect(() => withEnv({ SMTP_HOST: 'smtp.gov.vn', SMTP_PORT: 'x' }, () => mailSettings('/srv'))).toThrow(/SMTP_PORT/)
   })
 })
