@@ -362,6 +362,34 @@ describe('deadline alerts', () => {
   })
 })
 
+describe('who sees the scheduled work', () => {
+  it('reports for managers and admins; runs, mail log and reconciliation for admins; nobody writes them', async () => {
+    const token = async (u: string) => rest.login(String(users[u]?.email), 'test-Password-1')
+    const [admin, manager, editor] = [await token('admin'), await token('m1'), await token('editorA')]
+    const status = async (path: string, tok?: string) => (await rest.get(path, tok ? { token: tok } : {})).status
+    for (const c of ['job-slots', 'email-log', 'quota-reconcile-runs']) {
+      expect([c, await status(c, admin), await status(c, manager), await status(c, editor), await status(c)]).toEqual([
+        c,
+        200,
+        403,
+        403,
+        403,
+      ])
+    }
+    const reports = await rest.get('quota-reports?depth=0', { token: manager })
+    expect(reports.status).toBe(200)
+    expect((reports.json.docs as Doc[]).length).toBeGreaterThan(0)
+    expect(await status('quota-reports', editor)).toBe(403)
+    const doc = (reports.json.docs as Array<Doc & { url: string }>)[0]!
+    const file = await rest.raw(doc.url.replace(/^\/api\//, ''), { token: manager })
+    expect(file.status).toBe(200)
+    expect((await rest.raw(doc.url.replace(/^\/api\//, ''), { token: editor })).status).toBe(403)
+    const forged = { slot: 'reconcile:2030-01-01', job: 'reconcile', status: 'done', attempts: 1 }
+    expect((await rest.post('job-slots', forged, { token: admin })).status).toBe(403)
+    expect((await rest.patch(`quota-reports/${doc.id}`, { title: 'x' }, { token: admin })).status).toBe(403)
+  })
+})
+
 describe('nightly reconciliation', () => {
   it('stores the drift it finds before repairing it, and alerts the admins', async () => {
     const quiet = await count(`select count(*)::int as n from quota_reconcile_runs where drift = 0`)
