@@ -62,7 +62,7 @@ const minDay = (a: string, b: string): string => (a < b ? a : b)
  * The plan's quota attainment as of a day. Plans and tasks are read as the requesting user
  * (access control on); counts come from the engine's ledger; every number is computed by the
  * pure rules in src/domain/quota.ts. Returns null when the plan does not exist or is not
- * visible to the user.
+ * visible to the user. Scheduled jobs, which act for no user, pass `overrideAccess: true`.
  */
 export async function buildReport(
   req: PayloadRequest,
@@ -70,7 +70,8 @@ export async function buildReport(
   access: { overrideAccess?: boolean } = {},
 ): Promise<QuotaReport | null> {
   const { payload } = req
-  // Only a share link, already verified as a capability for this one plan, reads as the system.
+  // Only the system reads past access control: a share link already verified as a capability
+  // for this one plan, and scheduled jobs (no user; the report goes to the plan's managers).
   const overrideAccess = access.overrideAccess === true
   const tz = countingTimeZone(payload)
   const plan = (await payload.findByID({
