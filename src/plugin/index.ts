@@ -13,7 +13,9 @@ import { Plans } from '../../collections/Plans'
 import { Tasks } from '../../collections/Tasks'
 import { Units } from '../../collections/Units'
 import { SLUGS } from '../slugs'
+import { commitPlanImport } from './endpoints/commitPlanImport'
 import { getQuotaReport } from './endpoints/getQuotaReport'
+import { previewPlanImport } from './endpoints/previewPlanImport'
 import {
   PluginConfigError,
   resolveOptions,
@@ -135,7 +137,7 @@ export const commsQuotaPlugin =
     return {
       ...config,
       collections: withCounting([...(config.collections ?? []), ...added], opts),
-      endpoints: [...(config.endpoints ?? []), getQuotaReport],
+      endpoints: [...(config.endpoints ?? []), getQuotaReport, previewPlanImport, commitPlanImport],
       custom: { ...config.custom, commsQuota: opts },
     }
   }
