@@ -22,13 +22,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { PayloadRequest } from 'payload'
 import { ensureLocalSecret } from '../config/localSecret'
-import {
-  describeField,
-  draftFromText,
-  draftProblems,
-  type ImportDraft,
-  type ImportProblem,
-} from '../domain/planImport'
+import { describeField, draftFromText, draftProblems, type ImportDraft, type ImportProblem } from '../domain/planImport'
 import { formatImportMessage } from '../i18n/planImportMessages'
 import { PlanSourceError, planTextFromFile } from '../plugin/import/readPlanSource'
 import { RECURRENCE_PERIODS, type RecurrencePeriod } from '../slugs'

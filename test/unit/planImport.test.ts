@@ -226,7 +226,9 @@ describe('draft from the fixture plan (own text in the appendix-table shape)', (
         channels: [12, 13],
       },
     ])
-    expect(set.tasks[2]!.targets).toEqual([{ kind: 'deliverable', label: 'Báo cáo kết quả thực hiện', submitted: false }])
+    expect(set.tasks[2]!.targets).toEqual([
+      { kind: 'deliverable', label: 'Báo cáo kết quả thực hiện', submitted: false },
+    ])
   })
 })
 
@@ -288,7 +290,10 @@ describe('checking a reviewed draft (the commit body)', () => {
     expect(problemsOf(d)).toEqual([
       { field: 'plan.title', message: { key: 'notString' } },
       { field: 'tasks[0].leadUnits', message: { key: 'notArray' } },
-      { field: 'tasks[1].targets[0].kind', message: { key: 'oneOf', vars: { values: 'content, deliverable, indicator' } } },
+      {
+        field: 'tasks[1].targets[0].kind',
+        message: { key: 'oneOf', vars: { values: 'content, deliverable, indicator' } },
+      },
     ])
   })
 
@@ -332,7 +337,9 @@ describe('checking a reviewed draft (the commit body)', () => {
 })
 
 const SEEDS = path.resolve(import.meta.dirname, '../../../shared/seeds')
-const seed000 = existsSync(SEEDS) ? readdirSync(SEEDS).find((f) => f.startsWith('000_') && f.endsWith('.txt')) : undefined
+const seed000 = existsSync(SEEDS)
+  ? readdirSync(SEEDS).find((f) => f.startsWith('000_') && f.endsWith('.txt'))
+  : undefined
 
 describe.skipIf(!seed000)('seed 000 against the Foundation seed catalog', () => {
   const catalog: ImportCatalog = {

@@ -70,7 +70,8 @@ function tableLines(rows: Cell[][]): string[] {
       }
       const cell = next.shift()
       if (!cell) break
-      const text = cell.paragraphs.length > 1 ? cell.paragraphs.map((p) => `<p>${p}</p>`).join(' ') : (cell.paragraphs[0] ?? '')
+      const text =
+        cell.paragraphs.length > 1 ? cell.paragraphs.map((p) => `<p>${p}</p>`).join(' ') : (cell.paragraphs[0] ?? '')
       for (let k = 0; k < cell.colspan; k++) {
         cells.push(k === 0 ? text : '')
         if (cell.rowspan > 1) covering[col] = cell.rowspan - 1

@@ -110,7 +110,12 @@ export function draftFromParse(
     })
   }
   for (const th of parsed.themes) {
-    notes.push({ kind: 'theme', line: th.line, source: th.text, message: { key: 'noteTheme', vars: { text: th.text } } })
+    notes.push({
+      kind: 'theme',
+      line: th.line,
+      source: th.text,
+      message: { key: 'noteTheme', vars: { text: th.text } },
+    })
   }
   notes.sort((a, b) => (a.line ?? Number.MAX_SAFE_INTEGER) - (b.line ?? Number.MAX_SAFE_INTEGER))
   return { plan, tasks, notes }

@@ -134,7 +134,8 @@ function dayMonthsOf(c: Checker, v: unknown, field: string): ImportDayMonth[] | 
     const month = c.integer(o.month, `${f}.month`, 1, 12, true)
     const label = c.optText(o.label, `${f}.label`, IMPORT_LIMITS.name)
     if (typeof day !== 'number' || typeof month !== 'number' || label === undefined) return undefined
-    if (day > new Date(Date.UTC(2024, month, 0)).getUTCDate()) return c.fail(`${f}.day`, 'invalidDayMonth', { day, month })
+    if (day > new Date(Date.UTC(2024, month, 0)).getUTCDate())
+      return c.fail(`${f}.day`, 'invalidDayMonth', { day, month })
     return { day, month, label, line: c.line(o.line) }
   })
   return out.every((x): x is ImportDayMonth => x !== undefined) ? out : undefined
@@ -451,8 +452,7 @@ function looksLikeDraft(input: unknown): input is ImportDraft {
 }
 
 function safeRefs(draft: ImportDraft, catalog: ImportCatalog): ImportProblem[] {
-  const wellFormed = (r: unknown) =>
-    typeof r === 'object' && r !== null && typeof (r as ImportRef).name === 'string'
+  const wellFormed = (r: unknown) => typeof r === 'object' && r !== null && typeof (r as ImportRef).name === 'string'
   const all = draftRefs(draft)
   return all.every((x) => wellFormed(x.ref)) ? checkRefs(draft, catalog) : []
 }

@@ -36,7 +36,11 @@ const TYPE_LABELS: Record<ContentType, string> = { articles: 'Tin bài', infogra
 const PERIOD_LABELS: Record<RecurrencePeriod, string> = { month: 'Tháng', quarter: 'Quý', year: 'Năm' }
 const KIND_LABELS = { content: 'Số lượng nội dung', deliverable: 'Sản phẩm / báo cáo', indicator: 'Chỉ số' } as const
 
-const cell: CSSProperties = { borderTop: '1px solid var(--theme-elevation-150)', padding: '0.5rem', verticalAlign: 'top' }
+const cell: CSSProperties = {
+  borderTop: '1px solid var(--theme-elevation-150)',
+  padding: '0.5rem',
+  verticalAlign: 'top',
+}
 const small: CSSProperties = { fontSize: '0.8rem', color: 'var(--theme-elevation-600)' }
 const input: CSSProperties = { width: '100%', padding: '0.25rem 0.4rem', font: 'inherit' }
 const badStyle: CSSProperties = { outline: '2px solid var(--theme-error-500, #d33)' }
@@ -154,7 +158,9 @@ export function PlanImportForm({ apiRoute, adminRoute }: { apiRoute: string; adm
       const wasUnresolved = target.ref.id === null
       const names = preview ? catalogNames(preview.catalog, target.kind) : new Map<string, string>()
       for (const r of all) {
-        const same = r === target || (wasUnresolved && r.kind === target.kind && r.ref.id === null && r.ref.name === target.ref.name)
+        const same =
+          r === target ||
+          (wasUnresolved && r.kind === target.kind && r.ref.id === null && r.ref.name === target.ref.name)
         if (!same) continue
         r.ref.id = id
         delete r.ref.candidates
@@ -203,7 +209,11 @@ export function PlanImportForm({ apiRoute, adminRoute }: { apiRoute: string; adm
       </section>
 
       {requestErrors.length > 0 && (
-        <div role="alert" data-testid="request-errors" style={{ color: 'var(--theme-error-500, #d33)', marginBottom: '1rem' }}>
+        <div
+          role="alert"
+          data-testid="request-errors"
+          style={{ color: 'var(--theme-error-500, #d33)', marginBottom: '1rem' }}
+        >
           {requestErrors.map((e, i) => (
             <p key={i} style={{ margin: '0.25rem 0' }}>
               {e.field && draft ? `${describeField(e.field, draft)}: ` : ''}
@@ -214,7 +224,11 @@ export function PlanImportForm({ apiRoute, adminRoute }: { apiRoute: string; adm
       )}
 
       {result && (
-        <div role="status" data-testid="import-result" style={{ padding: '1rem', border: '1px solid var(--theme-success-500, #2a2)', marginBottom: '1rem' }}>
+        <div
+          role="status"
+          data-testid="import-result"
+          style={{ padding: '1rem', border: '1px solid var(--theme-success-500, #2a2)', marginBottom: '1rem' }}
+        >
           {result.status === 'created' ? (
             <p style={{ margin: 0 }}>
               Đã tạo kế hoạch <strong>{result.plan.code}</strong> với {result.created.tasks} nhiệm vụ và{' '}
@@ -237,7 +251,9 @@ export function PlanImportForm({ apiRoute, adminRoute }: { apiRoute: string; adm
             {problems.length === 0 ? (
               <strong>Sẵn sàng nhập.</strong>
             ) : (
-              <strong style={{ color: 'var(--theme-error-500, #d33)' }}>{problems.length} điểm cần xử lý trước khi nhập.</strong>
+              <strong style={{ color: 'var(--theme-error-500, #d33)' }}>
+                {problems.length} điểm cần xử lý trước khi nhập.
+              </strong>
             )}
           </p>
           {preview.existing && preview.existing.code === draft.plan.code && (
@@ -248,7 +264,14 @@ export function PlanImportForm({ apiRoute, adminRoute }: { apiRoute: string; adm
           )}
 
           <h2>Kế hoạch</h2>
-          <PlanFields draft={draft} catalog={preview.catalog} update={update} bad={badFields} line={line} chooseRef={chooseRef} />
+          <PlanFields
+            draft={draft}
+            catalog={preview.catalog}
+            update={update}
+            bad={badFields}
+            line={line}
+            chooseRef={chooseRef}
+          />
 
           <h2 style={{ marginTop: '1.5rem' }}>Nhiệm vụ ({draft.tasks.length})</h2>
           {missingRecurrence && (
@@ -714,7 +737,10 @@ function TargetEditor({
       if (t) fn(t)
     })
   return (
-    <div style={{ border: '1px solid var(--theme-elevation-150)', padding: '0.4rem', marginBottom: '0.4rem' }} data-field={field}>
+    <div
+      style={{ border: '1px solid var(--theme-elevation-150)', padding: '0.4rem', marginBottom: '0.4rem' }}
+      data-field={field}
+    >
       <div style={{ ...small, marginBottom: '0.25rem' }}>
         {KIND_LABELS[target.kind]} · {line(target.line)}
         {target.source && <> · “{target.source.length > 120 ? `${target.source.slice(0, 120)}…` : target.source}”</>}
@@ -746,7 +772,9 @@ function TargetEditor({
             type="number"
             aria-label="Giá trị mục tiêu"
             value={target.targetValue ?? ''}
-            onChange={(e) => edit((t) => void (t.kind === 'indicator' && (t.targetValue = numberOrNull(e.target.value))))}
+            onChange={(e) =>
+              edit((t) => void (t.kind === 'indicator' && (t.targetValue = numberOrNull(e.target.value))))
+            }
             style={{ width: 90, ...bind('targetValue') }}
           />{' '}
           <select
@@ -806,9 +834,7 @@ function ContentTargetFields({
                 checked={target.contentTypes.includes(ty)}
                 onChange={(e) =>
                   content((t) => {
-                    t.contentTypes = e.target.checked
-                      ? [...t.contentTypes, ty]
-                      : t.contentTypes.filter((x) => x !== ty)
+                    t.contentTypes = e.target.checked ? [...t.contentTypes, ty] : t.contentTypes.filter((x) => x !== ty)
                   })
                 }
               />{' '}
@@ -835,7 +861,7 @@ function ContentTargetFields({
           />
         </label>
       </div>
-      <div style={{ marginTop: '0.25rem', ...(bind('channels')) }}>
+      <div style={{ marginTop: '0.25rem', ...bind('channels') }}>
         <RefList
           {...shared}
           refs={target.channels}
@@ -939,18 +965,19 @@ function TaskRow({ task, index, ...shared }: Shared & { task: ImportTask; index:
           type="button"
           style={{ ...small, padding: '0 0.4rem' }}
           onClick={() =>
-            edit((t) =>
-              void t.targets.push({
-                kind: 'content',
-                quantity: null,
-                contentTypes: ['articles'],
-                channels: [],
-                mode: 'pooled',
-                windowStart: null,
-                label: null,
-                source: null,
-                line: null,
-              }),
+            edit(
+              (t) =>
+                void t.targets.push({
+                  kind: 'content',
+                  quantity: null,
+                  contentTypes: ['articles'],
+                  channels: [],
+                  mode: 'pooled',
+                  windowStart: null,
+                  label: null,
+                  source: null,
+                  line: null,
+                }),
             )
           }
         >
@@ -960,7 +987,15 @@ function TaskRow({ task, index, ...shared }: Shared & { task: ImportTask; index:
           type="button"
           style={{ ...small, padding: '0 0.4rem' }}
           onClick={() =>
-            edit((t) => void t.targets.push({ kind: 'deliverable', label: 'Báo cáo thực hiện nhiệm vụ', source: null, line: null }))
+            edit(
+              (t) =>
+                void t.targets.push({
+                  kind: 'deliverable',
+                  label: 'Báo cáo thực hiện nhiệm vụ',
+                  source: null,
+                  line: null,
+                }),
+            )
           }
         >
           + sản phẩm

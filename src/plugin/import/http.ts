@@ -9,7 +9,8 @@ export const json = (status: number, body: unknown) =>
 /** Importing creates plans: managers and admins only. The answer to send, or null to go on. */
 export function refuseNonImporter(req: PayloadRequest): Response | null {
   const en = req.i18n?.language === 'en'
-  if (!req.user) return json(401, { errors: [{ message: en ? 'Sign in to import plans.' : 'Hãy đăng nhập để nhập kế hoạch.' }] })
+  if (!req.user)
+    return json(401, { errors: [{ message: en ? 'Sign in to import plans.' : 'Hãy đăng nhập để nhập kế hoạch.' }] })
   if (!hasRole(req.user, 'admin', 'manager'))
     return json(403, {
       errors: [

@@ -90,7 +90,8 @@ function options(code: unknown, recurrence: unknown): Pick<PlanSource, 'code' | 
 
 function checkedText(text: string, field: string): string {
   if (text.trim() === '') throw fail(400, field, 'textEmpty')
-  if (text.length > PLAN_SOURCE_LIMITS.textChars) throw fail(413, field, 'tooLong', { max: PLAN_SOURCE_LIMITS.textChars })
+  if (text.length > PLAN_SOURCE_LIMITS.textChars)
+    throw fail(413, field, 'tooLong', { max: PLAN_SOURCE_LIMITS.textChars })
   return text
 }
 
