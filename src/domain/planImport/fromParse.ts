@@ -268,6 +268,7 @@ function taskOf(
     coordinatingUnits: t.coordinatingUnits.map((u) => ref(u, catalog.units, t.line)),
     timeframe,
     timeframeText: t.timeframeText,
+    timeframeLine: t.timeframeText ? lines.find(t.timeframeText, t.line) : null,
     expectedResult: t.expectedResult,
     targets,
     line: t.line,

@@ -103,8 +103,9 @@ export interface ImportTask {
   leadUnits: ImportRef[]
   coordinatingUnits: ImportRef[]
   timeframe: ImportTimeframe
-  /** The timeframe as written. */
+  /** The timeframe as written, and its line (a field line under an outline item, or the row's). */
   timeframeText: string | null
+  timeframeLine: number | null
   expectedResult: string | null
   targets: ImportTarget[]
   line: number | null

@@ -329,6 +329,7 @@ function taskOf(c: Checker, v: unknown, field: string): ImportTask | undefined {
     coordinatingUnits,
     timeframe,
     timeframeText,
+    timeframeLine: c.line(o.timeframeLine),
     expectedResult,
     targets,
     line: c.line(o.line),
