@@ -5,11 +5,11 @@
  * test/fixtures/planImport (our own text in the same shape) always is.
  */
 import { spawn } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { REST_POST } from '@payloadcms/next/routes'
 import type { Payload, PayloadRequest } from 'payload'
-import { createLocalReq } from 'payload'
+import { commitTransaction, createLocalReq, initTransaction } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { calendarDay } from '../../src/domain/calendar'
 import { draftFromText, toCreateData, type ImportDraft } from '../../src/domain/planImport'
@@ -352,6 +352,21 @@ describe('the fixture plan, through preview and commit', () => {
     expect(again.json.existing).toMatchObject({ code: '45/KH-SVHDL' })
   })
 
+  it('two reviewers confirming the same plan at once: one creates it, the other is told it exists', async () => {
+    const draft = structuredClone(preview.draft)
+    draft.plan.code = 'KH-CUNG-LUC'
+    draft.tasks[3]!.leadUnits[0]!.id = units.ttdl!.id
+    const tasks = await count('tasks')
+    const answers = await Promise.all([
+      rest.post('plan-import/commit', draft, { token: managerToken }),
+      rest.post('plan-import/commit', draft, { token: adminToken }),
+    ])
+    expect(answers.map((a) => a.json.status).sort()).toEqual(['created', 'exists'])
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 201])
+    expect(await count('plans', { code: { equals: 'KH-CUNG-LUC' } })).toBe(1)
+    expect(await count('tasks')).toBe(tasks + 4)
+  })
+
   it('reads a .docx upload (tables kept) into the same kind of draft', async () => {
     const docx = await buildDocx([
       { p: 'Số: 46/KH-SVHDL' },
@@ -404,6 +419,33 @@ describe('never partial', () => {
     expect([await count('plans'), await count('tasks')]).toEqual([plans, tasks])
     expect(await count('plans', { code: { equals: 'KH-HALF' } })).toBe(0)
     expect(req.transactionID).toBeUndefined()
+  })
+
+  it('a plan created meanwhile by another transaction makes the save report it exists, not fail', async () => {
+    const catalog = await systemCatalog()
+    const draft = draftFromText(readFileSync(FIXTURE, 'utf8'), catalog, { code: 'KH-RACE' })
+    draft.tasks[3]!.leadUnits[0]!.id = units.ttdl!.id
+    const tasks = await count('tasks')
+    // Another import holds an uncommitted plan with the same code: ours cannot see it, so it goes
+    // on to insert, waits on the unique index, and meets the duplicate once the other commits.
+    const other = (await createLocalReq({}, payload)) as PayloadRequest
+    await initTransaction(other)
+    const theirs = await payload.create({
+      collection: 'plans',
+      data: { code: 'KH-RACE', title: 'Nhập song song' },
+      req: other,
+    })
+    const ours = savePlan((await createLocalReq({}, payload)) as PayloadRequest, toCreateData(draft, catalog), {
+      overrideAccess: true,
+    })
+    await new Promise((r) => setTimeout(r, 300))
+    await commitTransaction(other)
+    expect(await ours).toEqual({
+      status: 'exists',
+      plan: { id: theirs.id, code: 'KH-RACE' },
+      created: { plans: 0, tasks: 0, targets: 0 },
+    })
+    expect(await count('tasks')).toBe(tasks)
   })
 
   it('a user without the right cannot import through the save function either', async () => {
@@ -528,7 +570,16 @@ describe.skipIf(!SEED_000)('seed document 000 through the CLI', () => {
       expect(task.content?.slice(0, 30)).toBe(s.content.slice(0, 30))
     })
 
-    const second = await runCli('planImport.ts', [SEED_000!, '--code', PLAN.code])
+    // Run the same command again; alongside, import the dry run's draft saved as .json (the
+    // reviewed-draft path of the CLI): both find the plan and create nothing.
+    const draftFile = path.join(t.uploadsDir, 'reviewed-draft.json')
+    writeFileSync(draftFile, JSON.stringify((JSON.parse(dryRun.stdout) as { draft: unknown }).draft))
+    const [second, fromJson] = await Promise.all([
+      runCli('planImport.ts', [SEED_000!, '--code', PLAN.code]),
+      runCli('planImport.ts', [draftFile, '--code', PLAN.code]),
+    ])
+    expect(fromJson.code, fromJson.stderr).toBe(0)
+    expect(JSON.parse(fromJson.stdout)).toMatchObject({ status: 'exists', plan: { code: PLAN.code } })
     expect(second.code, second.stderr).toBe(0)
     expect(JSON.parse(second.stdout)).toMatchObject({ status: 'exists', created: { plans: 0, tasks: 0, targets: 0 } })
     expect(second.stderr).toContain('nothing was created')

@@ -341,7 +341,6 @@ export type DraftCheck = { ok: true; draft: ImportDraft } | { ok: false; problem
 /**
  * Checks a draft, whatever its origin, against the shape and the rules of the plan model. On
  * success the draft comes back normalised (texts trimmed, optional parts filled with null/[]).
- * Notes are carried through unchecked: they are information for the reviewer, never saved.
  */
 export function checkDraft(input: unknown): DraftCheck {
   const c = new Checker()
@@ -360,8 +359,8 @@ export function checkDraft(input: unknown): DraftCheck {
   })
   if (c.problems.length > 0 || !plan || !tasks || !tasks.every((t): t is ImportTask => t !== undefined))
     return { ok: false, problems: c.problems }
-  const notes = Array.isArray(root.notes) ? (root.notes as ImportDraft['notes']) : []
-  return { ok: true, draft: { plan, tasks, notes } }
+  // Notes are information for the reviewer, never saved: a checked draft does not carry them.
+  return { ok: true, draft: { plan, tasks, notes: [] } }
 }
 
 /** Every catalog reference of a draft with its field path and the catalog it points into. */
