@@ -123,7 +123,7 @@ describe('plan import review screen', () => {
     expect(rows).toHaveLength(4)
     expect($('[data-line]', rows[0]!).textContent).toBe('dòng 33')
     expect($<HTMLAnchorElement>('[data-line]', rows[0]!).title).toMatch(/^1\t<p>- Giới thiệu bản đồ du lịch số/)
-    expect($<HTMLInputElement>('input[aria-label="Tên nhiệm vụ 1"]').value).toBe(
+    expect($<HTMLTextAreaElement>('textarea[aria-label="Tên nhiệm vụ 1"]').value).toBe(
       'Giới thiệu bản đồ du lịch số và ứng dụng thuyết minh tự động tại các điểm đến',
     )
     expect($<HTMLInputElement>('input[aria-label="Số hiệu kế hoạch"]').value).toBe('45/KH-SVHDL')
@@ -143,7 +143,7 @@ describe('plan import review screen', () => {
     expect(container.querySelector('[data-testid="problems"]')).toBeNull()
     expect($<HTMLSelectElement>('select[data-field="tasks[2].leadUnits[0]"]').value).toBe('2')
 
-    await setValue($('input[aria-label="Tên nhiệm vụ 2"]'), 'Video lễ hội và làng nghề')
+    await setValue($('textarea[aria-label="Tên nhiệm vụ 2"]'), 'Video lễ hội và làng nghề')
     await setValue($('input[aria-label="Số lượng"]', container.querySelectorAll('[data-testid^="task-"]')[1]!), '8')
     const confirm = $<HTMLButtonElement>('[data-testid="confirm-import"]')
     expect(confirm.disabled).toBe(false)

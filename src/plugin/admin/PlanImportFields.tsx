@@ -71,7 +71,7 @@ function RefList({
         const unresolved = r.id === null
         return (
           <div key={i} style={{ display: 'flex', gap: '0.25rem', alignItems: 'center', marginBottom: '0.25rem' }}>
-            <div style={{ flex: 1 }}>
+            <div style={{ flex: 1, minWidth: 0 }}>
               <select
                 aria-label={`${label} ${i + 1}`}
                 data-field={f}
@@ -520,11 +520,12 @@ export function TaskRow({ task, index, ...shared }: Shared & { task: ImportTask;
         {task.codeInferred && <div style={small}>tự đánh số</div>}
       </td>
       <td style={cell}>
-        <input
+        <textarea
           aria-label={`Tên nhiệm vụ ${index + 1}`}
           value={task.title}
-          onChange={(e) => edit((t) => void (t.title = e.target.value))}
-          style={{ ...input, fontWeight: 600, ...bind('title') }}
+          rows={3}
+          onChange={(e) => edit((t) => void (t.title = e.target.value.replace(/\n/g, ' ')))}
+          style={{ ...input, fontWeight: 600, resize: 'vertical', ...bind('title') }}
         />
         <details>
           <summary style={small}>Nội dung, kết quả</summary>
@@ -574,7 +575,7 @@ export function TaskRow({ task, index, ...shared }: Shared & { task: ImportTask;
       <td style={cell}>
         {task.targets.map((target, xi) => (
           <div key={xi} style={{ display: 'flex', gap: '0.25rem' }}>
-            <div style={{ flex: 1 }}>
+            <div style={{ flex: 1, minWidth: 0 }}>
               <TargetEditor
                 {...shared}
                 target={target}
@@ -582,7 +583,12 @@ export function TaskRow({ task, index, ...shared }: Shared & { task: ImportTask;
                 getTarget={(d) => taskOf(d)?.targets[xi]}
               />
             </div>
-            <button type="button" title="Bỏ chỉ tiêu" onClick={() => edit((t) => void t.targets.splice(xi, 1))}>
+            <button
+              type="button"
+              title="Bỏ chỉ tiêu"
+              style={{ alignSelf: 'flex-start' }}
+              onClick={() => edit((t) => void t.targets.splice(xi, 1))}
+            >
               ×
             </button>
           </div>

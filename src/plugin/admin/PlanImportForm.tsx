@@ -173,6 +173,18 @@ export function PlanImportForm({ apiRoute, adminRoute }: { apiRoute: string; adm
               onChange={(e) => setFile(e.target.files?.[0] ?? null)}
             />
           </label>
+          {file && (
+            <button
+              type="button"
+              onClick={(e) => {
+                setFile(null)
+                const picker = e.currentTarget.parentElement?.querySelector<HTMLInputElement>('input[type="file"]')
+                if (picker) picker.value = ''
+              }}
+            >
+              Bỏ tệp, dùng văn bản dán
+            </button>
+          )}
           <button
             type="button"
             className="btn btn--style-primary btn--size-small"
@@ -276,16 +288,19 @@ export function PlanImportForm({ apiRoute, adminRoute }: { apiRoute: string; adm
             </p>
           )}
           <div style={{ overflowX: 'auto' }}>
-            <table data-testid="tasks-table" style={{ width: '100%', borderCollapse: 'collapse', minWidth: 1100 }}>
+            <table
+              data-testid="tasks-table"
+              style={{ width: '100%', borderCollapse: 'collapse', minWidth: 1100, tableLayout: 'fixed' }}
+            >
               <thead>
                 <tr style={{ textAlign: 'left' }}>
-                  <th style={cell}>Dòng</th>
-                  <th style={{ ...cell, width: 80 }}>Mã</th>
-                  <th style={{ ...cell, width: '28%' }}>Nhiệm vụ</th>
-                  <th style={cell}>Đơn vị</th>
-                  <th style={{ ...cell, width: 170 }}>Thời gian</th>
-                  <th style={{ ...cell, width: '30%' }}>Chỉ tiêu</th>
-                  <th style={cell} />
+                  <th style={{ ...cell, width: 56 }}>Dòng</th>
+                  <th style={{ ...cell, width: 70 }}>Mã</th>
+                  <th style={cell}>Nhiệm vụ</th>
+                  <th style={{ ...cell, width: 230 }}>Đơn vị</th>
+                  <th style={{ ...cell, width: 160 }}>Thời gian</th>
+                  <th style={{ ...cell, width: 320 }}>Chỉ tiêu</th>
+                  <th style={{ ...cell, width: 36 }} />
                 </tr>
               </thead>
               <tbody>
