@@ -3,7 +3,7 @@ import { draftFromText, draftProblems } from '../../domain/planImport'
 import { formatImportMessage } from '../../i18n/planImportMessages'
 import { fieldError, json, problemErrors, refuseNonImporter } from '../import/http'
 import { loadImportCatalog } from '../import/loadCatalog'
-import { PlanSourceError, readPlanSource } from '../import/readPlanSource'
+import { PlanSourceError, readPlanSource, type PlanSource } from '../import/readPlanSource'
 
 /**
  * POST /api/plan-import/preview — plan text (JSON `{ text }`, or multipart with a .txt/.docx `file`)
@@ -16,7 +16,7 @@ export const previewPlanImport: Endpoint = {
   handler: async (req: PayloadRequest) => {
     const refused = refuseNonImporter(req)
     if (refused) return refused
-    let source
+    let source: PlanSource
     try {
       source = await readPlanSource(req)
     } catch (err) {
