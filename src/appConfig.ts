@@ -78,8 +78,9 @@ export function createAppConfig(options: AppConfigOptions = {}): Promise<Sanitiz
       components: {
         views: {
           quotaDashboard: { Component: '/plugin/admin/QuotaDashboard#QuotaDashboard', path: '/quota' },
+          planImport: { Component: '/plugin/admin/PlanImportView#PlanImportView', path: '/plan-import' },
         },
-        afterNavLinks: ['/plugin/admin/QuotaNavLink#QuotaNavLink'],
+        afterNavLinks: ['/plugin/admin/QuotaNavLink#QuotaNavLink', '/plugin/admin/PlanImportNavLink#PlanImportNavLink'],
       },
       // No Gravatar: it would send staff e-mail hashes to a third party and break offline.
       avatar: 'default',

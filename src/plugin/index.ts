@@ -23,6 +23,8 @@ import { startScheduler } from './scheduler/scheduler'
 import { getQuotaReport } from './endpoints/getQuotaReport'
 import { getSharedReport } from './endpoints/getSharedReport'
 import { getTaskAttainment } from './endpoints/getTaskAttainment'
+import { commitPlanImport } from './endpoints/commitPlanImport'
+import { previewPlanImport } from './endpoints/previewPlanImport'
 import {
   PluginConfigError,
   resolveOptions,
@@ -164,7 +166,14 @@ export const commsQuotaPlugin =
     return {
       ...config,
       collections: withCounting([...(config.collections ?? []), ...added], opts),
-      endpoints: [...(config.endpoints ?? []), getQuotaReport, getTaskAttainment, getSharedReport],
+      endpoints: [
+        ...(config.endpoints ?? []),
+        getQuotaReport,
+        getTaskAttainment,
+        getSharedReport,
+        previewPlanImport,
+        commitPlanImport,
+      ],
       admin: {
         ...config.admin,
         components: {

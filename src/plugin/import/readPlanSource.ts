@@ -1,0 +1,136 @@
+import mammoth from 'mammoth'
+import type { PayloadRequest } from 'payload'
+import { docxHtmlToPlanText } from '../../domain/planImport'
+import type { ImportMessage } from '../../i18n/planImportMessages'
+import { RECURRENCE_PERIODS, type RecurrencePeriod } from '../../slugs'
+
+/** Plan documents are a few dozen pages; these limits keep one request from holding the server. */
+export const PLAN_SOURCE_LIMITS = {
+  /** Bytes of an uploaded .txt/.docx. */
+  fileBytes: 5 * 1024 * 1024,
+  /** Characters of plan text (pasted or extracted). */
+  textChars: 500_000,
+} as const
+
+const MB = PLAN_SOURCE_LIMITS.fileBytes / 1024 / 1024
+
+export interface PlanSource {
+  text: string
+  /** The uploaded file's name, when the text came from a file. */
+  fileName: string | null
+  code?: string
+  recurrence?: RecurrencePeriod
+}
+
+/** The request cannot give plan text: the status to answer and the field at fault. */
+export class PlanSourceError extends Error {
+  constructor(
+    readonly status: 400 | 413 | 415,
+    readonly field: string,
+    readonly problem: ImportMessage,
+  ) {
+    super(`${field}: ${problem.key}`)
+    this.name = 'PlanSourceError'
+  }
+}
+
+const fail = (status: 400 | 413 | 415, field: string, key: ImportMessage['key'], vars?: ImportMessage['vars']) =>
+  new PlanSourceError(status, field, { key, ...(vars ? { vars } : {}) })
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04]
+
+/** A .docx → plan text, tables kept as tab-separated rows (see docxHtmlToPlanText). */
+export async function docxToPlanText(bytes: Buffer): Promise<string> {
+  if (!ZIP_MAGIC.every((b, i) => bytes[i] === b)) throw fail(400, 'file', 'docxInvalid')
+  let html: string
+  try {
+    html = (await mammoth.convertToHtml({ buffer: bytes })).value
+  } catch (err) {
+    // A zip that is not a Word document (or a damaged one): the user must send another file.
+    throw fail(400, 'file', 'docxUnreadable', { detail: err instanceof Error ? err.message : String(err) })
+  }
+  return docxHtmlToPlanText(html)
+}
+
+/** A .txt → text: UTF-8 only (a legacy-encoded file would come out garbled, so it is refused). */
+export function txtToPlanText(bytes: Uint8Array): string {
+  let text: string
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    // TextDecoder throws a TypeError on the first invalid byte; that is the answer.
+    throw fail(400, 'file', 'txtEncoding')
+  }
+  if (text.includes('\u0000')) throw fail(400, 'file', 'txtBinary')
+  return text.replace(/^\ufeff/, '')
+}
+
+/** Reads a plan file by its extension; anything but .txt/.docx is refused. */
+export async function planTextFromFile(name: string, bytes: Buffer): Promise<string> {
+  const ext = /\.([a-z0-9]{1,8})$/i.exec(name)?.[1]?.toLowerCase()
+  if (ext === 'txt') return txtToPlanText(bytes)
+  if (ext === 'docx') return docxToPlanText(bytes)
+  throw fail(400, 'file', 'fileType', { name })
+}
+
+function options(code: unknown, recurrence: unknown): Pick<PlanSource, 'code' | 'recurrence'> {
+  const out: Pick<PlanSource, 'code' | 'recurrence'> = {}
+  if (code !== undefined && code !== null && code !== '') {
+    if (typeof code !== 'string') throw fail(400, 'code', 'notString')
+    if (code.trim().length > 100) throw fail(400, 'code', 'tooLong', { max: 100 })
+    out.code = code.trim()
+  }
+  if (recurrence !== undefined && recurrence !== null && recurrence !== '') {
+    if (!RECURRENCE_PERIODS.includes(recurrence as RecurrencePeriod))
+      throw fail(400, 'recurrence', 'oneOf', { values: RECURRENCE_PERIODS.join(', ') })
+    out.recurrence = recurrence as RecurrencePeriod
+  }
+  return out
+}
+
+function checkedText(text: string, field: string): string {
+  if (text.trim() === '') throw fail(400, field, 'textEmpty')
+  if (text.length > PLAN_SOURCE_LIMITS.textChars)
+    throw fail(413, field, 'tooLong', { max: PLAN_SOURCE_LIMITS.textChars })
+  return text
+}
+
+/**
+ * The plan text of a preview request: JSON `{ text, code?, recurrence? }`, or multipart with a
+ * `file` (.txt/.docx) or a `text` field (and optional `code`, `recurrence`).
+ */
+export async function readPlanSource(req: PayloadRequest): Promise<PlanSource> {
+  const length = Number(req.headers.get('content-length') ?? 0)
+  // Multipart framing adds a little to the file; refuse what cannot fit before reading it.
+  if (length > PLAN_SOURCE_LIMITS.fileBytes + 64 * 1024) throw fail(413, 'file', 'fileTooLarge', { mb: MB })
+  const type = (req.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase()
+  if (type === 'application/json') {
+    let body: unknown
+    try {
+      body = await req.json?.()
+    } catch {
+      // Request.json() throws a SyntaxError on malformed JSON: the client's mistake.
+      throw fail(400, '(body)', 'badJson')
+    }
+    const o = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>
+    if (o.text === undefined || o.text === null) throw fail(400, 'text', 'required')
+    if (typeof o.text !== 'string') throw fail(400, 'text', 'notString')
+    return { text: checkedText(o.text, 'text'), fileName: null, ...options(o.code, o.recurrence) }
+  }
+  if (type === 'multipart/form-data') {
+    const form = await req.formData?.()
+    if (!form) throw fail(400, '(body)', 'noInput')
+    const opts = options(form.get('code'), form.get('recurrence'))
+    const file = form.get('file')
+    if (file instanceof Blob) {
+      const name = (file as File).name || 'upload'
+      if (file.size > PLAN_SOURCE_LIMITS.fileBytes) throw fail(413, 'file', 'fileTooLarge', { mb: MB })
+      const text = await planTextFromFile(name, Buffer.from(await file.arrayBuffer()))
+      return { text: checkedText(text, 'file'), fileName: name, ...opts }
+    }
+    const text = form.get('text')
+    if (typeof text !== 'string') throw fail(400, 'file', 'noInput')
+    return { text: checkedText(text, 'text'), fileName: null, ...opts }
+  }
+  throw fail(415, '(body)', 'contentType')
+}
