@@ -2,6 +2,8 @@
  * Environment the app reads, in one place. Values are read when called (not at import) so
  * tests and CLIs can set them first.
  */
+import path from 'node:path'
+
 const BUILD_PHASE = 'phase-production-build'
 
 export function databaseUri(): string {
@@ -29,8 +31,17 @@ export function poolMax(): number {
   return n
 }
 
+/**
+ * The quick start's own folder: embedded database (`app/`), generated secret and uploads. DATA_DIR
+ * moves all three at once, so a second instance (the browser end-to-end suite) never touches the
+ * user's data in `.data`.
+ */
+export function dataDir(cwd: string): string {
+  return path.resolve(cwd, process.env.DATA_DIR || '.data')
+}
+
 export function uploadsDir(cwd: string): string {
-  return process.env.UPLOADS_DIR ?? `${cwd}/.data/uploads`
+  return process.env.UPLOADS_DIR ?? path.join(dataDir(cwd), 'uploads')
 }
 
 /** The quick start seeds demo data into an empty embedded database; tests never do. */
