@@ -139,20 +139,24 @@ async function main(): Promise<void> {
     // --- the content, straight into Payload's tables --------------------------------------------
     const taskArr = sql.raw(`array[${tasks.join(',')}]`)
     const chanArr = sql.raw(`array[${channels.join(',')}]`)
-    const T = opts.tasks
-    const C = opts.channels
-    const day = sql.raw(`(timestamptz '2025-01-01 09:00+07' + ((g * 7919) % 360) * interval '1 day')`)
+    // Independent pseudo-random streams per property (hashint4 of offset seeds), so tasks,
+    // channels and days are not correlated through the item number.
+    const pick = (seed: number, n: number) => `(abs(hashint4(g + ${seed * 1_000_003})) % ${n})`
+    const day = sql.raw(`(timestamptz '2025-01-01 09:00+07' + ${pick(1, 360)} * interval '1 day')`)
+    const task1 = sql.raw(`1 + ${pick(2, opts.tasks)}`)
+    const task2 = sql.raw(`1 + (${pick(2, opts.tasks)} + 1 + ${pick(3, opts.tasks - 1 || 1)}) % ${opts.tasks}`)
+    const channel = sql.raw(`1 + (${pick(4, opts.channels)} + k * 5) % ${opts.channels}`)
     const build = await timed(async () => {
       await exec(sql`insert into articles (id, title, slug, search_text, _status, first_published_at, last_published_at, created_at, updated_at)
         select g, 'Bài số ' || g, 'bai-so-' || g, 'bai so ' || g, 'published', ${day}, ${day}, ${day}, ${day}
         from generate_series(1, ${opts.items}) g`)
       await exec(sql`select setval(pg_get_serial_sequence('articles', 'id'), ${opts.items})`)
       await exec(sql`insert into articles_rels ("order", parent_id, path, tasks_id)
-        select 1, g, 'tasks', (${taskArr})[1 + (g * 31) % ${T}] from generate_series(1, ${opts.items}) g
+        select 1, g, 'tasks', (${taskArr})[${task1}] from generate_series(1, ${opts.items}) g
         union all
-        select 2, g, 'tasks', (${taskArr})[1 + (g * 31 + 17) % ${T}] from generate_series(1, ${opts.items}) g where g % 5 = 0`)
+        select 2, g, 'tasks', (${taskArr})[${task2}] from generate_series(1, ${opts.items}) g where g % 5 = 0`)
       await exec(sql`insert into articles_publications (_order, _parent_id, id, channel_id, published_at)
-        select k + 1, g, md5(g || ':' || k), (${chanArr})[1 + (g * 13 + k * 5) % ${C}], ${day} + k * interval '1 day'
+        select k + 1, g, md5(g || ':' || k), (${chanArr})[${channel}], ${day} + k * interval '1 day'
         from generate_series(1, ${opts.items}) g cross join generate_series(0, 2) k where k < 1 + g % 3`)
       await exec(sql`analyze`)
     })
@@ -307,10 +311,18 @@ async function main(): Promise<void> {
         `group by ${f(result.groupBy)} ms (${ratio.groupByVsProduct.toFixed(1)}×)\n`,
     )
   } finally {
-    ;(payload.db as unknown as { pool?: pg.Pool }).pool?.on('error', (err: Error & { code?: string }) => {
-      if (err.code !== '57P01') throw err
-    })
-    await payload.destroy()
+    // Ours and the one the REST handler made for itself (cached by Payload in global._payload).
+    const cached = (globalThis as { _payload?: Map<string, { payload?: Payload | null }> })._payload
+    const instances = new Set<Payload>([
+      payload,
+      ...[...(cached?.values() ?? [])].flatMap((c) => (c.payload ? [c.payload] : [])),
+    ])
+    for (const instance of instances) {
+      ;(instance.db as unknown as { pool?: pg.Pool }).pool?.on('error', (err: Error & { code?: string }) => {
+        if (err.code !== '57P01') throw err
+      })
+      await instance.destroy()
+    }
     await db.drop()
     await rm(uploads, { recursive: true, force: true })
   }

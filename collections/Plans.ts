@@ -79,6 +79,16 @@ export const Plans: CollectionConfig = {
       ],
     },
     { name: 'title', type: 'textarea', required: true, label: { vi: 'Tên kế hoạch', en: 'Title' } },
+    {
+      name: 'feedLinks',
+      type: 'ui',
+      label: { vi: 'Nguồn tin RSS', en: 'RSS feeds' },
+      admin: {
+        position: 'sidebar',
+        disableListColumn: true,
+        components: { Field: '/plugin/admin/FeedLinks#FeedLinks' },
+      },
+    },
     { name: 'issuer', type: 'text', label: { vi: 'Cơ quan ban hành', en: 'Issuing body' } },
     {
       name: 'basedOn',

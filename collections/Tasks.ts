@@ -99,6 +99,16 @@ export const Tasks: CollectionConfig = {
       ],
     },
     { name: 'title', type: 'text', required: true, label: { vi: 'Tên nhiệm vụ', en: 'Title' } },
+    {
+      name: 'feedLinks',
+      type: 'ui',
+      label: { vi: 'Nguồn tin RSS', en: 'RSS feeds' },
+      admin: {
+        position: 'sidebar',
+        disableListColumn: true,
+        components: { Field: '/plugin/admin/FeedLinks#FeedLinks' },
+      },
+    },
     { name: 'content', type: 'textarea', label: { vi: 'Nội dung nhiệm vụ', en: 'Content' } },
     {
       type: 'row',

@@ -83,6 +83,8 @@ export const publishingFields: Field[] = [
   {
     name: 'firstPublishedAt',
     type: 'date',
+    // Feeds list published items newest first by this date; the index keeps that a short scan.
+    index: true,
     label: { vi: 'Xuất bản lần đầu', en: 'First published' },
     admin: {
       position: 'sidebar',

@@ -2,6 +2,7 @@ import * as migration_20261122_203230_initial from './20261122_203230_initial';
 import * as migration_20261122_204659_content from './20261122_204659_content';
 import * as migration_20261122_205944_counting from './20261122_205944_counting';
 import * as migration_20261122_224941_share_links from './20261122_224941_share_links';
+import * as migration_20261122_233156_feeds_first_published_index from './20261122_233156_feeds_first_published_index';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261122_224941_share_links.up,
     down: migration_20261122_224941_share_links.down,
-    name: '20261122_224941_share_links'
+    name: '20261122_224941_share_links',
+  },
+  {
+    up: migration_20261122_233156_feeds_first_published_index.up,
+    down: migration_20261122_233156_feeds_first_published_index.down,
+    name: '20261122_233156_feeds_first_published_index'
   },
 ];

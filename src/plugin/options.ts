@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 import { DEFAULT_TIME_ZONE } from '../domain/calendar'
+import { checkItemUrlPattern, DEFAULT_ITEM_URL_PATTERN } from '../domain/portalUrl'
 
 export type PlanCollectionKey = 'units' | 'channels' | 'plans' | 'tasks' | 'planDocuments'
 
@@ -20,6 +21,35 @@ export interface CommsQuotaOptions {
   contentCollections?: string[]
   /** Keep the counting hooks off (the tables stay, so the schema does not change). Default on. */
   counting?: boolean
+  /** RSS feeds of published content (/feeds/rss.xml, /feeds/plans/<id>.xml, /feeds/tasks/<id>.xml). */
+  feeds?: FeedOptions
+}
+
+export interface FeedOptions {
+  /**
+   * Where an item lives on the portal. Placeholders: {homeUrl} (the home channel's URL),
+   * {segment} (tin-bai, infographic, video), {collection}, {slug} (falls back to the id), {id}.
+   * One pattern for every collection, or one per collection slug (others use the default).
+   * Default "{homeUrl}/{segment}/{slug}", the address the home-channel publication records.
+   */
+  itemUrl?: string | Record<string, string>
+  /** The feeds' site title; default: the home channel's name. */
+  siteTitle?: string
+  /** Items when the request gives no limit (default 50). */
+  defaultLimit?: number
+  /** The largest limit a request may ask for (default 100); more is a 400. */
+  maxLimit?: number
+  /** Seconds caches may keep a feed (Cache-Control max-age, default 60). */
+  maxAge?: number
+}
+
+export interface ResolvedFeedOptions {
+  itemUrl: string
+  itemUrlByCollection: Record<string, string>
+  siteTitle: string | null
+  defaultLimit: number
+  maxLimit: number
+  maxAge: number
 }
 
 export interface ResolvedOptions {
@@ -29,6 +59,7 @@ export interface ResolvedOptions {
   uploadsDir: string
   timeZone: string
   collectionOverrides: Partial<Record<PlanCollectionKey, (collection: CollectionConfig) => CollectionConfig>>
+  feeds: ResolvedFeedOptions
 }
 
 export class PluginConfigError extends Error {
@@ -71,5 +102,41 @@ export function resolveOptions(options: CommsQuotaOptions | undefined, cwd: stri
     throw new PluginConfigError('contentCollections lists a slug twice.')
   const counting = o.counting ?? true
   if (typeof counting !== 'boolean') throw new PluginConfigError('counting must be true or false.')
-  return { usersSlug, uploadsDir, timeZone, collectionOverrides: overrides, contentCollections, counting }
+  const feeds = resolveFeedOptions(o.feeds)
+  return { usersSlug, uploadsDir, timeZone, collectionOverrides: overrides, contentCollections, counting, feeds }
+}
+
+const wholeNumber = (v: unknown, min: number, max: number): v is number =>
+  typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max
+
+export function resolveFeedOptions(options: FeedOptions | undefined): ResolvedFeedOptions {
+  const o = options ?? {}
+  if (typeof o !== 'object') throw new PluginConfigError('feeds must be an object of feed options.')
+  const checkPattern = (name: string, pattern: unknown): string => {
+    const problem = checkItemUrlPattern(pattern)
+    if (problem) throw new PluginConfigError(`${name} ${problem}; got ${JSON.stringify(pattern)}.`)
+    return pattern as string
+  }
+  let itemUrl = DEFAULT_ITEM_URL_PATTERN
+  const itemUrlByCollection: Record<string, string> = {}
+  if (typeof o.itemUrl === 'string') itemUrl = checkPattern('feeds.itemUrl', o.itemUrl)
+  else if (o.itemUrl !== undefined) {
+    if (o.itemUrl === null || typeof o.itemUrl !== 'object' || Array.isArray(o.itemUrl))
+      throw new PluginConfigError('feeds.itemUrl must be a URL pattern or an object of patterns per collection slug.')
+    for (const [slug, pattern] of Object.entries(o.itemUrl))
+      itemUrlByCollection[slug] = checkPattern(`feeds.itemUrl.${slug}`, pattern)
+  }
+  const siteTitle = o.siteTitle ?? null
+  if (siteTitle !== null && (typeof siteTitle !== 'string' || siteTitle.trim() === ''))
+    throw new PluginConfigError('feeds.siteTitle must be a non-empty string.')
+  const maxLimit = o.maxLimit ?? 100
+  if (!wholeNumber(maxLimit, 1, 1000))
+    throw new PluginConfigError('feeds.maxLimit must be a whole number from 1 to 1000.')
+  const defaultLimit = o.defaultLimit ?? Math.min(50, maxLimit)
+  if (!wholeNumber(defaultLimit, 1, maxLimit))
+    throw new PluginConfigError(`feeds.defaultLimit must be a whole number from 1 to feeds.maxLimit (${maxLimit}).`)
+  const maxAge = o.maxAge ?? 60
+  if (!wholeNumber(maxAge, 0, 86_400))
+    throw new PluginConfigError('feeds.maxAge must be whole seconds from 0 to 86400.')
+  return { itemUrl, itemUrlByCollection, siteTitle: siteTitle?.trim() ?? null, defaultLimit, maxLimit, maxAge }
 }

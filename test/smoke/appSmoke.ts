@@ -5,8 +5,10 @@
  *   node --import tsx test/smoke/appSmoke.ts
  *
  * Checks: /admin answers in Vietnamese; a demo manager logs in and GET /api/plans returns the
- * seeded plan with its 12 tasks; anonymous gets no plans; SIGTERM stops the app and its
- * Postgres; after a SIGKILL (orphaned Postgres) the next start works.
+ * seeded plan with its 12 tasks; RSS feeds (200 application/rss+xml, 304 on the ETag, an
+ * infographic enclosure, 400/404, the feed address on the plan edit view); anonymous gets no
+ * plans; SIGTERM stops the app and its Postgres; after a SIGKILL (orphaned Postgres) the next
+ * start works.
  */
 import type { ChildProcess } from 'node:child_process'
 import path from 'node:path'
@@ -137,6 +139,49 @@ async function main(): Promise<void> {
   check(
     'a revoked share link shows nothing but the notice',
     revokedHtml.includes('data-state="revoked"') && !revokedHtml.includes('quota-totals'),
+  )
+
+  // RSS feeds: public, readable URLs outside /api, served by the Next routes in src/app/(feeds).
+  const rss = await fetch(`${base}/feeds/rss.xml`)
+  const rssXml = await rss.text()
+  check(
+    'GET /feeds/rss.xml answers 200 application/rss+xml to anyone',
+    rss.status === 200 && (rss.headers.get('content-type') ?? '').startsWith('application/rss+xml'),
+    `status ${rss.status}, ${rss.headers.get('content-type')}`,
+  )
+  check(
+    'the feed lists the published demo items and no drafts',
+    rssXml.includes('Kết nối các hệ thống thủ tục hành chính') && !rssXml.includes('Xóa điểm lõm sóng'),
+  )
+  const etag = rss.headers.get('etag')
+  const notModified = await fetch(`${base}/feeds/rss.xml`, { headers: { 'If-None-Match': etag ?? '' } })
+  check(
+    'a conditional GET with the ETag answers 304',
+    Boolean(etag) && notModified.status === 304,
+    `etag ${etag}, status ${notModified.status}`,
+  )
+  const planFeed = await fetch(`${base}/feeds/plans/${plan?.id ?? 0}.xml?type=infographics`)
+  const planFeedXml = await planFeed.text()
+  check(
+    'the plan feed of infographics has the demo infographic, with a web-sized PNG enclosure',
+    planFeed.status === 200 &&
+      planFeedXml.includes('Số liệu dịch vụ công trực tuyến 2025') &&
+      /<enclosure url="http[^"]*\/api\/infographics\/file\/[^"]+-1280x\d+\.png" length="\d+" type="image\/png"\/>/.test(
+        planFeedXml,
+      ),
+    `status ${planFeed.status}`,
+  )
+  const badFeed = await fetch(`${base}/feeds/rss.xml?limit=500`)
+  check('a feed with a bad parameter answers 400', badFeed.status === 400, `status ${badFeed.status}`)
+  const noFeed = await fetch(`${base}/feeds/plans/999999.xml`)
+  check('the feed of an unknown plan answers 404', noFeed.status === 404, `status ${noFeed.status}`)
+  const planEdit = await fetch(`${base}/admin/collections/plans/${plan?.id ?? 0}`, {
+    headers: { Cookie: `payload-token=${token}` },
+  })
+  check(
+    'the plan edit view shows its feed address',
+    planEdit.status === 200 && (await planEdit.text()).includes(`/feeds/plans/${plan?.id ?? 0}-khtt-02-bkhcn-2025.xml`),
+    `status ${planEdit.status}`,
   )
 
   const anon = await fetch(`${base}/api/plans`)

@@ -193,7 +193,8 @@ describe('parsePlanText robustness', () => {
       const base = corpus[seed % corpus.length] ?? ''
       checkShape(parsePlanText(mutate(base, r), { referenceYear: 2025 }), `mutation seed ${seed}`)
     }
-  })
+    // A loop of 120 parses: correctness, not speed, is under test; a busy CI machine needs room.
+  }, 60_000)
 
   it('never throws on every prefix cut of a fixture', () => {
     const text = readFileSync(path.join(FIXTURES, 'appendix-table.txt'), 'utf8')
@@ -208,7 +209,9 @@ describe('parsePlanText robustness', () => {
     checkShape(loose(12345, { channels: [], units: [], referenceYear: Number.NaN }), 'number')
   })
 
-  it('stays near-linear on pathological shapes', () => {
+  // No timed assertions here (speed claims belong in bench/): the test timeout only stops a
+  // catastrophic (exponential) regex backtrack from hanging the suite.
+  it('finishes on pathological shapes with capped warnings', () => {
     const shapes: Record<string, string> = {
       manyBullets: '- a\n'.repeat(15000),
       oneHugeSentence: 'báo cáo trước ngày 20/6 và '.repeat(5000),
@@ -218,19 +221,14 @@ describe('parsePlanText robustness', () => {
       blankRuns: `a) 20 tin bài trên${' '.repeat(20000)}mỗi kênh${'\t'.repeat(20000)}: Cổng${' \n'.repeat(5000)}* * KT.${' '.repeat(9000)}Nhiệm vụ thường xuyên${' '.repeat(20000)}.`,
     }
     for (const [name, text] of Object.entries(shapes)) {
-      const started = performance.now()
       const d = parsePlanText(text)
       checkShape(d, name)
-      expect(performance.now() - started, name).toBeLessThan(3000)
       // Hundreds of identical notes are capped, with a count.
       expect(d.warnings.length, name).toBeLessThan(60)
     }
-  })
+  }, 120_000)
 
-  it('stays fast on a long document', () => {
-    const big = corpus.join('\n').repeat(4)
-    const started = performance.now()
-    checkShape(parsePlanText(big), 'big')
-    expect(performance.now() - started).toBeLessThan(5000)
-  })
+  it('parses a long document (the corpus four times over)', () => {
+    checkShape(parsePlanText(corpus.join('\n').repeat(4)), 'big')
+  }, 120_000)
 })

@@ -23,6 +23,7 @@ describe('commsQuotaPlugin', () => {
       'plans',
       'tasks',
       'plan-documents',
+      'share-links',
       'quota-contributions',
       'quota-tallies',
     ])
@@ -121,6 +122,14 @@ describe('resolveOptions', () => {
       collectionOverrides: {},
       contentCollections: [],
       counting: true,
+      feeds: {
+        itemUrl: '{homeUrl}/{segment}/{slug}',
+        itemUrlByCollection: {},
+        siteTitle: null,
+        defaultLimit: 50,
+        maxLimit: 100,
+        maxAge: 60,
+      },
     })
   })
   it('rejects bad options with a message naming the option', () => {
@@ -129,5 +138,6 @@ describe('resolveOptions', () => {
     expect(() => resolveOptions({ collectionOverrides: { plans: 'x' as never } }, '/')).toThrow(
       /collectionOverrides.plans/,
     )
+    expect(() => resolveOptions({ feeds: { maxLimit: 5000 } }, '/')).toThrow(/feeds.maxLimit/)
   })
 })

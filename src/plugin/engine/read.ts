@@ -228,15 +228,15 @@ export async function countTargets(
     and c.content_type = any(t.types)`
   // One after another: inside a transaction the three share one connection.
   // Distinct first, then count: a hash of (target, item) beats sorting row values.
-  const pooled = await db.execute(sql`with t as (${specs})
+  const pooled = await db.execute(sql`with t as materialized (${specs})
     select key, count(*)::int as n from (
       select distinct t.key, c.content_type, c.item from t join ${table} c on ${inWindow}
     ) d group by key`)
-  const byChannel = await db.execute(sql`with t as (${specs})
+  const byChannel = await db.execute(sql`with t as materialized (${specs})
     select key, channel, count(*)::int as n from (
       select distinct t.key, c.channel, c.content_type, c.item from t join ${table} c on ${inWindow}
     ) d group by key, channel order by key, channel`)
-  const late = await db.execute(sql`with t as (${specs})
+  const late = await db.execute(sql`with t as materialized (${specs})
     select key, count(*)::int as n from (
       select t.key from t join ${table} c
         on c.task = t.task and c.channel = t.channel and c.day <= t.late_to and c.content_type = any(t.types)

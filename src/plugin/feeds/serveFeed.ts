@@ -1,0 +1,54 @@
+import type { Payload } from 'payload'
+import { canonicalFeedQuery, parseFeedParams, type FeedRoute } from '../../domain/feedParams'
+import { feedEtag, httpDate, isNotModified } from '../../domain/feedItems'
+import { feedSettings } from './feedSettings'
+import { loadFeed } from './loadFeed'
+import { renderFeed } from './renderFeed'
+
+const problem = (status: number, field: string | null, message: string, extra: Record<string, string> = {}) =>
+  Response.json(
+    { errors: [{ ...(field ? { field } : {}), message }] },
+    { status, headers: { 'Cache-Control': 'no-store', ...extra } },
+  )
+
+/**
+ * GET an RSS feed: /feeds/rss.xml?plan=&task=&channel=&unit=&type=&limit=, or a readable
+ * /feeds/plans/<id>.xml or /feeds/tasks/<id>.xml (`route` carries the path's id). The same
+ * public view for everyone who asks, signed in or not: published, untrashed items only.
+ * 400 names the bad parameter, 404 the unknown plan/task/channel/unit, 304 answers a matching
+ * conditional GET. Mounted by the app's Next routes (src/app/(feeds)); a host app can mount it
+ * the same way.
+ */
+export async function serveFeed(payload: Payload, request: Request, route: FeedRoute = {}): Promise<Response> {
+  try {
+    const settings = feedSettings(payload)
+    const url = new URL(request.url)
+    const parsed = parseFeedParams(url.searchParams, route, settings)
+    if (!parsed.ok) return problem(400, parsed.field, parsed.message)
+    const baseUrl = payload.config.serverURL || url.origin
+    const feedUrl = new URL(url.pathname + canonicalFeedQuery(parsed.filter, route, settings), baseUrl).toString()
+    const feed = await loadFeed(payload, parsed.filter, { baseUrl, feedUrl, settings })
+    if (!feed.ok) return problem(404, feed.field, feed.message)
+    const etag = feedEtag(feed.model)
+    const headers: Record<string, string> = {
+      ETag: etag,
+      'Cache-Control': `public, max-age=${settings.maxAge}`,
+      ...(feed.lastModified ? { 'Last-Modified': httpDate(feed.lastModified) } : {}),
+    }
+    const conditional = {
+      ifNoneMatch: request.headers.get('if-none-match'),
+      ifModifiedSince: request.headers.get('if-modified-since'),
+    }
+    if (isNotModified(conditional, { etag, lastModified: feed.lastModified }, new Date()))
+      return new Response(null, { status: 304, headers })
+    return new Response(renderFeed(feed.model), {
+      status: 200,
+      headers: { ...headers, 'Content-Type': 'application/rss+xml; charset=utf-8' },
+    })
+  } catch (err) {
+    // Bad input never gets here (it is a 400/404 above); this is the database or a bug. A 503
+    // tells aggregators to come back later; the cause is in the log.
+    payload.logger.error({ err, msg: 'RSS feed could not be built' })
+    return problem(503, null, 'The feed is temporarily unavailable; try again later.', { 'Retry-After': '60' })
+  }
+}
