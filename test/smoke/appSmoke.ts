@@ -12,7 +12,13 @@
  */
 import type { ChildProcess } from 'node:child_process'
 import path from 'node:path'
-import { ROOT, postgresPids, startApp as startAppOn, waitForExit, waitForReady as waitForApp } from '../helpers/appServer'
+import {
+  ROOT,
+  postgresPids,
+  startApp as startAppOn,
+  waitForExit,
+  waitForReady as waitForApp,
+} from '../helpers/appServer'
 
 const port = Number(process.env.SMOKE_PORT ?? 3900)
 const base = `http://127.0.0.1:${port}`
