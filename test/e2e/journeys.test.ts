@@ -319,6 +319,8 @@ describe.sequential('users’ journeys in Chromium', () => {
     await expect(detail.getByRole('link', { name: INFOGRAPHIC }).count()).resolves.toBe(1)
     await expect(detail.getByText(DRAFT).count()).resolves.toBe(0)
     await expect(detail.getByTestId('achieved').first().textContent()).resolves.toBe(String(after.achieved))
+    // The big number is the count of the items listed as counted, one by one.
+    await expect(detail.locator('tr[data-counted="true"]').count()).resolves.toBe(after.achieved)
     await page.getByTestId('cumulative-chart').first().waitFor()
     await screenshot(page, 'manager-task-drilldown')
 
