@@ -4,6 +4,7 @@ import { postgresAdapter } from '@payloadcms/db-postgres'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { en } from '@payloadcms/translations/languages/en'
 import { vi } from '@payloadcms/translations/languages/vi'
+import type { Transporter } from 'nodemailer'
 import { buildConfig, type CollectionConfig, type Plugin, type SanitizedConfig } from 'payload'
 import sharp from 'sharp'
 import { Articles } from '../collections/Articles'
@@ -11,9 +12,21 @@ import { Infographics } from '../collections/Infographics'
 import { Media } from '../collections/Media'
 import { Users } from '../collections/Users'
 import { Videos } from '../collections/Videos'
-import { databaseUri, jobsAutoRun, payloadSecret, poolMax, shouldSeedOnFirstStart, uploadsDir } from './config/env'
+import {
+  alertWindowDays,
+  databaseUri,
+  jobsAutoRun,
+  mailSettings,
+  payloadSecret,
+  poolMax,
+  schedulerEnabled,
+  shouldSeedOnFirstStart,
+  uploadsDir,
+} from './config/env'
+import { JOB_NAMES } from './domain/schedule'
 import { migrations } from './migrations'
-import { commsQuotaPlugin } from './plugin'
+import { commsQuotaPlugin, type SchedulerOptions } from './plugin'
+import { nodemailerAdapter } from './plugin/email/nodemailerAdapter'
 import { CONTENT_SLUGS } from './slugs'
 import { hardeningPlugin } from './security/hardeningPlugin'
 import { seedOnFirstStart } from './seed/seedOnFirstStart'
@@ -34,6 +47,10 @@ export interface AppConfigOptions {
   counting?: boolean
   /** More plugins after ours (tests add fault injection this way). */
   plugins?: Plugin[]
+  /** Mail: a transport of your own (tests capture mail), or another outbox folder. */
+  mail?: { transport?: Transporter; outboxDir?: string }
+  /** Scheduler settings over the environment's (SCHEDULER, SCHEDULER_ALERT_DAYS, JOBS_AUTORUN). */
+  scheduler?: SchedulerOptions
 }
 
 /** Upload collections store their files under one uploads folder, one sub-folder each. */
@@ -47,6 +64,13 @@ function withStaticDir(collection: CollectionConfig, uploads: string): Collectio
 export function createAppConfig(options: AppConfigOptions = {}): Promise<SanitizedConfig> {
   const uploads = options.uploadsDir ?? uploadsDir(ROOT_DIR)
   const seed = options.seedOnFirstStart ?? shouldSeedOnFirstStart()
+  const mail = mailSettings(ROOT_DIR)
+  const scheduler: SchedulerOptions = {
+    enabled: schedulerEnabled(),
+    alertWindowDays: alertWindowDays(),
+    jobs: JOB_NAMES.filter((j) => j !== 'publish-scheduled' || jobsAutoRun()),
+    ...options.scheduler,
+  }
   return buildConfig({
     admin: {
       user: Users.slug,
@@ -73,10 +97,17 @@ export function createAppConfig(options: AppConfigOptions = {}): Promise<Sanitiz
       prodMigrations: migrations,
     }),
     editor: lexicalEditor(),
+    email: nodemailerAdapter({
+      from: mail.from,
+      smtp: mail.smtp,
+      outboxDir: options.mail?.outboxDir ?? mail.outboxDir,
+      transport: options.mail?.transport,
+    }),
     jobs: {
-      // Scheduled publishing: due jobs are picked up every minute by the running app.
-      autoRun: [{ cron: '* * * * *', limit: 50, queue: 'default' }],
-      shouldAutoRun: () => jobsAutoRun(),
+      // No autoRun: it can run one job on two instances at once. The scheduler runs the queue
+      // (scheduled publishing) once a minute under a claimed slot instead (jobs/publishScheduledContent.ts).
+      // Nobody runs it over REST either, which would bypass the slot.
+      access: { run: () => false },
     },
     i18n: {
       supportedLanguages: { vi, en },
@@ -101,6 +132,7 @@ export function createAppConfig(options: AppConfigOptions = {}): Promise<Sanitiz
         uploadsDir: uploads,
         contentCollections: [...CONTENT_SLUGS],
         counting: options.counting ?? process.env.QUOTA_COUNTING !== '0',
+        scheduler,
       }),
       ...(options.plugins ?? []),
       // Last, so its caps and headers cover every collection, the plugin's included.

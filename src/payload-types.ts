@@ -80,6 +80,11 @@ export interface Config {
     'share-links': ShareLink;
     'quota-contributions': QuotaContribution;
     'quota-tallies': QuotaTally;
+    'job-slots': JobSlot;
+    'quota-reports': QuotaReport;
+    'quota-reconcile-runs': QuotaReconcileRun;
+    'email-log': EmailLog;
+    notifications: Notification;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -105,6 +110,11 @@ export interface Config {
     'share-links': ShareLinksSelect<false> | ShareLinksSelect<true>;
     'quota-contributions': QuotaContributionsSelect<false> | QuotaContributionsSelect<true>;
     'quota-tallies': QuotaTalliesSelect<false> | QuotaTalliesSelect<true>;
+    'job-slots': JobSlotsSelect<false> | JobSlotsSelect<true>;
+    'quota-reports': QuotaReportsSelect<false> | QuotaReportsSelect<true>;
+    'quota-reconcile-runs': QuotaReconcileRunsSelect<false> | QuotaReconcileRunsSelect<true>;
+    'email-log': EmailLogSelect<false> | EmailLogSelect<true>;
+    notifications: NotificationsSelect<false> | NotificationsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -705,6 +715,132 @@ export interface QuotaTally {
   createdAt: string;
 }
 /**
+ * Each run (periodic report, deadline alerts, reconciliation, scheduled publishing) runs once across instances.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "job-slots".
+ */
+export interface JobSlot {
+  id: number;
+  slot: string;
+  job: string;
+  status: 'running' | 'done' | 'failed';
+  attempts: number;
+  instance?: string | null;
+  claimedAt?: string | null;
+  leaseExpiresAt?: string | null;
+  finishedAt?: string | null;
+  lastError?: string | null;
+  result?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "quota-reports".
+ */
+export interface QuotaReport {
+  id: number;
+  title: string;
+  slot: string;
+  plan: number | Plan;
+  asOf: string;
+  totals?: {
+    target?: number | null;
+    achieved?: number | null;
+    percent?: number | null;
+  };
+  report:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "quota-reconcile-runs".
+ */
+export interface QuotaReconcileRun {
+  id: number;
+  slot: string;
+  checkedAt: string;
+  drift: number;
+  tallies: number;
+  ledgerMissing: number;
+  ledgerExtra: number;
+  repaired?: boolean | null;
+  details?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "email-log".
+ */
+export interface EmailLog {
+  id: number;
+  key: string;
+  recipients: string;
+  subject: string;
+  status: 'sending' | 'sent';
+  attempts: number;
+  messageId?: string | null;
+  sentAt?: string | null;
+  lastError?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notifications".
+ */
+export interface Notification {
+  id: number;
+  user: number | User;
+  kind: 'deadline' | 'report' | 'reconcile';
+  title: string;
+  body?: string | null;
+  /**
+   * The page to look at.
+   */
+  link?: string | null;
+  read?: boolean | null;
+  key: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -871,6 +1007,26 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'quota-tallies';
         value: number | QuotaTally;
+      } | null)
+    | ({
+        relationTo: 'job-slots';
+        value: number | JobSlot;
+      } | null)
+    | ({
+        relationTo: 'quota-reports';
+        value: number | QuotaReport;
+      } | null)
+    | ({
+        relationTo: 'quota-reconcile-runs';
+        value: number | QuotaReconcileRun;
+      } | null)
+    | ({
+        relationTo: 'email-log';
+        value: number | EmailLog;
+      } | null)
+    | ({
+        relationTo: 'notifications';
+        value: number | Notification;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1407,6 +1563,100 @@ export interface QuotaTalliesSelect<T extends boolean = true> {
   contentType?: T;
   day?: T;
   count?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "job-slots_select".
+ */
+export interface JobSlotsSelect<T extends boolean = true> {
+  slot?: T;
+  job?: T;
+  status?: T;
+  attempts?: T;
+  instance?: T;
+  claimedAt?: T;
+  leaseExpiresAt?: T;
+  finishedAt?: T;
+  lastError?: T;
+  result?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "quota-reports_select".
+ */
+export interface QuotaReportsSelect<T extends boolean = true> {
+  title?: T;
+  slot?: T;
+  plan?: T;
+  asOf?: T;
+  totals?:
+    | T
+    | {
+        target?: T;
+        achieved?: T;
+        percent?: T;
+      };
+  report?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "quota-reconcile-runs_select".
+ */
+export interface QuotaReconcileRunsSelect<T extends boolean = true> {
+  slot?: T;
+  checkedAt?: T;
+  drift?: T;
+  tallies?: T;
+  ledgerMissing?: T;
+  ledgerExtra?: T;
+  repaired?: T;
+  details?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "email-log_select".
+ */
+export interface EmailLogSelect<T extends boolean = true> {
+  key?: T;
+  recipients?: T;
+  subject?: T;
+  status?: T;
+  attempts?: T;
+  messageId?: T;
+  sentAt?: T;
+  lastError?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notifications_select".
+ */
+export interface NotificationsSelect<T extends boolean = true> {
+  user?: T;
+  kind?: T;
+  title?: T;
+  body?: T;
+  link?: T;
+  read?: T;
+  key?: T;
   updatedAt?: T;
   createdAt?: T;
 }

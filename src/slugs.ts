@@ -19,6 +19,21 @@ export const QUOTA_SLUGS = {
   tallies: 'quota-tallies',
 } as const
 
+/** Scheduled work: run slots, stored periodic reports, reconciliation runs, the mail log, notifications. */
+export const SCHEDULE_SLUGS = {
+  jobSlots: 'job-slots',
+  quotaReports: 'quota-reports',
+  reconcileRuns: 'quota-reconcile-runs',
+  emailLog: 'email-log',
+  notifications: 'notifications',
+} as const
+
+export const JOB_SLOT_STATUSES = ['running', 'done', 'failed'] as const
+export type JobSlotStatus = (typeof JOB_SLOT_STATUSES)[number]
+
+export const NOTIFICATION_KINDS = ['deadline', 'report', 'reconcile'] as const
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
+
 /** The collections whose published items fill quotas. */
 export const CONTENT_SLUGS = ['articles', 'infographics', 'videos'] as const
 

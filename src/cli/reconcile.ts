@@ -17,7 +17,9 @@ async function main(): Promise<number> {
   const { getPayload } = await import('payload')
   const { createAppConfig } = await import('../appConfig')
   const { reconcile } = await import('../plugin/engine/reconcile')
-  const payload = await getPayload({ config: await createAppConfig({ seedOnFirstStart: false }) })
+  const payload = await getPayload({
+    config: await createAppConfig({ seedOnFirstStart: false, scheduler: { enabled: false } }),
+  })
   try {
     const report = await reconcile(payload, { repair: !dryRun })
     const { ledgerMissing, ledgerExtra, tallies } = report.counts

@@ -17,7 +17,9 @@ async function main(): Promise<void> {
   const { getPayload } = await import('payload')
   const { createAppConfig } = await import('../appConfig')
   const { seed } = await import('../seed/seed')
-  const payload = await getPayload({ config: await createAppConfig({ seedOnFirstStart: false }) })
+  const payload = await getPayload({
+    config: await createAppConfig({ seedOnFirstStart: false, scheduler: { enabled: false } }),
+  })
   try {
     const { created } = await seed(payload, { demo: process.argv.includes('--demo') })
     payload.logger.info({ msg: 'Seed complete', created })

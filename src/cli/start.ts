@@ -52,6 +52,7 @@ async function main(): Promise<void> {
     server.listen(port, hostname, resolve)
   })
   log(`Ready on http://${hostname}:${port}/admin${db ? ` (embedded Postgres in ${path.relative(root, dbDir)})` : ''}`)
+  await warmUp(hostname, port)
 
   let stopping = false
   const stop = async (signal: NodeJS.Signals) => {
@@ -65,6 +66,22 @@ async function main(): Promise<void> {
     process.exit(signal === 'SIGINT' ? 130 : 0)
   }
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, (s) => void stop(s))
+}
+
+/**
+ * Payload initialises inside the Next.js server bundle on its first request, and its onInit
+ * starts the scheduler (reports, alerts, reconciliation, scheduled publishing). One request of
+ * our own right away makes that happen at start-up rather than whenever somebody first calls.
+ */
+async function warmUp(hostname: string, port: number): Promise<void> {
+  const host = hostname === '0.0.0.0' || hostname === '::' ? '127.0.0.1' : hostname
+  try {
+    const res = await fetch(`http://${host.includes(':') ? `[${host}]` : host}:${port}/api/users/me`)
+    await res.arrayBuffer()
+    if (!res.ok) log(`warm-up request answered ${res.status}; Payload starts on the first request instead`)
+  } catch (err) {
+    log(`warm-up request failed (${(err as Error).message}); Payload starts on the first request instead`)
+  }
 }
 
 /**

@@ -50,9 +50,62 @@ export function shouldSeedOnFirstStart(): boolean {
 }
 
 /**
- * The in-process job runner (scheduled publishing) runs in the app, not in tests, which run
- * jobs explicitly to control time. JOBS_AUTORUN=0 turns it off, e.g. on a web-only instance.
+ * Scheduled publishing runs from the scheduler (under a claimed per-minute slot), so it is off
+ * wherever the scheduler is (tests run jobs explicitly to control time). JOBS_AUTORUN=0 keeps it
+ * off one instance whose scheduler is on; another instance does it.
  */
 export function jobsAutoRun(): boolean {
-  return process.env.JOBS_AUTORUN !== '0' && process.env.NODE_ENV !== 'test'
+  return process.env.JOBS_AUTORUN !== '0'
+}
+
+export interface SmtpSettings {
+  host: string
+  port: number
+  secure: boolean
+  user: string | undefined
+  pass: string | undefined
+}
+
+/**
+ * Outgoing mail: SMTP_HOST (and SMTP_PORT, default 587; 465 means implicit TLS; SMTP_USER,
+ * SMTP_PASS) or, without SMTP_HOST, .eml files in MAIL_OUTBOX_DIR (default DATA_DIR/outbox) so
+ * that no message is lost silently. SMTP_FROM is the sender ("Name <address>" or an address).
+ */
+export function mailSettings(cwd: string): { smtp: SmtpSettings | null; from: string; outboxDir: string } {
+  const from = process.env.SMTP_FROM || 'Kế hoạch truyền thông <no-reply@localhost>'
+  const outboxDir = process.env.MAIL_OUTBOX_DIR || path.join(dataDir(cwd), 'outbox')
+  const host = process.env.SMTP_HOST
+  if (!host) return { smtp: null, from, outboxDir }
+  const port = Number(process.env.SMTP_PORT ?? 587)
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new Error(`SMTP_PORT must be a TCP port, got "${process.env.SMTP_PORT}".`)
+  return {
+    smtp: { host, port, secure: port === 465, user: process.env.SMTP_USER, pass: process.env.SMTP_PASS },
+    from,
+    outboxDir,
+  }
+}
+
+/**
+ * The scheduler (periodic reports, deadline alerts, reconciliation, scheduled publishing) runs
+ * in the production app (`npm start`) and nowhere else unless asked: SCHEDULER=on|off.
+ * Every instance may run it; the slot table keeps each run to one instance.
+ */
+export function schedulerEnabled(): boolean {
+  const v = process.env.SCHEDULER?.trim().toLowerCase()
+  if (v === undefined || v === '')
+    return process.env.NODE_ENV === 'production' && process.env.NEXT_PHASE !== BUILD_PHASE
+  if (v === 'on' || v === '1' || v === 'true') return true
+  if (v === 'off' || v === '0' || v === 'false') return false
+  throw new Error(`SCHEDULER must be "on" or "off", got "${process.env.SCHEDULER}".`)
+}
+
+/** Deadline alerts look this many days ahead (and chase overdue targets as long): SCHEDULER_ALERT_DAYS, default 7. */
+export function alertWindowDays(): number {
+  const raw = process.env.SCHEDULER_ALERT_DAYS
+  if (raw === undefined || raw === '') return 7
+  const n = Number(raw)
+  if (!Number.isInteger(n) || n < 0 || n > 60)
+    throw new Error(`SCHEDULER_ALERT_DAYS must be a whole number of days from 0 to 60, got "${raw}".`)
+  return n
 }

@@ -3,6 +3,7 @@ import * as migration_20261122_204659_content from './20261122_204659_content';
 import * as migration_20261122_205944_counting from './20261122_205944_counting';
 import * as migration_20261122_224941_share_links from './20261122_224941_share_links';
 import * as migration_20261122_233156_feeds_first_published_index from './20261122_233156_feeds_first_published_index';
+import * as migration_20261122_234814_scheduled_work from './20261122_234814_scheduled_work';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261122_233156_feeds_first_published_index.up,
     down: migration_20261122_233156_feeds_first_published_index.down,
-    name: '20261122_233156_feeds_first_published_index'
+    name: '20261122_233156_feeds_first_published_index',
+  },
+  {
+    up: migration_20261122_234814_scheduled_work.up,
+    down: migration_20261122_234814_scheduled_work.down,
+    name: '20261122_234814_scheduled_work'
   },
 ];

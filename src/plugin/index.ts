@@ -13,7 +13,13 @@ import { ShareLinks } from '../../collections/ShareLinks'
 import { Plans } from '../../collections/Plans'
 import { Tasks } from '../../collections/Tasks'
 import { Units } from '../../collections/Units'
-import { SLUGS } from '../slugs'
+import { EmailLog } from '../../collections/EmailLog'
+import { JobSlots } from '../../collections/JobSlots'
+import { Notifications } from '../../collections/Notifications'
+import { QuotaReports } from '../../collections/QuotaReports'
+import { ReconcileRuns } from '../../collections/ReconcileRuns'
+import { SCHEDULE_SLUGS, SLUGS } from '../slugs'
+import { startScheduler } from './scheduler/scheduler'
 import { getQuotaReport } from './endpoints/getQuotaReport'
 import { getSharedReport } from './endpoints/getSharedReport'
 import { getTaskAttainment } from './endpoints/getTaskAttainment'
@@ -25,7 +31,8 @@ import {
   type ResolvedOptions,
 } from './options'
 
-export type { CommsQuotaOptions, ResolvedOptions } from './options'
+export type { CommsQuotaOptions, ResolvedOptions, SchedulerOptions } from './options'
+export { getScheduler, startScheduler, stopScheduler } from './scheduler/scheduler'
 export { PluginConfigError } from './options'
 
 /** Points every relationship to the users collection at the host's auth collection. */
@@ -64,11 +71,25 @@ function planCollections(opts: ResolvedOptions): CollectionConfig[] {
       if (c.slug === SLUGS.channels) appendHook(c, 'afterDelete', forgetCountsAfterDelete('channel'))
     }
   }
+  const scheduled: CollectionConfig[] = [
+    JobSlots,
+    {
+      ...QuotaReports,
+      upload: {
+        ...(typeof QuotaReports.upload === 'object' ? QuotaReports.upload : {}),
+        staticDir: path.join(opts.uploadsDir, SCHEDULE_SLUGS.quotaReports),
+      },
+    },
+    ReconcileRuns,
+    EmailLog,
+    { ...Notifications, fields: retargetUsers(Notifications.fields, opts.usersSlug) },
+  ]
   return [
     ...plan,
     { ...ShareLinks, fields: retargetUsers(ShareLinks.fields, opts.usersSlug) },
     QuotaContributions,
     QuotaTallies,
+    ...scheduled,
   ]
 }
 
@@ -155,6 +176,11 @@ export const commsQuotaPlugin =
         },
       },
       custom: { ...config.custom, commsQuota: opts },
+      onInit: async (payload) => {
+        await config.onInit?.(payload)
+        // Every instance may start it: the slot table lets one of them run each period.
+        if (opts.scheduler.enabled) startScheduler(payload)
+      },
     }
   }
 

@@ -1,6 +1,17 @@
+import cron from 'node-cron'
 import type { CollectionConfig } from 'payload'
 import { DEFAULT_TIME_ZONE } from '../domain/calendar'
 import { checkItemUrlPattern, DEFAULT_ITEM_URL_PATTERN } from '../domain/portalUrl'
+import {
+  DEFAULT_ALERT_TIME,
+  DEFAULT_RECONCILE_TIME,
+  DEFAULT_REPORT_TIME,
+  JOB_NAMES,
+  isJobName,
+  type JobName,
+  type WallTime,
+} from '../domain/schedule'
+import type { SchedulerSettings } from './scheduler/types'
 
 export type PlanCollectionKey = 'units' | 'channels' | 'plans' | 'tasks' | 'planDocuments'
 
@@ -23,6 +34,8 @@ export interface CommsQuotaOptions {
   counting?: boolean
   /** RSS feeds of published content (/feeds/rss.xml, /feeds/plans/<id>.xml, /feeds/tasks/<id>.xml). */
   feeds?: FeedOptions
+  /** Scheduled work: periodic reports, deadline alerts, reconciliation, scheduled publishing. */
+  scheduler?: SchedulerOptions
 }
 
 export interface FeedOptions {
@@ -52,6 +65,31 @@ export interface ResolvedFeedOptions {
   maxAge: number
 }
 
+export interface SchedulerOptions {
+  /** Start the scheduler when Payload initialises (default off; the app turns it on in production). */
+  enabled?: boolean
+  /** The jobs this instance fires; default all of them. */
+  jobs?: JobName[]
+  /** node-cron expression of the tick (default every minute; tests tick every second). */
+  cron?: string
+  /** How long a run holds its slot without renewing (default 10 minutes). */
+  leaseMs?: number
+  /** First retry delay after a failure, doubled per attempt (default 5 minutes). */
+  retryMs?: number
+  /** Automatic attempts per slot (default 5); the CLI can run a slot past them. */
+  maxAttempts?: number
+  /** How far back due work is still done after downtime (default 24 hours). */
+  catchUpMs?: number
+  /** Deadline alerts: days ahead (and overdue days) to warn about (default 7). */
+  alertWindowDays?: number
+  reportTime?: WallTime
+  alertTime?: WallTime
+  reconcileTime?: WallTime
+  now?: () => Date
+  onStep?: (step: string, slot: string) => void | Promise<void>
+  onOutcome?: SchedulerSettings['onOutcome']
+}
+
 export interface ResolvedOptions {
   contentCollections: string[]
   counting: boolean
@@ -60,6 +98,7 @@ export interface ResolvedOptions {
   timeZone: string
   collectionOverrides: Partial<Record<PlanCollectionKey, (collection: CollectionConfig) => CollectionConfig>>
   feeds: ResolvedFeedOptions
+  scheduler: SchedulerSettings
 }
 
 export class PluginConfigError extends Error {
@@ -103,10 +142,20 @@ export function resolveOptions(options: CommsQuotaOptions | undefined, cwd: stri
   const counting = o.counting ?? true
   if (typeof counting !== 'boolean') throw new PluginConfigError('counting must be true or false.')
   const feeds = resolveFeedOptions(o.feeds)
-  return { usersSlug, uploadsDir, timeZone, collectionOverrides: overrides, contentCollections, counting, feeds }
+  const scheduler = resolveScheduler(o.scheduler ?? {}, timeZone)
+  return {
+    usersSlug,
+    uploadsDir,
+    timeZone,
+    collectionOverrides: overrides,
+    contentCollections,
+    counting,
+    feeds,
+    scheduler,
+  }
 }
 
-const wholeNumber = (v: unknown, min: number, max: number): v is number =>
+const isWholeNumber = (v: unknown, min: number, max: number): v is number =>
   typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max
 
 export function resolveFeedOptions(options: FeedOptions | undefined): ResolvedFeedOptions {
@@ -130,13 +179,62 @@ export function resolveFeedOptions(options: FeedOptions | undefined): ResolvedFe
   if (siteTitle !== null && (typeof siteTitle !== 'string' || siteTitle.trim() === ''))
     throw new PluginConfigError('feeds.siteTitle must be a non-empty string.')
   const maxLimit = o.maxLimit ?? 100
-  if (!wholeNumber(maxLimit, 1, 1000))
+  if (!isWholeNumber(maxLimit, 1, 1000))
     throw new PluginConfigError('feeds.maxLimit must be a whole number from 1 to 1000.')
   const defaultLimit = o.defaultLimit ?? Math.min(50, maxLimit)
-  if (!wholeNumber(defaultLimit, 1, maxLimit))
+  if (!isWholeNumber(defaultLimit, 1, maxLimit))
     throw new PluginConfigError(`feeds.defaultLimit must be a whole number from 1 to feeds.maxLimit (${maxLimit}).`)
   const maxAge = o.maxAge ?? 60
-  if (!wholeNumber(maxAge, 0, 86_400))
+  if (!isWholeNumber(maxAge, 0, 86_400))
     throw new PluginConfigError('feeds.maxAge must be whole seconds from 0 to 86400.')
   return { itemUrl, itemUrlByCollection, siteTitle: siteTitle?.trim() ?? null, defaultLimit, maxLimit, maxAge }
+}
+
+function wholeNumber(value: unknown, name: string, min: number, max: number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max)
+    throw new PluginConfigError(`${name} must be a whole number from ${min} to ${max}, got ${String(value)}.`)
+  return value
+}
+
+function wallTime(value: WallTime | undefined, fallback: WallTime, name: string): WallTime {
+  if (value === undefined) return fallback
+  return {
+    hour: wholeNumber(value?.hour, `${name}.hour`, 0, 23),
+    minute: wholeNumber(value?.minute, `${name}.minute`, 0, 59),
+  }
+}
+
+function resolveScheduler(o: SchedulerOptions, timeZone: string): SchedulerSettings {
+  const jobs = o.jobs ?? [...JOB_NAMES]
+  if (!Array.isArray(jobs)) throw new PluginConfigError(`scheduler.jobs must be a list of ${JOB_NAMES.join(', ')}.`)
+  for (const j of jobs) {
+    if (!isJobName(j))
+      throw new PluginConfigError(`scheduler.jobs names "${String(j)}"; the jobs are ${JOB_NAMES.join(', ')}.`)
+  }
+  const expr = o.cron ?? '* * * * *'
+  if (typeof expr !== 'string' || !cron.validate(expr))
+    throw new PluginConfigError(`scheduler.cron "${String(expr)}" is not a cron expression.`)
+  if (o.now !== undefined && typeof o.now !== 'function')
+    throw new PluginConfigError('scheduler.now must be a function returning a Date.')
+  for (const hook of ['onStep', 'onOutcome'] as const) {
+    if (o[hook] !== undefined && typeof o[hook] !== 'function')
+      throw new PluginConfigError(`scheduler.${hook} must be a function.`)
+  }
+  return {
+    enabled: o.enabled === true,
+    jobs: [...new Set(jobs)],
+    cron: expr,
+    timeZone,
+    leaseMs: wholeNumber(o.leaseMs ?? 10 * 60_000, 'scheduler.leaseMs', 500, 24 * 3_600_000),
+    retryMs: wholeNumber(o.retryMs ?? 5 * 60_000, 'scheduler.retryMs', 0, 24 * 3_600_000),
+    maxAttempts: wholeNumber(o.maxAttempts ?? 5, 'scheduler.maxAttempts', 1, 100),
+    catchUpMs: wholeNumber(o.catchUpMs ?? 24 * 3_600_000, 'scheduler.catchUpMs', 60_000, 31 * 24 * 3_600_000),
+    alertWindowDays: wholeNumber(o.alertWindowDays ?? 7, 'scheduler.alertWindowDays', 0, 60),
+    reportTime: wallTime(o.reportTime, DEFAULT_REPORT_TIME, 'scheduler.reportTime'),
+    alertTime: wallTime(o.alertTime, DEFAULT_ALERT_TIME, 'scheduler.alertTime'),
+    reconcileTime: wallTime(o.reconcileTime, DEFAULT_RECONCILE_TIME, 'scheduler.reconcileTime'),
+    now: o.now ?? (() => new Date()),
+    onStep: o.onStep,
+    onOutcome: o.onOutcome,
+  }
 }

@@ -26,6 +26,11 @@ describe('commsQuotaPlugin', () => {
       'share-links',
       'quota-contributions',
       'quota-tallies',
+      'job-slots',
+      'quota-reports',
+      'quota-reconcile-runs',
+      'email-log',
+      'notifications',
     ])
     expect(out.collections?.[1]).toBe(posts)
   })
@@ -130,6 +135,8 @@ describe('resolveOptions', () => {
         maxLimit: 100,
         maxAge: 60,
       },
+      // Scheduled work is off unless the host turns it on (the app does in production).
+      scheduler: expect.objectContaining({ enabled: false, timeZone: 'Asia/Ho_Chi_Minh' }),
     })
   })
   it('rejects bad options with a message naming the option', () => {

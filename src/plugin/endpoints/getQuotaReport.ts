@@ -1,14 +1,11 @@
 import type { Endpoint, PayloadRequest } from 'payload'
-import { hasRole } from '../../access/roles'
 import { calendarDay } from '../../domain/calendar'
 import { parseReportParams } from '../../domain/reportParams'
 import { reportCsv, type ReportCsvRow } from '../../domain/reportCsv'
 import { buildReport, type QuotaReport } from '../report/buildReport'
 import { reportWorkbook } from '../report/reportWorkbook'
 import { countingTimeZone } from '../engine/settings'
-
-const json = (status: number, body: unknown) =>
-  Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } })
+import { json, refuseUnlessManager } from './respond'
 
 /**
  * GET /api/quota/report?plan=<id>[&asOf=YYYY-MM-DD][&unit=<id>][&format=json|csv|xlsx]
@@ -19,9 +16,8 @@ export const getQuotaReport: Endpoint = {
   path: '/quota/report',
   method: 'get',
   handler: async (req: PayloadRequest) => {
-    if (!req.user) return json(401, { errors: [{ message: 'Sign in to see quota reports.' }] })
-    if (!hasRole(req.user, 'admin', 'manager'))
-      return json(403, { errors: [{ message: 'Quota reports are for managers and administrators.' }] })
+    const refused = refuseUnlessManager(req)
+    if (refused) return refused
     const parsed = parseReportParams(
       (req.query ?? {}) as Record<string, unknown>,
       calendarDay(new Date(), countingTimeZone(req.payload)),

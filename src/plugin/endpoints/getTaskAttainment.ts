@@ -1,12 +1,9 @@
 import type { Endpoint, PayloadRequest } from 'payload'
-import { hasRole } from '../../access/roles'
 import { calendarDay } from '../../domain/calendar'
 import { parseTaskParams } from '../../domain/reportParams'
 import { countingTimeZone } from '../engine/settings'
+import { json, refuseUnlessManager } from './respond'
 import { buildTaskDetail } from '../report/buildTaskDetail'
-
-const json = (status: number, body: unknown) =>
-  Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } })
 
 /**
  * GET /api/quota/task?task=<id>[&asOf=YYYY-MM-DD]: one task's targets with the items counted,
@@ -16,9 +13,8 @@ export const getTaskAttainment: Endpoint = {
   path: '/quota/task',
   method: 'get',
   handler: async (req: PayloadRequest) => {
-    if (!req.user) return json(401, { errors: [{ message: 'Sign in to see quota reports.' }] })
-    if (!hasRole(req.user, 'admin', 'manager'))
-      return json(403, { errors: [{ message: 'Quota reports are for managers and administrators.' }] })
+    const refused = refuseUnlessManager(req)
+    if (refused) return refused
     const today = calendarDay(new Date(), countingTimeZone(req.payload))
     const parsed = parseTaskParams((req.query ?? {}) as Record<string, unknown>, today)
     if (!parsed.ok) return json(400, { errors: [{ field: parsed.field, message: parsed.message }] })

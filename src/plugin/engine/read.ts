@@ -205,7 +205,28 @@ export async function countTargets(
 ): Promise<Map<string, TargetCounts>> {
   const out = new Map<string, TargetCounts>(targets.map((t) => [t.key, { pooled: 0, byChannel: [], late: 0 }]))
   if (targets.length === 0) return out
-  const db = await runner(payload, req)
+  const inRequest = await runner(payload, req)
+  const pool = (payload.db as unknown as { drizzle: SqlRunner & { transaction?: TransactionFn } }).drizzle
+  // The distinct counts sort a few rows per ledger row; Postgres' default 4 MB spills them to
+  // disk at a few hundred thousand rows. A read-only transaction of our own lets `set local`
+  // raise it for these three statements only (inside a request's transaction, for its rest).
+  if (inRequest === pool && pool.transaction) {
+    return pool.transaction(async (tx) => {
+      await tx.execute(sql`set local work_mem = '64MB'`)
+      return countTargetsWith(tx, targets, out)
+    })
+  }
+  await inRequest.execute(sql`set local work_mem = '64MB'`)
+  return countTargetsWith(inRequest, targets, out)
+}
+
+type TransactionFn = <T>(fn: (tx: SqlRunner) => Promise<T>) => Promise<T>
+
+async function countTargetsWith(
+  db: SqlRunner,
+  targets: TargetCountQuery[],
+  out: Map<string, TargetCounts>,
+): Promise<Map<string, TargetCounts>> {
   const spec = JSON.stringify(
     targets.map((t) => ({
       key: t.key,

@@ -62,7 +62,7 @@ const minDay = (a: string, b: string): string => (a < b ? a : b)
  * The plan's quota attainment as of a day. Plans and tasks are read as the requesting user
  * (access control on); counts come from the engine's ledger; every number is computed by the
  * pure rules in src/domain/quota.ts. Returns null when the plan does not exist or is not
- * visible to the user.
+ * visible to the user. Scheduled jobs, which act for no user, pass `overrideAccess: true`.
  */
 export async function buildReport(
   req: PayloadRequest,
@@ -70,7 +70,8 @@ export async function buildReport(
   access: { overrideAccess?: boolean } = {},
 ): Promise<QuotaReport | null> {
   const { payload } = req
-  // Only a share link, already verified as a capability for this one plan, reads as the system.
+  // Only the system reads past access control: a share link already verified as a capability
+  // for this one plan, and scheduled jobs (no user; the report goes to the plan's managers).
   const overrideAccess = access.overrideAccess === true
   const tz = countingTimeZone(payload)
   const plan = (await payload.findByID({
@@ -117,21 +118,7 @@ export async function buildReport(
     req,
   })
   const leadIds = [...new Set((docs as unknown as Row[]).flatMap((t) => relIds(t.leadUnits).map(Number)))]
-  const unitNames = new Map(
-    leadIds.length === 0
-      ? []
-      : (
-          await payload.find({
-            collection: SLUGS.units,
-            where: { id: { in: leadIds } },
-            depth: 0,
-            pagination: false,
-            select: { name: true },
-            overrideAccess,
-            req,
-          })
-        ).docs.map((u) => [Number(u.id), String(u.name)] as const),
-  )
+  const unitNames = await namesOf(req, SLUGS.units, leadIds, overrideAccess)
   const planFrom = day((plan.period as Row | undefined)?.from, tz)
   const planTo = day((plan.period as Row | undefined)?.to, tz)
 
@@ -181,19 +168,8 @@ export async function buildReport(
     })
   }
   const channelIds = [...new Set(tasks.flatMap((t) => t.targets.flatMap((x) => x.channels)))]
-  const channels =
-    channelIds.length === 0
-      ? []
-      : (
-          await payload.find({
-            collection: SLUGS.channels,
-            where: { id: { in: channelIds } },
-            depth: 0,
-            pagination: false,
-            overrideAccess,
-            req,
-          })
-        ).docs.map((c) => ({ id: Number(c.id), name: String(c.name) }))
+  const names = await namesOf(req, SLUGS.channels, channelIds, overrideAccess)
+  const channels = [...names].map(([id, name]) => ({ id, name }))
   return {
     channels,
     plan: { id: Number(plan.id), code: String(plan.code), title: String(plan.title) },
@@ -202,6 +178,26 @@ export async function buildReport(
     tasks,
     totals: totals(tasks.flatMap((t) => t.targets.filter((x) => x.kind !== 'indicator'))),
   }
+}
+
+/** Names of the given units or channels, in one query, as the reader sees them. */
+async function namesOf(
+  req: PayloadRequest,
+  collection: typeof SLUGS.units | typeof SLUGS.channels,
+  ids: number[],
+  overrideAccess: boolean,
+): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map()
+  const { docs } = await req.payload.find({
+    collection,
+    where: { id: { in: ids } },
+    depth: 0,
+    pagination: false,
+    select: { name: true },
+    overrideAccess,
+    req,
+  })
+  return new Map(docs.map((d) => [Number(d.id), String((d as { name?: unknown }).name)]))
 }
 
 function timeframeOf(task: Row, tz: string): TimeframeSpec {

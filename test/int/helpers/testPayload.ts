@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import path from 'node:path'
 import pg from 'pg'
 import { getPayload, type Payload } from 'payload'
-import { createAppConfig } from '../../../src/appConfig'
+import { createAppConfig, type AppConfigOptions } from '../../../src/appConfig'
 import { migrations } from '../../../src/migrations'
 
 type MigrationList = NonNullable<Parameters<Payload['db']['migrate']>[0]>['migrations']
@@ -54,10 +54,18 @@ export async function createTestDatabase(): Promise<{ uri: string; drop(): Promi
  * from the committed migrations, as in production: no interactive push, and Payload's
  * per-process push cache cannot leave a second instance without tables.
  */
-export async function startTestPayload(): Promise<TestPayload> {
+export async function startTestPayload(
+  options: Pick<AppConfigOptions, 'mail' | 'scheduler' | 'plugins'> = {},
+): Promise<TestPayload> {
   const db = await createTestDatabase()
   const uploadsDir = await mkdtemp(path.join(process.cwd(), '.data', 'test-uploads-'))
-  const config = await createAppConfig({ databaseUri: db.uri, seedOnFirstStart: false, uploadsDir, push: false })
+  const config = await createAppConfig({
+    ...options,
+    databaseUri: db.uri,
+    seedOnFirstStart: false,
+    uploadsDir,
+    push: false,
+  })
   const payload = await getPayload({ config, key: db.uri })
   await payload.db.migrate({ migrations: migrations as unknown as MigrationList })
   return {

@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { getPayload, type Payload, type Plugin } from 'payload'
 import type pg from 'pg'
-import { createAppConfig } from '../../../src/appConfig'
+import { createAppConfig, type AppConfigOptions } from '../../../src/appConfig'
 import { migrations } from '../../../src/migrations'
 
 type MigrationList = NonNullable<Parameters<Payload['db']['migrate']>[0]>['migrations']
@@ -22,11 +22,17 @@ export interface PayloadOn {
  */
 export async function startPayloadOn(
   databaseUri: string,
-  options: { plugins?: Plugin[]; migrate?: boolean; instance?: string } = {},
+  options: {
+    plugins?: Plugin[]
+    migrate?: boolean
+    instance?: string
+    config?: Pick<AppConfigOptions, 'mail' | 'scheduler'>
+  } = {},
 ): Promise<PayloadOn> {
   // These tests upload nothing; the folder only satisfies the config.
   const uploadsDir = await mkdtemp(path.join(os.tmpdir(), 'counting-uploads-'))
   const config = await createAppConfig({
+    ...options.config,
     databaseUri,
     seedOnFirstStart: false,
     uploadsDir,
