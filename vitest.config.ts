@@ -1,5 +1,27 @@
 import path from 'node:path'
-import { defineConfig } from 'vitest/config'
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config'
+
+/**
+ * The browser journeys need the built app running and a Chromium: `npm run test:e2e`
+ * (test/e2e/run.ts) provides both and sets E2E_BASE_URL. Without it the project does not exist,
+ * so `npm test` never picks the suite up.
+ */
+const e2e: TestProjectInlineConfiguration[] = process.env.E2E_BASE_URL
+  ? [
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          environment: 'node',
+          // The journeys build on each other (the manager checks what the editor published).
+          fileParallelism: false,
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ]
+  : []
 
 export default defineConfig({
   resolve: {
@@ -28,6 +50,7 @@ export default defineConfig({
           hookTimeout: 180_000,
         },
       },
+      ...e2e,
     ],
   },
 })

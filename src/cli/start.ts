@@ -4,11 +4,13 @@
  * stopping this process stops everything and a SIGKILL leaves at most an orphan Postgres, which
  * the next start detects and stops.
  *
- *   PORT (default 3000), HOST (default 127.0.0.1 — set 0.0.0.0 to listen on all interfaces)
+ *   PORT (default 3000), HOST (default 127.0.0.1 — set 0.0.0.0 to listen on all interfaces),
+ *   DATA_DIR (default .data: the embedded database in DATA_DIR/app, the secret, the uploads)
  */
 import { createServer } from 'node:http'
 import path from 'node:path'
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../db/embeddedPostgres'
+import { dataDir } from '../config/env'
 import { ensureLocalSecret } from '../config/localSecret'
 import { build } from './build'
 
@@ -24,10 +26,11 @@ async function main(): Promise<void> {
 
   build(root, true)
 
+  const dbDir = path.join(dataDir(root), 'app')
   let db: EmbeddedPostgres | undefined
   if (!process.env.DATABASE_URI) {
     db = await startEmbeddedPostgres({
-      dataDir: path.join(root, '.data', 'app'),
+      dataDir: dbDir,
       log: (m) => process.stderr.write(`[db] ${m}\n`),
     })
     process.env.DATABASE_URI = db.uri
@@ -48,7 +51,7 @@ async function main(): Promise<void> {
     server.once('error', reject)
     server.listen(port, hostname, resolve)
   })
-  log(`Ready on http://${hostname}:${port}/admin${db ? ' (embedded Postgres in .data/app)' : ''}`)
+  log(`Ready on http://${hostname}:${port}/admin${db ? ` (embedded Postgres in ${path.relative(root, dbDir)})` : ''}`)
   await warmUp(hostname, port)
 
   let stopping = false

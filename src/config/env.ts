@@ -2,6 +2,8 @@
  * Environment the app reads, in one place. Values are read when called (not at import) so
  * tests and CLIs can set them first.
  */
+import path from 'node:path'
+
 const BUILD_PHASE = 'phase-production-build'
 
 export function databaseUri(): string {
@@ -29,8 +31,17 @@ export function poolMax(): number {
   return n
 }
 
+/**
+ * The quick start's own folder: embedded database (`app/`), generated secret and uploads. DATA_DIR
+ * moves all three at once, so a second instance (the browser end-to-end suite) never touches the
+ * user's data in `.data`.
+ */
+export function dataDir(cwd: string): string {
+  return path.resolve(cwd, process.env.DATA_DIR || '.data')
+}
+
 export function uploadsDir(cwd: string): string {
-  return process.env.UPLOADS_DIR ?? `${cwd}/.data/uploads`
+  return process.env.UPLOADS_DIR ?? path.join(dataDir(cwd), 'uploads')
 }
 
 /** The quick start seeds demo data into an empty embedded database; tests never do. */
@@ -57,12 +68,12 @@ export interface SmtpSettings {
 
 /**
  * Outgoing mail: SMTP_HOST (and SMTP_PORT, default 587; 465 means implicit TLS; SMTP_USER,
- * SMTP_PASS) or, without SMTP_HOST, .eml files in MAIL_OUTBOX_DIR (default .data/outbox) so
+ * SMTP_PASS) or, without SMTP_HOST, .eml files in MAIL_OUTBOX_DIR (default DATA_DIR/outbox) so
  * that no message is lost silently. SMTP_FROM is the sender ("Name <address>" or an address).
  */
 export function mailSettings(cwd: string): { smtp: SmtpSettings | null; from: string; outboxDir: string } {
   const from = process.env.SMTP_FROM || 'Kế hoạch truyền thông <no-reply@localhost>'
-  const outboxDir = process.env.MAIL_OUTBOX_DIR || `${cwd}/.data/outbox`
+  const outboxDir = process.env.MAIL_OUTBOX_DIR || path.join(dataDir(cwd), 'outbox')
   const host = process.env.SMTP_HOST
   if (!host) return { smtp: null, from, outboxDir }
   const port = Number(process.env.SMTP_PORT ?? 587)

@@ -10,11 +10,16 @@
  * plans; SIGTERM stops the app and its Postgres; after a SIGKILL (orphaned Postgres) the next
  * start works.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
-import { readFileSync, readdirSync } from 'node:fs'
+import type { ChildProcess } from 'node:child_process'
 import path from 'node:path'
+import {
+  ROOT,
+  postgresPids,
+  startApp as startAppOn,
+  waitForExit,
+  waitForReady as waitForApp,
+} from '../helpers/appServer'
 
-const root = path.resolve(import.meta.dirname, '..', '..')
 const port = Number(process.env.SMOKE_PORT ?? 3900)
 const base = `http://127.0.0.1:${port}`
 const results: Array<{ name: string; ok: boolean; detail?: string }> = []
@@ -25,54 +30,13 @@ function check(name: string, ok: boolean, detail?: string): void {
 }
 
 function startApp(): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/start.ts'], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port), DATABASE_URI: '', NEXT_TELEMETRY_DISABLED: '1' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  })
-  return child
+  return startAppOn({ port, dataDir: path.join(ROOT, '.data') })
 }
 
-async function waitForReady(timeoutMs: number): Promise<boolean> {
-  const until = Date.now() + timeoutMs
-  while (Date.now() < until) {
-    try {
-      const res = await fetch(`${base}/api/plans`)
-      if (res.status < 500) return true
-    } catch {
-      // Not listening yet: keep polling until the deadline.
-    }
-    await new Promise((r) => setTimeout(r, 500))
-  }
-  return false
-}
+const waitForReady = (timeoutMs: number) => waitForApp(base, timeoutMs)
 
-function waitForExit(child: ChildProcess, timeoutMs: number): Promise<number | null | 'timeout'> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve(child.exitCode)
-    const timer = setTimeout(() => resolve('timeout'), timeoutMs)
-    child.once('exit', (code) => {
-      clearTimeout(timer)
-      resolve(code)
-    })
-  })
-}
-
-/** Postgres servers whose data dir is the app's, from /proc (no ps dependency). */
-function appPostgresPids(): number[] {
-  const dataDir = path.join(root, '.data', 'app')
-  const pids: number[] = []
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue
-    try {
-      const cmd = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0')
-      if (cmd[0]?.endsWith('/postgres') && cmd.includes(dataDir)) pids.push(Number(entry))
-    } catch {
-      // The process ended between readdir and read: not ours to count.
-    }
-  }
-  return pids
-}
+/** Postgres servers whose data dir is the app's. */
+const appPostgresPids = () => postgresPids(path.join(ROOT, '.data', 'app'))
 
 async function main(): Promise<void> {
   let app = startApp()

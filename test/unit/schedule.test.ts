@@ -455,9 +455,19 @@ describe('environment switches', () => {
     expect(withEnv({ SCHEDULER_ALERT_DAYS: '14' }, alertWindowDays)).toBe(14)
     expect(() => withEnv({ SCHEDULER_ALERT_DAYS: 'week' }, alertWindowDays)).toThrow(/SCHEDULER_ALERT_DAYS/)
     expect(withEnv({ SMTP_HOST: undefined }, () => mailSettings('/srv').smtp)).toBeNull()
-    expect(withEnv({ SMTP_HOST: undefined, MAIL_OUTBOX_DIR: undefined }, () => mailSettings('/srv').outboxDir)).toBe(
-      '/srv/.data/outbox',
-    )
+    expect(
+      withEnv(
+        { SMTP_HOST: undefined, MAIL_OUTBOX_DIR: undefined, DATA_DIR: undefined },
+        () => mailSettings('/srv').outboxDir,
+      ),
+    ).toBe('/srv/.data/outbox')
+    // A second instance with its own DATA_DIR (the browser e2e suite) keeps its mail to itself.
+    expect(
+      withEnv(
+        { SMTP_HOST: undefined, MAIL_OUTBOX_DIR: undefined, DATA_DIR: '.data/e2e' },
+        () => mailSettings('/srv').outboxDir,
+      ),
+    ).toBe('/srv/.data/e2e/outbox')
     expect(withEnv({ SMTP_HOST: 'smtp.gov.vn', SMTP_PORT: '465' }, () => mailSettings('/srv').smtp)).toMatchObject({
       host: 'smtp.gov.vn',
       port: 465,

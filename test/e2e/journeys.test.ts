@@ -1,0 +1,379 @@
+/**
+ * The users' journeys in a real Chromium, against the built app on its embedded database with the
+ * demo seed (run by `npm run test:e2e`, see run.ts). Every number asserted here is read from the
+ * screen before and after the users' clicks; nothing is computed on the side.
+ *
+ * The seeded task 1 ("Truyền thông kết quả kết nối…", deadline 30/8/2025) counts articles only,
+ * so the manager first widens its target to infographics in the task editor (a manager's job);
+ * then the numbers are read, an editor and a multimedia staff member publish one item each with
+ * publications dated 25/8/2025, and the dashboard as of 30/8/2025 must show exactly two more.
+ * The home channel is entered by hand with that date: the row the CMS adds on publish carries
+ * today's date, outside the task's 2025 window.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import ExcelJS from 'exceljs'
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
+import Parser from 'rss-parser'
+import sharp from 'sharp'
+import { afterAll, beforeAll, describe, expect, onTestFailed, test } from 'vitest'
+import { IMAGE_SIZES } from '../../media/uploadConfig'
+import { CHANNELS, DEMO_PASSWORD, DEMO_USERS, PLAN } from '../../src/seed/planData'
+import { launchBrowser } from './browser'
+
+const BASE = process.env.E2E_BASE_URL ?? ''
+const ARTIFACTS = process.env.E2E_ARTIFACTS ?? path.resolve(import.meta.dirname, 'artifacts')
+
+const email = (role: string): string => {
+  const user = DEMO_USERS.find((u) => u.role === role)
+  if (!user) throw new Error(`no demo ${role} in the seed`)
+  return user.email
+}
+const channelName = (key: string): string => {
+  const channel = CHANNELS.find((c) => c.key === key)
+  if (!channel) throw new Error(`no channel ${key} in the seed`)
+  return channel.name
+}
+const seededTask = PLAN.tasks.find((t) => t.code === '1')
+if (!seededTask) throw new Error('the seed has no task 1')
+const TASK_CODE = seededTask.code
+const TASK_TITLE = seededTask.title
+const HOME = channelName('portal')
+const VNEXPRESS = channelName('vnexpress')
+/** Inside task 1's window (1/7–30/8/2025), typed the way the date picker shows it. */
+const PUBLISHED_ON = '25/8/2025'
+const AS_OF = '2025-08-30'
+
+const ARTICLE = 'Cổng Dịch vụ công quốc gia: 9 triệu hồ sơ trực tuyến sau đồng bộ (E2E)'
+const DRAFT = 'Bản nháp chưa xuất bản về Cổng Dịch vụ công (E2E)'
+const INFOGRAPHIC = 'Infographic: tỷ lệ hồ sơ trực tuyến theo tỉnh (E2E)'
+
+interface TargetNumbers {
+  achieved: number
+  target: number
+  totals: number
+  /** Channel name → the number its bar shows. */
+  channels: Map<string, number>
+}
+
+/** Shared across the journeys, in order: what the manager saw before, and where things are. */
+const state: { before?: TargetNumbers; dashboardUrl?: string; feedUrl?: string } = {}
+
+let browser: Browser
+const contexts: BrowserContext[] = []
+let shots = 0
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  shots += 1
+  await page.screenshot({ path: path.join(ARTIFACTS, `${String(shots).padStart(2, '0')}-${name}.png`), fullPage: true })
+}
+
+/** A fresh browser profile per person, as on their own machines; Vietnamese locale and time zone. */
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    viewport: { width: 1400, height: 1000 },
+    acceptDownloads: true,
+  })
+  contexts.push(context)
+  const page = await context.newPage()
+  page.setDefaultTimeout(60_000)
+  page.setDefaultNavigationTimeout(90_000)
+  // What the user was looking at when a step failed.
+  onTestFailed(() => screenshot(page, 'FAILED').catch(() => undefined))
+  return page
+}
+
+async function signIn(role: string): Promise<Page> {
+  const page = await newPage()
+  await page.goto(`${BASE}/admin/login`)
+  await page.getByLabel('Email').fill(email(role))
+  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD)
+  await page.getByRole('button', { name: 'Đăng nhập' }).click()
+  await page.waitForURL(/\/admin\/?$/)
+  return page
+}
+
+/** Picks an option of a react-select (Payload's relationship and hasMany select fields). */
+async function choose(page: Page, field: Locator, search: string, option: string): Promise<void> {
+  await field.locator('.rs__input').fill(search)
+  await page.getByRole('option', { name: option, exact: true }).click()
+  await page.keyboard.press('Escape')
+}
+
+/** Adds a row to the item's "Đã đăng trên các kênh" array: channel, day and optional URL. */
+async function addPublication(page: Page, channel: string, day: string, url?: string): Promise<void> {
+  const index = await page.locator('[id^="publications-row-"]').count()
+  await page.getByRole('button', { name: 'Thêm: Kênh đăng' }).click()
+  const row = page.locator(`#publications-row-${index}`)
+  // The row's fields render after a loading shimmer.
+  await row.locator('.collapsible__content .shimmer-effect').waitFor({ state: 'detached' })
+  await choose(page, row.locator(`#field-publications__${index}__channel`), channel, channel)
+  const date = row.locator(`#field-publications__${index}__publishedAt input`)
+  await date.fill(day)
+  await date.press('Enter')
+  if (url) await row.locator(`input[name="publications.${index}.url"]`).fill(url)
+}
+
+async function publish(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Xuất bản tài liệu' }).click()
+  await expect.poll(() => page.getByText('Cập nhật thành công').count(), { timeout: 60_000 }).toBeGreaterThan(0)
+  await expect(page.getByText('Đã xuất bản', { exact: true }).first().isVisible()).resolves.toBe(true)
+}
+
+/** Task 1's first target as the dashboard shows it: the big number, the total and every channel bar. */
+async function readTask(page: Page): Promise<TargetNumbers> {
+  const target = page.getByTestId(`task-${TASK_CODE}`).locator('[data-testid^="target-"]').first()
+  const achieved = Number(await target.getByTestId('achieved').textContent())
+  const total = Number(await target.getByTestId('target').textContent())
+  const totals = Number(await page.getByTestId('quota-totals').locator('strong').first().textContent())
+  const channels = new Map<string, number>()
+  for (const bar of await target.locator('li[data-testid^="channel-"]').all()) {
+    const text = (await bar.textContent()) ?? ''
+    const name = text.slice(0, text.lastIndexOf(':')).trim()
+    const shown = Number(await bar.locator('strong').textContent())
+    // The bar's label and its data attribute must agree, or a test could read one and users the other.
+    expect(Number(await bar.getAttribute('data-achieved')), `bar ${name}`).toBe(shown)
+    channels.set(name, shown)
+  }
+  return { achieved, target: total, totals, channels }
+}
+
+/** The manager's way to the numbers: the admin home's quota widget, then the day in the form. */
+async function openDashboard(page: Page): Promise<void> {
+  await page.goto(`${BASE}/admin`)
+  await page.getByRole('link', { name: 'Bảng tiến độ chỉ tiêu' }).click()
+  await page.waitForURL(/\/admin\/quota/)
+  await page.locator('input[name="asOf"]').fill(AS_OF)
+  await page.getByRole('button', { name: 'Xem', exact: true }).click()
+  await page.waitForURL(new RegExp(`asOf=${AS_OF}`))
+  await page.getByTestId(`task-${TASK_CODE}`).waitFor()
+}
+
+/** An infographic-looking PNG (bars and labels), large enough for every derivative. */
+function infographicPng(): Promise<Buffer> {
+  const bars = [62, 81, 47, 93, 70]
+    .map((v, i) => `<rect x="${160 + i * 270}" y="${900 - v * 7}" width="180" height="${v * 7}" fill="#0a5aa0"/>`)
+    .join('')
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="1000">
+    <rect width="1600" height="1000" fill="#f4f7fb"/>
+    <text x="80" y="110" font-size="64" font-family="sans-serif" fill="#102a43">Hồ sơ trực tuyến 2025 (%)</text>
+    ${bars}</svg>`
+  return sharp(Buffer.from(svg)).png().toBuffer()
+}
+
+describe.sequential('users’ journeys in Chromium', () => {
+  beforeAll(async () => {
+    if (!BASE) throw new Error('E2E_BASE_URL is not set: run the suite with `npm run test:e2e`')
+    mkdirSync(ARTIFACTS, { recursive: true })
+    browser = await launchBrowser()
+  })
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined)
+    await browser?.close()
+  })
+
+  test('0. the manager counts infographics on task 1 too, notes its feed address and the numbers before', async () => {
+    const page = await signIn('manager')
+    await openDashboard(page)
+    // To the task's editor through the drill-down, as a manager would.
+    await page.getByTestId(`task-${TASK_CODE}`).getByRole('link').first().click()
+    await page.getByTestId('task-detail').waitFor()
+    await page.getByRole('link', { name: 'Sửa nhiệm vụ' }).click()
+    await page.locator('input[name="title"]').waitFor()
+    await expect(page.locator('input[name="title"]').inputValue()).resolves.toBe(TASK_TITLE)
+
+    await choose(page, page.locator('#field-targets__0__contentTypes'), 'Infographic', 'Infographic')
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click()
+    await expect.poll(() => page.getByText('thành công').count(), { timeout: 60_000 }).toBeGreaterThan(0)
+    const feed = page.getByTestId('feed-links').getByRole('link').first()
+    state.feedUrl = (await feed.getAttribute('href')) ?? undefined
+    expect(state.feedUrl).toMatch(/^\/feeds\/tasks\/\d+/)
+    await screenshot(page, 'manager-task-target-with-infographics')
+
+    await openDashboard(page)
+    state.dashboardUrl = page.url()
+    state.before = await readTask(page)
+    expect(state.before.channels.has(HOME), `bars: ${[...state.before.channels.keys()].join(', ')}`).toBe(true)
+    expect(state.before.channels.has(VNEXPRESS)).toBe(true)
+    await screenshot(page, 'manager-dashboard-before')
+  })
+
+  test('1. an editor writes an article in the Vietnamese admin, tags task 1, records VnExpress and publishes it', async () => {
+    const page = await signIn('editor')
+    // The admin speaks Vietnamese: the navigation and the collection's own labels.
+    await expect(page.getByRole('button', { name: 'Nội dung' }).count()).resolves.toBeGreaterThan(0)
+    await page.goto(`${BASE}/admin/collections/articles`)
+    await page.getByRole('link', { name: 'Tạo mới' }).first().click()
+    // Autosave creates the draft at once and moves to its URL.
+    await page.waitForURL(/\/admin\/collections\/articles\/\d+/)
+    await page.locator('input[name="title"]').fill(ARTICLE)
+    await page
+      .locator('textarea[name="summary"]')
+      .fill('Các bộ, tỉnh đã đồng bộ hồ sơ thủ tục hành chính với Cổng DVCQG.')
+    await page.locator('[contenteditable="true"]').first().click()
+    await page.keyboard.type('Sau khi kết nối, người dân nộp hồ sơ trực tuyến một lần cho mọi thủ tục.')
+    await choose(page, page.locator('#field-tasks'), 'kết nối các hệ thống', TASK_TITLE)
+    await addPublication(page, VNEXPRESS, PUBLISHED_ON, 'https://vnexpress.net/cong-dich-vu-cong-9-trieu-ho-so-e2e')
+    await addPublication(page, HOME, PUBLISHED_ON)
+    await screenshot(page, 'editor-article-filled')
+    await publish(page)
+    await screenshot(page, 'editor-article-published')
+
+    // A second article, tagged and with a VnExpress row too, left as an autosaved draft: it must
+    // count nowhere and appear in no feed.
+    await page.goto(`${BASE}/admin/collections/articles`)
+    await page.getByRole('link', { name: 'Tạo mới' }).first().click()
+    await page.waitForURL(/\/admin\/collections\/articles\/\d+/)
+    const id = page.url().match(/articles\/(\d+)/)?.[1]
+    const draftLink = 'https://vnexpress.net/ban-nhap-e2e'
+    // The autosave that carries the last edit (an earlier one may still be in flight).
+    const autosaved = page.waitForResponse(
+      (r) =>
+        r.url().includes(`/api/articles/${id}`) &&
+        r.request().method() === 'PATCH' &&
+        (r.request().postData() ?? '').includes(draftLink) &&
+        r.ok(),
+      { timeout: 60_000 },
+    )
+    await page.locator('input[name="title"]').fill(DRAFT)
+    await choose(page, page.locator('#field-tasks'), 'kết nối các hệ thống', TASK_TITLE)
+    await addPublication(page, VNEXPRESS, PUBLISHED_ON, draftLink)
+    await autosaved
+    await page.reload()
+    await expect(page.locator('input[name="title"]').inputValue()).resolves.toBe(DRAFT)
+    await expect(page.locator('input[name="publications.0.url"]').inputValue()).resolves.toBe(draftLink)
+    await expect(page.getByText('Bản nháp', { exact: true }).first().isVisible()).resolves.toBe(true)
+    await screenshot(page, 'editor-draft-autosaved')
+  })
+
+  test('2. a multimedia staff member uploads a PNG infographic, sees its derivatives, tags task 1 and publishes it', async () => {
+    const page = await signIn('multimedia')
+    await page.goto(`${BASE}/admin/collections/infographics`)
+    await page.getByRole('link', { name: 'Tạo mới' }).first().click()
+    await page.waitForURL(/\/admin\/collections\/infographics\/\d+/)
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'ty-le-ho-so-truc-tuyen.png', mimeType: 'image/png', buffer: await infographicPng() })
+    await page.locator('input[name="title"]').fill(INFOGRAPHIC)
+    await page.locator('input[name="alt"]').fill('Biểu đồ cột tỷ lệ hồ sơ trực tuyến của năm tỉnh')
+    await choose(page, page.locator('#field-tasks'), 'kết nối các hệ thống', TASK_TITLE)
+    await addPublication(page, HOME, PUBLISHED_ON)
+    await screenshot(page, 'multimedia-infographic-filled')
+    await publish(page)
+
+    // The derivatives, as the admin lists them: every configured size, at its width, and loadable.
+    await page.getByRole('button', { name: 'Kích cỡ xem trước' }).click()
+    const drawer = page.locator('.preview-sizes')
+    await drawer.waitFor()
+    for (const size of IMAGE_SIZES) {
+      const option = drawer.locator('.preview-sizes__sizeOption', {
+        has: page.locator('.preview-sizes__sizeName', { hasText: new RegExp(`^${size.name}$`) }),
+      })
+      await expect(option.count(), size.name).resolves.toBe(1)
+      const meta = (await option.locator('.file-meta__size-type').textContent()) ?? ''
+      expect(meta, size.name).toContain(`${size.width}x`)
+      expect(meta, size.name).toContain(size.formatOptions?.format === 'webp' ? 'image/webp' : 'image/png')
+    }
+    // Every preview image actually came from the server and decoded.
+    await expect
+      .poll(() =>
+        drawer
+          .locator('img')
+          .evaluateAll((imgs) =>
+            imgs.every((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0),
+          ),
+      )
+      .toBe(true)
+    await screenshot(page, 'multimedia-infographic-derivatives')
+  })
+
+  test('3. the manager sees exactly the two new items on the dashboard, per channel, in the drill-down and the XLSX', async () => {
+    const before = state.before
+    if (!before || !state.dashboardUrl) throw new Error('journey 0 did not record the numbers before')
+    const page = await signIn('manager')
+    await openDashboard(page)
+    const after = await readTask(page)
+    await screenshot(page, 'manager-dashboard-after')
+
+    expect(after.target).toBe(before.target)
+    expect(after.achieved, 'task 1 attainment').toBe(before.achieved + 2)
+    expect(after.totals, 'plan total').toBe(before.totals + 2)
+    // The article is on VnExpress and the home portal, the infographic on the home portal.
+    const moved = new Map([
+      [VNEXPRESS, 1],
+      [HOME, 2],
+    ])
+    expect([...after.channels.keys()]).toEqual([...before.channels.keys()])
+    for (const [name, was] of before.channels) {
+      expect(after.channels.get(name), `bar ${name}`).toBe(was + (moved.get(name) ?? 0))
+    }
+
+    // The drill-down lists the two items by title, and not the draft.
+    await page.getByTestId(`task-${TASK_CODE}`).getByRole('link').first().click()
+    const detail = page.getByTestId('task-detail')
+    await detail.waitFor()
+    await expect(detail.getByRole('link', { name: ARTICLE }).count()).resolves.toBe(1)
+    await expect(detail.getByRole('link', { name: INFOGRAPHIC }).count()).resolves.toBe(1)
+    await expect(detail.getByText(DRAFT).count()).resolves.toBe(0)
+    await expect(detail.getByTestId('achieved').first().textContent()).resolves.toBe(String(after.achieved))
+    // The big number is the count of the items listed as counted, one by one.
+    await expect(detail.locator('tr[data-counted="true"]').count()).resolves.toBe(after.achieved)
+    await page.getByTestId('cumulative-chart').first().waitFor()
+    await screenshot(page, 'manager-task-drilldown')
+
+    // The export, downloaded from the dashboard's own link, carries the same numbers.
+    await page.goto(state.dashboardUrl)
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Tải XLSX' }).click(),
+    ])
+    const file = path.join(ARTIFACTS, 'bao-cao-chi-tieu.xlsx')
+    await download.saveAs(file)
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.readFile(file)
+    const targets = workbook.getWorksheet('Chỉ tiêu')
+    const byChannel = workbook.getWorksheet('Theo kênh')
+    if (!targets || !byChannel) throw new Error(`sheets: ${workbook.worksheets.map((w) => w.name).join(', ')}`)
+    const header = (sheet: ExcelJS.Worksheet, name: string): number => {
+      const values = sheet.getRow(1).values as unknown[]
+      const index = values.indexOf(name)
+      if (index < 1) throw new Error(`no column "${name}" in sheet ${sheet.name}`)
+      return index
+    }
+    const rows = (sheet: ExcelJS.Worksheet) =>
+      sheet.getRows(2, sheet.rowCount - 1)?.filter((r) => String(r.getCell(1).value) === TASK_CODE) ?? []
+    const taskRows = rows(targets)
+    expect(taskRows.length).toBeGreaterThan(0)
+    expect(Number(taskRows[0]?.getCell(header(targets, 'Đã đạt')).value)).toBe(after.achieved)
+    expect(Number(taskRows[0]?.getCell(header(targets, 'Chỉ tiêu')).value)).toBe(after.target)
+    const exported = new Map(
+      rows(byChannel).map((r) => [
+        String(r.getCell(header(byChannel, 'Kênh')).value),
+        Number(r.getCell(header(byChannel, 'Đã đạt')).value),
+      ]),
+    )
+    expect(exported).toEqual(after.channels)
+  })
+
+  test('4. an anonymous visitor reads the task’s RSS feed: both items are there, the draft is not', async () => {
+    if (!state.feedUrl) throw new Error('journey 0 did not find the task’s feed address')
+    const page = await newPage()
+    const response = await page.goto(`${BASE}${state.feedUrl}`)
+    expect(response?.status()).toBe(200)
+    expect(response?.headers()['content-type']).toMatch(/^application\/rss\+xml/)
+    const xml = (await response?.text()) ?? ''
+    writeFileSync(path.join(ARTIFACTS, 'task-feed.xml'), xml)
+    await screenshot(page, 'visitor-task-feed')
+
+    const feed = await new Parser().parseString(xml)
+    const titles = feed.items.map((i) => i.title)
+    expect(titles).toContain(ARTICLE)
+    expect(titles).toContain(INFOGRAPHIC)
+    expect(titles).not.toContain(DRAFT)
+    const infographic = feed.items.find((i) => i.title === INFOGRAPHIC)
+    expect(infographic?.enclosure?.type).toBe('image/png')
+  })
+})
