@@ -1,15 +1,24 @@
 import type { CollectionBeforeValidateHook } from 'payload'
-import { slugify, uniqueSlug } from '../src/domain/vietnamese'
+import { slugFollowsTitle, slugify, uniqueSlug } from '../src/domain/vietnamese'
 
 /**
  * Vietnamese-aware, unique slugs ("Chuyển đổi số đồng bộ" → "chuyen-doi-so-dong-bo", then -2,
- * -3 …). A slug the editor typed is normalised the same way; an existing slug is kept when the
- * title changes, so published links do not break.
+ * -3 …). A slug the editor typed is normalised the same way; once an item has been published its
+ * slug is kept when the title changes, so published links do not break. Before that, an automatic
+ * slug follows the title.
  */
 export const generateSlug: CollectionBeforeValidateHook = async ({ collection, data, originalDoc, req }) => {
   if (!data) return data
-  const typed = typeof data.slug === 'string' && data.slug.trim() !== '' ? data.slug : undefined
-  if (!typed && originalDoc?.slug && data.slug === undefined) return data
+  const requested = typeof data.slug === 'string' && data.slug.trim() !== '' ? data.slug : undefined
+  const follow = slugFollowsTitle({
+    everPublished: Boolean(originalDoc?.firstPublishedAt) || originalDoc?._status === 'published',
+    currentSlug: originalDoc?.slug,
+    previousTitle: originalDoc?.title,
+    newTitle: data.title,
+    requestedSlug: requested,
+  })
+  const typed = follow ? undefined : requested
+  if (!follow && !typed && originalDoc?.slug && data.slug === undefined) return data
   const base = slugify(typed ?? data.title ?? originalDoc?.title)
   // A system lookup across every item, including those the user cannot see.
   // The hook serves several collections, so the result is typed by hand: id and slug only.

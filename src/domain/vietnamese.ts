@@ -38,3 +38,24 @@ export function uniqueSlug(base: string, taken: ReadonlySet<string>): string {
     if (!taken.has(candidate)) return candidate
   }
 }
+
+/**
+ * Whether a save should derive the slug from the (new) title again: only while the item has
+ * never been published (no link is out yet), and only when its current slug is still the one
+ * derived from its previous title (the editor did not choose one). Admin drafts are autosaved
+ * before a title is typed, so without this every item would keep the fallback slug.
+ */
+export function slugFollowsTitle(input: {
+  everPublished: boolean
+  currentSlug: string | null | undefined
+  previousTitle: string | null | undefined
+  newTitle: string | null | undefined
+  requestedSlug: string | undefined
+}): boolean {
+  const { currentSlug, newTitle } = input
+  if (input.everPublished || !currentSlug || typeof newTitle !== 'string' || newTitle.trim() === '') return false
+  if (input.requestedSlug !== undefined && input.requestedSlug !== currentSlug) return false
+  const auto = slugify(input.previousTitle)
+  const derived = currentSlug === auto || new RegExp(`^${auto}-\\d+$`).test(currentSlug)
+  return derived && slugify(newTitle) !== auto
+}

@@ -116,7 +116,8 @@ describe('articles: the newsroom workflow', () => {
       { channel: vnexpress.id, url: 'https://vnexpress.net/a-1', day: today() },
       {
         channel: home.id,
-        url: 'https://portal.example.gov.vn/tin-bai/chuyen-doi-so-dong-bo',
+        // Renamed before its first publish: the slug followed the title.
+        url: 'https://portal.example.gov.vn/tin-bai/chuyen-doi-so-dong-bo-sua',
         day: calendarDay(published.firstPublishedAt as string),
       },
     ])
@@ -159,21 +160,42 @@ describe('articles: the newsroom workflow', () => {
     expect(versions.totalDocs).toBeGreaterThanOrEqual(4)
   })
 
-  it('makes Vietnamese-aware, unique slugs and keeps them when the title changes', async () => {
+  it('makes Vietnamese-aware, unique slugs that follow the title until the first publish, then stay', async () => {
     const a = await article('Hội nghị Khoa học & Công nghệ 2025!')
     expect(a.slug).toBe('hoi-nghi-khoa-hoc-cong-nghe-2025')
     const b = await article('Hội nghị khoa học, công nghệ 2025')
     expect(b.slug).toBe('hoi-nghi-khoa-hoc-cong-nghe-2025-2')
-    const renamed = await payload.update({
+    const rename = (id: number | string, data: Record<string, unknown>) =>
+      payload.update({ collection: 'articles', id, data, draft: true, ...as(editor) })
+    // Never published: the automatic slug follows a new title, even when the form sends it back.
+    const draftRenamed = await rename(a.id, { title: 'Tiêu đề khác', slug: a.slug })
+    expect(draftRenamed.slug).toBe('tieu-de-khac')
+    // The admin autosaves a draft before a title is typed: it must not keep the fallback slug.
+    const untitled = await payload.create({
       collection: 'articles',
-      id: a.id,
-      data: { title: 'Tiêu đề khác' },
+      data: { title: '' } as never,
       draft: true,
       ...as(editor),
     })
-    expect(renamed.slug).toBe('hoi-nghi-khoa-hoc-cong-nghe-2025')
+    expect(untitled.slug).toBe('bai-viet')
+    expect((await rename(untitled.id, { title: 'Bản tin chuyển đổi số', slug: 'bai-viet' })).slug).toBe(
+      'ban-tin-chuyen-doi-so',
+    )
+    // Published once: renaming keeps the link that is out.
+    const published = await payload.update({
+      collection: 'articles',
+      id: b.id,
+      data: { _status: 'published' },
+      ...as(editor),
+    })
+    expect(published.slug).toBe('hoi-nghi-khoa-hoc-cong-nghe-2025-2')
+    expect((await rename(b.id, { title: 'Đổi tên sau khi đăng', slug: published.slug })).slug).toBe(
+      'hoi-nghi-khoa-hoc-cong-nghe-2025-2',
+    )
+    // A slug the editor chose is kept when the title changes.
     const typed = await article('X', { slug: 'Đường dẫn Tự Chọn' })
     expect(typed.slug).toBe('duong-dan-tu-chon')
+    expect((await rename(typed.id, { title: 'Tiêu đề mới', slug: typed.slug })).slug).toBe('duong-dan-tu-chon')
   })
 
   it('publishes at the scheduled time, through the job runner', async () => {

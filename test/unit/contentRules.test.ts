@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { portalItemUrl } from '../../src/domain/portalUrl'
 import { checkPublications, withHomePublication } from '../../src/domain/publications'
-import { foldVietnamese, normalizeForSearch, slugify, uniqueSlug } from '../../src/domain/vietnamese'
+import { foldVietnamese, normalizeForSearch, slugFollowsTitle, slugify, uniqueSlug } from '../../src/domain/vietnamese'
 
 describe('Vietnamese folding', () => {
   it('strips every tone and vowel mark and maps đ/Đ (and OCR Ð) to d', () => {
@@ -87,5 +87,24 @@ describe('portal URLs', () => {
     )
     expect(portalItemUrl(null, 'articles', { id: 1 })).toBeNull()
     expect(portalItemUrl('not a url', 'articles', { id: 1 })).toBeNull()
+  })
+})
+
+describe('slugFollowsTitle', () => {
+  const base = { everPublished: false, currentSlug: 'tin-cu', previousTitle: 'Tin cũ', newTitle: 'Tin mới' }
+  it('follows the title while never published and the slug is the automatic one', () => {
+    expect(slugFollowsTitle({ ...base, requestedSlug: undefined })).toBe(true)
+    expect(slugFollowsTitle({ ...base, requestedSlug: 'tin-cu' })).toBe(true)
+    expect(slugFollowsTitle({ ...base, currentSlug: 'tin-cu-3', requestedSlug: 'tin-cu-3' })).toBe(true)
+    expect(slugFollowsTitle({ ...base, currentSlug: 'bai-viet', previousTitle: '', requestedSlug: 'bai-viet' })).toBe(
+      true,
+    )
+  })
+  it('stays once published, when chosen by the editor, or when the title does not change it', () => {
+    expect(slugFollowsTitle({ ...base, everPublished: true, requestedSlug: undefined })).toBe(false)
+    expect(slugFollowsTitle({ ...base, currentSlug: 'duong-dan-rieng', requestedSlug: undefined })).toBe(false)
+    expect(slugFollowsTitle({ ...base, requestedSlug: 'mot-duong-dan-khac' })).toBe(false)
+    expect(slugFollowsTitle({ ...base, newTitle: 'Tin  CŨ!', requestedSlug: undefined })).toBe(false)
+    expect(slugFollowsTitle({ ...base, newTitle: '', requestedSlug: undefined })).toBe(false)
   })
 })
