@@ -14,7 +14,7 @@ import { invariantViolations, poolFor, snapshot } from './helpers/groundTruth'
 import { createTestDatabase } from './helpers/testPayload'
 import type { CountingFixtures, OpOutcome, Role, WorkerSummary } from './helpers/workerCounting'
 import { startPayloadOn, type PayloadOn } from './helpers/workerPayload'
-import { startWorker, type WorkerRun } from './helpers/workerProcess'
+import { startReadyWorker, type WorkerRun } from './helpers/workerProcess'
 
 type Doc = Record<string, unknown> & { id: number }
 
@@ -218,15 +218,26 @@ describe('counting under concurrent writers in several processes', () => {
     const wall = Date.now()
     const seed = Number(process.env.COUNTING_SEED ?? Date.now() % 100_000)
     console.log(`[concurrency] seed ${seed} (COUNTING_SEED=${seed} replays the same op order)`)
-    const workers = ROLES.map((role, i) =>
-      startWorker('test/int/helpers/workerCounting.ts', [db.uri, role, String(seed + i), JSON.stringify(fixtures)], {
-        // A pool large enough that every operation of a worker is in flight at once: the most
-        // contention, and pool waits cannot hide lock waits.
-        DATABASE_POOL_MAX: '48',
-      }),
+    const started = await Promise.allSettled(
+      ROLES.map((role, i) =>
+        startReadyWorker(
+          'test/int/helpers/workerCounting.ts',
+          [db.uri, role, String(seed + i), JSON.stringify(fixtures)],
+          // A pool large enough that every operation of a worker is in flight at once: the most
+          // contention, and pool waits cannot hide lock waits.
+          { DATABASE_POOL_MAX: '48' },
+          (l) => l === '@@ready',
+          READY_TIMEOUT_MS,
+        ),
+      ),
     )
+    const workers = started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []))
+    const failed = started.find((r) => r.status === 'rejected')
+    if (failed) {
+      for (const w of workers) w.child.kill('SIGKILL')
+      throw failed.reason
+    }
     try {
-      await Promise.all(workers.map((w) => w.waitForLine((l) => l === '@@ready', READY_TIMEOUT_MS)))
       const initWall = Date.now() - wall
       const deadlocksBefore = await deadlocksDetected()
       // All Payloads are up: start every worker's operations at the same moment.
