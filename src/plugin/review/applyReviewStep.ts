@@ -197,7 +197,8 @@ export async function applyReviewStep(
         ? await reviewersOfUnit(req, unit, user.id)
         : await submitterOf(req, review.submittedBy, user.id)
     const link = `${payload.config.routes.admin}/collections/${collection}/${id}`
-    const step = history.length
+    // The step's number and instant: unique per step even if ids are ever reused (a restored database).
+    const step = `${history.length}:${at}`
     for (const r of recipients) {
       await payload.create({
         collection: SCHEDULE_SLUGS.notifications,
