@@ -1,4 +1,5 @@
-import type { Payload } from 'payload'
+import { createLocalReq, type Payload } from 'payload'
+import { loadReviewQueue } from '../../src/plugin/review/loadReviewQueue'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { captureTransport, type CapturedMail } from './helpers/captureMail'
 import { restClient } from './helpers/rest'
@@ -341,5 +342,63 @@ describe('scheduled approval', () => {
     })
     await payload.jobs.run()
     expect(await mainStatus(d.id)).toBe('draft')
+  })
+})
+
+describe('review queue', () => {
+  const queueOf = async (who: Who, filters = {}, now = new Date()) =>
+    loadReviewQueue(
+      await createLocalReq({ user: { ...users[who], collection: 'users' } as never }, payload),
+      filters,
+      now,
+    )
+
+  it('shows each reviewer the submitted items of their units, filtered, with overdue marked', async () => {
+    const a = await draftAs('editor')
+    const v = await draftAs('multimedia', 'videos')
+    const c = await draftAs('editorC')
+    for (const [who, d, coll] of [
+      ['editor', a, 'articles'],
+      ['multimedia', v, 'videos'],
+      ['editorC', c, 'articles'],
+    ] as const)
+      expect((await step(who, d.id, 'submit', undefined, coll)).status).toBe(200)
+    const key = (i: { collection: string; id: unknown }) => `${i.collection}:${i.id}`
+    const mine = (await queueOf('reviewer')).items.map(key)
+    expect(mine).toEqual(expect.arrayContaining([`articles:${a.id}`, `videos:${v.id}`]))
+    expect(mine).not.toContain(`articles:${c.id}`) // unit C is not theirs
+    expect((await queueOf('manager')).items.map(key)).toEqual(expect.arrayContaining([`articles:${c.id}`]))
+    expect(await queueOf('editor')).toMatchObject({ allowed: false, items: [] })
+
+    const videosOnly = (await queueOf('manager', { type: 'videos' })).items
+    expect(videosOnly.length).toBeGreaterThan(0)
+    expect(videosOnly.every((i) => i.collection === 'videos')).toBe(true)
+    const onlyC = (await queueOf('manager', { unit: String(unitC.id) })).items
+    expect(onlyC.map(key)).toContain(`articles:${c.id}`)
+    expect(onlyC.every((i) => String(i.unit) === String(unitC.id))).toBe(true)
+    expect((await queueOf('manager', { minAge: '1' })).items.map(key)).not.toContain(`articles:${a.id}`)
+    const later = new Date(Date.now() + 49 * 3_600_000)
+    const old = await queueOf('manager', { minAge: '48' }, later)
+    expect(old.items.map(key)).toContain(`articles:${a.id}`)
+    expect(old.items.every((i) => i.overdue && i.waitingHours >= 48)).toBe(true)
+    expect((await queueOf('manager')).items.some((i) => i.overdue)).toBe(false)
+  })
+
+  it('filters by task', async () => {
+    const plan = await payload.create({ collection: 'plans', data: { code: 'KH-R', title: 'p' } })
+    const task = await payload.create({
+      collection: 'tasks',
+      data: {
+        plan: plan.id,
+        code: '1',
+        title: 't',
+        timeframe: { kind: 'deadline', deadline: '2030-12-31T05:00:00.000Z' },
+      } as never,
+    })
+    const d = await draftAs('editor')
+    await rest.patch(`articles/${d.id}?draft=true`, { tasks: [task.id] }, { token: tokens.editor })
+    await step('editor', d.id, 'submit')
+    const items = (await queueOf('manager', { task: String(task.id) })).items
+    expect(items.map((i) => i.id)).toEqual([d.id])
   })
 })
