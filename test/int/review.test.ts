@@ -346,12 +346,15 @@ describe('scheduled approval', () => {
 })
 
 describe('review queue', () => {
-  const queueOf = async (who: Who, filters = {}, now = new Date()) =>
-    loadReviewQueue(
-      await createLocalReq({ user: { ...users[who], collection: 'users' } as never }, payload),
+  // The user as the database has it now (as a signed-in request would see it).
+  const queueOf = async (who: Who, filters = {}, now = new Date()) => {
+    const user = await payload.findByID({ collection: 'users', id: users[who].id, depth: 0 })
+    return loadReviewQueue(
+      await createLocalReq({ user: { ...user, collection: 'users' } as never }, payload),
       filters,
       now,
     )
+  }
 
   it('shows each reviewer the submitted items of their units, filtered, with overdue marked', async () => {
     const a = await draftAs('editor')
