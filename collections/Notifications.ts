@@ -2,13 +2,14 @@ import type { CollectionConfig, Field } from 'payload'
 import { isOwnNotification } from '../src/access/isOwnNotification'
 import { NOTIFICATION_KINDS, SCHEDULE_SLUGS, SLUGS } from '../src/slugs'
 
-/** Written by the scheduled jobs only; the recipient may mark it read and nothing else. */
+/** Written by the scheduled jobs and the review steps only; the recipient may mark it read and nothing else. */
 const systemOnly = { update: () => false, create: () => false }
 
 const KIND_LABELS = {
   deadline: { vi: 'Cảnh báo hạn', en: 'Deadline alert' },
   report: { vi: 'Báo cáo định kỳ', en: 'Periodic report' },
   reconcile: { vi: 'Đối soát số liệu', en: 'Reconciliation' },
+  review: { vi: 'Duyệt nội dung', en: 'Editorial review' },
 } as const
 
 const fields: Field[] = [

@@ -1,4 +1,5 @@
 import type { CollectionConfig } from 'payload'
+import { isAdminField } from '../src/access/isAdmin'
 import { isAdminOrManager } from '../src/access/isAdminOrManager'
 import { isAuthenticated } from '../src/access/isAuthenticated'
 import { SLUGS } from '../src/slugs'
@@ -51,6 +52,19 @@ export const Units: CollectionConfig = {
       relationTo: SLUGS.units,
       label: { vi: 'Đơn vị cấp trên', en: 'Parent unit' },
       filterOptions: ({ id }) => (id ? { id: { not_equals: id } } : true),
+    },
+    {
+      name: 'requiresReview',
+      type: 'checkbox',
+      defaultValue: true,
+      label: { vi: 'Nội dung phải được duyệt trước khi xuất bản', en: 'Items need review before publishing' },
+      access: { create: isAdminField, update: isAdminField },
+      admin: {
+        description: {
+          vi: 'Bỏ chọn: biên tập viên của đơn vị tự xuất bản, không cần lãnh đạo duyệt.',
+          en: "Unticked: the unit's producers publish directly, without review.",
+        },
+      },
     },
   ],
 }

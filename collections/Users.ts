@@ -70,5 +70,19 @@ export const Users: CollectionConfig = {
       label: { vi: 'Đơn vị', en: 'Unit' },
       access: { create: isAdminField, update: isAdminField },
     },
+    {
+      name: 'reviewUnits',
+      type: 'relationship',
+      relationTo: SLUGS.units,
+      hasMany: true,
+      label: { vi: 'Duyệt nội dung của đơn vị', en: 'Reviews items of units' },
+      access: { create: isAdminField, update: isAdminField },
+      admin: {
+        description: {
+          vi: 'Người này được duyệt hoặc trả lại nội dung của các đơn vị này (lãnh đạo duyệt mọi đơn vị).',
+          en: 'This user approves or returns the items of these units (managers review every unit).',
+        },
+      },
+    },
   ],
 }

@@ -79,8 +79,13 @@ export function createAppConfig(options: AppConfigOptions = {}): Promise<Sanitiz
         views: {
           quotaDashboard: { Component: '/plugin/admin/QuotaDashboard#QuotaDashboard', path: '/quota' },
           planImport: { Component: '/plugin/admin/PlanImportView#PlanImportView', path: '/plan-import' },
+          reviewQueue: { Component: '/plugin/admin/ReviewQueueView#ReviewQueueView', path: '/review' },
         },
-        afterNavLinks: ['/plugin/admin/QuotaNavLink#QuotaNavLink', '/plugin/admin/PlanImportNavLink#PlanImportNavLink'],
+        afterNavLinks: [
+          '/plugin/admin/QuotaNavLink#QuotaNavLink',
+          '/plugin/admin/PlanImportNavLink#PlanImportNavLink',
+          '/plugin/admin/ReviewNavLink#ReviewNavLink',
+        ],
       },
       // No Gravatar: it would send staff e-mail hashes to a third party and break offline.
       avatar: 'default',

@@ -170,6 +170,10 @@ export interface User {
   name: string;
   role: 'admin' | 'manager' | 'editor' | 'multimedia';
   unit?: (number | null) | Unit;
+  /**
+   * This user approves or returns the items of these units (managers review every unit).
+   */
+  reviewUnits?: (number | Unit)[] | null;
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -200,6 +204,10 @@ export interface Unit {
   shortName?: string | null;
   kind?: ('ministry' | 'department' | 'center' | 'press' | 'province' | 'other') | null;
   parent?: (number | null) | Unit;
+  /**
+   * Unticked: the unit's producers publish directly, without review.
+   */
+  requiresReview?: boolean | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -336,6 +344,27 @@ export interface Article {
   firstPublishedAt?: string | null;
   lastPublishedAt?: string | null;
   lastPublishedBy?: (number | null) | User;
+  review?: {
+    state?: ('draft' | 'submitted' | 'approved' | 'returned') | null;
+    submittedAt?: string | null;
+    submittedBy?: (number | null) | User;
+    reviewedAt?: string | null;
+    reviewedBy?: (number | null) | User;
+    reason?: string | null;
+    publishAt?: string | null;
+  };
+  reviewHistory?:
+    | {
+        action: 'submit' | 'withdraw' | 'approve' | 'return';
+        by?: (number | null) | User;
+        at: string;
+        from?: ('draft' | 'submitted' | 'approved' | 'returned') | null;
+        to?: ('draft' | 'submitted' | 'approved' | 'returned') | null;
+        publishAt?: string | null;
+        reason?: string | null;
+        id?: string | null;
+      }[]
+    | null;
   searchText?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -534,6 +563,27 @@ export interface Infographic {
   firstPublishedAt?: string | null;
   lastPublishedAt?: string | null;
   lastPublishedBy?: (number | null) | User;
+  review?: {
+    state?: ('draft' | 'submitted' | 'approved' | 'returned') | null;
+    submittedAt?: string | null;
+    submittedBy?: (number | null) | User;
+    reviewedAt?: string | null;
+    reviewedBy?: (number | null) | User;
+    reason?: string | null;
+    publishAt?: string | null;
+  };
+  reviewHistory?:
+    | {
+        action: 'submit' | 'withdraw' | 'approve' | 'return';
+        by?: (number | null) | User;
+        at: string;
+        from?: ('draft' | 'submitted' | 'approved' | 'returned') | null;
+        to?: ('draft' | 'submitted' | 'approved' | 'returned') | null;
+        publishAt?: string | null;
+        reason?: string | null;
+        id?: string | null;
+      }[]
+    | null;
   searchText?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -649,6 +699,27 @@ export interface Video {
   firstPublishedAt?: string | null;
   lastPublishedAt?: string | null;
   lastPublishedBy?: (number | null) | User;
+  review?: {
+    state?: ('draft' | 'submitted' | 'approved' | 'returned') | null;
+    submittedAt?: string | null;
+    submittedBy?: (number | null) | User;
+    reviewedAt?: string | null;
+    reviewedBy?: (number | null) | User;
+    reason?: string | null;
+    publishAt?: string | null;
+  };
+  reviewHistory?:
+    | {
+        action: 'submit' | 'withdraw' | 'approve' | 'return';
+        by?: (number | null) | User;
+        at: string;
+        from?: ('draft' | 'submitted' | 'approved' | 'returned') | null;
+        to?: ('draft' | 'submitted' | 'approved' | 'returned') | null;
+        publishAt?: string | null;
+        reason?: string | null;
+        id?: string | null;
+      }[]
+    | null;
   searchText?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -828,7 +899,7 @@ export interface EmailLog {
 export interface Notification {
   id: number;
   user: number | User;
-  kind: 'deadline' | 'report' | 'reconcile';
+  kind: 'deadline' | 'report' | 'reconcile' | 'review';
   title: string;
   body?: string | null;
   /**
@@ -1078,6 +1149,7 @@ export interface UsersSelect<T extends boolean = true> {
   name?: T;
   role?: T;
   unit?: T;
+  reviewUnits?: T;
   updatedAt?: T;
   createdAt?: T;
   email?: T;
@@ -1217,6 +1289,29 @@ export interface ArticlesSelect<T extends boolean = true> {
   firstPublishedAt?: T;
   lastPublishedAt?: T;
   lastPublishedBy?: T;
+  review?:
+    | T
+    | {
+        state?: T;
+        submittedAt?: T;
+        submittedBy?: T;
+        reviewedAt?: T;
+        reviewedBy?: T;
+        reason?: T;
+        publishAt?: T;
+      };
+  reviewHistory?:
+    | T
+    | {
+        action?: T;
+        by?: T;
+        at?: T;
+        from?: T;
+        to?: T;
+        publishAt?: T;
+        reason?: T;
+        id?: T;
+      };
   searchText?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1247,6 +1342,29 @@ export interface InfographicsSelect<T extends boolean = true> {
   firstPublishedAt?: T;
   lastPublishedAt?: T;
   lastPublishedBy?: T;
+  review?:
+    | T
+    | {
+        state?: T;
+        submittedAt?: T;
+        submittedBy?: T;
+        reviewedAt?: T;
+        reviewedBy?: T;
+        reason?: T;
+        publishAt?: T;
+      };
+  reviewHistory?:
+    | T
+    | {
+        action?: T;
+        by?: T;
+        at?: T;
+        from?: T;
+        to?: T;
+        publishAt?: T;
+        reason?: T;
+        id?: T;
+      };
   searchText?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1365,6 +1483,29 @@ export interface VideosSelect<T extends boolean = true> {
   firstPublishedAt?: T;
   lastPublishedAt?: T;
   lastPublishedBy?: T;
+  review?:
+    | T
+    | {
+        state?: T;
+        submittedAt?: T;
+        submittedBy?: T;
+        reviewedAt?: T;
+        reviewedBy?: T;
+        reason?: T;
+        publishAt?: T;
+      };
+  reviewHistory?:
+    | T
+    | {
+        action?: T;
+        by?: T;
+        at?: T;
+        from?: T;
+        to?: T;
+        publishAt?: T;
+        reason?: T;
+        id?: T;
+      };
   searchText?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1387,6 +1528,7 @@ export interface UnitsSelect<T extends boolean = true> {
   shortName?: T;
   kind?: T;
   parent?: T;
+  requiresReview?: T;
   updatedAt?: T;
   createdAt?: T;
 }

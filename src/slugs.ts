@@ -31,7 +31,7 @@ export const SCHEDULE_SLUGS = {
 export const JOB_SLOT_STATUSES = ['running', 'done', 'failed'] as const
 export type JobSlotStatus = (typeof JOB_SLOT_STATUSES)[number]
 
-export const NOTIFICATION_KINDS = ['deadline', 'report', 'reconcile'] as const
+export const NOTIFICATION_KINDS = ['deadline', 'report', 'reconcile', 'review'] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 
 /** The collections whose published items fill quotas. */
@@ -62,3 +62,10 @@ export type TimeframeKind = (typeof TIMEFRAME_KINDS)[number]
 
 export const RECURRENCE_PERIODS = ['month', 'quarter', 'year'] as const
 export type RecurrencePeriod = (typeof RECURRENCE_PERIODS)[number]
+
+/** Editorial review of content, beside Payload's draft/published (see src/domain/review.ts). */
+export const REVIEW_STATES = ['draft', 'submitted', 'approved', 'returned'] as const
+export type ReviewState = (typeof REVIEW_STATES)[number]
+
+export const REVIEW_ACTIONS = ['submit', 'withdraw', 'approve', 'return'] as const
+export type ReviewAction = (typeof REVIEW_ACTIONS)[number]

@@ -1,5 +1,5 @@
 import type { CollectionBeforeChangeHook, CollectionBeforeOperationHook, CollectionConfig, Field } from 'payload'
-import { createAsProducer, editOwnUnitContent } from '../../src/access/editOwnUnitContent'
+import { createAsProducer, editOwnUnitContent, updateAsProducerOrReviewer } from '../../src/access/editOwnUnitContent'
 import { readPublishedOrSignedIn } from '../../src/access/readPublishedOrSignedIn'
 import type { Role } from '../../src/slugs'
 import { assignAuthorUnit } from '../../hooks/assignAuthorUnit'
@@ -7,9 +7,12 @@ import { computeSearchText } from '../../hooks/computeSearchText'
 import { foldSearchQuery } from '../../hooks/foldSearchQuery'
 import { generateSlug } from '../../hooks/generateSlug'
 import { keepItemInOwnUnit } from '../../hooks/keepItemInOwnUnit'
+import { keepReviewRecord } from '../../hooks/keepReviewRecord'
+import { requireReviewBeforePublish } from '../../hooks/requireReviewBeforePublish'
 import { stampPublishing } from '../../hooks/stampPublishing'
 import { lockUnitField, slugField } from './commonFields'
 import { contentVersions, planTagFields, publishingFields, searchTextField } from './contentFields'
+import { reviewFields } from './reviewFields'
 
 export interface ContentCollectionSpec {
   slug: string
@@ -45,7 +48,7 @@ export function contentCollection(spec: ContentCollectionSpec): CollectionConfig
       read: readPublishedOrSignedIn,
       readVersions: ({ req }) => Boolean(req.user),
       create: createAsProducer(spec.producer),
-      update: editOwnUnitContent(spec.producer),
+      update: updateAsProducerOrReviewer(spec.producer),
       delete: editOwnUnitContent(spec.producer),
     },
     ...(spec.upload ? { upload: spec.upload } : {}),
@@ -57,6 +60,8 @@ export function contentCollection(spec: ContentCollectionSpec): CollectionConfig
       beforeValidate: [generateSlug],
       beforeChange: [
         assignAuthorUnit,
+        requireReviewBeforePublish,
+        keepReviewRecord,
         ...(spec.beforeChange ?? []),
         computeSearchText(spec.searchFields),
         stampPublishing,
@@ -68,6 +73,7 @@ export function contentCollection(spec: ContentCollectionSpec): CollectionConfig
       ...spec.fields,
       ...lockUnitField(planTagFields),
       ...publishingFields,
+      ...reviewFields,
       searchTextField,
     ],
   }

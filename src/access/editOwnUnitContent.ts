@@ -1,5 +1,5 @@
-import type { Access } from 'payload'
-import { relId } from '../domain/relations'
+import type { Access, Where } from 'payload'
+import { relId, relIds } from '../domain/relations'
 import type { Role } from '../slugs'
 import { hasRole, type RoleUser } from './roles'
 
@@ -23,3 +23,18 @@ export const createAsProducer =
   (...producers: Role[]): Access =>
   ({ req }) =>
     hasRole(req.user, 'admin', 'manager', ...producers)
+
+/**
+ * Updating: the producers of the unit as above, plus the unit's reviewers (any role), who may
+ * correct an item before approving it and whose approval saves it.
+ */
+export const updateAsProducerOrReviewer =
+  (...producers: Role[]): Access =>
+  (args) => {
+    const own = editOwnUnitContent(...producers)(args)
+    if (own === true || !args.req.user) return own
+    const reviewed = relIds((args.req.user as { reviewUnits?: unknown }).reviewUnits)
+    if (reviewed.length === 0) return own
+    const asReviewer = { unit: { in: reviewed } }
+    return own === false ? asReviewer : { or: [own as Where, asReviewer] }
+  }

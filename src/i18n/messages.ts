@@ -157,6 +157,42 @@ export const MESSAGES = {
     vi: 'Nội dung yêu cầu không phải JSON hợp lệ (kể cả trường "_payload" của biểu mẫu tải tệp).',
     en: 'The request body is not valid JSON (including the "_payload" field of an upload form).',
   },
+  reviewReasonRequired: {
+    vi: 'Cần nêu lý do trả lại (trường "reason").',
+    en: 'A return needs a reason (field "reason").',
+  },
+  reviewReasonTooLong: {
+    vi: 'Lý do trả lại dài quá {max} ký tự.',
+    en: 'The reason is longer than {max} characters.',
+  },
+  reviewPublishAtInvalid: {
+    vi: 'Thời điểm xuất bản ("publishAt") không phải ngày giờ hợp lệ.',
+    en: 'The publishing time ("publishAt") is not a valid date and time.',
+  },
+  reviewPublishAtPast: {
+    vi: 'Thời điểm xuất bản ("publishAt") phải ở tương lai; để trống để xuất bản ngay.',
+    en: 'The publishing time ("publishAt") must be in the future; leave it out to publish now.',
+  },
+  reviewNotAllowedFromState: {
+    vi: 'Không thể "{action}" khi nội dung đang ở trạng thái "{state}".',
+    en: 'Cannot "{action}" an item whose review state is "{state}".',
+  },
+  reviewNotAuthor: {
+    vi: 'Chỉ người có quyền sửa nội dung của đơn vị mới được gửi duyệt hoặc rút lại.',
+    en: 'Only someone who may edit the item (its unit\'s producers, managers) may submit or withdraw it.',
+  },
+  reviewNotReviewer: {
+    vi: 'Chỉ lãnh đạo hoặc người duyệt của đơn vị mới được duyệt hoặc trả lại nội dung.',
+    en: "Only managers and the unit's reviewers may approve or return an item.",
+  },
+  reviewOwnItem: {
+    vi: 'Không thể tự duyệt nội dung do chính mình gửi duyệt.',
+    en: 'You cannot approve an item you submitted yourself.',
+  },
+  reviewRequiredToPublish: {
+    vi: 'Đơn vị "{unit}" yêu cầu duyệt trước khi xuất bản: hãy gửi duyệt, lãnh đạo hoặc người duyệt sẽ xuất bản.',
+    en: 'Unit "{unit}" requires review before publishing: submit the item; a manager or reviewer publishes it.',
+  },
 } as const satisfies Record<string, { vi: string; en: string }>
 
 export type MessageKey = keyof typeof MESSAGES

@@ -4,6 +4,7 @@ import * as migration_20261122_205944_counting from './20261122_205944_counting'
 import * as migration_20261122_224941_share_links from './20261122_224941_share_links';
 import * as migration_20261122_233156_feeds_first_published_index from './20261122_233156_feeds_first_published_index';
 import * as migration_20261122_234814_scheduled_work from './20261122_234814_scheduled_work';
+import * as migration_20261123_000453_editorial_review from './20261123_000453_editorial_review';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261122_234814_scheduled_work.up,
     down: migration_20261122_234814_scheduled_work.down,
-    name: '20261122_234814_scheduled_work'
+    name: '20261122_234814_scheduled_work',
+  },
+  {
+    up: migration_20261123_000453_editorial_review.up,
+    down: migration_20261123_000453_editorial_review.down,
+    name: '20261123_000453_editorial_review'
   },
 ];

@@ -25,6 +25,7 @@ import { getSharedReport } from './endpoints/getSharedReport'
 import { getTaskAttainment } from './endpoints/getTaskAttainment'
 import { commitPlanImport } from './endpoints/commitPlanImport'
 import { previewPlanImport } from './endpoints/previewPlanImport'
+import { postReviewStep } from './endpoints/postReviewStep'
 import {
   PluginConfigError,
   resolveOptions,
@@ -173,6 +174,7 @@ export const commsQuotaPlugin =
         getSharedReport,
         previewPlanImport,
         commitPlanImport,
+        postReviewStep,
       ],
       admin: {
         ...config.admin,

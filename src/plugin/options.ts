@@ -36,6 +36,8 @@ export interface CommsQuotaOptions {
   feeds?: FeedOptions
   /** Scheduled work: periodic reports, deadline alerts, reconciliation, scheduled publishing. */
   scheduler?: SchedulerOptions
+  /** Editorial review: items submitted longer ago than this are highlighted in the queue (default 48). */
+  reviewOverdueHours?: number
 }
 
 export interface FeedOptions {
@@ -99,6 +101,7 @@ export interface ResolvedOptions {
   collectionOverrides: Partial<Record<PlanCollectionKey, (collection: CollectionConfig) => CollectionConfig>>
   feeds: ResolvedFeedOptions
   scheduler: SchedulerSettings
+  reviewOverdueHours: number
 }
 
 export class PluginConfigError extends Error {
@@ -143,7 +146,9 @@ export function resolveOptions(options: CommsQuotaOptions | undefined, cwd: stri
   if (typeof counting !== 'boolean') throw new PluginConfigError('counting must be true or false.')
   const feeds = resolveFeedOptions(o.feeds)
   const scheduler = resolveScheduler(o.scheduler ?? {}, timeZone)
+  const reviewOverdueHours = wholeNumber(o.reviewOverdueHours ?? 48, 'reviewOverdueHours', 1, 24 * 365)
   return {
+    reviewOverdueHours,
     usersSlug,
     uploadsDir,
     timeZone,

@@ -419,8 +419,16 @@ beforeAll(async () => {
   rest = restClient(payload)
   gql = graphqlClient(payload)
   let counter = 0
-  const unitA = (await payload.create({ collection: 'units', data: { name: 'Đơn vị A' } })) as unknown as Doc
-  const unitB = (await payload.create({ collection: 'units', data: { name: 'Đơn vị B' } })) as unknown as Doc
+  // The matrix is about who may write what; review before publishing is its own rule (the test
+  // at the end, and test/int/review.test.ts): these units let their producers publish.
+  const unitA = (await payload.create({
+    collection: 'units',
+    data: { name: 'Đơn vị A', requiresReview: false },
+  })) as unknown as Doc
+  const unitB = (await payload.create({
+    collection: 'units',
+    data: { name: 'Đơn vị B', requiresReview: false },
+  })) as unknown as Doc
   await payload.create({ collection: 'channels', data: { name: 'Cổng TTĐT', kind: 'portal', isHome: true } })
   const users = {
     admin: await createUser(payload, { role: 'admin', unit: unitA.id }),
@@ -746,5 +754,34 @@ describe('custom endpoints check access themselves', () => {
       expect((await rest.get(path, { token: tokens[role] })).status).toBe(403)
     for (const role of ['manager', 'admin'] as const)
       expect((await rest.get(path, { token: tokens[role] })).status).toBe(200)
+  })
+})
+
+describe('review before publishing (a unit with requiresReview)', () => {
+  it('producers may no longer publish (or change a live item) of their unit; managers and admins still may', async () => {
+    await payload.update({ collection: 'units', id: ctx.unitA.id, data: { requiresReview: true } as never })
+    try {
+      const cases: Array<[CollectionSlug, Exclude<Role, 'anonymous'>, boolean]> = [
+        ['articles', 'editor', false],
+        ['videos', 'multimedia', false],
+        ['articles', 'manager', true],
+        ['videos', 'admin', true],
+      ]
+      for (const [slug, role, allowed] of cases) {
+        const row = MATRIX.find((r) => r.slug === slug)!
+        const draft = await systemCreate(row, ctx.unitA, 'draft')
+        const res = await rest.patch(`${slug}/${draft.id}`, { _status: 'published' }, { token: tokens[role] })
+        expect(res.status, `${slug} ${role}`).toBe(allowed ? 200 : 403)
+        expect((await systemFind(slug, draft.id))?._status).toBe(allowed ? 'published' : 'draft')
+        const live = await systemCreate(row, ctx.unitA)
+        const edit = await rest.patch(`${slug}/${live.id}`, { title: 'Sửa trực tiếp' }, { token: tokens[role] })
+        expect(edit.status, `${slug} ${role} live edit`).toBe(allowed ? 200 : 403)
+        // a draft of the change is always the producer's to make
+        const staged = await rest.patch(`${slug}/${live.id}?draft=true`, { title: 'Bản nháp' }, { token: tokens[role] })
+        expect(staged.status, `${slug} ${role} draft`).toBe(200)
+      }
+    } finally {
+      await payload.update({ collection: 'units', id: ctx.unitA.id, data: { requiresReview: false } as never })
+    }
   })
 })

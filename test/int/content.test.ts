@@ -26,8 +26,14 @@ const today = () => calendarDay(new Date())
 beforeAll(async () => {
   t = await startTestPayload()
   payload = t.payload
-  unitA = (await payload.create({ collection: 'units', data: { name: 'Trung tâm Truyền thông' } })) as unknown as Doc
-  unitB = (await payload.create({ collection: 'units', data: { name: 'Vụ Pháp chế' } })) as unknown as Doc
+  unitA = (await payload.create({
+    collection: 'units',
+    data: { name: 'Trung tâm Truyền thông', requiresReview: false },
+  })) as unknown as Doc
+  unitB = (await payload.create({
+    collection: 'units',
+    data: { name: 'Vụ Pháp chế', requiresReview: false },
+  })) as unknown as Doc
   editor = await createUser(payload, { role: 'editor', unit: unitA.id })
   editorB = await createUser(payload, { role: 'editor', unit: unitB.id })
   multimedia = await createUser(payload, { role: 'multimedia', unit: unitA.id })

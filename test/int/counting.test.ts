@@ -26,7 +26,7 @@ beforeAll(async () => {
   t = await startTestPayload()
   payload = t.payload
   pool = poolFor(t.databaseUri)
-  const unit = await payload.create({ collection: 'units', data: { name: 'Đơn vị' } })
+  const unit = await payload.create({ collection: 'units', data: { name: 'Đơn vị', requiresReview: false } })
   editor = (await createUser(payload, { role: 'editor', unit: unit.id })) as Doc
   ;({ home, vnexpress, social, task1, task2 } = await createCountingFixtures(payload, { planCode: 'KH-CNT' }))
 })

@@ -539,7 +539,7 @@ async function runSequence(seed: number, ops: Op[]): Promise<void> {
   for (const [i, op] of ops.entries()) {
     const world = await readWorld(pool)
     // Only these kinds may be refused; for them keep a full digest to prove nothing changed.
-    const mayReject = op.kind === 'invalid' || op.kind === 'restoreVersion'
+    const mayReject = op.kind === 'invalid' || op.kind === 'restoreVersion' || op.kind === 'review'
     const before = mayReject ? await fingerprint(pool) : undefined
     let result: StepResult
     try {
@@ -623,6 +623,7 @@ describe('counting model: random operation sequences', () => {
       'bulkUpdate',
       'bulkDelete',
       'invalid',
+      'review',
     ]) {
       if (replaySeed === undefined) expect(stats.byKind.get(kind) ?? 0, kind).toBeGreaterThan(0)
     }

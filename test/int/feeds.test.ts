@@ -83,7 +83,10 @@ beforeAll(async () => {
   t = await startTestPayload()
   payload = t.payload
   const unit = async (name: string, parent?: number) =>
-    (await payload.create({ collection: 'units', data: { name, parent } as never })) as unknown as Doc
+    (await payload.create({
+      collection: 'units',
+      data: { name, parent, requiresReview: false } as never,
+    })) as unknown as Doc
   ministry = await unit('Bộ Khoa học và Công nghệ')
   center = await unit('Trung tâm Truyền thông KH&CN', ministry.id)
   legal = await unit('Vụ Pháp chế', ministry.id)

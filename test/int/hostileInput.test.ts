@@ -58,7 +58,7 @@ beforeAll(async () => {
   payload = t.payload
   rest = restClient(payload)
   gql = graphqlClient(payload)
-  const unit = await payload.create({ collection: 'units', data: { name: 'Đơn vị H' } })
+  const unit = await payload.create({ collection: 'units', data: { name: 'Đơn vị H', requiresReview: false } })
   await payload.create({ collection: 'channels', data: { name: 'Cổng TTĐT', kind: 'portal', isHome: true } })
   const users = {
     admin: await createUser(payload, { role: 'admin', unit: unit.id }),
@@ -236,7 +236,9 @@ describe('query limits', () => {
     const ids = Array.from({ length: 200 }, (_, i) => i + 1).join(',')
     expect((await rest.get(`articles?where[id][in]=${ids}`)).status).toBe(200)
     const doomed = await Promise.all(
-      [1, 2].map(() => payload.create({ collection: 'units', data: { name: `Xoá ${Math.random()}` } })),
+      [1, 2].map(() =>
+        payload.create({ collection: 'units', data: { name: `Xoá ${Math.random()}`, requiresReview: false } }),
+      ),
     )
     const res = await rest.delete(`units?limit=0&${doomed.map((d, i) => `where[id][in][${i}]=${d.id}`).join('&')}`, {
       token: tokens.manager,

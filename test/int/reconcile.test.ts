@@ -33,7 +33,7 @@ beforeAll(async () => {
   t = await startTestPayload()
   payload = t.payload
   pool = poolFor(t.databaseUri)
-  const unit = await payload.create({ collection: 'units', data: { name: 'Đơn vị' } })
+  const unit = await payload.create({ collection: 'units', data: { name: 'Đơn vị', requiresReview: false } })
   editor = (await createUser(payload, { role: 'editor', unit: unit.id })) as Doc
   // The fixtures' home channel gets its own row dated today; the checks below look at the others.
   ;({

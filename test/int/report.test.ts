@@ -34,8 +34,11 @@ beforeAll(async () => {
   t = await startTestPayload()
   payload = t.payload
   rest = restClient(payload)
-  unitA = (await payload.create({ collection: 'units', data: { name: 'Trung tâm' } })) as unknown as Doc
-  const unitB = await payload.create({ collection: 'units', data: { name: 'Vụ' } })
+  unitA = (await payload.create({
+    collection: 'units',
+    data: { name: 'Trung tâm', requiresReview: false },
+  })) as unknown as Doc
+  const unitB = await payload.create({ collection: 'units', data: { name: 'Vụ', requiresReview: false } })
   f = await createCountingFixtures(payload, { planCode: 'KH-REPORT', deadline: '2025-08-30' })
   await payload.update({
     collection: 'plans',
@@ -134,7 +137,7 @@ describe('GET /api/quota/report', () => {
   it('filters tasks by lead unit, rolling up the units below it', async () => {
     const report = (await get(`plan=${f.plan.id}&asOf=2025-08-20&unit=${unitA.id}`)).json as unknown as Report
     expect(report.tasks.map((x) => x.id)).toEqual([f.task1.id])
-    const ministry = await payload.create({ collection: 'units', data: { name: 'Bộ' } })
+    const ministry = await payload.create({ collection: 'units', data: { name: 'Bộ', requiresReview: false } })
     await payload.update({ collection: 'units', id: unitA.id, data: { parent: ministry.id } })
     const rolledUp = (await get(`plan=${f.plan.id}&asOf=2025-08-20&unit=${ministry.id}`)).json as unknown as Report
     expect(rolledUp.tasks.map((x) => x.id)).toEqual([f.task1.id])

@@ -119,9 +119,12 @@ beforeAll(async () => {
   scheduler = getScheduler(payload)
   const unitA = (await payload.create({
     collection: 'units',
-    data: { name: 'Trung tâm Truyền thông' },
+    data: { name: 'Trung tâm Truyền thông', requiresReview: false },
   })) as unknown as Doc
-  const unitB = (await payload.create({ collection: 'units', data: { name: 'Văn phòng' } })) as unknown as Doc
+  const unitB = (await payload.create({
+    collection: 'units',
+    data: { name: 'Văn phòng', requiresReview: false },
+  })) as unknown as Doc
   home = (await payload.create({
     collection: 'channels',
     data: { name: 'Cổng', kind: 'portal', isHome: true } as never,

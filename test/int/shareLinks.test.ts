@@ -38,7 +38,7 @@ beforeAll(async () => {
     } as never,
   })
   otherPlan = (await payload.create({ collection: 'plans', data: { code: 'KH-OTHER', title: 'Khác' } })) as never
-  const unit = await payload.create({ collection: 'units', data: { name: 'Trung tâm' } })
+  const unit = await payload.create({ collection: 'units', data: { name: 'Trung tâm', requiresReview: false } })
   const manager = await createUser(payload, { role: 'manager' })
   const editor = (await createUser(payload, { role: 'editor', unit: unit.id })) as Doc
   managerToken = await rest.login(manager.email as string, 'test-Password-1')

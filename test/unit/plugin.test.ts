@@ -137,11 +137,14 @@ describe('resolveOptions', () => {
       },
       // Scheduled work is off unless the host turns it on (the app does in production).
       scheduler: expect.objectContaining({ enabled: false, timeZone: 'Asia/Ho_Chi_Minh' }),
+      reviewOverdueHours: 48,
     })
   })
   it('rejects bad options with a message naming the option', () => {
     expect(() => resolveOptions({ timeZone: 'Mars/Olympus' }, '/')).toThrow(/timeZone "Mars\/Olympus"/)
     expect(() => resolveOptions({ usersSlug: '' }, '/')).toThrow(/usersSlug/)
+    expect(() => resolveOptions({ reviewOverdueHours: 0 }, '/')).toThrow(/reviewOverdueHours/)
+    expect(() => resolveOptions({ reviewOverdueHours: 1.5 }, '/')).toThrow(/reviewOverdueHours/)
     expect(() => resolveOptions({ collectionOverrides: { plans: 'x' as never } }, '/')).toThrow(
       /collectionOverrides.plans/,
     )

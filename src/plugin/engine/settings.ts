@@ -17,3 +17,15 @@ export function hasTrash(payload: Payload, slug: string): boolean {
   const collections = payload.collections as unknown as Record<string, { config: { trash?: boolean } } | undefined>
   return Boolean(collections[slug]?.config.trash)
 }
+
+/** Hours after which a submitted item is overdue in the review queue (plugin option reviewOverdueHours). */
+export function reviewOverdueHours(payload: Payload): number {
+  const custom = payload.config.custom as { commsQuota?: { reviewOverdueHours?: number } } | undefined
+  return custom?.commsQuota?.reviewOverdueHours ?? 48
+}
+
+/** The auth collection the plugin's user relationships point at. */
+export function pluginUsersSlug(payload: Payload): string {
+  const custom = payload.config.custom as { commsQuota?: { usersSlug?: string } } | undefined
+  return custom?.commsQuota?.usersSlug ?? 'users'
+}

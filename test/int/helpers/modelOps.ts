@@ -1,5 +1,7 @@
 import fc from 'fast-check'
-import type { Payload } from 'payload'
+import { createLocalReq, type Payload } from 'payload'
+import { applyReviewStep } from '../../../src/plugin/review/applyReviewStep'
+import type { ReviewAction } from '../../../src/slugs'
 import type pg from 'pg'
 import {
   AT,
@@ -62,6 +64,8 @@ export type Op =
     }
   | { kind: 'bulkDelete'; type: ContentType; picks: number[]; includeTrashed: boolean }
   | { kind: 'invalid'; type: ContentType; pick: number; onCreate: boolean; problem: Invalid; edit: EditSpec }
+  /** An editorial review step (approve = publish); refused steps (wrong state, no reason) change nothing. */
+  | { kind: 'review'; type: ContentType; pick: number; action: ReviewAction; reason: boolean }
 
 export type OpKind = Op['kind']
 
@@ -180,6 +184,17 @@ export const opArb: fc.Arbitrary<Op> = fc.oneof(
       onCreate: fc.boolean(),
       problem: fc.constantFrom<Invalid>('duplicateChannel', 'futureDate'),
       edit: editArb,
+    }),
+  },
+  {
+    weight: 8,
+    arbitrary: fc.record({
+      kind: fc.constant('review' as const),
+      type: typeArb,
+      pick: pickArb,
+      action: fc.constantFrom<ReviewAction>('submit', 'submit', 'approve', 'approve', 'return', 'withdraw'),
+      // mostly with a reason; a return without one must be refused whole
+      reason: fc.oneof({ weight: 3, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
     }),
   },
 )
@@ -527,6 +542,21 @@ export async function applyOp(ctx: ModelContext, world: World, generated: Op): P
     case 'delete':
       await payload.delete({ collection, id, trash: item.trashed || op.trashFlag, ...as(ctx) })
       return { cls: 'changed', text: `delete ${target}` }
+    case 'review': {
+      // The author (the universe's manager) submits and withdraws; a second manager reviews.
+      const actor = op.action === 'submit' || op.action === 'withdraw' ? ctx.u.user : ctx.u.reviewer
+      const req = await createLocalReq({ user: { ...actor, collection: 'users' } as never }, payload)
+      const reason = op.reason ? 'Cần bổ sung nguồn' : undefined
+      const result = await applyReviewStep(req, { collection, id: String(id), action: op.action, reason })
+      const what = `review ${op.action}${reason ? '' : ' (no reason)'} ${target}`
+      if (result.status !== 200) {
+        // 404: a trashed item is out of the review's reach; 409: not from this state; 400: no reason.
+        if (![400, 404, 409].includes(result.status))
+          throw new Error(`${what}: unexpected ${result.status} ${JSON.stringify(result.body)}`)
+        return { cls: 'rejected', text: `${what} -> ${result.status}` }
+      }
+      return { cls: op.action === 'approve' ? 'changed' : 'draft', text: `${what} -> ${result.body.state}` }
+    }
     case 'invalid': {
       // A published save of the existing item with bad publications: refused whole.
       const data = { _status: 'published', ...invalidTagsAndPubs(ctx, op.edit, op.problem) }

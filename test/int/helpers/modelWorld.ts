@@ -51,6 +51,8 @@ export interface Universe {
   home: number
   /** The user every operation runs as (a manager: may edit any unit's content). */
   user: Record<string, unknown> & { id: number | string }
+  /** A second manager: approves and returns what `user` submits (nobody approves their own). */
+  reviewer: Record<string, unknown> & { id: number | string }
   /** A small PNG for infographic uploads (copied per use: Payload may consume the buffer). */
   png: UploadFile
 }
@@ -58,6 +60,7 @@ export interface Universe {
 export async function createUniverse(payload: Payload): Promise<Universe> {
   const unit = await payload.create({ collection: 'units', data: { name: 'Trung tâm Truyền thông' } })
   const user = await createUser(payload, { role: 'manager', unit: unit.id })
+  const reviewer = await createUser(payload, { role: 'manager', unit: unit.id })
   const channel = async (data: Record<string, unknown>) =>
     Number((await payload.create({ collection: 'channels', data: data as never })).id)
   const home = await channel({ name: 'Cổng TTĐT', kind: 'portal', isHome: true, url: 'https://portal.example.gov.vn' })
@@ -82,7 +85,7 @@ export async function createUniverse(payload: Payload): Promise<Universe> {
   }
   // Small, so the 7 derivatives sharp makes per infographic stay cheap.
   const png = await pngFile(48, 32, 'so-lieu.png')
-  return { tasks, channels: [home, ...others], home, user, png }
+  return { tasks, channels: [home, ...others], home, user, reviewer, png }
 }
 
 export const copyFile = (f: UploadFile): UploadFile => ({ ...f, data: Buffer.from(f.data) })

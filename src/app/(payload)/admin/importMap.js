@@ -25,9 +25,11 @@ import { FeedLinks as FeedLinks_9fd6a3369a27d57cc73a91ec08af9d82 } from '../../.
 import { TaskAttainmentField as TaskAttainmentField_6de2657d0c1711bc81c64b37aaced6e8 } from '../../../plugin/admin/TaskAttainmentField'
 import { QuotaNavLink as QuotaNavLink_b1a251a2cbcb9a60359a6e9bc2fbbb3f } from '../../../plugin/admin/QuotaNavLink'
 import { PlanImportNavLink as PlanImportNavLink_2a2391729db0c2d2ed56eb64e7573e5c } from '../../../plugin/admin/PlanImportNavLink'
+import { ReviewNavLink as ReviewNavLink_ed9a8cf1cc84e0fb074acdf6d8e80b90 } from '../../../plugin/admin/ReviewNavLink'
 import { QuotaAttentionWidget as QuotaAttentionWidget_2f5e48c1dc76586df613e0b218ac97dc } from '../../../plugin/admin/QuotaAttentionWidget'
 import { QuotaDashboard as QuotaDashboard_c4b6bf36989ff303ad0cc9b5c5128824 } from '../../../plugin/admin/QuotaDashboard'
 import { PlanImportView as PlanImportView_485163006113047c930903a9b110df19 } from '../../../plugin/admin/PlanImportView'
+import { ReviewQueueView as ReviewQueueView_d8073b7e4b89d62fd3a2775a14cf582e } from '../../../plugin/admin/ReviewQueueView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -59,8 +61,10 @@ export const importMap = {
   "/plugin/admin/TaskAttainmentField#TaskAttainmentField": TaskAttainmentField_6de2657d0c1711bc81c64b37aaced6e8,
   "/plugin/admin/QuotaNavLink#QuotaNavLink": QuotaNavLink_b1a251a2cbcb9a60359a6e9bc2fbbb3f,
   "/plugin/admin/PlanImportNavLink#PlanImportNavLink": PlanImportNavLink_2a2391729db0c2d2ed56eb64e7573e5c,
+  "/plugin/admin/ReviewNavLink#ReviewNavLink": ReviewNavLink_ed9a8cf1cc84e0fb074acdf6d8e80b90,
   "/plugin/admin/QuotaAttentionWidget#QuotaAttentionWidget": QuotaAttentionWidget_2f5e48c1dc76586df613e0b218ac97dc,
   "/plugin/admin/QuotaDashboard#QuotaDashboard": QuotaDashboard_c4b6bf36989ff303ad0cc9b5c5128824,
   "/plugin/admin/PlanImportView#PlanImportView": PlanImportView_485163006113047c930903a9b110df19,
+  "/plugin/admin/ReviewQueueView#ReviewQueueView": ReviewQueueView_d8073b7e4b89d62fd3a2775a14cf582e,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

@@ -1,0 +1,21 @@
+import type { CollectionBeforeChangeHook } from 'payload'
+import { REVIEW_CONTEXT } from '../collections/shared/reviewFields'
+import { stateAfterEdit } from '../src/domain/review'
+import type { ReviewState } from '../src/slugs'
+
+/**
+ * The review record is append-only and written by the review step alone. Every other save
+ * (REST, admin, bulk, restore of an old version, system code with access off) keeps the stored
+ * state and history as they are, except that reworking a returned or approved item makes it a
+ * draft again (it needs a new submission).
+ */
+export const keepReviewRecord: CollectionBeforeChangeHook = ({ data, originalDoc, req }) => {
+  if (req.context?.[REVIEW_CONTEXT] === true) return data
+  const review = (originalDoc?.review ?? {}) as Record<string, unknown>
+  // Publishing, trashing and restoring from trash change no content: the state stays.
+  const trashing = data.deletedAt !== undefined && Boolean(data.deletedAt) !== Boolean(originalDoc?.deletedAt)
+  const keeps = data._status === 'published' || trashing
+  data.review = { ...review, state: stateAfterEdit(review.state as ReviewState | undefined, keeps) }
+  data.reviewHistory = originalDoc?.reviewHistory ?? []
+  return data
+}

@@ -1,0 +1,31 @@
+import { APIError, type CollectionBeforeChangeHook } from 'payload'
+import { REVIEW_CONTEXT } from '../collections/shared/reviewFields'
+import { problemText } from '../src/plugin/validation'
+import { mayPublishDirectly } from '../src/domain/review'
+import { isReviewerOf, unitReviewSetting } from '../src/plugin/review/reviewers'
+
+/**
+ * Nothing goes live in a unit that requires review unless a reviewer (a manager, an admin, a
+ * reviewer of the unit) puts it there: a publish, or an edit of the live version, by anyone
+ * else is refused with 403. System work without a user (seeding, jobs queued without a user)
+ * is not an editorial act and passes; Payload's scheduled publish runs as the user who
+ * scheduled it, so an author's own schedule is refused when it fires.
+ */
+export const requireReviewBeforePublish: CollectionBeforeChangeHook = async ({ data, originalDoc, operation, req }) => {
+  if (!req.user || req.context?.[REVIEW_CONTEXT] === true) return data
+  const liveEdit =
+    operation === 'update' &&
+    data._status === undefined &&
+    !(data.deletedAt !== undefined && Boolean(data.deletedAt) !== Boolean(originalDoc?.deletedAt)) &&
+    originalDoc?._status === 'published'
+  if (data._status !== 'published' && !liveEdit) return data
+  const unit = data.unit !== undefined ? data.unit : originalDoc?.unit
+  const setting = await unitReviewSetting(req, unit)
+  if (mayPublishDirectly(setting.requiresReview, isReviewerOf(req.user, setting.id))) return data
+  throw new APIError(
+    problemText({ key: 'reviewRequiredToPublish', vars: { unit: setting.name } }, req),
+    403,
+    null,
+    true,
+  )
+}

@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest'
+import {
+  decideTransition,
+  isOverdue,
+  mayPublishDirectly,
+  parseMinAgeHours,
+  reviewNotice,
+  reviewsUnit,
+  stateAfterEdit,
+  waitingHours,
+  type ReviewActor,
+  type TransitionInput,
+} from '../../src/domain/review'
+import { REVIEW_ACTIONS, REVIEW_STATES } from '../../src/slugs'
+
+const now = new Date('2025-08-01T03:00:00.000Z')
+const author: ReviewActor = { id: 1, canEdit: true, isReviewer: false, isAdmin: false }
+const reviewer: ReviewActor = { id: 2, canEdit: true, isReviewer: true, isAdmin: false }
+const admin: ReviewActor = { id: 3, canEdit: true, isReviewer: true, isAdmin: true }
+const outsider: ReviewActor = { id: 4, canEdit: false, isReviewer: false, isAdmin: false }
+
+const decide = (over: Partial<TransitionInput>) =>
+  decideTransition({ state: 'submitted', action: 'approve', actor: reviewer, submittedBy: 1, now, ...over })
+
+describe('review state machine', () => {
+  it('allows exactly these (state, action) pairs for someone with every right', () => {
+    const allowed: string[] = []
+    for (const state of REVIEW_STATES)
+      for (const action of REVIEW_ACTIONS) {
+        const r = decideTransition({ state, action, actor: admin, submittedBy: 1, reason: 'lý do', now })
+        if (r.ok) allowed.push(`${state}:${action}->${r.next}`)
+        else expect(r.status, `${state}:${action}`).toBe(409)
+      }
+    expect(allowed.sort()).toEqual(
+      [
+        'draft:submit->submitted',
+        'returned:submit->submitted',
+        'approved:submit->submitted',
+        'submitted:withdraw->draft',
+        'submitted:approve->approved',
+        'submitted:return->returned',
+      ].sort(),
+    )
+  })
+
+  it('a missing state is a draft', () => {
+    expect(decideTransition({ state: null, action: 'submit', actor: author, submittedBy: null, now })).toMatchObject({
+      ok: true,
+      from: 'draft',
+      next: 'submitted',
+    })
+  })
+
+  it('authors submit and withdraw, but neither approve nor return', () => {
+    expect(decide({ action: 'approve', actor: author })).toMatchObject({ ok: false, status: 403 })
+    expect(decide({ action: 'return', actor: author, reason: 'x' })).toMatchObject({ ok: false, status: 403 })
+    expect(decide({ action: 'withdraw', actor: author }).ok).toBe(true)
+    expect(decide({ state: 'draft', action: 'submit', actor: outsider })).toMatchObject({ ok: false, status: 403 })
+  })
+
+  it('nobody but an admin approves their own submission', () => {
+    expect(decide({ submittedBy: 2 })).toMatchObject({ ok: false, status: 403, problem: { key: 'reviewOwnItem' } })
+    expect(decide({ actor: admin, submittedBy: 3 }).ok).toBe(true)
+    expect(decide({ action: 'return', submittedBy: 2, reason: 'x' }).ok).toBe(true)
+  })
+
+  it('a return needs a non-blank string reason of sane length', () => {
+    for (const reason of [undefined, null, '', '   ', 5, ['x']])
+      expect(decide({ action: 'return', reason }), String(reason)).toMatchObject({
+        ok: false,
+        status: 400,
+        field: 'reason',
+      })
+    expect(decide({ action: 'return', reason: 'x'.repeat(2001) })).toMatchObject({ ok: false, field: 'reason' })
+    expect(decide({ action: 'return', reason: '  Thiếu nguồn  ' })).toMatchObject({ ok: true, reason: 'Thiếu nguồn' })
+  })
+
+  it('approval publishes now, or at a future date-time', () => {
+    expect(decide({})).toMatchObject({ ok: true, publish: 'now', publishAt: null })
+    expect(decide({ publishAt: '2025-08-02T01:00:00+07:00' })).toMatchObject({
+      ok: true,
+      publish: 'scheduled',
+      publishAt: '2025-08-01T18:00:00.000Z',
+    })
+    for (const publishAt of ['2025-08-02', 'tomorrow', 12, '2025-13-45T99:00'])
+      expect(decide({ publishAt }), String(publishAt)).toMatchObject({ ok: false, status: 400, field: 'publishAt' })
+    expect(decide({ publishAt: now.toISOString() })).toMatchObject({
+      ok: false,
+      problem: { key: 'reviewPublishAtPast' },
+    })
+  })
+
+  it('checks the role before the state, and the state before the input', () => {
+    expect(decide({ state: 'draft', actor: author })).toMatchObject({ status: 403 })
+    expect(decide({ state: 'draft', action: 'return' })).toMatchObject({ status: 409 })
+  })
+})
+
+describe('around the state machine', () => {
+  it('an edit of a returned or approved item makes it a draft; a publish or trash keeps the state', () => {
+    expect(stateAfterEdit('returned', false)).toBe('draft')
+    expect(stateAfterEdit('approved', false)).toBe('draft')
+    expect(stateAfterEdit('submitted', false)).toBe('submitted')
+    expect(stateAfterEdit('approved', true)).toBe('approved')
+    expect(stateAfterEdit(undefined, false)).toBe('draft')
+  })
+
+  it('direct publishing: reviewers always, others only where the unit needs no review', () => {
+    expect(mayPublishDirectly(true, false)).toBe(false)
+    expect(mayPublishDirectly(true, true)).toBe(true)
+    expect(mayPublishDirectly(false, false)).toBe(true)
+    expect(reviewsUnit('manager', [], 7)).toBe(true)
+    expect(reviewsUnit('editor', [7], 7)).toBe(true)
+    expect(reviewsUnit('editor', ['7'], 7)).toBe(true)
+    expect(reviewsUnit('editor', [8], 7)).toBe(false)
+    expect(reviewsUnit('editor', [8], undefined)).toBe(false)
+  })
+
+  it('waiting time and overdue', () => {
+    expect(waitingHours('2025-07-30T03:00:00.000Z', now)).toBe(48)
+    expect(isOverdue('2025-07-30T03:00:00.000Z', now, 48)).toBe(true)
+    expect(isOverdue('2025-07-30T03:00:01.000Z', now, 48)).toBe(false)
+    expect(isOverdue(null, now, 1)).toBe(false)
+    expect(waitingHours('garbage', now)).toBe(0)
+    expect(parseMinAgeHours('24')).toBe(24)
+    for (const v of ['', '-1', '1.5', 'x', undefined, ['2']]) expect(parseMinAgeHours(v)).toBeNull()
+  })
+
+  it('notices name the item and, for a return, the reason', () => {
+    const fmt = () => '02/08/2025 08:00'
+    expect(reviewNotice('return', { title: 'Bài A', kind: 'tin bài' }, 'Lãnh đạo', 'Thiếu nguồn', null, fmt)).toEqual({
+      title: 'Bị trả lại: Bài A',
+      body: 'Lãnh đạo đã trả lại tin bài "Bài A".\nLý do: Thiếu nguồn',
+    })
+    expect(
+      reviewNotice('approve', { title: 'B', kind: 'video' }, 'X', null, '2025-08-02T01:00:00Z', fmt)?.body,
+    ).toContain('02/08/2025 08:00')
+    expect(reviewNotice('withdraw', { title: 'B', kind: 'video' }, 'X', null, null, fmt)).toBeNull()
+  })
+})
