@@ -70,7 +70,9 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
         await ensure(
           'units',
           { name: { equals: u.name } },
-          { name: u.name, shortName: u.shortName, kind: u.kind, parent },
+          // The reference units publish directly, as they did before review existed; an admin
+          // ticks "requires review" per unit to turn the approval workflow on.
+          { name: u.name, shortName: u.shortName, kind: u.kind, parent, requiresReview: false },
         ),
       )
     }
