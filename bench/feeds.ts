@@ -152,7 +152,14 @@ async function timedFetch(url: string, headers: Record<string, string> = {}) {
 async function main(): Promise<void> {
   const opts = options()
   // As the app runs in production (and the built app requires it); no background jobs.
-  Object.assign(process.env, { NODE_ENV: 'production', JOBS_AUTORUN: '0', PAYLOAD_SECRET: 'bench-feeds-secret' })
+  // SERVER_URL as production sets it: the feed's self link (part of its ETag) then does not
+  // depend on which server's port answered, so the handler and the built app agree byte for byte.
+  Object.assign(process.env, {
+    NODE_ENV: 'production',
+    JOBS_AUTORUN: '0',
+    PAYLOAD_SECRET: 'bench-feeds-secret',
+    SERVER_URL: 'https://cong.bench.gov.vn',
+  })
   const db = await freshDatabase('bench_feeds')
   process.env.DATABASE_URI = db.uri
   const uploads = await mkdtemp(path.join(BENCH_DIR, '.uploads-'))
@@ -249,12 +256,13 @@ async function main(): Promise<void> {
     // Before statistics exist Postgres plans the feed's sort as if the tables were empty.
     await exec(sql`analyze`)
     const buildMs = performance.now() - buildStart
-    const published = Number(
-      (
-        await exec(sql`select (select count(*) from articles where _status = 'published')
-          + (select count(*) from videos where _status = 'published') as n`)
-      ).rows[0]?.n,
-    )
+    const counts = (
+      await exec(sql`select (select count(*) from articles where _status = 'published')::int as articles,
+        (select count(*) from videos where _status = 'published')::int as videos`)
+    ).rows[0]
+    const publishedArticles = Number(counts?.articles)
+    const publishedVideos = Number(counts?.videos)
+    const published = publishedArticles + publishedVideos
 
     // --- servers and the URLs -------------------------------------------------------------------
     const server = feedServer(payload)
@@ -432,7 +440,7 @@ async function main(): Promise<void> {
       date: new Date().toISOString(),
       machine: await machineInfo(),
       options: opts,
-      dataset: { articles: opts.items + 20, videos, publishedItems: published, tasks: tasks.length, buildMs },
+      dataset: { articles: opts.items + 20, videos, publishedArticles, publishedVideos, tasks: tasks.length, buildMs },
       feeds,
       sizes,
       viaNext: viaNext ? 'included' : nextSkipped,
@@ -456,7 +464,7 @@ async function main(): Promise<void> {
         '',
         `\`npm run bench:feeds${opts.quick ? ' -- --quick' : ''}\` — ${report.date}, ${String(m.cpu)}, ${String(m.cores)} cores, Node ${String(m.node)}, Payload ${String(m.payload)}; machine shared with other agents' work.`,
         '',
-        `Dataset: ${published.toLocaleString('en')} published items out of ${(opts.items + 20).toLocaleString('en')} articles (10 % of the SQL-inserted ones are drafts) and ${videos.toLocaleString('en')} videos, ${tasks.length} tasks in 2 plans, 4 channels + home, 4 units; ` +
+        `Dataset: ${published.toLocaleString('en')} published items: ${publishedArticles.toLocaleString('en')} articles (of ${(opts.items + 20).toLocaleString('en')}; 10 % of the SQL-inserted ones are drafts) and ${publishedVideos.toLocaleString('en')} videos; ${tasks.length} tasks in 2 plans, 4 channels + home, 4 units; ` +
           `built in ${(buildMs / 1000).toFixed(1)} s (local API for the reference data and 20 articles, SQL for the bulk, then the engine's rebuild and ANALYZE). ` +
           `${opts.reps} rounds after ${warmup} warm-up rounds, variants in rotating order; times are client-side (fetch to 127.0.0.1, keep-alive, body read).`,
         '',
