@@ -161,7 +161,13 @@ async function main(): Promise<void> {
   })
   const quick = values.quick === true
   const commit = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: REPO_DIR, encoding: 'utf8' }).trim()
-  const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: REPO_DIR, encoding: 'utf8' }).trim() !== ''
+  // Results the benchmarks themselves rewrite do not count as changes the clone would miss.
+  const dirty =
+    execFileSync(
+      'git',
+      ['status', '--porcelain', '--untracked-files=no', '--', '.', ':!bench/RESULTS.md', ':!bench/results'],
+      { cwd: REPO_DIR, encoding: 'utf8' },
+    ).trim() !== ''
   const parent = await mkdtemp(path.join(os.tmpdir(), 'bench-cold-'))
   // mkdtemp makes it 0700; the embedded Postgres runs as its own user and must pass through it.
   await chmod(parent, 0o755)
@@ -218,7 +224,7 @@ async function main(): Promise<void> {
     let feedsNext: { code: number | null; ms: number } | null = null
     if (values['with-feeds']) {
       const feedsArgs = quick ? ['--quick'] : []
-      say(`npm run bench:feeds ${feedsArgs.join(' ')} in the clone (it has a production build)`)
+      say(`npm run bench:feeds${feedsArgs.length > 0 ? ` -- ${feedsArgs.join(' ')}` : ''} in the clone (it has a production build)`)
       const r = await timedRun('npm', ['run', 'bench:feeds', '--', ...feedsArgs], dir)
       feedsNext = { code: r.code, ms: r.ms }
       if (r.code !== 0) throw new Error(`the feeds benchmark failed in the clone:\n${r.output.slice(-4000)}`)
