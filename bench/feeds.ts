@@ -109,7 +109,9 @@ async function nextServer(): Promise<{ base: string; close(): Promise<void> } | 
  * The V8 sampling profiler over a stretch of work, its self time summed by where the code lives:
  * an npm package, a source folder of ours, or V8's own buckets (GC, program, idle).
  */
-async function startCpuProfile(): Promise<{ stop(): Promise<Array<{ name: string; share: number }>> }> {
+async function startCpuProfile(): Promise<{
+  stop(): Promise<{ idleShare: number; byPackage: Array<{ name: string; share: number }> }>
+}> {
   const session = new Session()
   session.connect()
   await session.post('Profiler.enable')
@@ -135,9 +137,14 @@ async function startCpuProfile(): Promise<{ stop(): Promise<Array<{ name: string
         const name = byNode.get(id) ?? 'unknown'
         counts.set(name, (counts.get(name) ?? 0) + 1)
       }
-      return [...counts.entries()]
-        .map(([name, n]) => ({ name, share: n / Math.max(1, samples.length) }))
-        .sort((a, b) => b.share - a.share)
+      // Shares of the busy samples: '(idle)' is the process waiting (for Postgres, mostly).
+      const idle = counts.get('(idle)') ?? 0
+      counts.delete('(idle)')
+      const busy = Math.max(1, samples.length - idle)
+      return {
+        idleShare: idle / Math.max(1, samples.length),
+        byPackage: [...counts.entries()].map(([name, n]) => ({ name, share: n / busy })).sort((a, b) => b.share - a.share),
+      }
     },
   }
 }
@@ -482,7 +489,7 @@ async function main(): Promise<void> {
           `**${profile.nodeCpuMsPerFeed.toFixed(2)} ms CPU in this Node process** (Payload's find: where/access/select building, drizzle, pg parsing, afterRead shaping; the ETag hash; rendering) ` +
           `and ${profile.queriesPerFeed.toFixed(0)} SQL queries that Postgres executes in **${profile.serverMsPerFeed.toFixed(2)} ms** summed (EXPLAIN ANALYZE; plans in the JSON) ` +
           `while the client sees ${profile.summedQueryMsPerFeed.toFixed(2)} ms summed over them (several run in parallel; the gap is the wire, the driver and the run queue of a busy machine). ` +
-          `Node CPU by package (V8 sampling profile, self time): ${cpuByPackage
+          `Node CPU by package (V8 sampling profile, self time as a share of the busy samples; idle ${(cpuByPackage.idleShare * 100).toFixed(0)} % of all): ${cpuByPackage.byPackage
             .slice(0, 8)
             .map((c) => `${c.name} ${(c.share * 100).toFixed(0)} %`)
             .join(', ')}. ` +
