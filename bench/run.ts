@@ -3,7 +3,7 @@
  * needs a database, under its own throw-away embedded Postgres, exactly as its npm script runs
  * it), so one benchmark's memory or leftover connections never colour the next one's numbers.
  *
- *   npm run bench                         # full sizes; includes the cold start (clone + npm ci + build)
+ *   npm run bench                         # full sizes; includes the cold start (clone + npm install + build)
  *   npm run bench -- --quick              # small sizes, no cold start; < 10 min on 2 quiet cores
  *   npm run bench -- --quick --cold       # quick, plus the cold start (hard-linked node_modules)
  *   npm run bench -- --only feeds,concurrency
@@ -176,7 +176,7 @@ async function goalsTable(quick: boolean): Promise<string[]> {
   if (cold) {
     const flags = [cold.quick && '--quick', cold.tests && '--with-tests', cold.feedsNext && '--with-feeds'].filter(Boolean).join(' ')
     const cmd = `npm run bench:cold${flags ? ` -- ${flags}` : ''}`
-    row('6', `fresh clone → ${cold.quick ? 'node_modules hard-linked (no install)' : 'npm ci'} → first /admin 200`, `${(cold.coldTotalMs / 1000).toFixed(1)} s (install ${(cold.install.ms / 1000).toFixed(1)} s, first start incl. build ${(cold.firstStart.adminMs / 1000).toFixed(1)} s)`, 'no number set', '–', cmd, day(cold))
+    row('6', `fresh clone → ${cold.quick ? 'node_modules hard-linked (no install)' : 'npm install'} → first /admin 200`, `${(cold.coldTotalMs / 1000).toFixed(1)} s (install ${(cold.install.ms / 1000).toFixed(1)} s, first start incl. build ${(cold.firstStart.adminMs / 1000).toFixed(1)} s)`, 'no number set', '–', cmd, day(cold))
     if (cold.tests) row('6', 'full test suite (`npm test`) in the clone', `${(cold.tests.ms / 1000).toFixed(1)} s (exit ${cold.tests.code})`, 'no number set', '–', cmd, day(cold))
   } else rows.push('| 6 | cold start | not run (`npm run bench -- --cold`, or the full run) | | | `npm run bench:cold` | |')
   return [
