@@ -142,7 +142,7 @@ async function goalsTable(quick: boolean): Promise<string[]> {
 
   const publish = await readResult('publish-latency')
   if (publish)
-    row('2', 'publish latency, counting on vs off (median)', `${publish.timings.on.median.toFixed(1)} vs ${publish.timings.off.median.toFixed(1)} ms: +${(publish.overheadAtMedian * 100).toFixed(1)} %`, '≤ 10 % overhead', yes(publish.overheadAtMedian <= 0.1), `npm run bench:publish -- --reps ${publish.reps}`, day(publish))
+    row('2', 'publish latency, counting on vs off (median)', `${publish.timings.on.median.toFixed(1)} vs ${publish.timings.off.median.toFixed(1)} ms: ${publish.overheadAtMedian >= 0 ? '+' : '−'}${Math.abs(publish.overheadAtMedian * 100).toFixed(1)} %`, '≤ 10 % overhead', yes(publish.overheadAtMedian <= 0.1), `npm run bench:publish -- --reps ${publish.reps}`, day(publish))
   else rows.push('| 2 | publish latency | not run | | | `npm run bench:publish` | |')
 
   const conc = await pick('concurrency', 'concurrency-quick')
