@@ -98,7 +98,8 @@ async function startOnce(dir: string, timeoutMs: number): Promise<StartTiming> {
     log = (log + text).slice(-50_000)
     const now = performance.now() - start
     // `next build` ends with its route table; the app's log says when it is serving.
-    if (buildMs === null && /Building the app/.test(log) && /Route \(app\)|First Load JS|ƒ \(Dynamic\)/.test(text)) buildMs = now
+    if (buildMs === null && /Building the app/.test(log) && /Route \(app\)|First Load JS|ƒ \(Dynamic\)/.test(text))
+      buildMs = now
     if (readyMs === null && /\[start\] Ready on/.test(text)) readyMs = now
   }
   child.stdout?.on('data', onData)
@@ -111,7 +112,8 @@ async function startOnce(dir: string, timeoutMs: number): Promise<StartTiming> {
     const deadline = Date.now() + timeoutMs
     for (;;) {
       if (exited) throw new Error(`npm start exited before /admin answered; log tail:\n${log.slice(-4000)}`)
-      if (Date.now() > deadline) throw new Error(`/admin did not answer 200 within ${timeoutMs / 1000} s; log tail:\n${log.slice(-4000)}`)
+      if (Date.now() > deadline)
+        throw new Error(`/admin did not answer 200 within ${timeoutMs / 1000} s; log tail:\n${log.slice(-4000)}`)
       try {
         const res = await fetch(`http://127.0.0.1:${port}/admin`, { redirect: 'manual' })
         await res.arrayBuffer()
@@ -195,17 +197,24 @@ async function main(): Promise<void> {
       // `npm install`, as the README's quick start and .ci/run say: `npm ci` refuses this lockfile
       // (next's optional @next/swc builds for other platforms are not served by the registry
       // reachable here, so they are not in it); `npm install` installs exactly the locked versions.
-      say(`npm install (npm cache ${npmCache}: ${cacheBytes === null ? 'absent' : `${(cacheBytes / 1024 ** 2).toFixed(0)} MiB`})`)
+      say(
+        `npm install (npm cache ${npmCache}: ${cacheBytes === null ? 'absent' : `${(cacheBytes / 1024 ** 2).toFixed(0)} MiB`})`,
+      )
       const r = await timedRun('npm', ['install', '--no-audit', '--no-fund'], dir)
       if (r.code !== 0) throw new Error(`npm install failed:\n${r.output.slice(-4000)}`)
-      install = { how: `\`npm install\` from the lockfile with the machine’s npm cache (${cacheBytes === null ? 'empty' : `${(cacheBytes / 1024 ** 2).toFixed(0)} MiB before`})`, ms: r.ms }
+      install = {
+        how: `\`npm install\` from the lockfile with the machine’s npm cache (${cacheBytes === null ? 'empty' : `${(cacheBytes / 1024 ** 2).toFixed(0)} MiB before`})`,
+        ms: r.ms,
+      }
     }
     const nodeModulesBytes = du(path.join(dir, 'node_modules'))
     say(`install: ${(install.ms / 1000).toFixed(1)} s`)
 
     say('npm start (first build, embedded Postgres, migrations, demo seed) until /admin answers 200')
     const first = await startOnce(dir, 900_000)
-    say(`first /admin 200 after ${(first.adminMs / 1000).toFixed(1)} s (build ${first.buildMs === null ? '?' : (first.buildMs / 1000).toFixed(1)} s)`)
+    say(
+      `first /admin 200 after ${(first.adminMs / 1000).toFixed(1)} s (build ${first.buildMs === null ? '?' : (first.buildMs / 1000).toFixed(1)} s)`,
+    )
     const second = await startOnce(dir, 300_000)
     say(`restart: /admin 200 after ${(second.adminMs / 1000).toFixed(1)} s`)
 
@@ -227,19 +236,30 @@ async function main(): Promise<void> {
     let feedsNext: { code: number | null; ms: number } | null = null
     if (values['with-feeds']) {
       const feedsArgs = quick ? ['--quick'] : []
-      say(`npm run bench:feeds${feedsArgs.length > 0 ? ` -- ${feedsArgs.join(' ')}` : ''} in the clone (it has a production build)`)
+      say(
+        `npm run bench:feeds${feedsArgs.length > 0 ? ` -- ${feedsArgs.join(' ')}` : ''} in the clone (it has a production build)`,
+      )
       const r = await timedRun('npm', ['run', 'bench:feeds', '--', ...feedsArgs], dir)
       feedsNext = { code: r.code, ms: r.ms }
       if (r.code !== 0) throw new Error(`the feeds benchmark failed in the clone:\n${r.output.slice(-4000)}`)
       const from = quick ? 'feeds-quick' : 'feeds'
       const to = quick ? 'feeds-next-quick' : 'feeds-next'
-      await writeFile(path.join(BENCH_DIR, 'results', `${to}.json`), await readFile(path.join(dir, 'bench', 'results', `${from}.json`)))
+      await writeFile(
+        path.join(BENCH_DIR, 'results', `${to}.json`),
+        await readFile(path.join(dir, 'bench', 'results', `${from}.json`)),
+      )
       const md = await readFile(path.join(dir, 'bench', 'RESULTS.md'), 'utf8')
-      const section = md.slice(md.indexOf(`<!-- ${from}:start -->`) + `<!-- ${from}:start -->`.length, md.indexOf(`<!-- ${from}:end -->`))
+      const section = md.slice(
+        md.indexOf(`<!-- ${from}:start -->`) + `<!-- ${from}:start -->`.length,
+        md.indexOf(`<!-- ${from}:end -->`),
+      )
       await updateResultsSection(
         to,
         section
-          .replace(/^## RSS feeds over HTTP.*$/m, `## RSS feeds over HTTP, through the built app too${quick ? ' (quick)' : ''}`)
+          .replace(
+            /^## RSS feeds over HTTP.*$/m,
+            `## RSS feeds over HTTP, through the built app too${quick ? ' (quick)' : ''}`,
+          )
           .replace(
             /^`npm run bench:feeds[^`]*`/m,
             `\`npm run bench:cold${quick ? ' -- --quick' : ''} --with-feeds\` ran \`npm run bench:feeds${quick ? ' -- --quick' : ''}\` in the cold-start clone after its build`,
@@ -269,7 +289,11 @@ async function main(): Promise<void> {
     await writeJson(name, report)
     const s = (ms: number | null) => (ms === null ? '–' : (ms / 1000).toFixed(1))
     const m = report.machine
-    const flags = [quick && '--quick', values['with-tests'] && '--with-tests', values['with-feeds'] && '--with-feeds'].filter(Boolean)
+    const flags = [
+      quick && '--quick',
+      values['with-tests'] && '--with-tests',
+      values['with-feeds'] && '--with-feeds',
+    ].filter(Boolean)
     const cmd = `npm run bench:cold${flags.length > 0 ? ` -- ${flags.join(' ')}` : ''}`
     await updateResultsSection(
       name,
@@ -287,7 +311,11 @@ async function main(): Promise<void> {
         `|   of which until the app logs "Ready" | ${s(first.readyMs)} |`,
         `| **fresh clone → first \`/admin\` 200** | **${s(coldMs)}** |`,
         `| restart (build current, data present) → \`/admin\` 200 | ${s(second.adminMs)} |`,
-        ...(tests ? [`| \`npm test\` in the clone (exit ${tests.code}; ${tests.summary || 'no summary line'}) | ${s(tests.ms)} |`] : []),
+        ...(tests
+          ? [
+              `| \`npm test\` in the clone (exit ${tests.code}; ${tests.summary || 'no summary line'}) | ${s(tests.ms)} |`,
+            ]
+          : []),
         '',
         `node_modules: ${nodeModulesBytes === null ? '?' : `${(nodeModulesBytes / 1024 ** 2).toFixed(0)} MiB`}${quick ? ' (hard links: no extra disk)' : ''}. The issue sets no numeric goal for this figure; it is reported as measured.`,
         '',

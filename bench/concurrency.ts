@@ -133,17 +133,27 @@ export function opSequence(d: Dataset, count: number, seed: number): Op[] {
 }
 
 function runOp(payload: Payload, op: Op): Promise<unknown> {
-  const publications = (list: Array<[number, string]>) => list.map(([channel, day]) => ({ channel, publishedAt: at(day) }))
+  const publications = (list: Array<[number, string]>) =>
+    list.map(([channel, day]) => ({ channel, publishedAt: at(day) }))
   switch (op.kind) {
     case 'create':
       return payload.create({
         collection: 'articles',
         // Distinct titles: two creates with one title race for its slug (a unique index), which
         // is a real conflict but not the one measured here.
-        data: { title: `Bài mới ${op.n}`, _status: 'published', tasks: op.tasks, publications: publications(op.pubs) } as never,
+        data: {
+          title: `Bài mới ${op.n}`,
+          _status: 'published',
+          tasks: op.tasks,
+          publications: publications(op.pubs),
+        } as never,
       })
     case 'publications':
-      return payload.update({ collection: 'articles', id: op.id, data: { publications: publications(op.pubs) } as never })
+      return payload.update({
+        collection: 'articles',
+        id: op.id,
+        data: { publications: publications(op.pubs) } as never,
+      })
     case 'status':
       return payload.update({ collection: 'articles', id: op.id, data: { _status: op.status } })
     case 'retag':
@@ -221,7 +231,9 @@ async function worker(): Promise<void> {
             failed += 1
             const e = err as Error & { cause?: Error }
             if (errors.length < 20)
-              errors.push(`${op.kind} ${'id' in op ? op.id : ''}: ${e.message}${e.cause ? ` ← ${e.cause.message}` : ''}`)
+              errors.push(
+                `${op.kind} ${'id' in op ? op.id : ''}: ${e.message}${e.cause ? ` ← ${e.cause.message}` : ''}`,
+              )
           }
         }
       }),
@@ -257,7 +269,13 @@ async function adminQuery(statement: string): Promise<void> {
 }
 
 async function openPayload(uri: string, key: string, uploads: string, counting = true): Promise<Payload> {
-  const config = await createAppConfig({ databaseUri: uri, seedOnFirstStart: false, uploadsDir: uploads, push: false, counting })
+  const config = await createAppConfig({
+    databaseUri: uri,
+    seedOnFirstStart: false,
+    uploadsDir: uploads,
+    push: false,
+    counting,
+  })
   const payload = await getPayload({ config, key })
   // Payload keeps one client checked out for good (destroy() does not end the pool), so the
   // database drop WITH (FORCE) at the end terminates it (57P01): expected, and only that.
@@ -278,10 +296,16 @@ async function buildTemplate(uri: string, uploads: string, items: number): Promi
     await payload.create({ collection: 'channels', data: { name: 'Cổng', kind: 'portal', isHome: true } as never })
     const channels: number[] = []
     for (let i = 0; i < 8; i++) {
-      const c = await payload.create({ collection: 'channels', data: { name: `Kênh ${i + 1}`, kind: 'other' } as never })
+      const c = await payload.create({
+        collection: 'channels',
+        data: { name: `Kênh ${i + 1}`, kind: 'other' } as never,
+      })
       channels.push(Number(c.id))
     }
-    const plan = await payload.create({ collection: 'plans', data: { code: 'BENCH-CONC', title: 'Đo đồng thời' } as never })
+    const plan = await payload.create({
+      collection: 'plans',
+      data: { code: 'BENCH-CONC', title: 'Đo đồng thời' } as never,
+    })
     const tasks: number[] = []
     for (let i = 0; i < 20; i++) {
       const t = await payload.create({
@@ -380,7 +404,16 @@ async function startFleet(variant: Variant, templateName: string, opsFile: strin
     )
   }
   await Promise.all(workers.map((w) => w.waitForLine((l) => l === '@@ready', 300_000)))
-  return { variant, database, uri: uri.toString(), workers, initMs: Date.now() - t0, blocks: [], latencies: {}, errors: [] }
+  return {
+    variant,
+    database,
+    uri: uri.toString(),
+    workers,
+    initMs: Date.now() - t0,
+    blocks: [],
+    latencies: {},
+    errors: [],
+  }
 }
 
 /** Ops [from, to) on all of a fleet's writers at once; the wall time is the parent's. */
@@ -524,7 +557,9 @@ async function main(): Promise<void> {
         `${opts.writers} concurrent writers in ${opts.processes} OS processes per variant (each process its own Payload, pool = its writers + 2), ` +
           `${opts.ops.toLocaleString('en')} operations: the same seeded sequence (seed ${opts.seed}) for both variants, each on its own copy of one dataset ` +
           `(${opts.items.toLocaleString('en')} articles, ${dataset.tasks.length} tasks, ${dataset.channels.length} channels + home). ` +
-          `Mix: ${Object.entries(mix).map(([k, n]) => `${k} ${n}`).join(', ')}. ` +
+          `Mix: ${Object.entries(mix)
+            .map(([k, n]) => `${k} ${n}`)
+            .join(', ')}. ` +
           `Both variants' processes stay up; the sequence runs in ${opts.blocks} blocks, each block on one variant then the other (order alternating).`,
         '',
         '| variant | wall s (sum of blocks) | ops/s | op latency median / p95 ms | failed | drift after: ledger missing / extra / tallies (reconcile dry run) | independent SQL recount: differences |',

@@ -28,7 +28,16 @@ import { dayToInstant } from '../src/domain/calendar'
 import { migrations } from '../src/migrations'
 import { reconcile } from '../src/plugin/engine/reconcile'
 import { serveFeed } from '../src/plugin/feeds/serveFeed'
-import { BENCH_DIR, REPO_DIR, freshDatabase, machineInfo, stats, updateResultsSection, writeJson, type Stats } from './lib'
+import {
+  BENCH_DIR,
+  REPO_DIR,
+  freshDatabase,
+  machineInfo,
+  stats,
+  updateResultsSection,
+  writeJson,
+  type Stats,
+} from './lib'
 
 type MigrationList = NonNullable<Parameters<Payload['db']['migrate']>[0]>['migrations']
 type Sql = { execute(q: unknown): Promise<{ rows: Array<Record<string, unknown>> }> }
@@ -128,7 +137,14 @@ async function startCpuProfile(): Promise<{
         const ours = /\/(src\/[^/]+|collections|hooks|media)\//.exec(url)?.[1]
         byNode.set(
           node.id,
-          pkg ?? (ours ? `our ${ours}` : url.startsWith('node:') ? 'node core' : url ? 'other' : node.callFrame.functionName || 'native'),
+          pkg ??
+            (ours
+              ? `our ${ours}`
+              : url.startsWith('node:')
+                ? 'node core'
+                : url
+                  ? 'other'
+                  : node.callFrame.functionName || 'native'),
         )
       }
       const counts = new Map<string, number>()
@@ -143,7 +159,9 @@ async function startCpuProfile(): Promise<{
       const busy = Math.max(1, samples.length - idle)
       return {
         idleShare: idle / Math.max(1, samples.length),
-        byPackage: [...counts.entries()].map(([name, n]) => ({ name, share: n / busy })).sort((a, b) => b.share - a.share),
+        byPackage: [...counts.entries()]
+          .map(([name, n]) => ({ name, share: n / busy }))
+          .sort((a, b) => b.share - a.share),
       }
     },
   }
@@ -170,7 +188,12 @@ async function main(): Promise<void> {
   const db = await freshDatabase('bench_feeds')
   process.env.DATABASE_URI = db.uri
   const uploads = await mkdtemp(path.join(BENCH_DIR, '.uploads-'))
-  const config = await createAppConfig({ databaseUri: db.uri, seedOnFirstStart: false, uploadsDir: uploads, push: false })
+  const config = await createAppConfig({
+    databaseUri: db.uri,
+    seedOnFirstStart: false,
+    uploadsDir: uploads,
+    push: false,
+  })
   const payload = await getPayload({ config, key: 'bench-feeds' })
   const sqlRunner = (payload.db as unknown as { drizzle: Sql }).drizzle
   const { sql } = await import('drizzle-orm')
@@ -186,7 +209,9 @@ async function main(): Promise<void> {
     const ministry = await payload.create({ collection: 'units', data: { name: 'Bộ Khoa học và Công nghệ' } as never })
     const units = [Number(ministry.id)]
     for (const name of ['Trung tâm Truyền thông KH&CN', 'Vụ Pháp chế', 'Sở KH&CN Hà Nội'])
-      units.push(Number((await payload.create({ collection: 'units', data: { name, parent: ministry.id } as never })).id))
+      units.push(
+        Number((await payload.create({ collection: 'units', data: { name, parent: ministry.id } as never })).id),
+      )
     await payload.create({
       collection: 'channels',
       data: { name: 'Cổng TTĐT Bộ KH&CN', kind: 'portal', isHome: true, url: 'https://mst.gov.vn/' } as never,
@@ -237,7 +262,9 @@ async function main(): Promise<void> {
     // --- the bulk, straight into the tables -----------------------------------------------------
     const base = 1000
     const pick = (seed: number, n: number) => `(abs(hashint4(g + ${seed * 1_000_003})) % ${n})`
-    const day = sql.raw(`(timestamptz '2024-01-01 09:00+07' + ${pick(1, 700)} * interval '1 day' + ${pick(5, 600)} * interval '1 minute')`)
+    const day = sql.raw(
+      `(timestamptz '2024-01-01 09:00+07' + ${pick(1, 700)} * interval '1 day' + ${pick(5, 600)} * interval '1 minute')`,
+    )
     const taskArr = sql.raw(`array[${tasks.join(',')}]`)
     const chanArr = sql.raw(`array[${channels.join(',')}]`)
     const unitArr = sql.raw(`array[${units.join(',')}]`)
@@ -283,7 +310,8 @@ async function main(): Promise<void> {
     if (opts.next) {
       try {
         viaNext = await nextServer()
-        if (!viaNext) nextSkipped = 'no production build (.next/BUILD_ID missing); run `npm run build` first to include it'
+        if (!viaNext)
+          nextSkipped = 'no production build (.next/BUILD_ID missing); run `npm run build` first to include it'
         else servers.push(viaNext.close)
       } catch (err) {
         nextSkipped = `the built app did not start: ${(err as Error).message}`
@@ -421,7 +449,11 @@ async function main(): Promise<void> {
       }
       const plan = explained.rows.map((r) => String(Object.values(r)[0]))
       const exec = plan.map((l) => /Execution Time: ([\d.]+) ms/.exec(l)?.[1]).find(Boolean)
-      queryPlans.push({ sql: q.text.slice(0, 300), executionMs: exec ? Number(exec) * (q.n / profileRuns) : null, plan })
+      queryPlans.push({
+        sql: q.text.slice(0, 300),
+        executionMs: exec ? Number(exec) * (q.n / profileRuns) : null,
+        plan,
+      })
     }
     const serverMsPerFeed = queryPlans.reduce((s, p) => s + (p.executionMs ?? 0), 0)
     const summedQueryMs = queries.reduce((s, q) => s + q.ms, 0)
@@ -437,7 +469,11 @@ async function main(): Promise<void> {
       serverMsPerFeed,
       /** Where the Node CPU went (V8 sampling profiler, self time by package or source folder). */
       cpuByPackage,
-      queries: queries.map((q) => ({ perFeed: q.n / profileRuns, msPerFeed: q.ms / profileRuns, sql: q.text.slice(0, 300) })),
+      queries: queries.map((q) => ({
+        perFeed: q.n / profileRuns,
+        msPerFeed: q.ms / profileRuns,
+        sql: q.text.slice(0, 300),
+      })),
       plans: queryPlans,
     }
 
@@ -507,7 +543,10 @@ async function main(): Promise<void> {
   } finally {
     for (const close of servers) await close()
     const cached = (globalThis as { _payload?: Map<string, { payload?: Payload | null }> })._payload
-    const instances = new Set<Payload>([payload, ...[...(cached?.values() ?? [])].flatMap((c) => (c.payload ? [c.payload] : []))])
+    const instances = new Set<Payload>([
+      payload,
+      ...[...(cached?.values() ?? [])].flatMap((c) => (c.payload ? [c.payload] : [])),
+    ])
     for (const instance of instances) {
       ;(instance.db as unknown as { pool?: pg.Pool }).pool?.on('error', (err: Error & { code?: string }) => {
         if (err.code !== '57P01') throw err

@@ -123,9 +123,14 @@ async function readResult(name: string): Promise<Json | null> {
  */
 async function goalsTable(quick: boolean): Promise<string[]> {
   const pick = async (full: string, short: string) =>
-    quick ? ((await readResult(short)) ?? (await readResult(full))) : ((await readResult(full)) ?? (await readResult(short)))
+    quick
+      ? ((await readResult(short)) ?? (await readResult(full)))
+      : ((await readResult(full)) ?? (await readResult(short)))
   const yes = (ok: boolean) => (ok ? 'met' : '**missed**')
-  const day = (r: Json) => String(r.date ?? '').slice(0, 16).replace('T', ' ')
+  const day = (r: Json) =>
+    String(r.date ?? '')
+      .slice(0, 16)
+      .replace('T', ' ')
   const rows: string[] = []
   const row = (n: string, figure: string, measured: string, goal: string, met: string, command: string, date: string) =>
     rows.push(`| ${n} | ${figure} | ${measured} | ${goal} | ${met} | \`${command}\` | ${date} |`)
@@ -135,56 +140,171 @@ async function goalsTable(quick: boolean): Promise<string[]> {
     const o = report.options as Json
     const cmd = `npm run bench:report${o.quick ? ' -- --quick' : ''}`
     const items = `${Number(o.items).toLocaleString('en')} items`
-    row('1', `full-plan report, median (${items})`, `${report.result.product.median.toFixed(1)} ms`, '≤ 10 ms', yes(report.result.product.median <= 10), cmd, day(report))
-    row('1', 'report vs Payload `count` per (task, channel)', `${report.ratio.countVsProduct.toFixed(1)}× faster`, '≥ 200×', yes(report.ratio.countVsProduct >= 200), cmd, day(report))
-    row('1', 'report vs one raw GROUP BY', `${report.ratio.groupByVsProduct.toFixed(2)}× faster`, '≥ 100×', yes(report.ratio.groupByVsProduct >= 100), cmd, day(report))
+    row(
+      '1',
+      `full-plan report, median (${items})`,
+      `${report.result.product.median.toFixed(1)} ms`,
+      '≤ 10 ms',
+      yes(report.result.product.median <= 10),
+      cmd,
+      day(report),
+    )
+    row(
+      '1',
+      'report vs Payload `count` per (task, channel)',
+      `${report.ratio.countVsProduct.toFixed(1)}× faster`,
+      '≥ 200×',
+      yes(report.ratio.countVsProduct >= 200),
+      cmd,
+      day(report),
+    )
+    row(
+      '1',
+      'report vs one raw GROUP BY',
+      `${report.ratio.groupByVsProduct.toFixed(2)}× faster`,
+      '≥ 100×',
+      yes(report.ratio.groupByVsProduct >= 100),
+      cmd,
+      day(report),
+    )
   } else rows.push('| 1 | full-plan report | not run | | | `npm run bench:report` | |')
 
   const publish = await readResult('publish-latency')
   if (publish)
-    row('2', 'publish latency, counting on vs off (median)', `${publish.timings.on.median.toFixed(1)} vs ${publish.timings.off.median.toFixed(1)} ms: ${publish.overheadAtMedian >= 0 ? '+' : '−'}${Math.abs(publish.overheadAtMedian * 100).toFixed(1)} %`, '≤ 10 % overhead', yes(publish.overheadAtMedian <= 0.1), `npm run bench:publish -- --reps ${publish.reps}`, day(publish))
+    row(
+      '2',
+      'publish latency, counting on vs off (median)',
+      `${publish.timings.on.median.toFixed(1)} vs ${publish.timings.off.median.toFixed(1)} ms: ${publish.overheadAtMedian >= 0 ? '+' : '−'}${Math.abs(publish.overheadAtMedian * 100).toFixed(1)} %`,
+      '≤ 10 % overhead',
+      yes(publish.overheadAtMedian <= 0.1),
+      `npm run bench:publish -- --reps ${publish.reps}`,
+      day(publish),
+    )
   else rows.push('| 2 | publish latency | not run | | | `npm run bench:publish` | |')
 
   const conc = await pick('concurrency', 'concurrency-quick')
   if (conc) {
     const cmd = `npm run bench:concurrency${conc.options.quick ? ' -- --quick' : ''}`
-    row('3', `throughput, ${conc.options.writers} writers / ${conc.options.processes} processes, ${Number(conc.options.ops).toLocaleString('en')} ops, counting on vs off`, `${conc.result.on.throughput.toFixed(1)} vs ${conc.result.off.throughput.toFixed(1)} ops/s: ${(conc.ratio * 100).toFixed(1)} %`, '≥ 80 %', yes(conc.ratio >= 0.8), cmd, day(conc))
+    row(
+      '3',
+      `throughput, ${conc.options.writers} writers / ${conc.options.processes} processes, ${Number(conc.options.ops).toLocaleString('en')} ops, counting on vs off`,
+      `${conc.result.on.throughput.toFixed(1)} vs ${conc.result.off.throughput.toFixed(1)} ops/s: ${(conc.ratio * 100).toFixed(1)} %`,
+      '≥ 80 %',
+      yes(conc.ratio >= 0.8),
+      cmd,
+      day(conc),
+    )
     const d = conc.after.on.drift as Json
-    row('3', 'drift after the counting-on run', `${d.ledgerMissing + d.ledgerExtra + d.tallies} (reconcile), ${d.independent} (independent recount)`, '0', yes(conc.driftZero === true), cmd, day(conc))
+    row(
+      '3',
+      'drift after the counting-on run',
+      `${d.ledgerMissing + d.ledgerExtra + d.tallies} (reconcile), ${d.independent} (independent recount)`,
+      '0',
+      yes(conc.driftZero === true),
+      cmd,
+      day(conc),
+    )
   } else rows.push('| 3 | concurrency | not run | | | `npm run bench:concurrency` | |')
 
   const image = await readResult('image-pipeline')
   if (image) {
     const cmd = `npm run bench:image -- --reps ${image.reps}`
-    row('4', '6000×4000 JPEG: pipeline vs plain sharp', `${image.ratios.pipelineToPlain.ofMedians.toFixed(2)}×`, '≤ 1.5×', yes(image.goals.ratio === true), cmd, day(image))
-    row('4', 'peak memory, pipeline', `${(image.peakRssKiB.pipeline / 1024).toFixed(0)} MiB`, '≤ 512 MB', yes(image.goals.peakRss === true), cmd, day(image))
-    row('4', 'pixel bomb rejected', `${image.bombRejection.median.toFixed(2)} ms (${image.bombRejection.code})`, '≤ 100 ms', yes(image.goals.bomb === true), cmd, day(image))
+    row(
+      '4',
+      '6000×4000 JPEG: pipeline vs plain sharp',
+      `${image.ratios.pipelineToPlain.ofMedians.toFixed(2)}×`,
+      '≤ 1.5×',
+      yes(image.goals.ratio === true),
+      cmd,
+      day(image),
+    )
+    row(
+      '4',
+      'peak memory, pipeline',
+      `${(image.peakRssKiB.pipeline / 1024).toFixed(0)} MiB`,
+      '≤ 512 MB',
+      yes(image.goals.peakRss === true),
+      cmd,
+      day(image),
+    )
+    row(
+      '4',
+      'pixel bomb rejected',
+      `${image.bombRejection.median.toFixed(2)} ms (${image.bombRejection.code})`,
+      '≤ 100 ms',
+      yes(image.goals.bomb === true),
+      cmd,
+      day(image),
+    )
   } else rows.push('| 4 | image pipeline | not run | | | `npm run bench:image` | |')
 
   const feeds = await pick('feeds', 'feeds-quick')
   if (feeds) {
     const cmd = `npm run bench:feeds${feeds.options.quick ? ' -- --quick' : ''}`
     const all = feeds.result['all-200'] as Json
-    row('5', '50-item RSS feed over HTTP, median', `${all.median.toFixed(1)} ms`, '≤ 15 ms', yes(all.median <= 15), cmd, day(feeds))
-    row('5', '304 path (If-None-Match), median', `${feeds.result['all-304'].median.toFixed(1)} ms (${feeds.ratios.notModifiedVsFull.toFixed(2)}× the full answer)`, '≤ 15 ms', yes(feeds.result['all-304'].median <= 15), cmd, day(feeds))
+    row(
+      '5',
+      '50-item RSS feed over HTTP, median',
+      `${all.median.toFixed(1)} ms`,
+      '≤ 15 ms',
+      yes(all.median <= 15),
+      cmd,
+      day(feeds),
+    )
+    row(
+      '5',
+      '304 path (If-None-Match), median',
+      `${feeds.result['all-304'].median.toFixed(1)} ms (${feeds.ratios.notModifiedVsFull.toFixed(2)}× the full answer)`,
+      '≤ 15 ms',
+      yes(feeds.result['all-304'].median <= 15),
+      cmd,
+      day(feeds),
+    )
   } else rows.push('| 5 | RSS feeds | not run | | | `npm run bench:feeds` | |')
   const feedsNext = await pick('feeds-next', 'feeds-next-quick')
   if (feedsNext?.result['all-200-next'])
-    row('5', '50-item RSS feed through the built app (Next), median', `${feedsNext.result['all-200-next'].median.toFixed(1)} ms (${feedsNext.ratios.nextVsHandler.toFixed(2)}× the bare handler)`, '≤ 15 ms', yes(feedsNext.result['all-200-next'].median <= 15), `npm run bench:cold -- ${feedsNext.options.quick ? '--quick ' : ''}--with-feeds`, day(feedsNext))
+    row(
+      '5',
+      '50-item RSS feed through the built app (Next), median',
+      `${feedsNext.result['all-200-next'].median.toFixed(1)} ms (${feedsNext.ratios.nextVsHandler.toFixed(2)}× the bare handler)`,
+      '≤ 15 ms',
+      yes(feedsNext.result['all-200-next'].median <= 15),
+      `npm run bench:cold -- ${feedsNext.options.quick ? '--quick ' : ''}--with-feeds`,
+      day(feedsNext),
+    )
 
   const cold = await pick('cold-start', 'cold-start-quick')
   if (cold) {
-    const flags = [cold.quick && '--quick', cold.tests && '--with-tests', cold.feedsNext && '--with-feeds'].filter(Boolean).join(' ')
+    const flags = [cold.quick && '--quick', cold.tests && '--with-tests', cold.feedsNext && '--with-feeds']
+      .filter(Boolean)
+      .join(' ')
     const cmd = `npm run bench:cold${flags ? ` -- ${flags}` : ''}`
-    row('6', `fresh clone → ${cold.quick ? 'node_modules hard-linked (no install)' : 'npm install'} → first /admin 200`, `${(cold.coldTotalMs / 1000).toFixed(1)} s (install ${(cold.install.ms / 1000).toFixed(1)} s, first start incl. build ${(cold.firstStart.adminMs / 1000).toFixed(1)} s)`, 'no number set', '–', cmd, day(cold))
-    if (cold.tests) row('6', 'full test suite (`npm test`) in the clone', `${(cold.tests.ms / 1000).toFixed(1)} s (exit ${cold.tests.code})`, 'no number set', '–', cmd, day(cold))
-    else rows.push('| 6 | full test suite (`npm test`) | not measured in this run | | | `npm run bench:cold -- --with-tests` | |')
-  } else rows.push('| 6 | cold start | not run (`npm run bench -- --cold`, or the full run) | | | `npm run bench:cold` | |')
-  return [
-    '| # | figure | measured | goal | goal met | command | run (UTC) |',
-    '|---|---|---|---|---|---|---|',
-    ...rows,
-  ]
+    row(
+      '6',
+      `fresh clone → ${cold.quick ? 'node_modules hard-linked (no install)' : 'npm install'} → first /admin 200`,
+      `${(cold.coldTotalMs / 1000).toFixed(1)} s (install ${(cold.install.ms / 1000).toFixed(1)} s, first start incl. build ${(cold.firstStart.adminMs / 1000).toFixed(1)} s)`,
+      'no number set',
+      '–',
+      cmd,
+      day(cold),
+    )
+    if (cold.tests)
+      row(
+        '6',
+        'full test suite (`npm test`) in the clone',
+        `${(cold.tests.ms / 1000).toFixed(1)} s (exit ${cold.tests.code})`,
+        'no number set',
+        '–',
+        cmd,
+        day(cold),
+      )
+    else
+      rows.push(
+        '| 6 | full test suite (`npm test`) | not measured in this run | | | `npm run bench:cold -- --with-tests` | |',
+      )
+  } else
+    rows.push('| 6 | cold start | not run (`npm run bench -- --cold`, or the full run) | | | `npm run bench:cold` | |')
+  return ['| # | figure | measured | goal | goal met | command | run (UTC) |', '|---|---|---|---|---|---|---|', ...rows]
 }
 
 async function main(): Promise<void> {
@@ -200,7 +320,8 @@ async function main(): Promise<void> {
   const names = new Set(BENCHES.map((b) => b.name))
   const list = (v: string | undefined) => {
     const out = (v ?? '').split(',').filter(Boolean)
-    for (const n of out) if (!names.has(n)) throw new Error(`unknown benchmark "${n}" (known: ${[...names].join(', ')})`)
+    for (const n of out)
+      if (!names.has(n)) throw new Error(`unknown benchmark "${n}" (known: ${[...names].join(', ')})`)
     return new Set(out)
   }
   const only = list(values.only)
@@ -213,12 +334,21 @@ async function main(): Promise<void> {
   })
 
   const started = new Date()
-  const results: Array<{ name: string; command: string; code: number | null; signal: string | null; seconds: number }> = []
+  const results: Array<{ name: string; command: string; code: number | null; signal: string | null; seconds: number }> =
+    []
   for (const b of selected) {
     process.stdout.write(`\n[bench] ── ${b.name}: ${b.what}\n[bench] ${npmCommandOf(b, quick)}\n`)
     const r = await run(b, quick)
-    results.push({ name: b.name, command: npmCommandOf(b, quick), code: r.code, signal: r.signal, seconds: r.ms / 1000 })
-    process.stdout.write(`[bench] ${b.name}: ${r.code === 0 ? 'done' : `FAILED (exit ${r.code ?? r.signal})`} in ${(r.ms / 1000).toFixed(1)} s\n`)
+    results.push({
+      name: b.name,
+      command: npmCommandOf(b, quick),
+      code: r.code,
+      signal: r.signal,
+      seconds: r.ms / 1000,
+    })
+    process.stdout.write(
+      `[bench] ${b.name}: ${r.code === 0 ? 'done' : `FAILED (exit ${r.code ?? r.signal})`} in ${(r.ms / 1000).toFixed(1)} s\n`,
+    )
   }
   const total = results.reduce((s, r) => s + r.seconds, 0)
   const failed = results.filter((r) => r.code !== 0)
@@ -256,9 +386,13 @@ async function main(): Promise<void> {
       ...(await goalsTable(quick)),
     ].join('\n'),
   )
-  process.stdout.write(`\n[bench] summary (${path.relative(process.cwd(), path.join(REPO_DIR, 'bench', 'RESULTS.md')) || 'bench/RESULTS.md'}):\n`)
+  process.stdout.write(
+    `\n[bench] summary (${path.relative(process.cwd(), path.join(REPO_DIR, 'bench', 'RESULTS.md')) || 'bench/RESULTS.md'}):\n`,
+  )
   for (const r of results)
-    process.stdout.write(`  ${r.name.padEnd(12)} ${r.code === 0 ? 'ok     ' : 'CRASHED'} ${r.seconds.toFixed(1).padStart(7)} s\n`)
+    process.stdout.write(
+      `  ${r.name.padEnd(12)} ${r.code === 0 ? 'ok     ' : 'CRASHED'} ${r.seconds.toFixed(1).padStart(7)} s\n`,
+    )
   process.stdout.write(`  ${'total'.padEnd(12)}         ${total.toFixed(1).padStart(7)} s\n`)
   if (failed.length > 0) {
     process.stderr.write(`[bench] ${failed.length} benchmark(s) crashed: ${failed.map((r) => r.name).join(', ')}\n`)
