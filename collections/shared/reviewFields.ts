@@ -32,6 +32,17 @@ const when = { date: { pickerAppearance: 'dayAndTime' as const, displayFormat: '
 /** The review state of an item and its append-only history (who, when, what, why). */
 export const reviewFields: Field[] = [
   {
+    // The state in words and the steps the signed-in user may take (src/plugin/admin/ReviewPanel.tsx).
+    name: 'reviewPanel',
+    type: 'ui',
+    label: { vi: 'Duyệt nội dung', en: 'Editorial review' },
+    admin: {
+      position: 'sidebar',
+      disableListColumn: true,
+      components: { Field: '/plugin/admin/ReviewPanel#ReviewPanel' },
+    },
+  },
+  {
     name: 'review',
     type: 'group',
     label: { vi: 'Duyệt nội dung', en: 'Editorial review' },
