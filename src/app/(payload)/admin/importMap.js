@@ -1,3 +1,4 @@
+import { ReviewPanel as ReviewPanel_4dbb40d92339476a7d933ea94db9c74a } from '../../../plugin/admin/ReviewPanel'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { LexicalDiffComponent as LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -21,7 +22,6 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
-import { ReviewPanel as ReviewPanel_4dbb40d92339476a7d933ea94db9c74a } from '../../../plugin/admin/ReviewPanel'
 import { FeedLinks as FeedLinks_9fd6a3369a27d57cc73a91ec08af9d82 } from '../../../plugin/admin/FeedLinks'
 import { TaskAttainmentField as TaskAttainmentField_6de2657d0c1711bc81c64b37aaced6e8 } from '../../../plugin/admin/TaskAttainmentField'
 import { QuotaNavLink as QuotaNavLink_b1a251a2cbcb9a60359a6e9bc2fbbb3f } from '../../../plugin/admin/QuotaNavLink'
@@ -35,6 +35,7 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "/plugin/admin/ReviewPanel#ReviewPanel": ReviewPanel_4dbb40d92339476a7d933ea94db9c74a,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#LexicalDiffComponent": LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,
@@ -58,7 +59,6 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  "/plugin/admin/ReviewPanel#ReviewPanel": ReviewPanel_4dbb40d92339476a7d933ea94db9c74a,
   "/plugin/admin/FeedLinks#FeedLinks": FeedLinks_9fd6a3369a27d57cc73a91ec08af9d82,
   "/plugin/admin/TaskAttainmentField#TaskAttainmentField": TaskAttainmentField_6de2657d0c1711bc81c64b37aaced6e8,
   "/plugin/admin/QuotaNavLink#QuotaNavLink": QuotaNavLink_b1a251a2cbcb9a60359a6e9bc2fbbb3f,
