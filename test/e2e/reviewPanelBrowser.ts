@@ -50,6 +50,8 @@ const shot = (page: Page, name: string) =>
 async function openArticle(page: Page, id: string | number): Promise<void> {
   await page.goto(`${BASE}/admin/collections/articles/${id}`)
   await panel(page).waitFor()
+  // The server's HTML comes first; typing before React hydrates the form would be lost.
+  await page.waitForSelector('#field-title:not([disabled])')
 }
 
 async function main(): Promise<void> {
@@ -142,10 +144,15 @@ async function main(): Promise<void> {
     // The manager tries a publishing time in the past: the server's message shows; then approves now.
     await openArticle(manager.page, id!)
     await manager.page.fill('input[aria-label="Hẹn xuất bản"]', '2020-01-01T08:00')
-    check(
-      'a date makes the button a scheduled approval',
-      ((await manager.page.locator('#review-approve').textContent()) ?? '').includes('hẹn xuất bản'),
-    )
+    const scheduledLabel = await manager.page
+      .waitForFunction(() => document.querySelector('#review-approve')?.textContent?.includes('hẹn xuất bản'), null, {
+        timeout: 10_000,
+      })
+      .then(
+        () => true,
+        () => false,
+      )
+    check('a date makes the button a scheduled approval', scheduledLabel)
     await manager.page.click('#review-approve')
     const error = manager.page.locator('[data-testid="review-error"]')
     await error.waitFor()
