@@ -12,7 +12,7 @@ import { requireReviewBeforePublish } from '../../hooks/requireReviewBeforePubli
 import { stampPublishing } from '../../hooks/stampPublishing'
 import { lockUnitField, slugField } from './commonFields'
 import { contentVersions, planTagFields, publishingFields, searchTextField } from './contentFields'
-import { reviewFields } from './reviewFields'
+import { reviewFields, reviewPanelField } from './reviewFields'
 
 export interface ContentCollectionSpec {
   slug: string
@@ -68,6 +68,7 @@ export function contentCollection(spec: ContentCollectionSpec): CollectionConfig
       ],
     },
     fields: [
+      reviewPanelField,
       { name: 'title', type: 'text', required: true, label: { vi: 'Tiêu đề', en: 'Title' } },
       slugField,
       ...spec.fields,

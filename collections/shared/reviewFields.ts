@@ -29,6 +29,21 @@ export const ACTION_LABELS = {
 
 const when = { date: { pickerAppearance: 'dayAndTime' as const, displayFormat: 'd/M/yyyy HH:mm' } }
 
+/**
+ * The state in words and the review steps the signed-in user may take now
+ * (src/plugin/admin/ReviewPanel.tsx): first in the sidebar, as the Publish button's counterpart.
+ */
+export const reviewPanelField: Field = {
+  name: 'reviewPanel',
+  type: 'ui',
+  label: { vi: 'Duyệt nội dung', en: 'Editorial review' },
+  admin: {
+    position: 'sidebar',
+    disableListColumn: true,
+    components: { Field: '/plugin/admin/ReviewPanel#ReviewPanel' },
+  },
+}
+
 /** The review state of an item and its append-only history (who, when, what, why). */
 export const reviewFields: Field[] = [
   {

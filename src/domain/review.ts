@@ -1,5 +1,6 @@
 import type { Problem } from '../i18n/messages'
-import type { ReviewAction, ReviewState } from '../slugs'
+import { REVIEW_ACTIONS, type ReviewAction, type ReviewState } from '../slugs'
+import { relIds } from './relations'
 
 /**
  * The editorial review state machine, beside Payload's draft/published:
@@ -102,6 +103,88 @@ export function decideTransition(input: TransitionInput): TransitionOutcome {
   }
   const publish = action !== 'approve' ? 'no' : publishAt ? 'scheduled' : 'now'
   return { ok: true, from, next: TO[action], publish, publishAt, reason: reason === '' ? null : reason }
+}
+
+/**
+ * The review steps `actor` may take on the item now: exactly those `decideTransition` lets
+ * through, so the edit view's buttons and the endpoint never disagree. A return's reason and an
+ * approval's date are the user's to type, so they are not part of the question.
+ */
+export function availableActions(
+  item: { state: ReviewState | null | undefined; submittedBy: string | number | null | undefined },
+  actor: ReviewActor,
+): ReviewAction[] {
+  return REVIEW_ACTIONS.filter(
+    (action) =>
+      decideTransition({
+        state: item.state,
+        action,
+        actor,
+        submittedBy: item.submittedBy,
+        reason: action === 'return' ? 'reason' : undefined,
+        now: new Date(0),
+      }).ok,
+  )
+}
+
+/**
+ * The signed-in user as a review actor for an item of `unit`. `canEdit` is the collection's
+ * update access on that item (the admin knows it as the document's save permission).
+ */
+export function reviewActorOf(
+  user: { id: string | number; role?: string | null; reviewUnits?: unknown },
+  unit: string | number | undefined,
+  canEdit: boolean,
+): ReviewActor {
+  return {
+    id: user.id,
+    canEdit,
+    isReviewer: reviewsUnit(user.role, relIds(user.reviewUnits), unit),
+    isAdmin: user.role === 'admin',
+  }
+}
+
+/**
+ * A wall-clock date-time typed in the admin ("2025-08-30T08:00", what an `<input
+ * type="datetime-local">` gives) read in `timeZone`, whatever the browser's own zone, as an ISO
+ * instant with the zone's offset ("2025-08-30T08:00:00+07:00"); null for anything else.
+ */
+export function wallTimeToInstant(local: string, timeZone: string): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(local)
+  if (!m) return null
+  const [y, mo, d, h, mi, s] = m.slice(1).map((v) => Number(v ?? 0)) as [number, number, number, number, number, number]
+  const asUtc = Date.UTC(y, mo - 1, d, h, mi, s)
+  const check = new Date(asUtc)
+  if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) return null
+  // The zone's offset at that moment (two passes settle it across a DST change, where zones have one).
+  let offset = zoneOffsetMinutes(asUtc, timeZone)
+  offset = zoneOffsetMinutes(asUtc - offset * 60_000, timeZone)
+  const sign = offset < 0 ? '-' : '+'
+  const abs = Math.abs(offset)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${pad(s)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
+}
+
+/** Minutes `timeZone` is ahead of UTC at the instant `utcMs`. */
+function zoneOffsetMinutes(utcMs: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(new Date(utcMs))
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0)
+  const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'))
+  return Math.round((wall - Math.floor(utcMs / 1000) * 1000) / 60_000)
+}
+
+/** The last `count` rows of a review history, newest first (the panel's short list). */
+export function recentHistory<T>(history: readonly T[] | null | undefined, count: number): T[] {
+  return (history ?? []).slice(-count).reverse()
 }
 
 /** An ISO date-time (or anything Date parses unambiguously from a string of sane length). */
