@@ -1,6 +1,5 @@
-import { DefaultTemplate } from '@payloadcms/next/templates'
-import { Gutter } from '@payloadcms/ui'
 import type { AdminViewServerProps } from 'payload'
+import { AdminPage } from './AdminPage'
 import { hasRole } from '../../access/roles'
 import { calendarDay } from '../../domain/calendar'
 import { relId } from '../../domain/relations'
@@ -20,7 +19,7 @@ import { UnitRollupView } from './UnitRollupView'
  * plain GET form, so every state is a shareable admin URL.
  */
 export async function QuotaDashboard({ initPageResult, params, searchParams }: AdminViewServerProps) {
-  const { req, permissions, locale, visibleEntities } = initPageResult
+  const { req } = initPageResult
   const today = calendarDay(new Date(), countingTimeZone(req.payload))
   const allowed = hasRole(req.user, 'admin', 'manager')
   const plans = allowed
@@ -71,85 +70,72 @@ export async function QuotaDashboard({ initPageResult, params, searchParams }: A
       : null
 
   return (
-    <DefaultTemplate
-      i18n={req.i18n}
-      locale={locale}
-      params={params}
-      payload={req.payload}
-      permissions={permissions}
-      req={req}
-      searchParams={searchParams}
-      user={req.user ?? undefined}
-      visibleEntities={visibleEntities}
-    >
-      <Gutter>
-        <h1 style={{ margin: '1.5rem 0 1rem' }}>Tiến độ chỉ tiêu</h1>
-        {!allowed ? (
-          <p>Chỉ lãnh đạo và quản trị viên xem được bảng chỉ tiêu.</p>
-        ) : (
-          <>
-            <form
-              method="get"
-              style={{ display: 'flex', gap: '0.75rem', flexWrap: 'wrap', alignItems: 'end', marginBottom: '1.5rem' }}
-            >
-              <label>
-                Kế hoạch
-                <br />
-                <select name="plan" defaultValue={String(query.plan ?? '')}>
-                  {plans.map((p) => (
-                    <option key={p.id} value={p.id}>
-                      {p.code}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label>
-                Số liệu đến ngày
-                <br />
-                <input type="date" name="asOf" defaultValue={parsed?.ok ? parsed.params.asOf : today} />
-              </label>
-              <label>
-                Đơn vị chủ trì
-                <br />
-                <select name="unit" defaultValue={String(query.unit ?? '')}>
-                  <option value="">Tất cả</option>
-                  {units.map((u) => (
-                    <option key={u.id} value={u.id}>
-                      {u.name}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label>
-                Cách xem
-                <br />
-                <select name="view" defaultValue={byUnit ? 'units' : ''}>
-                  <option value="">Theo nhiệm vụ</option>
-                  <option value="units">Theo đơn vị chủ trì</option>
-                </select>
-              </label>
-              <button type="submit" className="btn btn--style-primary btn--size-small" style={{ margin: 0 }}>
-                Xem
-              </button>
-            </form>
-            {parsed && !parsed.ok && (
-              <p role="alert">
-                Tham số không hợp lệ ({parsed.field}): {parsed.message}
-              </p>
-            )}
-            {taskQuery && !taskQuery.ok && (
-              <p role="alert">
-                Tham số không hợp lệ ({taskQuery.field}): {taskQuery.message}
-              </p>
-            )}
-            {taskQuery?.ok && !detail && <p role="alert">Không tìm thấy nhiệm vụ.</p>}
-            {detail && <TaskDetailView detail={detail} backHref={`/admin/quota?${base}`} />}
-            {parsed?.ok && !taskQuery && !report && <p role="alert">Không tìm thấy kế hoạch.</p>}
-            {report && rollup && <UnitRollupView nodes={rollup} report={report} taskHref={taskHref} />}
-            {report && !rollup && <ReportView report={report} taskHref={taskHref} exportQuery={base} />}
-          </>
-        )}
-      </Gutter>
-    </DefaultTemplate>
+    <AdminPage view={{ initPageResult, params, searchParams }} title="Tiến độ chỉ tiêu">
+      {!allowed ? (
+        <p>Chỉ lãnh đạo và quản trị viên xem được bảng chỉ tiêu.</p>
+      ) : (
+        <>
+          <form
+            method="get"
+            style={{ display: 'flex', gap: '0.75rem', flexWrap: 'wrap', alignItems: 'end', marginBottom: '1.5rem' }}
+          >
+            <label>
+              Kế hoạch
+              <br />
+              <select name="plan" defaultValue={String(query.plan ?? '')}>
+                {plans.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.code}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Số liệu đến ngày
+              <br />
+              <input type="date" name="asOf" defaultValue={parsed?.ok ? parsed.params.asOf : today} />
+            </label>
+            <label>
+              Đơn vị chủ trì
+              <br />
+              <select name="unit" defaultValue={String(query.unit ?? '')}>
+                <option value="">Tất cả</option>
+                {units.map((u) => (
+                  <option key={u.id} value={u.id}>
+                    {u.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Cách xem
+              <br />
+              <select name="view" defaultValue={byUnit ? 'units' : ''}>
+                <option value="">Theo nhiệm vụ</option>
+                <option value="units">Theo đơn vị chủ trì</option>
+              </select>
+            </label>
+            <button type="submit" className="btn btn--style-primary btn--size-small" style={{ margin: 0 }}>
+              Xem
+            </button>
+          </form>
+          {parsed && !parsed.ok && (
+            <p role="alert">
+              Tham số không hợp lệ ({parsed.field}): {parsed.message}
+            </p>
+          )}
+          {taskQuery && !taskQuery.ok && (
+            <p role="alert">
+              Tham số không hợp lệ ({taskQuery.field}): {taskQuery.message}
+            </p>
+          )}
+          {taskQuery?.ok && !detail && <p role="alert">Không tìm thấy nhiệm vụ.</p>}
+          {detail && <TaskDetailView detail={detail} backHref={`/admin/quota?${base}`} />}
+          {parsed?.ok && !taskQuery && !report && <p role="alert">Không tìm thấy kế hoạch.</p>}
+          {report && rollup && <UnitRollupView nodes={rollup} report={report} taskHref={taskHref} />}
+          {report && !rollup && <ReportView report={report} taskHref={taskHref} exportQuery={base} />}
+        </>
+      )}
+    </AdminPage>
   )
 }
