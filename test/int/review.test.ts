@@ -329,6 +329,31 @@ describe('scheduled approval', () => {
     expect((await noticesOf('editor')).some((x) => String(x.body).includes('sẽ được xuất bản lúc'))).toBe(true)
   })
 
+  it('an edit after a scheduled approval voids it: the publish is withdrawn and nothing unapproved goes out', async () => {
+    const d = await draftAs('editor')
+    await step('editor', d.id, 'submit')
+    const publishAt = new Date(Date.now() + 1500).toISOString()
+    expect((await step('reviewer', d.id, 'approve', { publishAt })).status).toBe(200)
+    const pending = async () =>
+      (
+        await payload.find({ collection: 'payload-jobs', where: { taskSlug: { equals: 'schedulePublish' } }, depth: 0 })
+      ).docs.filter(
+        (j) => String((j.input as { doc?: { value?: string } }).doc?.value) === String(d.id) && !j.completedAt,
+      )
+    expect(await pending()).toHaveLength(1)
+    const edited = await rest.patch(
+      `articles/${d.id}?draft=true`,
+      { title: 'Sửa sau khi duyệt' },
+      { token: tokens.editor },
+    )
+    expect(edited.status).toBe(200)
+    expect(await state(d.id)).toBe('draft')
+    expect(await pending()).toHaveLength(0)
+    await new Promise((r) => setTimeout(r, Math.max(0, new Date(publishAt).getTime() - Date.now() + 200)))
+    await payload.jobs.run()
+    expect(await mainStatus(d.id)).toBe('draft')
+  })
+
   it("an author's own scheduled publish in a unit that requires review does not publish", async () => {
     const d = await draftAs('editor')
     await payload.jobs.queue({
