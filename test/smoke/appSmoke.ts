@@ -117,6 +117,13 @@ async function main(): Promise<void> {
   check('the admin home shows the quota attention widget', home.includes('data-testid="quota-attention"'))
   const taskEdit = await (await fetch(`${base}/admin/collections/tasks/${task1?.id ?? ''}`, asManager)).text()
   check('a task’s edit view shows its attainment', taskEdit.includes('data-testid="task-attainment"'))
+  const reviewQueue = await fetch(`${base}/admin/review`, asManager)
+  const reviewHtml = await reviewQueue.text()
+  check(
+    'the review queue opens for the manager, with its filters',
+    reviewQueue.status === 200 && reviewHtml.includes('Nội dung chờ duyệt') && reviewHtml.includes('name="task"'),
+    `status ${reviewQueue.status}`,
+  )
 
   const link = await fetch(`${base}/api/share-links`, {
     method: 'POST',
