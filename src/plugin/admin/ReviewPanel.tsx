@@ -26,21 +26,21 @@ export async function ReviewPanel({ data, req, collectionSlug }: UIFieldServerPr
   const people =
     ids.length === 0
       ? []
-      : (
+      : // A system read of names only: an editor may learn who returned their item, but not
+        // anyone's e-mail address (only admins and the owner read those).
+        (
           await req.payload.find({
             collection: SLUGS.users,
             where: { id: { in: ids } },
-            select: { name: true, email: true },
+            select: { name: true },
             depth: 0,
             pagination: false,
+            overrideAccess: true,
             req,
           })
         ).docs
   const names = Object.fromEntries(
-    (people as Array<{ id: string | number; name?: string | null; email?: string | null }>).map((u) => [
-      String(u.id),
-      u.name || u.email || `#${u.id}`,
-    ]),
+    (people as Array<{ id: string | number; name?: string | null }>).map((u) => [String(u.id), u.name || `#${u.id}`]),
   )
   const unit = await unitReviewSetting(req, data?.unit)
   return (
