@@ -16,6 +16,7 @@ import { relId, relIds } from '../../domain/relations'
 import { unitWithDescendants } from '../../domain/units'
 import { SLUGS, type ContentType } from '../../slugs'
 import type { ResolvedFeedOptions } from '../options'
+import { readItemRows, readLabelRows, readScopeRows, sqlItemsAllowed, type ItemScope, type ScopeRows } from './feedQueries'
 import { itemUrlPatternFor } from './feedSettings'
 
 type Row = Record<string, unknown> & { id: number | string }
@@ -24,7 +25,12 @@ export type LoadedFeed =
   | {
       ok: true
       model: FeedModel
-      /** For Last-Modified: also moves when an item leaves the feed (see contentWatermark). */
+      /**
+       * For Last-Modified: also moves when an item leaves the feed. The watermarks are the newest
+       * updatedAt of each content table in any state (drafts, trashed): an item unpublished,
+       * trashed or untagged moves them, which the shown items' own dates cannot tell, so an
+       * If-Modified-Since client never keeps a feed that lost an item.
+       */
       lastModified: string | null
     }
   | { ok: false; field: string; message: string }
@@ -38,129 +44,74 @@ const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? 
 /** The fields each kind's items are read with: what the feed shows, nothing more. */
 const ITEM_SELECT: Record<ContentType, Record<string, unknown>> = {
   articles: { summary: true, coverImage: true },
-  infographics: { caption: true, filename: true, url: true, mimeType: true, filesize: true, sizes: { web: true } },
+  infographics: { caption: true },
   videos: { summary: true, poster: true },
 }
 const COMMON_SELECT = { title: true, slug: true, firstPublishedAt: true, updatedAt: true, tasks: true, unit: true }
 
 /**
  * Plans, tasks, units and channels are staff-only collections, yet a feed names them (a plan's
- * code in its title, task codes as categories, unit names as authors). These lookups read them
- * with access control off, limited to those few public labels; draft plans stay hidden.
+ * code in its title, task codes as categories, unit names as authors). They are read in SQL
+ * (feedQueries.ts), past access control, limited to those few public labels; draft plans stay
+ * hidden.
  */
-const system = { overrideAccess: true, depth: 0 } as const
+type Scope = Omit<ScopeRows, 'home' | 'watermarks'>
 
-interface Scope {
-  plan: Row | null
-  task: (Row & { planDoc: Row | null }) | null
-  channel: Row | null
-  units: Row[] | null
-  planTaskIds: number[] | null
-}
-
-async function readScope(payload: Payload, filter: FeedFilter): Promise<Scope | { field: string; message: string }> {
-  const byId = (collection: 'plans' | 'channels', id: number | null, select: Record<string, true>) =>
-    id === null
-      ? null
-      : (payload.findByID({ collection, id, select, disableErrors: true, ...system }) as Promise<Row | null>)
-  const [plan, task, channel, units, planTasks] = await Promise.all([
-    byId(SLUGS.plans, filter.plan, { code: true, title: true, status: true, updatedAt: true }),
-    filter.task === null
-      ? null
-      : (payload.findByID({
-          collection: SLUGS.tasks,
-          id: filter.task,
-          select: { code: true, title: true, plan: true, updatedAt: true },
-          populate: { [SLUGS.plans]: { code: true, status: true, updatedAt: true } },
-          disableErrors: true,
-          overrideAccess: true,
-          depth: 1,
-        }) as Promise<Row | null>),
-    byId(SLUGS.channels, filter.channel, { name: true, updatedAt: true }),
-    filter.unit === null
-      ? null
-      : payload.find({
-          collection: SLUGS.units,
-          select: { name: true, parent: true, updatedAt: true },
-          pagination: false,
-          ...system,
-        }),
-    filter.plan === null
-      ? null
-      : payload.find({
-          collection: SLUGS.tasks,
-          where: { plan: { equals: filter.plan } },
-          select: { plan: true },
-          pagination: false,
-          ...system,
-        }),
-  ])
+function checkScope(filter: FeedFilter, rows: ScopeRows): Scope | { field: string; message: string } {
+  const { plan, task, channel, units } = rows
   // A plan still being drafted is not public: its feed does not exist yet.
   if (filter.plan !== null && (!plan || plan.status === 'draft'))
     return { field: 'plan', message: `Plan ${filter.plan} was not found.` }
-  const taskPlan = task && typeof task.plan === 'object' ? (task.plan as Row | null) : null
-  if (filter.task !== null && (!task || !taskPlan || taskPlan.status === 'draft'))
+  if (filter.task !== null && (!task || !task.planDoc || task.planDoc.status === 'draft'))
     return { field: 'task', message: `Task ${filter.task} was not found.` }
   if (filter.channel !== null && !channel)
     return { field: 'channel', message: `Channel ${filter.channel} was not found.` }
-  const unitRows = (units?.docs ?? null) as Row[] | null
-  if (filter.unit !== null && !unitRows?.some((u) => Number(u.id) === filter.unit))
+  if (filter.unit !== null && !units?.some((u) => Number(u.id) === filter.unit))
     return { field: 'unit', message: `Unit ${filter.unit} was not found.` }
-  return {
-    plan,
-    task: task ? { ...task, planDoc: taskPlan } : null,
-    channel,
-    units: unitRows,
-    planTaskIds: planTasks ? planTasks.docs.map((t) => Number(t.id)) : null,
-  }
+  return { plan, task, channel, units, planTaskIds: rows.planTaskIds }
 }
 
-/** The item filter as a Payload where; null when the scope leaves no task to match. */
-function itemWhere(filter: FeedFilter, scope: Scope): Where | null {
+/** Which items the feed may show: null when the scope leaves no task to match. */
+function itemScope(filter: FeedFilter, scope: Scope): ItemScope | null {
+  let tasks: number[] | null = scope.planTaskIds
+  if (filter.task !== null) tasks = tasks === null || tasks.includes(filter.task) ? [filter.task] : []
+  if (tasks !== null && tasks.length === 0) return null
+  const units =
+    filter.unit !== null && scope.units
+      ? unitWithDescendants(
+          scope.units.map((u) => ({ id: Number(u.id), parent: num(u.parent) })),
+          filter.unit,
+        )
+      : null
+  return { tasks, channel: filter.channel, units }
+}
+
+/** The same scope as a Payload where, for collections read through Payload's find. */
+function itemWhere(scope: ItemScope): Where {
   // Access control already limits anonymous reads to published items; saying it again keeps a
   // host collection with laxer read access from leaking drafts into a public feed.
   const and: Where[] = [{ _status: { equals: 'published' } }]
-  let tasks: number[] | null = scope.planTaskIds
-  if (filter.task !== null) tasks = tasks === null || tasks.includes(filter.task) ? [filter.task] : []
-  if (tasks !== null) {
-    if (tasks.length === 0) return null
-    and.push({ tasks: { in: tasks } })
-  }
-  if (filter.channel !== null) and.push({ 'publications.channel': { equals: filter.channel } })
-  if (filter.unit !== null && scope.units) {
-    const units = unitWithDescendants(
-      scope.units.map((u) => ({ id: Number(u.id), parent: num(u.parent) })),
-      filter.unit,
-    )
-    and.push({ unit: { in: units } })
-  }
+  if (scope.tasks !== null) and.push({ tasks: { in: scope.tasks } })
+  if (scope.channel !== null) and.push({ 'publications.channel': { equals: scope.channel } })
+  if (scope.units !== null) and.push({ unit: { in: scope.units } })
   return { and }
 }
 
 /**
- * The newest `updatedAt` of a collection's rows in any state (drafts, trashed): it moves when an
- * item is unpublished, trashed or untagged, which the shown items' own dates cannot tell, so an
- * If-Modified-Since client never keeps a feed that lost an item.
+ * Payload's public find, for a content collection whose public read rule is more than
+ * "published" (see sqlItemsAllowed): access control on, as an anonymous visitor.
  */
-async function contentWatermark(payload: Payload, collection: ContentType): Promise<string | null> {
-  const { docs } = await payload.find({
-    collection,
-    sort: '-updatedAt',
-    limit: 1,
-    pagination: false,
-    trash: true,
-    select: { updatedAt: true },
-    ...system,
-  })
-  return str(docs[0]?.updatedAt)
-}
-
-async function readItems(payload: Payload, collection: ContentType, where: Where, limit: number): Promise<Row[]> {
+async function readItemsThroughPayload(
+  payload: Payload,
+  collection: ContentType,
+  where: Where,
+  limit: number,
+): Promise<Row[]> {
   const { docs } = await payload.find({
     collection,
     where,
-    // Read as the public: no user, access control on. `draft: false` reads the main table,
-    // which holds the published version even while a newer draft exists in the versions table.
+    // `draft: false` reads the main table, which holds the published version even while a
+    // newer draft exists in the versions table.
     overrideAccess: false,
     draft: false,
     depth: 0,
@@ -172,11 +123,33 @@ async function readItems(payload: Payload, collection: ContentType, where: Where
   return docs as unknown as Row[]
 }
 
-const imageRef = (collection: ContentType, doc: Row): number | null =>
-  collection === 'videos' ? num(doc.poster) : collection === 'articles' ? num(doc.coverImage) : null
+async function readItems(
+  payload: Payload,
+  types: ContentType[],
+  scope: ItemScope,
+  limit: number,
+): Promise<Array<{ type: ContentType; doc: Row }>> {
+  const allowed = await Promise.all(types.map((t) => sqlItemsAllowed(payload, t)))
+  const bySql = types.filter((_, i) => allowed[i])
+  const byPayload = types.filter((_, i) => !allowed[i])
+  const [fromSql, ...fromPayload] = await Promise.all([
+    readItemRows(payload, bySql, scope, limit),
+    ...byPayload.map(async (type) =>
+      (await readItemsThroughPayload(payload, type, itemWhere(scope), limit)).map((doc) => ({ type, doc })),
+    ),
+  ])
+  return [...fromSql, ...fromPayload.flat()]
+}
 
-/** An item's plain values; an infographic is its own image, other kinds get theirs later. */
-function sourceItem(collection: ContentType, doc: Row, baseUrl: string): FeedSourceItem {
+/** The upload an item shows: an infographic is its own image; videos and articles point at media. */
+const imageRef = (collection: ContentType, doc: Row): { collection: string; id: number } | null => {
+  if (collection === 'infographics') return { collection: SLUGS.infographics, id: Number(doc.id) }
+  const id = collection === 'videos' ? num(doc.poster) : collection === 'articles' ? num(doc.coverImage) : null
+  return id === null ? null : { collection: SLUGS.media, id }
+}
+
+/** An item's plain values; its image is attached once the item makes the cut. */
+function sourceItem(collection: ContentType, doc: Row): FeedSourceItem {
   return {
     collection,
     id: Number(doc.id),
@@ -187,120 +160,71 @@ function sourceItem(collection: ContentType, doc: Row, baseUrl: string): FeedSou
     updatedAt: String(doc.updatedAt),
     taskIds: relIds(doc.tasks).map(Number),
     unitId: num(doc.unit),
-    image: collection === 'infographics' ? webImage(doc as UploadLike, baseUrl) : null,
+    image: null,
   }
 }
 
 /**
- * The labels and images of the items that made the cut, one query each whatever their number:
- * their tasks (with each task's plan), their units (already at hand with a unit filter) and the
- * posters and covers they show.
+ * The upload documents the shown items display, one find per upload collection, read as the
+ * public would (media and published infographics are public). Through Payload because their
+ * URLs come from its afterRead (local disk or a storage adapter).
  */
-async function readLabels(
-  payload: Payload,
-  sources: FeedSourceItem[],
-  docs: Map<string, Row>,
-  allUnits: Row[] | null,
-): Promise<{ tasks: Row[]; units: Row[]; images: Row[]; unitIds: Set<number> }> {
-  const taskIds = new Set<number>()
-  const unitIds = new Set<number>()
-  const imageIds = new Set<number>()
-  for (const s of sources) {
-    for (const id of s.taskIds) taskIds.add(id)
-    if (s.unitId !== null) unitIds.add(s.unitId)
-    const image = imageRef(s.collection, docs.get(`${s.collection}:${s.id}`) as Row)
-    if (image !== null) imageIds.add(image)
-  }
-  const [tasks, units, images] = await Promise.all([
-    taskIds.size === 0
-      ? []
-      : payload
-          .find({
-            collection: SLUGS.tasks,
-            where: { id: { in: [...taskIds] } },
-            select: { code: true, plan: true, updatedAt: true },
-            populate: { [SLUGS.plans]: { code: true, status: true, updatedAt: true } },
-            pagination: false,
-            overrideAccess: true,
-            depth: 1,
-          })
-          .then((r) => r.docs as unknown as Row[]),
-    allUnits ??
-      (unitIds.size === 0
-        ? []
-        : payload
-            .find({
-              collection: SLUGS.units,
-              where: { id: { in: [...unitIds] } },
-              select: { name: true, updatedAt: true },
-              pagination: false,
-              ...system,
-            })
-            .then((r) => r.docs as unknown as Row[])),
-    imageIds.size === 0
-      ? []
-      : payload
-          .find({
-            collection: SLUGS.media,
-            where: { id: { in: [...imageIds] } },
-            select: {
-              filename: true,
-              url: true,
-              mimeType: true,
-              filesize: true,
-              sizes: { web: true },
-              updatedAt: true,
-            },
-            pagination: false,
-            depth: 0,
-            // Media is public; read it as the public would.
-            overrideAccess: false,
-          })
-          .then((r) => r.docs as unknown as Row[]),
-  ])
-  return { tasks, units, images, unitIds }
+async function readUploads(payload: Payload, refs: Array<{ collection: string; id: number }>): Promise<Map<string, Row>> {
+  const byCollection = new Map<string, number[]>()
+  for (const r of refs) byCollection.set(r.collection, [...(byCollection.get(r.collection) ?? []), r.id])
+  const found = await Promise.all(
+    [...byCollection].map(async ([collection, ids]) => {
+      const { docs } = await payload.find({
+        collection: collection as typeof SLUGS.media,
+        where: { id: { in: ids } },
+        select: { filename: true, url: true, mimeType: true, filesize: true, sizes: { web: true }, updatedAt: true },
+        pagination: false,
+        depth: 0,
+        overrideAccess: false,
+      })
+      return (docs as unknown as Row[]).map((d) => [`${collection}:${d.id}`, d] as const)
+    }),
+  )
+  return new Map(found.flat())
 }
 
 /**
- * Everything one feed shows, read in a fixed number of queries whatever the item count: the
- * scope and home channel, one query per content type, then one each for the items' tasks (with
- * their plans), units and images.
+ * Everything one feed shows, in a fixed number of queries whatever the item count: the scope
+ * (with home channel and watermarks), the items of every type, then the labels of the items
+ * that made the cut and their images.
  */
 export async function loadFeed(
   payload: Payload,
   filter: FeedFilter,
   ctx: { baseUrl: string; feedUrl: string; settings: ResolvedFeedOptions },
 ): Promise<LoadedFeed> {
-  const [scope, homeResult, watermarks] = await Promise.all([
-    readScope(payload, filter),
-    payload.find({
-      collection: SLUGS.channels,
-      where: { isHome: { equals: true } },
-      select: { name: true, url: true, updatedAt: true },
-      limit: 1,
-      pagination: false,
-      ...system,
-    }),
-    Promise.all(filter.types.map((t) => contentWatermark(payload, t))),
-  ])
+  const scopeRows = await readScopeRows(payload, filter)
+  const scope = checkScope(filter, scopeRows)
   if ('field' in scope) return { ok: false, ...scope }
-  const home = (homeResult.docs[0] ?? null) as Row | null
+  const { home, watermarks } = scopeRows
 
-  const where = itemWhere(filter, scope)
-  const perType = where
-    ? await Promise.all(filter.types.map(async (t) => ({ t, docs: await readItems(payload, t, where, filter.limit) })))
-    : []
+  const wanted = itemScope(filter, scope)
+  const found = wanted ? await readItems(payload, filter.types, wanted, filter.limit) : []
   const docs = new Map<string, Row>()
   const candidates: FeedSourceItem[] = []
-  for (const { t, docs: list } of perType) {
-    for (const doc of list) {
-      docs.set(`${t}:${doc.id}`, doc)
-      candidates.push(sourceItem(t, doc, ctx.baseUrl))
-    }
+  for (const { type, doc } of found) {
+    docs.set(`${type}:${doc.id}`, doc)
+    candidates.push(sourceItem(type, doc))
   }
   // Only the items that make the cut need their labels and images.
   const sources = newestFirst(candidates, filter.limit)
-  const { tasks, units, images, unitIds } = await readLabels(payload, sources, docs, scope.units)
+  const taskIds = [...new Set(sources.flatMap((s) => s.taskIds))]
+  const unitIds = new Set(sources.flatMap((s) => (s.unitId === null ? [] : [s.unitId])))
+  const refs = sources.flatMap((s) => {
+    const ref = imageRef(s.collection, docs.get(`${s.collection}:${s.id}`) as Row)
+    return ref ? [ref] : []
+  })
+  const [labels, uploads] = await Promise.all([
+    readLabelRows(payload, taskIds, scope.units ? null : [...unitIds]),
+    readUploads(payload, refs),
+  ])
+  const tasks = labels.tasks
+  const units = scope.units ?? labels.units
 
   const taskCategories = new Map<number, string>()
   const plansShown: Row[] = []
@@ -311,10 +235,12 @@ export async function loadFeed(
     taskCategories.set(Number(t.id), taskCategory(String(plan.code ?? ''), String(t.code ?? '')))
   }
   const unitNames = new Map(units.map((u) => [Number(u.id), String(u.name ?? '')]))
-  const imageMap = new Map(images.map((m) => [Number(m.id), m as UploadLike]))
+  const images: Row[] = []
   for (const s of sources) {
     const ref = imageRef(s.collection, docs.get(`${s.collection}:${s.id}`) as Row)
-    if (ref !== null) s.image = webImage(imageMap.get(ref), ctx.baseUrl)
+    const upload = ref ? uploads.get(`${ref.collection}:${ref.id}`) : undefined
+    if (upload && ref?.collection !== SLUGS.infographics) images.push(upload)
+    s.image = webImage(upload as UploadLike | undefined, ctx.baseUrl)
   }
   const homeUrl = str(home?.url)
   const items = sources.map((s) =>
