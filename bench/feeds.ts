@@ -522,7 +522,7 @@ async function main(): Promise<void> {
           ? `- Through the built app (Next's router and the route module): ${report.ratios.nextVsHandler!.toFixed(2)}× the bare handler over HTTP.`
           : `- Next's own routing is **not included**: ${nextSkipped}. The handler is the one the Next routes call, served by node:http.`,
         `- Profile (handler in-process, ${profileRuns} feeds one after another): ${profile.handlerMsPerFeed.toFixed(2)} ms wall per feed, of which ` +
-          `**${profile.nodeCpuMsPerFeed.toFixed(2)} ms CPU in this Node process** (Payload's find: where/access/select building, drizzle, pg parsing, afterRead shaping; the ETag hash; rendering) ` +
+          `**${profile.nodeCpuMsPerFeed.toFixed(2)} ms CPU in this Node process** (query building, pg parsing, the uploads' Payload find, shaping, the ETag hash, rendering; the package breakdown follows) ` +
           `and ${profile.queriesPerFeed.toFixed(0)} SQL queries that Postgres executes in **${profile.serverMsPerFeed.toFixed(2)} ms** summed (EXPLAIN ANALYZE; plans in the JSON) ` +
           `while the client sees ${profile.summedQueryMsPerFeed.toFixed(2)} ms summed over them (several run in parallel; the gap is the wire, the driver and the run queue of a busy machine). ` +
           `Node CPU by package (V8 sampling profile, self time as a share of the busy samples; idle ${(cpuByPackage.idleShare * 100).toFixed(0)} % of all): ${cpuByPackage.byPackage

@@ -9,9 +9,11 @@
  * Timings are only ever compared as ratios within one run: the machines are shared and noisy, so
  * absolute milliseconds from different runs say little.
  *
- * Variants: `pipeline` (our hook check + Payload's own createImageSizes, the goal's subject),
- * `plain` (hand-written sharp, the yardstick) and `upload` (pipeline + the original's re-encode
- * that a real create also pays; informational, no goal). See bench/README.md.
+ * Variants: `pipeline` (our hook check + Payload's own createImageSizes with the infographics'
+ * upload config, the goal's subject), `plain` (hand-written sharp, the yardstick), `upload`
+ * (pipeline + the original's re-encode that a real create also pays; informational, no goal) and
+ * `photo` (the same JPEG with Media's config, whose focal point takes Payload's slower crop path;
+ * informational). See bench/README.md.
  *
  * `--child <variant> --input <file>` is internal: the parent re-runs this file once per variant
  * so that each peak RSS is measured in a fresh process, not on top of the parent's heap.
@@ -30,7 +32,7 @@ import sharp from 'sharp'
 // Internal to Payload (not in its exports map), hence the path import, as in
 // test/unit/media.payload-resize.test.ts; a Payload upgrade that moves it breaks this loudly.
 import { createImageSizes } from '../node_modules/payload/dist/uploads/image-resizing/createImageSizes.js'
-import { IMAGE_SIZES, imageUploadConfig, inspectImageUpload, resolveImageLimits } from '../media'
+import { imageUploadConfig, inspectImageUpload, resolveImageLimits, type ImageKind } from '../media'
 import { stats, updateResultsSection, type Stats } from './lib'
 
 type ResizeArgs = Parameters<typeof createImageSizes>[0]
@@ -51,6 +53,8 @@ const GOALS = { ratio: 1.5, peakRssMiB: 512, bombMs: 100 } as const
 
 /** The product's defaults; the same object feeds the hook check and the upload config. */
 const LIMITS = resolveImageLimits()
+/** The infographic sizes, as declared (with the top anchoring of the cover crops). */
+const GRAPHIC_SIZES: ImageSize[] = imageUploadConfig({ kind: 'graphic' }).imageSizes ?? []
 
 // ---------------------------------------------------------------------------------------------
 // Variants. Each takes the uploaded bytes and an empty directory to write the derivatives into,
@@ -60,7 +64,7 @@ const LIMITS = resolveImageLimits()
 type Produced = Record<string, { width: number; height: number; format: string }>
 type Variant = (input: Buffer, outDir: string) => Promise<Produced>
 
-const VARIANT_NAMES = ['pipeline', 'plain', 'upload'] as const
+const VARIANT_NAMES = ['pipeline', 'plain', 'upload', 'photo'] as const
 type VariantName = (typeof VARIANT_NAMES)[number]
 /** `baseline` only loads this module and the input: the fixed cost under every child's peak RSS. */
 type ChildName = VariantName | 'baseline'
@@ -75,11 +79,16 @@ type ChildName = VariantName | 'baseline'
  * auto-rotated and re-encoded in full, and written next to the sizes. generateFileData needs a
  * whole Payload request, so that step is reproduced here, call for call, rather than called.
  */
-async function payloadCreate(input: Buffer, outDir: string, reencodeOriginal: boolean): Promise<Produced> {
+async function payloadCreate(
+  input: Buffer,
+  outDir: string,
+  reencodeOriginal: boolean,
+  kind: ImageKind,
+): Promise<Produced> {
   const inspection = await inspectImageUpload({ data: input, name: 'Infographic 2025.jpg', size: input.length }, LIMITS)
   if (!inspection.ok) throw new Error(`benchmark input rejected: ${inspection.code}`)
 
-  const upload = imageUploadConfig({ staticDir: outDir, limits: LIMITS })
+  const upload = imageUploadConfig({ staticDir: outDir, limits: LIMITS, kind })
   const filesToSave: { path: string; buffer: Buffer }[] = []
   if (reencodeOriginal) {
     const original = sharp(input, { ...upload.constructorOptions }).rotate()
@@ -94,9 +103,10 @@ async function payloadCreate(input: Buffer, outDir: string, reencodeOriginal: bo
     config: { upload },
     dimensions: { width, height },
     file,
-    // parseUploadEditsFromReqOrIncomingData sets 50/50 on every create, which sends the cover
-    // sizes down createImageSizes' focal-point path: that is the path real uploads take.
-    focalPoint: { x: 50, y: 50 },
+    // parseUploadEditsFromReqOrIncomingData sets 50/50 on every create of a collection with a
+    // focal point (photos), which sends the cover sizes down createImageSizes' focal-point path;
+    // generateFileData passes none where the collection has none (graphics: infographics).
+    focalPoint: upload.focalPoint === false ? undefined : { x: 50, y: 50 },
     mimeType: inspection.mime,
     // generateFileData sets this, and createImageSizes keeps every derivative buffer in it.
     req: { payloadUploadSizes: {} },
@@ -122,8 +132,11 @@ async function payloadCreate(input: Buffer, outDir: string, reencodeOriginal: bo
   return produced
 }
 
-const pipeline: Variant = (input, outDir) => payloadCreate(input, outDir, false)
-const upload: Variant = (input, outDir) => payloadCreate(input, outDir, true)
+/** The infographics collection's own upload config (`kind: 'graphic'`). */
+const pipeline: Variant = (input, outDir) => payloadCreate(input, outDir, false, 'graphic')
+const upload: Variant = (input, outDir) => payloadCreate(input, outDir, true, 'graphic')
+/** The same JPEG as a photo in Media (focal point on): informational, no goal. */
+const photo: Variant = (input, outDir) => payloadCreate(input, outDir, false, 'photo')
 
 /**
  * The baseline a hand-written implementation would be: one sharp pipeline per declared size with
@@ -133,13 +146,14 @@ const upload: Variant = (input, outDir) => payloadCreate(input, outDir, true)
 const plain: Variant = async (input, outDir) => {
   const produced: Produced = {}
   await Promise.all(
-    IMAGE_SIZES.map(async (size: ImageSize) => {
+    GRAPHIC_SIZES.map(async (size: ImageSize) => {
       let image = sharp(input)
         .rotate()
         .resize({
           ...(size.width !== undefined ? { width: size.width } : {}),
           ...(size.height !== undefined ? { height: size.height } : {}),
           ...(size.fit !== undefined ? { fit: size.fit } : {}),
+          ...(size.position !== undefined ? { position: size.position } : {}),
           ...(size.withoutEnlargement !== undefined ? { withoutEnlargement: size.withoutEnlargement } : {}),
         })
       if (size.formatOptions) image = image.toFormat(size.formatOptions.format, size.formatOptions.options)
@@ -152,12 +166,12 @@ const plain: Variant = async (input, outDir) => {
   return produced
 }
 
-const VARIANTS: Record<VariantName, Variant> = { pipeline, plain, upload }
+const VARIANTS: Record<VariantName, Variant> = { pipeline, plain, upload, photo }
 
 /** `Produced` fills in whatever order the concurrent encodes finish; reports read better stable. */
 function inDeclarationOrder(produced: Produced): Produced {
   const ordered: Produced = {}
-  for (const { name } of IMAGE_SIZES) {
+  for (const { name } of GRAPHIC_SIZES) {
     const size = produced[name]
     if (size) ordered[name] = size
   }
@@ -383,7 +397,7 @@ type Report = {
   bomb: { width: number; height: number; bytes: number }
   sizes: Produced
   timings: Record<VariantName, Stats>
-  ratios: { pipelineToPlain: Ratio; uploadToPlain: Ratio }
+  ratios: { pipelineToPlain: Ratio; uploadToPlain: Ratio; photoToPlain: Ratio }
   peakRssKiB: Record<ChildName, number>
   children: Record<ChildName, ChildResult>
   bombRejection: Stats & { code: string | null }
@@ -391,9 +405,12 @@ type Report = {
 }
 
 const VARIANT_LABELS: Record<VariantName, string> = {
-  pipeline: '**pipeline**: `inspectImageUpload` + Payload `createImageSizes` (focal point 50/50, as on create) + write',
+  pipeline:
+    "**pipeline** (infographics, `kind: 'graphic'`): `inspectImageUpload` + Payload `createImageSizes` (no focal point; cover crops anchored to the top) + write",
   plain: '**plain sharp**: one `sharp().rotate().resize().toFile()` per size, concurrently',
   upload: 'upload (informational): pipeline + the re-encode of the original that `constructorOptions` triggers',
+  photo:
+    "photo (informational: Media, `kind: 'photo'`): the same, with Payload's focal point 50/50 as on create (its focal-point crop path)",
 }
 
 function renderMarkdown(r: Report): string {
@@ -433,6 +450,7 @@ function renderMarkdown(r: Report): string {
     '',
     `- pipeline / plain sharp: ${ratioText(r.ratios.pipelineToPlain)}`,
     `- upload / plain sharp: ${ratioText(r.ratios.uploadToPlain)}`,
+    `- photo / plain sharp: ${ratioText(r.ratios.photoToPlain)}`,
     '',
     `Pixel bomb (${r.bomb.width}×${r.bomb.height} PNG header, ${r.bomb.bytes} bytes): \`inspectImageUpload\` returned ` +
       `\`${r.bombRejection.code ?? 'ok (accepted!)'}\`, median ${fmtMs(r.bombRejection.median)} ms ` +
@@ -486,7 +504,7 @@ async function main(): Promise<void> {
     }
     assertSameOutputs(warm)
 
-    const samples: Record<VariantName, number[]> = { pipeline: [], plain: [], upload: [] }
+    const samples: Record<VariantName, number[]> = { pipeline: [], plain: [], upload: [], photo: [] }
     for (let rep = 0; rep < reps; rep++) {
       // Rotate the order so no variant always runs first, or always inherits another's GC debt.
       const order = VARIANT_NAMES.map((_, i) => VARIANT_NAMES[(i + rep) % VARIANT_NAMES.length] ?? 'plain')
@@ -496,10 +514,16 @@ async function main(): Promise<void> {
           VARIANT_NAMES.map((name) => `${name} ${fmtMs(samples[name][rep] ?? NaN)} ms`).join(', '),
       )
     }
-    const timings = { pipeline: stats(samples.pipeline), plain: stats(samples.plain), upload: stats(samples.upload) }
+    const timings = {
+      pipeline: stats(samples.pipeline),
+      plain: stats(samples.plain),
+      upload: stats(samples.upload),
+      photo: stats(samples.photo),
+    }
     const ratios = {
       pipelineToPlain: ratioOf(samples.pipeline, samples.plain),
       uploadToPlain: ratioOf(samples.upload, samples.plain),
+      photoToPlain: ratioOf(samples.photo, samples.plain),
     }
 
     // Bomb: warm once, then time the whole hook check as the upload hook calls it.
@@ -531,6 +555,7 @@ async function main(): Promise<void> {
       pipeline: children.pipeline.peakRssKiB,
       plain: children.plain.peakRssKiB,
       upload: children.upload.peakRssKiB,
+      photo: children.photo.peakRssKiB,
     }
 
     const report: Report = {

@@ -12,7 +12,7 @@ export const Infographics = contentCollection({
   producer: 'multimedia',
   searchFields: ['title', 'caption', 'alt'],
   defaultColumns: ['title', '_status', 'unit', 'lastPublishedAt', 'updatedAt'],
-  upload: imageUploadConfig({ limits }),
+  upload: imageUploadConfig({ limits, kind: 'graphic' }),
   beforeOperation: [checkUploadedFile('image', limits)],
   fields: [
     { name: 'alt', type: 'text', required: true, label: { vi: 'Mô tả ảnh (alt)', en: 'Alt text' } },

@@ -58,4 +58,5 @@ export type {
 } from './inspect'
 
 export { IMAGE_SIZES, IMAGE_SIZE_NAMES, WEBP_QUALITY, imageUploadConfig, videoUploadConfig } from './uploadConfig'
+export type { ImageKind } from './uploadConfig'
 export type { ImageSizeName, ImageUploadOptions, VideoUploadOptions } from './uploadConfig'

@@ -56,9 +56,25 @@ export const IMAGE_SIZES: readonly ImageSize[] = deepFreeze([
   { name: 'square', width: 1080, height: 1080, fit: 'cover', admin: hiddenInLists },
 ] satisfies (ImageSize & { name: ImageSizeName })[])
 
+/**
+ * What the images of a collection are.
+ * - `photo`: editors pick a focal point, and the cover crops (card, og, square) keep it in frame.
+ * - `graphic` (infographics): designed pages whose title and key figure sit at the top, so the
+ *   cover crops are anchored to the top edge and there is no focal point to pick. This also
+ *   keeps them off Payload's focal-point path, which decodes a cover size twice at full
+ *   resolution with JPEG shrink-on-load turned off (createImageSizes in payload/dist/uploads):
+ *   bench/RESULTS.md, "Image pipeline", measures both kinds.
+ */
+export type ImageKind = 'photo' | 'graphic'
+
+const anchoredToTop = (sizes: readonly ImageSize[]): ImageSize[] =>
+  sizes.map((size) => (size.fit === 'cover' ? { ...size, position: 'top' } : { ...size }))
+
 export type ImageUploadOptions = {
   /** Where originals and derivatives are written; Payload falls back to the collection slug. */
   staticDir?: string
+  /** Default `photo`. */
+  kind?: ImageKind
   /** Partial options or an already resolved `ImageLimits`; resolving again is harmless. */
   limits?: ImageLimitOptions
 }
@@ -74,9 +90,9 @@ export function imageUploadConfig(options: ImageUploadOptions = {}): UploadConfi
     ...(options.staticDir !== undefined ? { staticDir: options.staticDir } : {}),
     mimeTypes: [...limits.allowedMimeTypes],
     // Copies, because Payload's config sanitisation is free to mutate what it is given.
-    imageSizes: structuredClone([...IMAGE_SIZES]),
+    imageSizes: options.kind === 'graphic' ? anchoredToTop(structuredClone([...IMAGE_SIZES])) : structuredClone([...IMAGE_SIZES]),
     adminThumbnail: 'thumbnail',
-    focalPoint: true,
+    focalPoint: options.kind !== 'graphic',
     crop: true,
     // Any constructorOptions make Payload run the original through sharp too (rotate + re-encode
     // in its own format), so the pixel limit also guards that decode. Sizes and crops are opened

@@ -12,7 +12,7 @@ import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { createImageSizes } from '../../node_modules/payload/dist/uploads/image-resizing/createImageSizes.js'
-import { IMAGE_SIZE_NAMES, imageUploadConfig } from '../../media'
+import { IMAGE_SIZE_NAMES, imageUploadConfig, type ImageKind } from '../../media'
 
 type ResizeArgs = Parameters<typeof createImageSizes>[0]
 type Box = { width: number; height: number; mimeType: string } | null
@@ -39,9 +39,10 @@ async function payloadSizesWithFiles(
   data: Buffer,
   mimeType: string,
   focalPoint: { x: number; y: number } | undefined,
+  kind: ImageKind = 'photo',
 ): Promise<{ boxes: Record<string, Box>; files: Record<string, Buffer> }> {
   const { width, height } = await sharp(data).metadata()
-  const upload = imageUploadConfig()
+  const upload = imageUploadConfig({ kind })
   // Only the parts of the sanitized config, request and file that createImageSizes reads.
   const args = {
     config: { upload },
@@ -71,7 +72,7 @@ async function payloadSizesWithFiles(
 
 const box = (width: number, height: number, mimeType: string): Box => ({ width, height, mimeType })
 
-describe('IMAGE_SIZES through Payload 3.90.2 createImageSizes', () => {
+describe('IMAGE_SIZES through Payload 3.90.1 createImageSizes', () => {
   const large = {
     thumbnail: box(300, 225, 'image/jpeg'),
     card: box(640, 360, 'image/jpeg'),
@@ -127,6 +128,34 @@ describe('IMAGE_SIZES through Payload 3.90.2 createImageSizes', () => {
       if (!file) throw new Error(`no ${name} output`)
       expect((await sharp(file).metadata()).hasAlpha).toBe(true)
     }
+  })
+})
+
+describe('graphics (infographics): cover crops anchored to the top, no focal point', () => {
+  it('keeps the top of a tall infographic (its title) in card, og and square', async () => {
+    // 1000 × 4000: a red title band on top of a blue body.
+    const red = await sharp({ create: { width: 1000, height: 400, channels: 3, background: '#f00' } })
+      .png()
+      .toBuffer()
+    const original = await sharp({ create: { width: 1000, height: 4000, channels: 3, background: '#00f' } })
+      .composite([{ input: red, top: 0, left: 0 }])
+      .png()
+      .toBuffer()
+    const upload = imageUploadConfig({ kind: 'graphic' })
+    expect(upload.focalPoint).toBe(false)
+    // generateFileData passes no focal point when the collection has none.
+    const { boxes, files } = await payloadSizesWithFiles(original, 'image/png', undefined, 'graphic')
+    expect(boxes.og).toEqual(box(1200, 630, 'image/png'))
+    for (const name of ['card', 'og', 'square'] as const) {
+      const { data, info } = await sharp(files[name]!).raw().toBuffer({ resolveWithObject: true })
+      const pixel = (y: number) => [...data.subarray(y * info.width * info.channels, y * info.width * info.channels + 3)]
+      expect(pixel(0), `${name} top row`).toEqual([255, 0, 0])
+      expect(pixel(info.height - 1), `${name} bottom row`).toEqual([0, 0, 255])
+    }
+    // A photo's centred crop of the same image shows no title at all.
+    const photo = await payloadSizesWithFiles(original, 'image/png', { x: 50, y: 50 })
+    const { data } = await sharp(photo.files.og!).raw().toBuffer({ resolveWithObject: true })
+    expect([...data.subarray(0, 3)]).toEqual([0, 0, 255])
   })
 })
 
