@@ -26,6 +26,7 @@ import { createAppConfig } from '../src/appConfig'
 import { dayToInstant } from '../src/domain/calendar'
 import { migrations } from '../src/migrations'
 import { reconcile } from '../src/plugin/engine/reconcile'
+import { clearReportCache } from '../src/plugin/report/reportCache'
 import { BENCH_DIR, freshDatabase, machineInfo, stats, updateResultsSection, writeJson, type Stats } from './lib'
 
 type MigrationList = NonNullable<Parameters<Payload['db']['migrate']>[0]>['migrations']
@@ -186,6 +187,30 @@ async function main(): Promise<void> {
       if (res.status !== 200) throw new Error(`report answered ${res.status}: ${await res.text()}`)
       return (await res.json()) as { totals: { achieved: number } }
     }
+    // The REST handler runs on the Payload instance Payload caches for this config; its report
+    // cache is the one to empty for the cold variant.
+    const restPayload = async () => getPayload({ config: payload.config })
+    const cold = async () => {
+      clearReportCache(await restPayload())
+      return product()
+    }
+    // One more published item on one task, through the engine (untimed), then the report: the
+    // cache recounts that task's targets only.
+    let published = 0
+    const afterPublish = async () => {
+      const task = tasks[published % tasks.length]!
+      published++
+      await payload.create({
+        collection: 'articles',
+        data: {
+          title: `Bài mới ${published}`,
+          _status: 'published',
+          tasks: [task],
+          publications: [{ channel: channels[0]!, publishedAt: dayToInstant('2025-06-15') }],
+        } as never,
+      })
+      return (await timed(product)).ms
+    }
     const groupBy = () =>
       exec(sql`select r.tasks_id as task, p.channel_id as channel, count(distinct c.id)::int as n
         from articles c
@@ -245,12 +270,26 @@ async function main(): Promise<void> {
       process.stdout.write(`[profile] buildReport ${whole.ms.toFixed(1)} ms\n`)
       ;(sqlRunner as { execute: Sql['execute'] }).execute = origExecute
     }
-    const samples = { product: [] as number[], groupBy: [] as number[], countAll: [] as number[] }
-    const order = ['product', 'groupBy', 'count'] as const
+    const samples = {
+      product: [] as number[],
+      warm: [] as number[],
+      afterPublish: [] as number[],
+      groupBy: [] as number[],
+      countAll: [] as number[],
+    }
+    const order = ['product', 'groupBy', 'count', 'warm', 'afterPublish'] as const
     for (let rep = 0; rep < opts.reps; rep++) {
       for (let k = 0; k < order.length; k++) {
         const which = order[(rep + k) % order.length]!
-        if (which === 'product') samples.product.push((await timed(product)).ms)
+        if (which === 'product') samples.product.push((await timed(cold)).ms)
+        if (which === 'warm') {
+          await product() // whatever ran before, the next call finds nothing changed
+          samples.warm.push((await timed(product)).ms)
+        }
+        if (which === 'afterPublish') {
+          await product()
+          samples.afterPublish.push(await afterPublish())
+        }
         if (which === 'groupBy') samples.groupBy.push((await timed(groupBy)).ms)
         // Payload's count is timed on a sample of pairs and scaled to all of them.
         if (which === 'count') samples.countAll.push(((await timed(countSample)).ms * pairs.length) / sample.length)
@@ -258,12 +297,18 @@ async function main(): Promise<void> {
     }
     const result = {
       product: stats(samples.product),
+      warm: stats(samples.warm),
+      afterPublish: stats(samples.afterPublish),
       groupBy: stats(samples.groupBy),
       countAll: stats(samples.countAll),
     } satisfies Record<string, Stats>
     const ratio = {
       countVsProduct: result.countAll.median / result.product.median,
       groupByVsProduct: result.groupBy.median / result.product.median,
+      countVsWarm: result.countAll.median / result.warm.median,
+      groupByVsWarm: result.groupBy.median / result.warm.median,
+      countVsAfterPublish: result.countAll.median / result.afterPublish.median,
+      groupByVsAfterPublish: result.groupBy.median / result.afterPublish.median,
     }
     const report = {
       date: new Date().toISOString(),
@@ -299,15 +344,25 @@ async function main(): Promise<void> {
           `${Number(sizes.publications).toLocaleString('en')} publications, ledger ${Number(sizes.ledger).toLocaleString('en')} rows, tallies ${Number(sizes.tallies).toLocaleString('en')} rows. ` +
           `Built in ${(build.ms / 1000).toFixed(1)} s (SQL), engine rebuild ${(rebuild.ms / 1000).toFixed(1)} s. ${opts.reps} rounds, variants alternated.`,
         '',
-        '| variant | median ms (min–max) | product is faster by | goal |',
-        '| --- | --- | --- | --- |',
-        `| product report (REST, manager) | ${f(result.product)} | — | median ≤ 10 ms: ${goal(result.product.median <= 10)} |`,
-        `| Payload \`count\` × ${pairs.length} pairs (from ${sample.length} timed) | ${f(result.countAll)} | ${ratio.countVsProduct.toFixed(1)}× | ≥ 200×: ${goal(ratio.countVsProduct >= 200)} |`,
-        `| one raw GROUP BY over content tables | ${f(result.groupBy)} | ${ratio.groupByVsProduct.toFixed(1)}× | ≥ 100×: ${goal(ratio.groupByVsProduct >= 100)} |`,
+        'The product report is measured three ways, because the report cache (src/plugin/report/reportCache.ts) ' +
+          'answers differently depending on what changed since the last report of the plan:',
+        '- **cold**: the cache emptied first, as after a restart or an edit of a plan, task, unit or channel: every target counted from the ledger;',
+        '- **warm**: nothing changed since the last report: the cache checks its counters in Postgres and answers;',
+        '- **after one publish**: an article published on one task just before (untimed, through the engine): that task\'s targets are recounted.',
+        '',
+        '| variant | median ms (min–max) | vs Payload `count` | vs raw GROUP BY | median ≤ 10 ms |',
+        '| --- | --- | --- | --- | --- |',
+        `| product report, cold (REST, manager) | ${f(result.product)} | ${ratio.countVsProduct.toFixed(1)}× ${goal(ratio.countVsProduct >= 200)} | ${ratio.groupByVsProduct.toFixed(2)}× ${goal(ratio.groupByVsProduct >= 100)} | ${goal(result.product.median <= 10)} |`,
+        `| product report, warm | ${f(result.warm)} | ${ratio.countVsWarm.toFixed(0)}× ${goal(ratio.countVsWarm >= 200)} | ${ratio.groupByVsWarm.toFixed(1)}× ${goal(ratio.groupByVsWarm >= 100)} | ${goal(result.warm.median <= 10)} |`,
+        `| product report, after one publish | ${f(result.afterPublish)} | ${ratio.countVsAfterPublish.toFixed(0)}× ${goal(ratio.countVsAfterPublish >= 200)} | ${ratio.groupByVsAfterPublish.toFixed(1)}× ${goal(ratio.groupByVsAfterPublish >= 100)} | ${goal(result.afterPublish.median <= 10)} |`,
+        `| Payload \`count\` × ${pairs.length} pairs (from ${sample.length} timed) | ${f(result.countAll)} | | | |`,
+        `| one raw GROUP BY over content tables | ${f(result.groupBy)} | | | |`,
+        '',
+        'Goals: ≥ 200× faster than the `count` approach, ≥ 100× faster than the raw GROUP BY, median ≤ 10 ms.',
       ].join('\n'),
     )
     process.stdout.write(
-      `[bench:report] product ${f(result.product)} ms; count ${f(result.countAll)} ms (${ratio.countVsProduct.toFixed(1)}×); ` +
+      `[bench:report] product cold ${f(result.product)} ms, warm ${f(result.warm)} ms, after one publish ${f(result.afterPublish)} ms; count ${f(result.countAll)} ms (${ratio.countVsProduct.toFixed(1)}×); ` +
         `group by ${f(result.groupBy)} ms (${ratio.groupByVsProduct.toFixed(1)}×)\n`,
     )
   } finally {

@@ -80,6 +80,7 @@ export interface Config {
     'share-links': ShareLink;
     'quota-contributions': QuotaContribution;
     'quota-tallies': QuotaTally;
+    'quota-versions': QuotaVersion;
     'job-slots': JobSlot;
     'quota-reports': QuotaReport;
     'quota-reconcile-runs': QuotaReconcileRun;
@@ -110,6 +111,7 @@ export interface Config {
     'share-links': ShareLinksSelect<false> | ShareLinksSelect<true>;
     'quota-contributions': QuotaContributionsSelect<false> | QuotaContributionsSelect<true>;
     'quota-tallies': QuotaTalliesSelect<false> | QuotaTalliesSelect<true>;
+    'quota-versions': QuotaVersionsSelect<false> | QuotaVersionsSelect<true>;
     'job-slots': JobSlotsSelect<false> | JobSlotsSelect<true>;
     'quota-reports': QuotaReportsSelect<false> | QuotaReportsSelect<true>;
     'quota-reconcile-runs': QuotaReconcileRunsSelect<false> | QuotaReconcileRunsSelect<true>;
@@ -786,6 +788,17 @@ export interface QuotaTally {
   createdAt: string;
 }
 /**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "quota-versions".
+ */
+export interface QuotaVersion {
+  id: number;
+  scope: string;
+  version: number;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Each run (periodic report, deadline alerts, reconciliation, scheduled publishing) runs once across instances.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1078,6 +1091,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'quota-tallies';
         value: number | QuotaTally;
+      } | null)
+    | ({
+        relationTo: 'quota-versions';
+        value: number | QuotaVersion;
       } | null)
     | ({
         relationTo: 'job-slots';
@@ -1705,6 +1722,16 @@ export interface QuotaTalliesSelect<T extends boolean = true> {
   contentType?: T;
   day?: T;
   count?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "quota-versions_select".
+ */
+export interface QuotaVersionsSelect<T extends boolean = true> {
+  scope?: T;
+  version?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -17,6 +17,7 @@ export const SLUGS = {
 export const QUOTA_SLUGS = {
   contributions: 'quota-contributions',
   tallies: 'quota-tallies',
+  versions: 'quota-versions',
 } as const
 
 /** Scheduled work: run slots, stored periodic reports, reconciliation runs, the mail log, notifications. */

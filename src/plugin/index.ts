@@ -3,6 +3,8 @@ import type { CollectionConfig, Config, Field, Plugin } from 'payload'
 import { Channels } from '../../collections/Channels'
 import { QuotaContributions } from '../../collections/QuotaContributions'
 import { QuotaTallies } from '../../collections/QuotaTallies'
+import { QuotaVersions } from '../../collections/QuotaVersions'
+import { bumpReportStructure } from '../../hooks/bumpReportStructure'
 import { flushTalliesAfterOperation } from '../../hooks/flushTalliesAfterOperation'
 import { forgetCountsAfterDelete } from '../../hooks/forgetCountsAfterDelete'
 import { openCountingScope } from '../../hooks/openCountingScope'
@@ -50,6 +52,9 @@ function retargetUsers(fields: Field[], usersSlug: string): Field[] {
   })
 }
 
+/** What a quota report is made of besides the counts; changing any of them retires cached reports. */
+const REPORT_SHAPE = new Set<string>([SLUGS.plans, SLUGS.tasks, SLUGS.units, SLUGS.channels])
+
 function planCollections(opts: ResolvedOptions): CollectionConfig[] {
   const base: Record<PlanCollectionKey, CollectionConfig> = {
     units: Units,
@@ -74,6 +79,11 @@ function planCollections(opts: ResolvedOptions): CollectionConfig[] {
       if (c.slug === SLUGS.channels) appendHook(c, 'afterDelete', forgetCountsAfterDelete('channel'))
     }
   }
+  for (const c of plan) {
+    if (!REPORT_SHAPE.has(c.slug)) continue
+    appendHook(c, 'afterChange', bumpReportStructure)
+    appendHook(c, 'afterDelete', bumpReportStructure)
+  }
   const scheduled: CollectionConfig[] = [
     JobSlots,
     {
@@ -92,6 +102,7 @@ function planCollections(opts: ResolvedOptions): CollectionConfig[] {
     { ...ShareLinks, fields: retargetUsers(ShareLinks.fields, opts.usersSlug) },
     QuotaContributions,
     QuotaTallies,
+    QuotaVersions,
     ...scheduled,
   ]
 }

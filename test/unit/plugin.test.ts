@@ -26,6 +26,7 @@ describe('commsQuotaPlugin', () => {
       'share-links',
       'quota-contributions',
       'quota-tallies',
+      'quota-versions',
       'job-slots',
       'quota-reports',
       'quota-reconcile-runs',

@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 import { QUOTA_SLUGS } from '../../slugs'
 import { ident, sql, tableOf, transactionRunner } from './sql'
+import { STRUCTURE_SCOPE, bumpVersions } from './versions'
 
 /** Removes every contribution and tally of a deleted task or channel, in the deleting transaction. */
 export async function forgetCounts(req: PayloadRequest, column: 'task' | 'channel', id: number): Promise<void> {
@@ -11,4 +12,6 @@ export async function forgetCounts(req: PayloadRequest, column: 'task' | 'channe
     order by task, channel, content_type, day for update`)
   await db.execute(sql`delete from ${ident(tableOf(QUOTA_SLUGS.contributions))} where ${ident(column)} = ${id}`)
   await db.execute(sql`delete from ${ident(tableOf(QUOTA_SLUGS.tallies))} where ${ident(column)} = ${id}`)
+  // A deleted task or channel changes the reports' shape: every cached report goes.
+  await bumpVersions(db, [STRUCTURE_SCOPE])
 }

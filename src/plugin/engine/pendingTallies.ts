@@ -2,6 +2,7 @@ import type { PayloadRequest } from 'payload'
 import { compareTallyKey, type TallyDelta } from '../../domain/counting'
 import { QUOTA_SLUGS } from '../../slugs'
 import { ident, sql, tableOf, type SqlRunner } from './sql'
+import { bumpVersions, taskScope } from './versions'
 
 /**
  * Tally deltas wait until the end of the operation that caused them, then are written in one
@@ -65,9 +66,17 @@ export async function queueDeltas(req: PayloadRequest, db: SqlRunner, deltas: Ta
 }
 
 async function flush(db: SqlRunner, scope: Scope): Promise<void> {
+  // Every task whose ledger moved, even where the deltas cancel out (one item's publication
+  // swapped for another's on the same day): its distinct-item counts may still have changed.
+  const touched = new Set([...scope.deltas.values()].map((d) => taskScope(d.task)))
   const deltas = [...scope.deltas.values()].filter((d) => d.delta !== 0).sort(compareTallyKey)
   scope.deltas.clear()
-  if (deltas.length === 0) return
+  if (deltas.length > 0) await writeTallies(db, deltas)
+  // After the tallies: every tally writer locks tallies first, then counters.
+  await bumpVersions(db, touched)
+}
+
+async function writeTallies(db: SqlRunner, deltas: TallyDelta[]): Promise<void> {
   const tallies = ident(tableOf(QUOTA_SLUGS.tallies))
   const values = sql.join(
     deltas.map(

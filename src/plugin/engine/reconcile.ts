@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 import { QUOTA_SLUGS } from '../../slugs'
 import { contributionsQuery } from './contributionsQuery'
 import { countedCollections, countingTimeZone, hasTrash } from './settings'
+import { STRUCTURE_SCOPE, bumpVersions } from './versions'
 import { ident, sql, tableOf, type SqlRunner } from './sql'
 
 export interface LedgerRow {
@@ -120,6 +121,8 @@ async function reconcileIn(
       insert into ${tallies} (task, channel, content_type, day, count)
       select task, channel, content_type, day, expected from quota_tally_drift
       on conflict (task, channel, content_type, day) do update set count = excluded.count, updated_at = now()`)
+    // Cached reports may hold the drifted numbers; a repair is rare, so all of them go.
+    await bumpVersions(db, [STRUCTURE_SCOPE])
   }
   return {
     checkedAt: new Date().toISOString(),

@@ -15,6 +15,7 @@ import { unitWithDescendants } from '../../domain/units'
 import { SLUGS } from '../../slugs'
 import { countTargets, type TargetCountQuery, type TargetCounts } from '../engine/read'
 import { countingTimeZone } from '../engine/settings'
+import { cachedReport } from './reportCache'
 
 export interface ReportTarget {
   id: string
@@ -58,17 +59,54 @@ type Row = Record<string, unknown>
 const day = (v: unknown, tz: string): string | null => (typeof v === 'string' && v ? calendarDay(v, tz) : null)
 const minDay = (a: string, b: string): string => (a < b ? a : b)
 
+/** What a report is computed from besides the counts: the plan, its tasks and their labels. */
+export interface ReportShape {
+  plan: Row
+  tasks: Row[]
+  unitNames: Map<number, string>
+  channelNames: Map<number, string>
+  tz: string
+}
+
+/** Each target's window and the counting questions for the content targets, as of the report day. */
+export interface ReportQuestions {
+  windows: Map<string, DayWindow | null>
+  queries: TargetCountQuery[]
+}
+
 /**
  * The plan's quota attainment as of a day. Plans and tasks are read as the requesting user
  * (access control on); counts come from the engine's ledger; every number is computed by the
  * pure rules in src/domain/quota.ts. Returns null when the plan does not exist or is not
  * visible to the user. Scheduled jobs, which act for no user, pass `overrideAccess: true`.
+ * Served from the report cache when nothing it depends on has changed (reportCache.ts).
  */
 export async function buildReport(
   req: PayloadRequest,
-  params: { plan: number; asOf: string; unit: number | null; tasks?: number[] },
+  params: ReportParams,
   access: { overrideAccess?: boolean } = {},
 ): Promise<QuotaReport | null> {
+  return cachedReport(req, params, access, {
+    readShape: () => readReportShape(req, params, access),
+    questions: reportQuestions,
+    count: (queries) => countTargets(req.payload, queries, req),
+    assemble: assembleReport,
+  })
+}
+
+export interface ReportParams {
+  plan: number
+  asOf: string
+  unit: number | null
+  tasks?: number[]
+}
+
+/** The plan, its tasks in scope (unpopulated) and the names the report shows, as the reader sees them. */
+export async function readReportShape(
+  req: PayloadRequest,
+  params: ReportParams,
+  access: { overrideAccess?: boolean } = {},
+): Promise<ReportShape | null> {
   const { payload } = req
   // Only the system reads past access control: a share link already verified as a capability
   // for this one plan, and scheduled jobs (no user; the report goes to the plan's managers).
@@ -117,15 +155,32 @@ export async function buildReport(
     overrideAccess,
     req,
   })
-  const leadIds = [...new Set((docs as unknown as Row[]).flatMap((t) => relIds(t.leadUnits).map(Number)))]
-  const unitNames = await namesOf(req, SLUGS.units, leadIds, overrideAccess)
+  const tasks = docs as unknown as Row[]
+  const leadIds = [...new Set(tasks.flatMap((t) => relIds(t.leadUnits).map(Number)))]
+  const channelIds = [
+    ...new Set(
+      tasks.flatMap((t) =>
+        ((t.targets ?? []) as Row[]).flatMap((x) =>
+          (x.kind ?? 'content') === 'content' ? relIds(x.channels).map(Number) : [],
+        ),
+      ),
+    ),
+  ]
+  const [unitNames, channelNames] = await Promise.all([
+    namesOf(req, SLUGS.units, leadIds, overrideAccess),
+    namesOf(req, SLUGS.channels, channelIds, overrideAccess),
+  ])
+  return { plan, tasks, unitNames, channelNames, tz }
+}
+
+/** First the windows, then what the ledger must answer for every content target. */
+export function reportQuestions(shape: ReportShape, asOf: string): ReportQuestions {
+  const { plan, tz } = shape
   const planFrom = day((plan.period as Row | undefined)?.from, tz)
   const planTo = day((plan.period as Row | undefined)?.to, tz)
-
-  // First the windows, then every content target's counts in one batch, then the rules.
   const windows = new Map<string, DayWindow | null>()
   const queries: TargetCountQuery[] = []
-  for (const task of docs as unknown as Row[]) {
+  for (const task of shape.tasks) {
     const timeframe = timeframeOf(task, tz)
     for (const t of (task.targets ?? []) as Row[]) {
       const window = targetWindow({
@@ -133,21 +188,30 @@ export async function buildReport(
         windowStart: day(t.windowStart, tz),
         planFrom,
         planTo,
-        today: params.asOf,
+        today: asOf,
       })
       const key = `${String(task.id)}:${String(t.id)}`
       windows.set(key, window)
-      if ((t.kind ?? 'content') === 'content') queries.push(countQuery(key, Number(task.id), t, window, params.asOf))
+      if ((t.kind ?? 'content') === 'content') queries.push(countQuery(key, Number(task.id), t, window, asOf))
     }
   }
-  const counts = await countTargets(payload, queries, req)
+  return { windows, queries }
+}
 
+/** The report from its shape, windows and counts: pure rules only, no database. */
+export function assembleReport(
+  shape: ReportShape,
+  questions: ReportQuestions,
+  counts: Map<string, TargetCounts>,
+  params: ReportParams,
+): QuotaReport {
+  const { plan, tz, unitNames } = shape
   const tasks: ReportTask[] = []
-  for (const task of docs as unknown as Row[]) {
+  for (const task of shape.tasks) {
     const timeframe = timeframeOf(task, tz)
     const targets = ((task.targets ?? []) as Row[]).map((t) => {
       const key = `${String(task.id)}:${String(t.id)}`
-      return evaluateTarget(t, windows.get(key) ?? null, counts.get(key), params.asOf, tz)
+      return evaluateTarget(t, questions.windows.get(key) ?? null, counts.get(key), params.asOf, tz)
     })
     tasks.push({
       id: Number(task.id),
@@ -167,9 +231,8 @@ export async function buildReport(
       targets,
     })
   }
-  const channelIds = [...new Set(tasks.flatMap((t) => t.targets.flatMap((x) => x.channels)))]
-  const names = await namesOf(req, SLUGS.channels, channelIds, overrideAccess)
-  const channels = [...names].map(([id, name]) => ({ id, name }))
+  const used = new Set(tasks.flatMap((t) => t.targets.flatMap((x) => x.channels)))
+  const channels = [...shape.channelNames].filter(([id]) => used.has(id)).map(([id, name]) => ({ id, name }))
   return {
     channels,
     plan: { id: Number(plan.id), code: String(plan.code), title: String(plan.title) },

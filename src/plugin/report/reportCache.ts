@@ -1,0 +1,164 @@
+import type { Payload, PayloadRequest } from 'payload'
+import { SLUGS } from '../../slugs'
+import type { TargetCountQuery, TargetCounts } from '../engine/read'
+import { STRUCTURE_SCOPE, readVersions, taskScope } from '../engine/versions'
+import type { QuotaReport, ReportParams, ReportQuestions, ReportShape } from './buildReport'
+
+/**
+ * Quota reports, kept per app instance and reused while nothing they depend on has changed.
+ * Managers reload dashboards far more often than a plan's tasks receive items, and a full-plan
+ * report reads every ledger row of the plan (seconds at a million items; bench/RESULTS.md).
+ *
+ * Freshness is checked on every call against counters in Postgres (engine/versions.ts): the
+ * `structure` counter (plans, tasks, units, channels, drift repairs) and one per task (its
+ * ledger and tallies), moved inside the transactions that change them. The counters are read
+ * before what they guard, so a change committing meanwhile leaves a cached value that the next
+ * call sees as old. Hence: no stale report, on one instance or several, and a change to one
+ * task recounts that task's targets only.
+ *
+ * Only where the report cannot depend on who asks: the reader sees every plan, task, unit and
+ * channel (access answers `true`, no field-level read rules) or the caller reads past access
+ * control, and no transaction is open (its uncommitted writes must not be cached).
+ */
+interface Entry {
+  structure: number
+  taskVersions: Map<number, number>
+  shape: ReportShape
+  questions: ReportQuestions
+  counts: Map<string, TargetCounts>
+  report: QuotaReport
+}
+
+export interface ReportSteps {
+  readShape: () => Promise<ReportShape | null>
+  questions: (shape: ReportShape, asOf: string) => ReportQuestions
+  count: (queries: TargetCountQuery[]) => Promise<Map<string, TargetCounts>>
+  assemble: (
+    shape: ReportShape,
+    questions: ReportQuestions,
+    counts: Map<string, TargetCounts>,
+    params: ReportParams,
+  ) => QuotaReport
+}
+
+/** Plans × days × units: a few dozen entries cover the reports people actually open. */
+const MAX_ENTRIES = 64
+const SHAPE_COLLECTIONS = [SLUGS.plans, SLUGS.tasks, SLUGS.units, SLUGS.channels] as const
+
+const caches = new WeakMap<Payload, Map<string, Entry>>()
+const fieldRules = new WeakMap<Payload, boolean>()
+const stats = new WeakMap<Payload, { hits: number; partial: number; misses: number; bypassed: number }>()
+
+/** How reports were served on this instance (for tests and the benchmark). */
+export function reportCacheStats(payload: Payload): { hits: number; partial: number; misses: number; bypassed: number } {
+  let s = stats.get(payload)
+  if (!s) stats.set(payload, (s = { hits: 0, partial: 0, misses: 0, bypassed: 0 }))
+  return s
+}
+
+/** Empties this instance's cache (the benchmark's cold runs). */
+export function clearReportCache(payload: Payload): void {
+  caches.get(payload)?.clear()
+}
+
+export async function cachedReport(
+  req: PayloadRequest,
+  params: ReportParams,
+  access: { overrideAccess?: boolean },
+  steps: ReportSteps,
+): Promise<QuotaReport | null> {
+  const { payload } = req
+  const s = reportCacheStats(payload)
+  if (!(await cacheable(req, access))) {
+    s.bypassed++
+    return compute(steps, params)
+  }
+  let cache = caches.get(payload)
+  if (!cache) caches.set(payload, (cache = new Map()))
+  const key = JSON.stringify([params.plan, params.asOf, params.unit, params.tasks ?? null, access.overrideAccess === true])
+  const entry = cache.get(key)
+  const known = entry ? [...entry.taskVersions.keys()] : []
+  const seen = await readVersions(payload, [STRUCTURE_SCOPE, ...known.map(taskScope)])
+  const structure = seen.get(STRUCTURE_SCOPE) ?? 0
+
+  if (entry && entry.structure === structure) {
+    const changed = new Set(known.filter((t) => seen.get(taskScope(t)) !== entry.taskVersions.get(t)))
+    cache.delete(key)
+    if (changed.size === 0) {
+      s.hits++
+      cache.set(key, entry)
+      return structuredClone(entry.report)
+    }
+    s.partial++
+    const fresh = await steps.count(entry.questions.queries.filter((q) => changed.has(q.task)))
+    const counts = new Map(entry.counts)
+    for (const [k, v] of fresh) counts.set(k, v)
+    const report = steps.assemble(entry.shape, entry.questions, counts, params)
+    const taskVersions = new Map(known.map((t) => [t, seen.get(taskScope(t)) ?? 0]))
+    remember(cache, key, { ...entry, taskVersions, counts, report })
+    return structuredClone(report)
+  }
+
+  s.misses++
+  const shape = await steps.readShape()
+  if (!shape) {
+    cache.delete(key)
+    return null
+  }
+  const tasks = shape.tasks.map((t) => Number(t.id))
+  // Read before the counts they guard, like the structure counter before the shape.
+  const taskSeen = await readVersions(payload, tasks.map(taskScope))
+  const questions = steps.questions(shape, params.asOf)
+  const counts = await steps.count(questions.queries)
+  const report = steps.assemble(shape, questions, counts, params)
+  const taskVersions = new Map(tasks.map((t) => [t, taskSeen.get(taskScope(t)) ?? 0]))
+  remember(cache, key, { structure, taskVersions, shape, questions, counts, report })
+  return structuredClone(report)
+}
+
+async function compute(steps: ReportSteps, params: ReportParams): Promise<QuotaReport | null> {
+  const shape = await steps.readShape()
+  if (!shape) return null
+  const questions = steps.questions(shape, params.asOf)
+  return steps.assemble(shape, questions, await steps.count(questions.queries), params)
+}
+
+function remember(cache: Map<string, Entry>, key: string, entry: Entry): void {
+  cache.delete(key)
+  cache.set(key, entry)
+  // Maps keep insertion order, and every use re-inserts: the first key is the least recent.
+  while (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value as string)
+}
+
+async function cacheable(req: PayloadRequest, access: { overrideAccess?: boolean }): Promise<boolean> {
+  const transaction = req.transactionID ? await req.transactionID : undefined
+  if (transaction !== undefined && transaction !== null) return false
+  if (!noFieldReadRules(req.payload)) return false
+  if (access.overrideAccess === true) return true
+  for (const slug of SHAPE_COLLECTIONS) {
+    const read = (req.payload.collections as unknown as Record<string, { config: { access?: { read?: unknown } } }>)[
+      slug
+    ]?.config.access?.read
+    if (typeof read !== 'function') return false
+    if ((await (read as (args: { req: PayloadRequest }) => unknown)({ req })) !== true) return false
+  }
+  return true
+}
+
+interface FieldLike {
+  access?: { read?: unknown }
+  fields?: FieldLike[]
+  flattenedFields?: FieldLike[]
+}
+
+/** No field of the report's collections hides itself from some readers (checked once). */
+function noFieldReadRules(payload: Payload): boolean {
+  const known = fieldRules.get(payload)
+  if (known !== undefined) return known
+  const hasRule = (fields: FieldLike[] | undefined): boolean =>
+    (fields ?? []).some((f) => f.access?.read !== undefined || hasRule(f.flattenedFields ?? f.fields))
+  const collections = payload.collections as unknown as Record<string, { config: { flattenedFields?: FieldLike[] } }>
+  const ok = SHAPE_COLLECTIONS.every((slug) => !hasRule(collections[slug]?.config.flattenedFields))
+  fieldRules.set(payload, ok)
+  return ok
+}
