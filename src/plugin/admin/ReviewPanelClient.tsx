@@ -120,9 +120,13 @@ export function ReviewPanelClient({
     setBusy(action)
     setError(null)
     try {
-      const body: { reason?: string; publishAt?: string } = {}
+      const body: { reason?: string; publishAt?: string; updatedAt?: string } = {}
       if (action === 'return') body.reason = reason.trim()
       if (action === 'approve' && scheduled) body.publishAt = scheduled
+      // The version on screen: the document as loaded, or as this user's own last save returned it
+      // (Payload replaces `data` after each save, autosave included). Another user's save since
+      // then makes the server refuse the approval with 409 instead of publishing unseen content.
+      if (action === 'approve') body.updatedAt = String((data as { updatedAt?: unknown } | undefined)?.updatedAt ?? '')
       const res = await fetch(`${apiRoute}/review/${collection}/${id}/${action}`, {
         method: 'POST',
         credentials: 'include',

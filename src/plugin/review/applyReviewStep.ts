@@ -13,6 +13,7 @@ import { decideTransition, reviewNotice, type TransitionOutcome } from '../../do
 import { REVIEW_ACTIONS, SCHEDULE_SLUGS, type ReviewAction, type ReviewState } from '../../slugs'
 import { sendEmailOnce } from '../email/sendEmailOnce'
 import { countedCollections, countingTimeZone, pluginUsersSlug } from '../engine/settings'
+import { ident, sql, tableOf, transactionRunner } from '../engine/sql'
 import { isAdminUser, isReviewerOf, reviewersOfUnit } from './reviewers'
 
 export interface ReviewStepInput {
@@ -21,6 +22,8 @@ export interface ReviewStepInput {
   action: string
   reason?: unknown
   publishAt?: unknown
+  /** approve: the `updatedAt` of the draft the reviewer saw (see decideTransition). */
+  updatedAt?: unknown
 }
 
 export type ReviewStepResult =
@@ -94,6 +97,7 @@ export async function applyReviewStep(
   const owner = await initTransaction(req)
   if (!req.transactionID) throw new Error('a review step needs a database transaction, and none could be started')
   try {
+    await lockItem(req, collection, id)
     const doc = (await payload.findByID({
       collection,
       id,
@@ -121,6 +125,8 @@ export async function applyReviewStep(
       submittedBy: relId(review.submittedBy) ?? null,
       reason: input.reason,
       publishAt: input.publishAt,
+      seenUpdatedAt: input.updatedAt,
+      currentUpdatedAt: typeof doc.updatedAt === 'string' ? doc.updatedAt : null,
       now,
     })
     if (!decision.ok) {
@@ -234,6 +240,19 @@ export async function applyReviewStep(
     await killTransaction(req)
     throw err
   }
+}
+
+/**
+ * Row locks on the item and its versions until the step commits, taken before the item is read,
+ * so that the check (state, version seen) and the write are one: a second reviewer's step, or an
+ * autosave landing between the read and the publish, waits and then sees what this step did
+ * (409) instead of both going through. Main row first, then versions: the order Payload's own
+ * publish writes them in, so the two cannot deadlock; a draft save writes only versions.
+ */
+async function lockItem(req: PayloadRequest, collection: string, id: number): Promise<void> {
+  const db = await transactionRunner(req, 'a review step')
+  await db.execute(sql`select id from ${ident(tableOf(collection))} where id = ${id} for update`)
+  await db.execute(sql`select id from ${ident(`_${tableOf(collection)}_v`)} where parent_id = ${id} for update`)
 }
 
 /** The submitter, to be told of the decision (not when they decide on their own item). */
