@@ -1,4 +1,7 @@
 import { createLocalReq, type Payload } from 'payload'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { mayPublishItem } from '../../src/plugin/review/mayPublishItem'
 import { loadReviewQueue } from '../../src/plugin/review/loadReviewQueue'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { captureTransport, type CapturedMail } from './helpers/captureMail'
@@ -143,6 +146,44 @@ describe('publish guard: a unit that requires review', () => {
     expect(draft.status).toBe(200)
     const pub = (await payload.findByID({ collection: 'articles', id: d.id, depth: 0 })) as unknown as Doc
     expect(pub.title).not.toBe('Sửa thẳng')
+  })
+})
+
+describe("the edit view's Publish button", () => {
+  /**
+   * What src/plugin/admin/ReviewPublishButton.tsx renders for `who` on the item (undefined: the
+   * create view). The component itself imports @payloadcms/ui, which Node cannot load outside
+   * Next (CSS imports): its one decision is this function; the e2e journey sees the button.
+   */
+  async function buttonFor(who: Who, id?: Doc['id'], collection = 'articles') {
+    const user = await payload.findByID({ collection: 'users', id: users[who].id, depth: 0 })
+    const publish = await mayPublishItem({ payload, user: { ...user, collection: 'users' } as never, collection, id })
+    return publish ? 'publish' : 'save draft'
+  }
+
+  it('replaces Payload’s button in every content collection, through the import map', () => {
+    for (const slug of ['articles', 'infographics', 'videos'] as const)
+      expect(payload.collections[slug].config.admin.components?.edit?.PublishButton).toEqual({
+        path: '/plugin/admin/ReviewPublishButton#ReviewPublishButton',
+        serverProps: { collection: slug },
+      })
+    const importMap = readFileSync(path.resolve('src/app/(payload)/admin/importMap.js'), 'utf8')
+    expect(importMap).toContain('"/plugin/admin/ReviewPublishButton#ReviewPublishButton": ReviewPublishButton_')
+  })
+
+  it('is hidden from authors of a unit that requires review (Save draft instead), shown to reviewers and elsewhere', async () => {
+    const a = await draftAs('editor')
+    expect(await buttonFor('editor', a.id)).toBe('save draft')
+    expect(await buttonFor('editor')).toBe('save draft') // the create view: the author's own unit
+    const v = await draftAs('multimedia', 'videos')
+    expect(await buttonFor('multimedia', v.id, 'videos')).toBe('save draft')
+    for (const who of ['reviewer', 'manager', 'admin'] as const) expect(await buttonFor(who, a.id), who).toBe('publish')
+    // the unit-marked reviewer reviews unit A only: in their own unit C (review required) they are an author
+    const c = await draftAs('editorC')
+    expect(await buttonFor('reviewer', c.id)).toBe('save draft')
+    const b = await draftAs('editorB')
+    expect(await buttonFor('editorB', b.id)).toBe('publish')
+    expect(await buttonFor('editorB')).toBe('publish')
   })
 })
 
