@@ -9,6 +9,10 @@
  * publications dated 25/8/2025, and the dashboard as of 30/8/2025 must show exactly two more.
  * The home channel is entered by hand with that date: the row the CMS adds on publish carries
  * today's date, outside the task's 2025 window.
+ *
+ * Journey 5 turns editorial review on for the editor's unit and takes an article through it
+ * (submit, return with a reason, resubmit, a stale approval refused, approval): it runs last,
+ * since journeys 1–2 publish directly in that unit.
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
@@ -505,8 +509,10 @@ describe.sequential('users’ journeys in Chromium', () => {
     await expect(reviewState(manager).textContent()).resolves.toBe('Chờ duyệt')
     expect((await asVisitor(id)).status).toBe(404)
 
-    // Reloaded, the manager sees the new title and approves it: it goes live.
-    await openItem(manager, id)
+    // Reloaded (the panel offers it), the manager sees the new title and approves it: it goes live.
+    await manager.locator('#review-reload').click()
+    await manager.getByTestId('review-error').waitFor({ state: 'detached' })
+    await manager.locator('#field-title:not([disabled])').waitFor()
     await expect(manager.locator('input[name="title"]').inputValue()).resolves.toBe(newer)
     await stepTo(manager, '#review-approve', 'Đã duyệt')
     await screenshot(manager, 'review-approved')

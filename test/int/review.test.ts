@@ -402,6 +402,9 @@ describe('approval names the version the reviewer saw', () => {
     expect(stale.status, JSON.stringify(stale.json)).toBe(409)
     expect(errorField(stale)).toBe('updatedAt')
     expect(stale.json.errors?.[0]?.message).toMatch(/đã được sửa sau khi bạn mở.*tải lại trang/)
+    // the two save times as people read them (Vietnam time, to the second), not ISO strings
+    expect(stale.json.errors?.[0]?.message).toMatch(/\d{2}:\d{2}:\d{2}/)
+    expect(stale.json.errors?.[0]?.message).not.toMatch(/\d{4}-\d{2}-\d{2}T/)
     const en = await rest.post(
       `review/articles/${d.id}/approve`,
       { updatedAt: seen.updatedAt },
@@ -450,9 +453,11 @@ describe('approval names the version the reviewer saw', () => {
 
   it('a return or a withdrawal needs no version (neither publishes anything)', async () => {
     const d = await submittedWithTask()
-    expect(
-      (await rest.post(`review/articles/${d.id}/return`, { reason: 'Sửa sapo' }, { token: tokens.reviewer })).status,
-    ).toBe(200)
+    const ret = await rest.post(`review/articles/${d.id}/return`, { reason: 'Sửa sapo' }, { token: tokens.reviewer })
+    expect(ret.status).toBe(200)
+    const e = await submittedWithTask()
+    expect((await rest.post(`review/articles/${e.id}/withdraw`, undefined, { token: tokens.editor })).status).toBe(200)
+    expect(await state(e.id)).toBe('draft')
   })
 })
 

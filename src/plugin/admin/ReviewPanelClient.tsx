@@ -90,6 +90,8 @@ export function ReviewPanelClient({
   const [publishAt, setPublishAt] = useState('')
   const [busy, setBusy] = useState<ReviewAction | null>(null)
   const [error, setError] = useState<string | null>(null)
+  // The server said the draft changed since this page loaded: the way forward is a reload.
+  const [stale, setStale] = useState(false)
 
   if (!user) return null
   const when = new Intl.DateTimeFormat('vi-VN', { timeZone, dateStyle: 'short', timeStyle: 'short' })
@@ -119,6 +121,7 @@ export function ReviewPanelClient({
   async function run(action: ReviewAction): Promise<void> {
     setBusy(action)
     setError(null)
+    setStale(false)
     try {
       const body: { reason?: string; publishAt?: string; updatedAt?: string } = {}
       if (action === 'return') body.reason = reason.trim()
@@ -134,8 +137,11 @@ export function ReviewPanelClient({
         body: JSON.stringify(body),
       })
       if (!res.ok) {
-        const json = (await res.json().catch(() => null)) as { errors?: Array<{ message?: string }> } | null
+        const json = (await res.json().catch(() => null)) as {
+          errors?: Array<{ message?: string; field?: string | null }>
+        } | null
         setError(json?.errors?.[0]?.message ?? `Lỗi máy chủ (HTTP ${res.status}).`)
+        setStale(res.status === 409 && json?.errors?.[0]?.field === 'updatedAt')
         setBusy(null)
         return
       }
@@ -266,6 +272,17 @@ export function ReviewPanelClient({
         <p role="alert" data-testid="review-error" style={{ ...small, color: 'var(--theme-error-500)' }}>
           {error}
         </p>
+      )}
+      {stale && (
+        <Button
+          buttonStyle="secondary"
+          size="small"
+          margin={false}
+          id="review-reload"
+          onClick={() => window.location.reload()}
+        >
+          Tải lại trang
+        </Button>
       )}
 
       {(history?.length ?? 0) > 0 && (

@@ -7,7 +7,7 @@ import {
   type Where,
 } from 'payload'
 import { REVIEW_CONTEXT } from '../../../collections/shared/reviewFields'
-import { formatMessage } from '../../i18n/messages'
+import { formatMessage, type Problem } from '../../i18n/messages'
 import { relId } from '../../domain/relations'
 import { decideTransition, reviewNotice, type TransitionOutcome } from '../../domain/review'
 import { REVIEW_ACTIONS, SCHEDULE_SLUGS, type ReviewAction, type ReviewState } from '../../slugs'
@@ -131,7 +131,11 @@ export async function applyReviewStep(
     })
     if (!decision.ok) {
       if (owner) await killTransaction(req)
-      return refuse(decision.status, decision.field, formatMessage(decision.problem, req.i18n?.language))
+      return refuse(
+        decision.status,
+        decision.field,
+        formatMessage(readableTimes(req, decision.problem), req.i18n?.language),
+      )
     }
 
     const at = now.toISOString()
@@ -240,6 +244,23 @@ export async function applyReviewStep(
     await killTransaction(req)
     throw err
   }
+}
+
+/** A stale approval's two save times as people read them (the counting zone, to the second), not ISO. */
+function readableTimes(req: PayloadRequest, problem: Problem): Problem {
+  if (problem.key !== 'reviewStale' || !problem.vars) return problem
+  const format = new Intl.DateTimeFormat(req.i18n?.language === 'en' ? 'en-GB' : 'vi-VN', {
+    timeZone: countingTimeZone(req.payload),
+    dateStyle: 'short',
+    timeStyle: 'medium',
+  })
+  const vars = Object.fromEntries(
+    Object.entries(problem.vars).map(([k, v]) => {
+      const at = new Date(String(v))
+      return [k, Number.isNaN(at.getTime()) ? v : format.format(at)]
+    }),
+  )
+  return { ...problem, vars }
 }
 
 /**
