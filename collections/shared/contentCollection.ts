@@ -43,6 +43,15 @@ export function contentCollection(spec: ContentCollectionSpec): CollectionConfig
       group: { vi: 'Nội dung', en: 'Content' },
       defaultColumns: spec.defaultColumns,
       listSearchableFields: ['searchText'],
+      components: {
+        edit: {
+          // Hidden for authors of units that require review (they submit from the review panel).
+          PublishButton: {
+            path: '/plugin/admin/ReviewPublishButton#ReviewPublishButton',
+            serverProps: { collection: spec.slug },
+          },
+        },
+      },
     },
     access: {
       read: readPublishedOrSignedIn,

@@ -11,6 +11,13 @@ import { relIds } from './relations'
  *
  * An approved or returned item goes back to draft when someone saves a new version of it, and
  * may be submitted again from there (or directly). Pure: callers pass who acts and the clock.
+ *
+ * A submitted item may still be edited (by its author, or by a reviewer fixing a typo) and stays
+ * submitted: withdrawing on every edit would make autosave, which saves a few seconds after any
+ * keystroke, pull items out of the queue behind the author's back, and a reviewer's own fix would
+ * turn the item into their submission, which four eyes then forbid them to approve. What keeps an
+ * approval honest is the version guard instead: an approval names the draft the reviewer saw (its
+ * `updatedAt`) and is refused with 409 when the draft was saved again since.
  */
 
 export const REASON_MAX = 2000
@@ -32,6 +39,14 @@ export interface TransitionInput {
   submittedBy: string | number | null | undefined
   reason?: unknown
   publishAt?: unknown
+  /**
+   * approve only: the `updatedAt` of the item's latest version as the reviewer saw it. Required.
+   * Not the version's id: autosave rewrites the latest autosaved version in place, so its id
+   * stays while its content changes; every save (autosave included) stamps a new `updatedAt`.
+   */
+  seenUpdatedAt?: unknown
+  /** The `updatedAt` of the item's latest version now (read under a row lock by the caller). */
+  currentUpdatedAt?: string | null
   now: Date
 }
 
@@ -95,14 +110,35 @@ export function decideTransition(input: TransitionInput): TransitionOutcome {
   if (reason.length > REASON_MAX) return fail(400, 'reason', { key: 'reviewReasonTooLong', vars: { max: REASON_MAX } })
 
   let publishAt: string | null = null
+  if (action === 'approve') {
+    const seen = input.seenUpdatedAt
+    if (seen === undefined || seen === null || seen === '')
+      return fail(400, 'updatedAt', { key: 'reviewVersionRequired' })
+    if (!parseInstant(seen)) return fail(400, 'updatedAt', { key: 'reviewVersionInvalid' })
+  }
   if (action === 'approve' && input.publishAt !== undefined && input.publishAt !== null && input.publishAt !== '') {
     const at = parseInstant(input.publishAt)
     if (!at) return fail(400, 'publishAt', { key: 'reviewPublishAtInvalid' })
     if (at.getTime() <= now.getTime()) return fail(400, 'publishAt', { key: 'reviewPublishAtPast' })
     publishAt = at.toISOString()
   }
+  if (action === 'approve' && !sameInstant(input.seenUpdatedAt as string, input.currentUpdatedAt))
+    return fail(409, 'updatedAt', {
+      key: 'reviewStale',
+      vars: { seen: String(input.seenUpdatedAt), current: String(input.currentUpdatedAt ?? '—') },
+    })
   const publish = action !== 'approve' ? 'no' : publishAt ? 'scheduled' : 'now'
   return { ok: true, from, next: TO[action], publish, publishAt, reason: reason === '' ? null : reason }
+}
+
+const SAME_VERSION = '2000-01-01T00:00:00.000Z'
+
+/** Two ISO instants that name the same millisecond ("…Z" and "…+00:00" alike); false when either is missing. */
+export function sameInstant(a: string | null | undefined, b: string | null | undefined): boolean {
+  if (!a || !b) return false
+  const x = new Date(a).getTime()
+  const y = new Date(b).getTime()
+  return !Number.isNaN(x) && x === y
 }
 
 /**
@@ -122,6 +158,9 @@ export function availableActions(
         actor,
         submittedBy: item.submittedBy,
         reason: action === 'return' ? 'reason' : undefined,
+        // The panel sends the version it shows: a stale one is the server's answer, not a missing button.
+        seenUpdatedAt: SAME_VERSION,
+        currentUpdatedAt: SAME_VERSION,
         now: new Date(0),
       }).ok,
   )

@@ -179,7 +179,7 @@ export const MESSAGES = {
   },
   reviewNotAuthor: {
     vi: 'Chỉ người có quyền sửa nội dung của đơn vị mới được gửi duyệt hoặc rút lại.',
-    en: 'Only someone who may edit the item (its unit\'s producers, managers) may submit or withdraw it.',
+    en: "Only someone who may edit the item (its unit's producers, managers) may submit or withdraw it.",
   },
   reviewNotReviewer: {
     vi: 'Chỉ lãnh đạo hoặc người duyệt của đơn vị mới được duyệt hoặc trả lại nội dung.',
@@ -188,6 +188,18 @@ export const MESSAGES = {
   reviewOwnItem: {
     vi: 'Không thể tự duyệt nội dung do chính mình gửi duyệt.',
     en: 'You cannot approve an item you submitted yourself.',
+  },
+  reviewVersionRequired: {
+    vi: 'Thiếu phiên bản đã xem (trường "updatedAt"): gửi kèm updatedAt của bản nháp lúc bạn mở nội dung, để chỉ duyệt đúng bản bạn đã xem.',
+    en: 'The version you reviewed is missing (field "updatedAt"): send the draft\'s updatedAt as you opened it, so that only what you saw is approved.',
+  },
+  reviewVersionInvalid: {
+    vi: 'Trường "updatedAt" phải là ngày giờ ISO của bản nháp bạn đã xem (ví dụ 2025-08-30T01:00:00.000Z).',
+    en: 'The field "updatedAt" must be the ISO date-time of the draft you reviewed (e.g. 2025-08-30T01:00:00.000Z).',
+  },
+  reviewStale: {
+    vi: 'Nội dung đã được sửa sau khi bạn mở (bạn xem bản lưu lúc {seen}, bản mới nhất lưu lúc {current}). Chưa có gì được duyệt hay xuất bản: hãy tải lại trang, xem bản mới nhất rồi duyệt lại.',
+    en: 'The item changed after you opened it (you saw the version saved at {seen}; the latest was saved at {current}). Nothing was approved or published: reload, check the latest version and approve again.',
   },
   reviewRequiredToPublish: {
     vi: 'Đơn vị "{unit}" yêu cầu duyệt trước khi xuất bản: hãy gửi duyệt, lãnh đạo hoặc người duyệt sẽ xuất bản.',

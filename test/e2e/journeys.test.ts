@@ -9,6 +9,10 @@
  * publications dated 25/8/2025, and the dashboard as of 30/8/2025 must show exactly two more.
  * The home channel is entered by hand with that date: the row the CMS adds on publish carries
  * today's date, outside the task's 2025 window.
+ *
+ * Journey 5 turns editorial review on for the editor's unit and takes an article through it
+ * (submit, return with a reason, resubmit, a stale approval refused, approval): it runs last,
+ * since journeys 1–2 publish directly in that unit.
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
@@ -161,6 +165,32 @@ function infographicPng(): Promise<Buffer> {
     <text x="80" y="110" font-size="64" font-family="sans-serif" fill="#102a43">Hồ sơ trực tuyến 2025 (%)</text>
     ${bars}</svg>`
   return sharp(Buffer.from(svg)).png().toBuffer()
+}
+
+/** Journey 5: the editorial review (it turns review on for the editor's unit, so it runs last). */
+const REVIEWED = 'Thủ tục trực tuyến toàn trình: hướng dẫn cho người dân (E2E duyệt)'
+const REASON = 'Thiếu nguồn số liệu ở đoạn 2 (E2E)'
+
+const panel = (page: Page): Locator => page.getByTestId('review-panel')
+const reviewState = (page: Page): Locator => page.getByTestId('review-state')
+
+/** The edit view, hydrated: typing or clicking before React takes over the server's HTML is lost. */
+async function openItem(page: Page, id: string): Promise<void> {
+  await page.goto(`${BASE}/admin/collections/articles/${id}`)
+  await panel(page).waitFor()
+  await page.locator('#field-title:not([disabled])').waitFor()
+}
+
+/** A review step from the panel; the panel reloads the page once the server has answered. */
+async function stepTo(page: Page, button: string, state: string): Promise<void> {
+  await page.locator(button).click()
+  await expect.poll(() => reviewState(page).textContent(), { timeout: 60_000 }).toBe(state)
+}
+
+/** What an anonymous visitor gets for the article over HTTP. */
+async function asVisitor(id: string): Promise<{ status: number; doc: Record<string, unknown> }> {
+  const res = await fetch(`${BASE}/api/articles/${id}?depth=0`)
+  return { status: res.status, doc: (await res.json()) as Record<string, unknown> }
 }
 
 describe.sequential('users’ journeys in Chromium', () => {
@@ -375,5 +405,125 @@ describe.sequential('users’ journeys in Chromium', () => {
     expect(titles).not.toContain(DRAFT)
     const infographic = feed.items.find((i) => i.title === INFOGRAPHIC)
     expect(infographic?.enclosure?.type).toBe('image/png')
+  })
+
+  test('5. review on: the editor submits (no Publish button), the manager returns with a reason, the editor resubmits, a stale approval is refused, the approval publishes and counts', async () => {
+    // The admin turns review on for the editor's unit (the demo units publish directly).
+    const admin = await signIn('admin')
+    const users = await admin.request.get(`${BASE}/api/users?where[email][equals]=${email('editor')}&depth=0`)
+    const unit = ((await users.json()) as { docs: Array<{ unit: number }> }).docs[0]?.unit
+    expect(unit).toBeDefined()
+    await admin.goto(`${BASE}/admin/collections/units/${unit}`)
+    const requires = admin.locator('#field-requiresReview')
+    await requires.waitFor()
+    await admin.locator('#field-name:not([disabled]), input[name="name"]:not([disabled])').first().waitFor()
+    if (!(await requires.isChecked())) await requires.check()
+    await admin.getByRole('button', { name: 'Lưu', exact: true }).click()
+    await expect.poll(() => admin.getByText('thành công').count(), { timeout: 60_000 }).toBeGreaterThan(0)
+    const unitNow = await admin.request.get(`${BASE}/api/units/${unit}?depth=0`)
+    expect(((await unitNow.json()) as { requiresReview?: boolean }).requiresReview).toBe(true)
+
+    const manager = await signIn('manager')
+    await openDashboard(manager)
+    const before = await readTask(manager)
+
+    // The editor writes an article for task 1, published on the portal on 25/8/2025 once approved.
+    const editor = await signIn('editor')
+    await editor.goto(`${BASE}/admin/collections/articles/create`)
+    await editor.waitForURL(/\/admin\/collections\/articles\/\d+/)
+    const id = editor.url().match(/articles\/(\d+)/)?.[1]
+    if (!id) throw new Error(`no article id in ${editor.url()}`)
+    await panel(editor).waitFor()
+    await editor.locator('#field-title:not([disabled])').waitFor()
+    await editor.locator('input[name="title"]').fill(REVIEWED)
+    // Review steps act on the saved draft: while the form holds unsaved changes the step waits.
+    await editor.getByTestId('review-unsaved').waitFor()
+    await expect(editor.locator('#review-submit').isDisabled()).resolves.toBe(true)
+    await choose(editor, editor.locator('#field-tasks'), 'kết nối các hệ thống', TASK_TITLE)
+    await addPublication(editor, HOME, PUBLISHED_ON)
+    // Autosave has stored all of it (read back over the API as the editor).
+    await expect
+      .poll(
+        async () => {
+          const res = await editor.request.get(`${BASE}/api/articles/${id}?draft=true&depth=0`)
+          const doc = (await res.json()) as { title?: string; tasks?: unknown[]; publications?: unknown[] }
+          return `${doc.title}|${doc.tasks?.length ?? 0}|${doc.publications?.length ?? 0}`
+        },
+        { timeout: 60_000 },
+      )
+      .toBe(`${REVIEWED}|1|1`)
+    await openItem(editor, id)
+    await expect(reviewState(editor).textContent()).resolves.toBe('Bản nháp')
+    await expect(panel(editor).textContent()).resolves.toContain('yêu cầu duyệt trước khi xuất bản')
+    // Payload's Publish button (and its schedule menu) is not offered; saving a draft is.
+    await expect(editor.getByRole('button', { name: 'Xuất bản tài liệu' }).count()).resolves.toBe(0)
+    await expect(editor.getByRole('button', { name: 'Lưu bản nháp' }).count()).resolves.toBe(1)
+    await screenshot(editor, 'review-editor-draft')
+    await stepTo(editor, '#review-submit', 'Chờ duyệt')
+    await expect(editor.locator('#review-withdraw').count()).resolves.toBe(1)
+    expect((await asVisitor(id)).status).toBe(404)
+
+    // The manager finds it in the Vietnamese review queue and returns it with a reason.
+    await manager.goto(`${BASE}/admin/review`)
+    await manager.getByRole('heading', { name: 'Nội dung chờ duyệt' }).waitFor()
+    await screenshot(manager, 'review-queue')
+    await manager.getByRole('link', { name: REVIEWED }).click()
+    await manager.waitForURL(new RegExp(`/admin/collections/articles/${id}`))
+    await panel(manager).waitFor()
+    await manager.locator('#field-title:not([disabled])').waitFor()
+    await expect(reviewState(manager).textContent()).resolves.toBe('Chờ duyệt')
+    await expect(manager.getByRole('button', { name: 'Xuất bản tài liệu' }).count()).resolves.toBe(1)
+    await expect(manager.locator('#review-return').isDisabled()).resolves.toBe(true)
+    await manager.locator('textarea[aria-label="Lý do trả lại"]').fill(REASON)
+    await expect.poll(() => manager.locator('#review-return').isEnabled()).toBe(true)
+    await stepTo(manager, '#review-return', 'Trả lại')
+
+    // The editor is told (a notification with the reason), sees the reason on the item, resubmits.
+    await editor.goto(`${BASE}/admin/collections/notifications`)
+    await editor.getByRole('link', { name: `Bị trả lại: ${REVIEWED}` }).waitFor()
+    await openItem(editor, id)
+    await expect(reviewState(editor).textContent()).resolves.toBe('Trả lại')
+    await expect(editor.getByTestId('review-reason').textContent()).resolves.toContain(REASON)
+    await expect(editor.getByTestId('review-history').textContent()).resolves.toContain('Lãnh đạo Demo')
+    await screenshot(editor, 'review-editor-returned')
+    await stepTo(editor, '#review-submit', 'Chờ duyệt')
+
+    // The manager opens it; a past publishing time is refused with the server's message.
+    await openItem(manager, id)
+    await manager.locator('input[aria-label="Hẹn xuất bản"]').fill('2020-01-01T08:00')
+    await expect.poll(() => manager.locator('#review-approve').textContent()).toContain('hẹn xuất bản')
+    await manager.locator('#review-approve').click()
+    await expect.poll(() => manager.getByTestId('review-error').textContent()).toContain('tương lai')
+    await manager.locator('input[aria-label="Hẹn xuất bản"]').fill('')
+
+    // Meanwhile the editor changes the draft (what an autosave sends): approving what the manager
+    // has on screen would publish text nobody reviewed, so the server refuses it and says why.
+    const newer = `${REVIEWED}, bản cập nhật`
+    const edit = await editor.request.patch(`${BASE}/api/articles/${id}?draft=true&autosave=true`, {
+      data: { title: newer },
+    })
+    expect(edit.status()).toBe(200)
+    await manager.locator('#review-approve').click()
+    await expect.poll(() => manager.getByTestId('review-error').textContent()).toContain('đã được sửa sau khi bạn mở')
+    await screenshot(manager, 'review-stale-approval')
+    await expect(reviewState(manager).textContent()).resolves.toBe('Chờ duyệt')
+    expect((await asVisitor(id)).status).toBe(404)
+
+    // Reloaded (the panel offers it), the manager sees the new title and approves it: it goes live.
+    await manager.locator('#review-reload').click()
+    await manager.getByTestId('review-error').waitFor({ state: 'detached' })
+    await manager.locator('#field-title:not([disabled])').waitFor()
+    await expect(manager.locator('input[name="title"]').inputValue()).resolves.toBe(newer)
+    await stepTo(manager, '#review-approve', 'Đã duyệt')
+    await screenshot(manager, 'review-approved')
+    const visitor = await asVisitor(id)
+    expect(visitor.status).toBe(200)
+    expect(visitor.doc).toMatchObject({ _status: 'published', title: newer })
+
+    // It counts: task 1 and the portal's bar move by one on the manager's dashboard.
+    await openDashboard(manager)
+    const after = await readTask(manager)
+    expect(after.achieved, 'task 1 attainment').toBe(before.achieved + 1)
+    expect(after.channels.get(HOME), `bar ${HOME}`).toBe((before.channels.get(HOME) ?? 0) + 1)
   })
 })

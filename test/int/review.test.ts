@@ -1,4 +1,7 @@
 import { createLocalReq, type Payload } from 'payload'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { mayPublishItem } from '../../src/plugin/review/mayPublishItem'
 import { loadReviewQueue } from '../../src/plugin/review/loadReviewQueue'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { captureTransport, type CapturedMail } from './helpers/captureMail'
@@ -69,8 +72,17 @@ async function draftAs(who: Who, collection = 'articles'): Promise<Doc> {
   return (res.json as { doc: Doc }).doc
 }
 
-const step = (who: Who | null, id: Doc['id'], action: string, body?: unknown, collection = 'articles') =>
-  rest.post(`review/${collection}/${id}/${action}`, body, who ? { token: tokens[who] } : {})
+/**
+ * A review step over REST. An approval carries the draft's `updatedAt` as the reviewer would have
+ * it on screen, read just before (as a reviewer who has the item open); a body that names
+ * `updatedAt` itself (even as undefined, to leave it out) is sent as it is.
+ */
+async function step(who: Who | null, id: Doc['id'], action: string, body?: unknown, collection = 'articles') {
+  let sent = body
+  if (action === 'approve' && !(body && typeof body === 'object' && 'updatedAt' in body))
+    sent = { ...(body as object | undefined), updatedAt: (await latest(id, collection)).updatedAt }
+  return rest.post(`review/${collection}/${id}/${action}`, sent, who ? { token: tokens[who] } : {})
+}
 
 /** The latest version (the review record lives there, as drafts do). */
 async function latest(id: Doc['id'], collection = 'articles'): Promise<Doc> {
@@ -134,6 +146,44 @@ describe('publish guard: a unit that requires review', () => {
     expect(draft.status).toBe(200)
     const pub = (await payload.findByID({ collection: 'articles', id: d.id, depth: 0 })) as unknown as Doc
     expect(pub.title).not.toBe('Sửa thẳng')
+  })
+})
+
+describe("the edit view's Publish button", () => {
+  /**
+   * What src/plugin/admin/ReviewPublishButton.tsx renders for `who` on the item (undefined: the
+   * create view). The component itself imports @payloadcms/ui, which Node cannot load outside
+   * Next (CSS imports): its one decision is this function; the e2e journey sees the button.
+   */
+  async function buttonFor(who: Who, id?: Doc['id'], collection = 'articles') {
+    const user = await payload.findByID({ collection: 'users', id: users[who].id, depth: 0 })
+    const publish = await mayPublishItem({ payload, user: { ...user, collection: 'users' } as never, collection, id })
+    return publish ? 'publish' : 'save draft'
+  }
+
+  it('replaces Payload’s button in every content collection, through the import map', () => {
+    for (const slug of ['articles', 'infographics', 'videos'] as const)
+      expect(payload.collections[slug].config.admin.components?.edit?.PublishButton).toEqual({
+        path: '/plugin/admin/ReviewPublishButton#ReviewPublishButton',
+        serverProps: { collection: slug },
+      })
+    const importMap = readFileSync(path.resolve('src/app/(payload)/admin/importMap.js'), 'utf8')
+    expect(importMap).toContain('"/plugin/admin/ReviewPublishButton#ReviewPublishButton": ReviewPublishButton_')
+  })
+
+  it('is hidden from authors of a unit that requires review (Save draft instead), shown to reviewers and elsewhere', async () => {
+    const a = await draftAs('editor')
+    expect(await buttonFor('editor', a.id)).toBe('save draft')
+    expect(await buttonFor('editor')).toBe('save draft') // the create view: the author's own unit
+    const v = await draftAs('multimedia', 'videos')
+    expect(await buttonFor('multimedia', v.id, 'videos')).toBe('save draft')
+    for (const who of ['reviewer', 'manager', 'admin'] as const) expect(await buttonFor(who, a.id), who).toBe('publish')
+    // the unit-marked reviewer reviews unit A only: in their own unit C (review required) they are an author
+    const c = await draftAs('editorC')
+    expect(await buttonFor('reviewer', c.id)).toBe('save draft')
+    const b = await draftAs('editorB')
+    expect(await buttonFor('editorB', b.id)).toBe('publish')
+    expect(await buttonFor('editorB')).toBe('publish')
   })
 })
 
@@ -281,6 +331,133 @@ describe('bad requests', () => {
     }
     expect(await state(d.id)).toBe('submitted')
     expect(await mainStatus(d.id)).toBe('draft')
+  })
+})
+
+describe('approval names the version the reviewer saw', () => {
+  /** What the reviewer's edit view loads: the latest draft, over REST as the reviewer. */
+  async function openAs(who: Who, id: Doc['id']): Promise<Doc> {
+    const res = await rest.get(`articles/${id}?draft=true&depth=0`, { token: tokens[who] })
+    expect(res.status).toBe(200)
+    return res.json as unknown as Doc
+  }
+  /** The task's tallies (every channel and day), as the counting engine keeps them. */
+  async function talliesOf(task: Doc['id']): Promise<string> {
+    const { rows } = await (
+      payload.db as unknown as { pool: { query(q: string, v: unknown[]): Promise<{ rows: unknown[] }> } }
+    ).pool.query(
+      'select channel, content_type, day, count from quota_tallies where task = $1 order by channel, content_type, day',
+      [task],
+    )
+    return JSON.stringify(rows)
+  }
+  let task: Doc
+  beforeAll(async () => {
+    const plan = await payload.create({ collection: 'plans', data: { code: 'KH-V', title: 'p' } })
+    task = (await payload.create({
+      collection: 'tasks',
+      data: {
+        plan: plan.id,
+        code: '1',
+        title: 'Nhiệm vụ đếm',
+        timeframe: { kind: 'deadline', deadline: '2099-12-31T05:00:00.000Z' },
+      } as never,
+    })) as unknown as Doc
+  })
+  async function submittedWithTask(): Promise<Doc> {
+    const d = await draftAs('editor')
+    expect(
+      (await rest.patch(`articles/${d.id}?draft=true`, { tasks: [task.id] }, { token: tokens.editor })).status,
+    ).toBe(200)
+    expect((await step('editor', d.id, 'submit')).status).toBe(200)
+    return d
+  }
+
+  it('approves the draft the reviewer opened', async () => {
+    const d = await submittedWithTask()
+    const seen = await openAs('reviewer', d.id)
+    const before = await talliesOf(task.id)
+    const res = await step('reviewer', d.id, 'approve', { updatedAt: seen.updatedAt })
+    expect(res.status, JSON.stringify(res.json)).toBe(200)
+    expect(await mainStatus(d.id)).toBe('published')
+    // the approval counts: the same check below (nothing moved) could fail
+    expect(await talliesOf(task.id)).not.toBe(before)
+  })
+
+  it('refuses with 409 an approval of a draft the author saved again since; nothing is published or counted', async () => {
+    const d = await submittedWithTask()
+    const seen = await openAs('reviewer', d.id)
+    // the author keeps working (an autosave is the same PATCH ?draft=true, with autosave=true)
+    const edit = await rest.patch(
+      `articles/${d.id}?draft=true&autosave=true`,
+      { title: `${d.title}: số liệu mới` },
+      { token: tokens.editor },
+    )
+    expect(edit.status).toBe(200)
+    expect(await state(d.id)).toBe('submitted') // an edit keeps the submission
+    const stepsBefore = (await history(d.id)).length
+    const tallies = await talliesOf(task.id)
+
+    const stale = await step('reviewer', d.id, 'approve', { updatedAt: seen.updatedAt })
+    expect(stale.status, JSON.stringify(stale.json)).toBe(409)
+    expect(errorField(stale)).toBe('updatedAt')
+    expect(stale.json.errors?.[0]?.message).toMatch(/đã được sửa sau khi bạn mở.*tải lại trang/)
+    // the two save times as people read them (Vietnam time, to the second), not ISO strings
+    expect(stale.json.errors?.[0]?.message).toMatch(/\d{2}:\d{2}:\d{2}/)
+    expect(stale.json.errors?.[0]?.message).not.toMatch(/\d{4}-\d{2}-\d{2}T/)
+    const en = await rest.post(
+      `review/articles/${d.id}/approve`,
+      { updatedAt: seen.updatedAt },
+      { token: tokens.reviewer, headers: { 'Accept-Language': 'en' } },
+    )
+    expect(en.status).toBe(409)
+    expect(en.json.errors?.[0]?.message).toMatch(/changed after you opened it.*reload/i)
+    // a scheduled approval is refused the same way (it would publish the unseen draft later)
+    const later = await step('reviewer', d.id, 'approve', {
+      updatedAt: seen.updatedAt,
+      publishAt: new Date(Date.now() + 3_600_000).toISOString(),
+    })
+    expect(later.status).toBe(409)
+
+    expect(await mainStatus(d.id)).toBe('draft')
+    expect(await state(d.id)).toBe('submitted')
+    expect(await history(d.id)).toHaveLength(stepsBefore)
+    expect(await talliesOf(task.id)).toBe(tallies)
+    const jobs = await payload.find({ collection: 'payload-jobs', where: { taskSlug: { equals: 'schedulePublish' } } })
+    expect(jobs.docs.some((j) => String((j.input as { doc?: { value?: string } }).doc?.value) === String(d.id))).toBe(
+      false,
+    )
+
+    // reloaded, the reviewer sees the new text and approves it: that version is what goes live
+    const again = await openAs('reviewer', d.id)
+    expect(again.title).toBe(`${d.title}: số liệu mới`)
+    expect((await step('reviewer', d.id, 'approve', { updatedAt: again.updatedAt })).status).toBe(200)
+    const pub = (await payload.findByID({ collection: 'articles', id: d.id, depth: 0 })) as unknown as Doc
+    expect(pub.title).toBe(`${d.title}: số liệu mới`)
+    expect(await talliesOf(task.id)).not.toBe(tallies)
+  })
+
+  it('400 naming "updatedAt" when the approval does not say which version, or not as a date-time', async () => {
+    const d = await submittedWithTask()
+    for (const body of [undefined, {}, { updatedAt: undefined }, { updatedAt: '' }, { updatedAt: null }]) {
+      const res = await rest.post(`review/articles/${d.id}/approve`, body, { token: tokens.reviewer })
+      expect(res.status, JSON.stringify(body)).toBe(400)
+      expect(errorField(res)).toBe('updatedAt')
+      expect(res.json.errors?.[0]?.message).toMatch(/updatedAt/)
+    }
+    for (const updatedAt of ['hôm nay', 42, '2025-08-30'])
+      expect((await step('reviewer', d.id, 'approve', { updatedAt })).status, String(updatedAt)).toBe(400)
+    expect(await state(d.id)).toBe('submitted')
+    expect(await mainStatus(d.id)).toBe('draft')
+  })
+
+  it('a return or a withdrawal needs no version (neither publishes anything)', async () => {
+    const d = await submittedWithTask()
+    const ret = await rest.post(`review/articles/${d.id}/return`, { reason: 'Sửa sapo' }, { token: tokens.reviewer })
+    expect(ret.status).toBe(200)
+    const e = await submittedWithTask()
+    expect((await rest.post(`review/articles/${e.id}/withdraw`, undefined, { token: tokens.editor })).status).toBe(200)
+    expect(await state(e.id)).toBe('draft')
   })
 })
 

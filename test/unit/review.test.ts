@@ -19,15 +19,35 @@ const reviewer: ReviewActor = { id: 2, canEdit: true, isReviewer: true, isAdmin:
 const admin: ReviewActor = { id: 3, canEdit: true, isReviewer: true, isAdmin: true }
 const outsider: ReviewActor = { id: 4, canEdit: false, isReviewer: false, isAdmin: false }
 
+/** The draft as the reviewer saw it, and as it is now: the same version unless a test says otherwise. */
+const SEEN = '2025-08-01T02:00:00.000Z'
 const decide = (over: Partial<TransitionInput>) =>
-  decideTransition({ state: 'submitted', action: 'approve', actor: reviewer, submittedBy: 1, now, ...over })
+  decideTransition({
+    state: 'submitted',
+    action: 'approve',
+    actor: reviewer,
+    submittedBy: 1,
+    seenUpdatedAt: SEEN,
+    currentUpdatedAt: SEEN,
+    now,
+    ...over,
+  })
 
 describe('review state machine', () => {
   it('allows exactly these (state, action) pairs for someone with every right', () => {
     const allowed: string[] = []
     for (const state of REVIEW_STATES)
       for (const action of REVIEW_ACTIONS) {
-        const r = decideTransition({ state, action, actor: admin, submittedBy: 1, reason: 'lý do', now })
+        const r = decideTransition({
+          state,
+          action,
+          actor: admin,
+          submittedBy: 1,
+          reason: 'lý do',
+          seenUpdatedAt: SEEN,
+          currentUpdatedAt: SEEN,
+          now,
+        })
         if (r.ok) allowed.push(`${state}:${action}->${r.next}`)
         else expect(r.status, `${state}:${action}`).toBe(409)
       }
@@ -88,6 +108,32 @@ describe('review state machine', () => {
       ok: false,
       problem: { key: 'reviewPublishAtPast' },
     })
+  })
+
+  it('approval names the draft the reviewer saw: required, a date-time, and still the latest', () => {
+    for (const seenUpdatedAt of [undefined, null, ''])
+      expect(decide({ seenUpdatedAt }), String(seenUpdatedAt)).toMatchObject({
+        ok: false,
+        status: 400,
+        field: 'updatedAt',
+        problem: { key: 'reviewVersionRequired' },
+      })
+    for (const seenUpdatedAt of ['hôm qua', 12, '2025-08-01', { at: SEEN }])
+      expect(decide({ seenUpdatedAt }), String(seenUpdatedAt)).toMatchObject({
+        ok: false,
+        status: 400,
+        problem: { key: 'reviewVersionInvalid' },
+      })
+    // saved again since (autosave included): 409, naming both saves
+    const stale = decide({ currentUpdatedAt: '2025-08-01T02:00:03.120Z' })
+    expect(stale).toMatchObject({ ok: false, status: 409, field: 'updatedAt', problem: { key: 'reviewStale' } })
+    expect(!stale.ok && stale.problem.vars).toEqual({ seen: SEEN, current: '2025-08-01T02:00:03.120Z' })
+    expect(decide({ currentUpdatedAt: null })).toMatchObject({ ok: false, status: 409 })
+    // the same instant written another way is the same version
+    expect(decide({ seenUpdatedAt: '2025-08-01T09:00:00.000+07:00' }).ok).toBe(true)
+    // only approval publishes: the other steps neither need nor check it
+    expect(decide({ action: 'return', reason: 'x', seenUpdatedAt: undefined, currentUpdatedAt: 'x' }).ok).toBe(true)
+    expect(decide({ action: 'withdraw', actor: author, seenUpdatedAt: undefined }).ok).toBe(true)
   })
 
   it('checks the role before the state, and the state before the input', () => {

@@ -46,7 +46,8 @@ describe('availableActions (the edit view panel buttons)', () => {
         for (const submittedBy of [null, 1, 2, 3]) {
           const offered = availableActions({ state, submittedBy }, actor)
           for (const action of REVIEW_ACTIONS) {
-            const ok = decideTransition({ state, action, actor, submittedBy, reason: 'Thiếu nguồn', now }).ok
+            const seen = { seenUpdatedAt: '2025-08-01T00:00:00.000Z', currentUpdatedAt: '2025-08-01T00:00:00.000Z' }
+            const ok = decideTransition({ state, action, actor, submittedBy, reason: 'Thiếu nguồn', now, ...seen }).ok
             expect(offered.includes(action), `${actor.id} ${state} ${action} by ${submittedBy}`).toBe(ok)
           }
         }

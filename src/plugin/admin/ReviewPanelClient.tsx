@@ -90,6 +90,8 @@ export function ReviewPanelClient({
   const [publishAt, setPublishAt] = useState('')
   const [busy, setBusy] = useState<ReviewAction | null>(null)
   const [error, setError] = useState<string | null>(null)
+  // The server said the draft changed since this page loaded: the way forward is a reload.
+  const [stale, setStale] = useState(false)
 
   if (!user) return null
   const when = new Intl.DateTimeFormat('vi-VN', { timeZone, dateStyle: 'short', timeStyle: 'short' })
@@ -119,10 +121,15 @@ export function ReviewPanelClient({
   async function run(action: ReviewAction): Promise<void> {
     setBusy(action)
     setError(null)
+    setStale(false)
     try {
-      const body: { reason?: string; publishAt?: string } = {}
+      const body: { reason?: string; publishAt?: string; updatedAt?: string } = {}
       if (action === 'return') body.reason = reason.trim()
       if (action === 'approve' && scheduled) body.publishAt = scheduled
+      // The version on screen: the document as loaded, or as this user's own last save returned it
+      // (Payload replaces `data` after each save, autosave included). Another user's save since
+      // then makes the server refuse the approval with 409 instead of publishing unseen content.
+      if (action === 'approve') body.updatedAt = String((data as { updatedAt?: unknown } | undefined)?.updatedAt ?? '')
       const res = await fetch(`${apiRoute}/review/${collection}/${id}/${action}`, {
         method: 'POST',
         credentials: 'include',
@@ -130,8 +137,11 @@ export function ReviewPanelClient({
         body: JSON.stringify(body),
       })
       if (!res.ok) {
-        const json = (await res.json().catch(() => null)) as { errors?: Array<{ message?: string }> } | null
+        const json = (await res.json().catch(() => null)) as {
+          errors?: Array<{ message?: string; field?: string | null }>
+        } | null
         setError(json?.errors?.[0]?.message ?? `Lỗi máy chủ (HTTP ${res.status}).`)
+        setStale(res.status === 409 && json?.errors?.[0]?.field === 'updatedAt')
         setBusy(null)
         return
       }
@@ -262,6 +272,17 @@ export function ReviewPanelClient({
         <p role="alert" data-testid="review-error" style={{ ...small, color: 'var(--theme-error-500)' }}>
           {error}
         </p>
+      )}
+      {stale && (
+        <Button
+          buttonStyle="secondary"
+          size="small"
+          margin={false}
+          id="review-reload"
+          onClick={() => window.location.reload()}
+        >
+          Tải lại trang
+        </Button>
       )}
 
       {(history?.length ?? 0) > 0 && (

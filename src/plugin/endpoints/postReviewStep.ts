@@ -4,10 +4,11 @@ import { json } from './respond'
 
 /**
  * POST /api/review/:collection/:id/:action — action is submit, withdraw, approve or return;
- * JSON body `{ reason?, publishAt? }` (reason required to return; publishAt, an ISO date-time in
- * the future, schedules an approval's publish). 200 with the new state; 400 naming the field;
+ * JSON body `{ reason?, publishAt?, updatedAt? }` (reason required to return; publishAt, an ISO
+ * date-time in the future, schedules an approval's publish; updatedAt, required to approve, the
+ * `updatedAt` of the draft the reviewer saw). 200 with the new state; 400 naming the field;
  * 401 anonymous; 403 not allowed for this user; 404 unknown collection, item or action; 409 not
- * allowed from the item's current state.
+ * allowed from the item's current state, or the draft was saved again after the reviewer saw it.
  */
 export const postReviewStep: Endpoint = {
   path: '/review/:collection/:id/:action',
@@ -36,6 +37,7 @@ export const postReviewStep: Endpoint = {
       action: String(p.action ?? ''),
       reason: body.reason,
       publishAt: body.publishAt,
+      updatedAt: body.updatedAt,
     })
     return json(result.status, result.body)
   },

@@ -7,12 +7,13 @@ import {
   type Where,
 } from 'payload'
 import { REVIEW_CONTEXT } from '../../../collections/shared/reviewFields'
-import { formatMessage } from '../../i18n/messages'
+import { formatMessage, type Problem } from '../../i18n/messages'
 import { relId } from '../../domain/relations'
 import { decideTransition, reviewNotice, type TransitionOutcome } from '../../domain/review'
 import { REVIEW_ACTIONS, SCHEDULE_SLUGS, type ReviewAction, type ReviewState } from '../../slugs'
 import { sendEmailOnce } from '../email/sendEmailOnce'
 import { countedCollections, countingTimeZone, pluginUsersSlug } from '../engine/settings'
+import { ident, sql, tableOf, transactionRunner } from '../engine/sql'
 import { isAdminUser, isReviewerOf, reviewersOfUnit } from './reviewers'
 
 export interface ReviewStepInput {
@@ -21,6 +22,8 @@ export interface ReviewStepInput {
   action: string
   reason?: unknown
   publishAt?: unknown
+  /** approve: the `updatedAt` of the draft the reviewer saw (see decideTransition). */
+  updatedAt?: unknown
 }
 
 export type ReviewStepResult =
@@ -94,6 +97,7 @@ export async function applyReviewStep(
   const owner = await initTransaction(req)
   if (!req.transactionID) throw new Error('a review step needs a database transaction, and none could be started')
   try {
+    await lockItem(req, collection, id)
     const doc = (await payload.findByID({
       collection,
       id,
@@ -121,11 +125,17 @@ export async function applyReviewStep(
       submittedBy: relId(review.submittedBy) ?? null,
       reason: input.reason,
       publishAt: input.publishAt,
+      seenUpdatedAt: input.updatedAt,
+      currentUpdatedAt: typeof doc.updatedAt === 'string' ? doc.updatedAt : null,
       now,
     })
     if (!decision.ok) {
       if (owner) await killTransaction(req)
-      return refuse(decision.status, decision.field, formatMessage(decision.problem, req.i18n?.language))
+      return refuse(
+        decision.status,
+        decision.field,
+        formatMessage(readableTimes(req, decision.problem), req.i18n?.language),
+      )
     }
 
     const at = now.toISOString()
@@ -234,6 +244,36 @@ export async function applyReviewStep(
     await killTransaction(req)
     throw err
   }
+}
+
+/** A stale approval's two save times as people read them (the counting zone, to the second), not ISO. */
+function readableTimes(req: PayloadRequest, problem: Problem): Problem {
+  if (problem.key !== 'reviewStale' || !problem.vars) return problem
+  const format = new Intl.DateTimeFormat(req.i18n?.language === 'en' ? 'en-GB' : 'vi-VN', {
+    timeZone: countingTimeZone(req.payload),
+    dateStyle: 'short',
+    timeStyle: 'medium',
+  })
+  const vars = Object.fromEntries(
+    Object.entries(problem.vars).map(([k, v]) => {
+      const at = new Date(String(v))
+      return [k, Number.isNaN(at.getTime()) ? v : format.format(at)]
+    }),
+  )
+  return { ...problem, vars }
+}
+
+/**
+ * Row locks on the item and its versions until the step commits, taken before the item is read,
+ * so that the check (state, version seen) and the write are one: a second reviewer's step, or an
+ * autosave landing between the read and the publish, waits and then sees what this step did
+ * (409) instead of both going through. Main row first, then versions: the order Payload's own
+ * publish writes them in, so the two cannot deadlock; a draft save writes only versions.
+ */
+async function lockItem(req: PayloadRequest, collection: string, id: number): Promise<void> {
+  const db = await transactionRunner(req, 'a review step')
+  await db.execute(sql`select id from ${ident(tableOf(collection))} where id = ${id} for update`)
+  await db.execute(sql`select id from ${ident(`_${tableOf(collection)}_v`)} where parent_id = ${id} for update`)
 }
 
 /** The submitter, to be told of the decision (not when they decide on their own item). */

@@ -65,7 +65,7 @@ export type Op =
   | { kind: 'bulkDelete'; type: ContentType; picks: number[]; includeTrashed: boolean }
   | { kind: 'invalid'; type: ContentType; pick: number; onCreate: boolean; problem: Invalid; edit: EditSpec }
   /** An editorial review step (approve = publish); refused steps (wrong state, no reason) change nothing. */
-  | { kind: 'review'; type: ContentType; pick: number; action: ReviewAction; reason: boolean }
+  | { kind: 'review'; type: ContentType; pick: number; action: ReviewAction; reason: boolean; stale: boolean }
 
 export type OpKind = Op['kind']
 
@@ -195,6 +195,8 @@ export const opArb: fc.Arbitrary<Op> = fc.oneof(
       action: fc.constantFrom<ReviewAction>('submit', 'submit', 'approve', 'approve', 'return', 'withdraw'),
       // mostly with a reason; a return without one must be refused whole
       reason: fc.oneof({ weight: 3, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
+      // now and then an approval of a draft the reviewer no longer has before them: refused whole (409)
+      stale: fc.oneof({ weight: 4, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
     }),
   },
 )
@@ -547,8 +549,12 @@ export async function applyOp(ctx: ModelContext, world: World, generated: Op): P
       const actor = op.action === 'submit' || op.action === 'withdraw' ? ctx.u.user : ctx.u.reviewer
       const req = await createLocalReq({ user: { ...actor, collection: 'users' } as never }, payload)
       const reason = op.reason ? 'Cần bổ sung nguồn' : undefined
-      const result = await applyReviewStep(req, { collection, id: String(id), action: op.action, reason })
-      const what = `review ${op.action}${reason ? '' : ' (no reason)'} ${target}`
+      // The reviewer approves the draft they read (its updatedAt), or one from a second before it.
+      const seen = (await payload.findByID({ collection, id, draft: true, depth: 0, disableErrors: true, trash: true }))
+        ?.updatedAt
+      const updatedAt = seen && op.stale ? new Date(new Date(seen).getTime() - 1000).toISOString() : seen
+      const result = await applyReviewStep(req, { collection, id: String(id), action: op.action, reason, updatedAt })
+      const what = `review ${op.action}${reason ? '' : ' (no reason)'}${op.stale ? ' (stale)' : ''} ${target}`
       if (result.status !== 200) {
         // 404: a trashed item is out of the review's reach; 409: not from this state; 400: no reason.
         if (![400, 404, 409].includes(result.status))

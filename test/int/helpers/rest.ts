@@ -62,7 +62,8 @@ export function restClient(payload: Payload) {
   return {
     raw,
     get: (path: string, init?: { token?: string }) => call('GET', path, init),
-    post: (path: string, body?: unknown, init?: { token?: string }) => call('POST', path, { ...init, body }),
+    post: (path: string, body?: unknown, init?: { token?: string; headers?: Record<string, string> }) =>
+      call('POST', path, { ...init, body }),
     patch: (path: string, body?: unknown, init?: { token?: string }) => call('PATCH', path, { ...init, body }),
     delete: (path: string, init?: { token?: string }) => call('DELETE', path, init),
     async login(email: string, password: string): Promise<string> {

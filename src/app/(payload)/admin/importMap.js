@@ -22,6 +22,7 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { ReviewPublishButton as ReviewPublishButton_f199888dc93a0eeb4605915699d278c7 } from '../../../plugin/admin/ReviewPublishButton'
 import { FeedLinks as FeedLinks_9fd6a3369a27d57cc73a91ec08af9d82 } from '../../../plugin/admin/FeedLinks'
 import { TaskAttainmentField as TaskAttainmentField_6de2657d0c1711bc81c64b37aaced6e8 } from '../../../plugin/admin/TaskAttainmentField'
 import { QuotaNavLink as QuotaNavLink_b1a251a2cbcb9a60359a6e9bc2fbbb3f } from '../../../plugin/admin/QuotaNavLink'
@@ -59,6 +60,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/plugin/admin/ReviewPublishButton#ReviewPublishButton": ReviewPublishButton_f199888dc93a0eeb4605915699d278c7,
   "/plugin/admin/FeedLinks#FeedLinks": FeedLinks_9fd6a3369a27d57cc73a91ec08af9d82,
   "/plugin/admin/TaskAttainmentField#TaskAttainmentField": TaskAttainmentField_6de2657d0c1711bc81c64b37aaced6e8,
   "/plugin/admin/QuotaNavLink#QuotaNavLink": QuotaNavLink_b1a251a2cbcb9a60359a6e9bc2fbbb3f,
