@@ -221,6 +221,8 @@ export interface Media {
   caption?: string | null;
   unit?: (number | null) | Unit;
   credit?: string | null;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -514,6 +516,8 @@ export interface Channel {
 export interface PlanDocument {
   id: number;
   title: string;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -585,6 +589,8 @@ export interface Infographic {
       }[]
     | null;
   searchText?: string | null;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   deletedAt?: string | null;
@@ -721,6 +727,8 @@ export interface Video {
       }[]
     | null;
   searchText?: string | null;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   deletedAt?: string | null;
@@ -838,6 +846,8 @@ export interface QuotaReport {
     | number
     | boolean
     | null;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -1177,6 +1187,8 @@ export interface MediaSelect<T extends boolean = true> {
   caption?: T;
   unit?: T;
   credit?: T;
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -1366,6 +1378,8 @@ export interface InfographicsSelect<T extends boolean = true> {
         id?: T;
       };
   searchText?: T;
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   deletedAt?: T;
@@ -1507,6 +1521,8 @@ export interface VideosSelect<T extends boolean = true> {
         id?: T;
       };
   searchText?: T;
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   deletedAt?: T;
@@ -1655,6 +1671,8 @@ export interface TasksSelect<T extends boolean = true> {
  */
 export interface PlanDocumentsSelect<T extends boolean = true> {
   title?: T;
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -1743,6 +1761,8 @@ export interface QuotaReportsSelect<T extends boolean = true> {
         percent?: T;
       };
   report?: T;
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

@@ -5,6 +5,7 @@ import * as migration_20261122_224941_share_links from './20261122_224941_share_
 import * as migration_20261122_233156_feeds_first_published_index from './20261122_233156_feeds_first_published_index';
 import * as migration_20261122_234814_scheduled_work from './20261122_234814_scheduled_work';
 import * as migration_20261123_000453_editorial_review from './20261123_000453_editorial_review';
+import * as migration_20261123_013605_object_storage_fields from './20261123_013605_object_storage_fields';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261123_000453_editorial_review.up,
     down: migration_20261123_000453_editorial_review.down,
-    name: '20261123_000453_editorial_review'
+    name: '20261123_000453_editorial_review',
+  },
+  {
+    up: migration_20261123_013605_object_storage_fields.up,
+    down: migration_20261123_013605_object_storage_fields.down,
+    name: '20261123_013605_object_storage_fields'
   },
 ];
