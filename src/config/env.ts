@@ -130,7 +130,7 @@ const S3_VARIABLES = ['S3_REGION', 'S3_ENDPOINT', 'S3_FORCE_PATH_STYLE', 'S3_ACC
  * start-up naming the variable: silently falling back to local disk would scatter files over the
  * instances' disks, where the other instances cannot serve them.
  */
-export function s3Settings(env: NodeJS.ProcessEnv = process.env): S3Settings | null {
+export function s3Settings(env: Readonly<Record<string, string | undefined>> = process.env): S3Settings | null {
   const value = (name: string) => {
     const v = env[name]?.trim()
     return v === undefined || v === '' ? undefined : v
@@ -178,7 +178,7 @@ export function s3Settings(env: NodeJS.ProcessEnv = process.env): S3Settings | n
  * (lists, documents) go there, except for a short window after this instance wrote; every write,
  * transaction and raw-SQL read (counting, tallies, reports, the scheduler) stays on the primary.
  */
-export function readReplicaUris(env: NodeJS.ProcessEnv = process.env): string[] | undefined {
+export function readReplicaUris(env: Readonly<Record<string, string | undefined>> = process.env): string[] | undefined {
   const raw = env.DATABASE_READ_REPLICA_URIS?.trim()
   if (!raw) return undefined
   const uris = raw

@@ -13,7 +13,7 @@
  *
  *   SCALE_PORT (default 3930: the instances use 3930–3932), SCALE_OPS (default 60)
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { ListObjectsV2Command, S3Client, CreateBucketCommand } from '@aws-sdk/client-s3'
@@ -127,6 +127,24 @@ function dueReportDay(now: Date): string {
   return vnDay(new Date(now.getTime() - 8 * 3_600_000 - 60_000))
 }
 
+/**
+ * A CLI of the app, asynchronously: s3rver runs in this process, and a spawnSync would block the
+ * event loop it answers on (the child's uploads would hang).
+ */
+function runCli(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, env })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+    child.once('exit', (status) => resolve({ status, stdout, stderr }))
+  })
+}
+
 async function pool<T>(items: T[], width: number, fn: (item: T, i: number) => Promise<void>): Promise<void> {
   let next = 0
   await Promise.all(
@@ -189,9 +207,13 @@ async function main(): Promise<number> {
 
   // The deployment's migration step, then the demo accounts and reference plan, once.
   const env = { ...process.env, ...sharedEnv, NEXT_TELEMETRY_DISABLED: '1' }
-  const migrate = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/migrate.ts'], { cwd: ROOT, env })
-  check('npm run migrate applies the migrations once', migrate.status === 0, String(migrate.stdout).trim())
-  const seed = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/seed.ts', '--demo'], { cwd: ROOT, env })
+  const migrate = await runCli(['src/cli/migrate.ts'], env)
+  check(
+    'npm run migrate applies the migrations once',
+    migrate.status === 0,
+    String(migrate.stdout).trim().split('\n').pop(),
+  )
+  const seed = await runCli(['src/cli/seed.ts', '--demo'], env)
   if (seed.status !== 0) throw new Error(`seed failed: ${String(seed.stderr).slice(-2000)}`)
 
   for (const n of [1, 2, 3]) instances.push(startInstance(n))
@@ -406,10 +428,7 @@ async function main(): Promise<number> {
   try {
     const problems = violations(await snapshot(pg))
     check('I1–I3 hold after the traffic and the kill', problems.length === 0, problems.slice(0, 5).join('; '))
-    const recon = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/reconcile.ts', '--dry-run'], {
-      cwd: ROOT,
-      env,
-    })
+    const recon = await runCli(['src/cli/reconcile.ts', '--dry-run'], env)
     const summary =
       String(recon.stdout)
         .split('\n')
