@@ -423,6 +423,28 @@ async function main(): Promise<number> {
   check(`every committed create is there (${created.length} items)`, missing === 0, `${missing} missing`)
   check('every committed publish/unpublish left the state it answered', wrongState === 0, `${wrongState} differ`)
 
+  // Feeds have no per-instance cache: every instance gives the same feed and ETag.
+  const feeds = await Promise.all(
+    instances.map(async (inst) => {
+      const res = await fetch(`${inst.base}/feeds/rss.xml?limit=100`)
+      return { status: res.status, etag: res.headers.get('etag'), body: await res.text() }
+    }),
+  )
+  const f0 = feeds[0]
+  check(
+    'the RSS feed and its ETag are the same from every instance',
+    feeds.every((f) => f.status === 200 && f.etag !== null && f.etag === f0?.etag && f.body === f0.body),
+    feeds.map((f) => `${f.status} ${f.etag}`).join(', '),
+  )
+  const conditional = await fetch(`${i2.base}/feeds/rss.xml?limit=100`, {
+    headers: { 'If-None-Match': f0?.etag ?? '' },
+  })
+  check(
+    'a conditional GET with one instance’s ETag gets 304 from another',
+    conditional.status === 304,
+    `status ${conditional.status}`,
+  )
+
   // Tallies: independent SQL (I1–I3) and the engine's own reconcile, which must find nothing to repair.
   const pg = poolFor(db.uri)
   try {
