@@ -202,6 +202,9 @@ async function main(): Promise<number> {
     SCHEDULER_CRON: '* * * * * *',
     SHUTDOWN_GRACE_MS: '20000',
     SEED_ON_FIRST_START: '0',
+    // The public address behind the load balancer: links in feeds and e-mails name it, not the
+    // instance that happened to answer (without it each instance's feed differs by its own port).
+    SERVER_URL: `http://127.0.0.1:${basePort}`,
   }
   log(`Postgres ${db.uri.replace(/\/\/[^@]*@/, '//')}, s3rver ${endpoint}`)
 
@@ -542,13 +545,18 @@ async function main(): Promise<number> {
           headers: { Authorization: `JWT ${admin}` },
         })
         const bytes = Buffer.from(await res.arrayBuffer())
-        const headersOk = Object.entries(UPLOAD_RESPONSE_HEADERS).every(([h, v]) => res.headers.get(h) === v)
+        // next.config.mjs adds its site-wide nosniff and frame-ancestors CSP too, so a header may
+        // carry both values (fetch joins them with ", "); browsers enforce every CSP they get.
+        const headersOk = Object.entries(UPLOAD_RESPONSE_HEADERS).every(([h, v]) => res.headers.get(h)?.includes(v))
         const typeOk = !e.mime || res.headers.get('content-type') === e.mime
         const bytesOk = e.mime.startsWith('image/')
           ? (await sharp(bytes).metadata()).width !== undefined
           : bytes.length > 0
         if (res.status === 200 && headersOk && typeOk && bytesOk) served += 1
-        else badServe.push(`${inst.n}:${e.key} ${res.status}${headersOk ? '' : ' headers'}${typeOk ? '' : ' type'}`)
+        else
+          badServe.push(
+            `${inst.n}:${e.key} ${res.status}${headersOk ? '' : ` headers ${JSON.stringify(Object.fromEntries(res.headers))}`}${typeOk ? '' : ' type'}`,
+          )
       }
     }
     check(
