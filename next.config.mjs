@@ -20,6 +20,18 @@ const nextConfig = {
           { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
         ],
       },
+      {
+        // Served uploads (local disk or S3): the site-wide CSP above would replace the sandboxing
+        // CSP Payload's file handler sets (src/security/hardeningPlugin.ts UPLOAD_RESPONSE_HEADERS;
+        // keep the two equal), so a served file could run script as a page of this origin.
+        source: '/api/:collection/file/:filename*',
+        headers: [
+          {
+            key: 'Content-Security-Policy',
+            value: "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; sandbox; frame-ancestors 'self'",
+          },
+        ],
+      },
     ]
   },
 }

@@ -5,6 +5,7 @@ import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { en } from '@payloadcms/translations/languages/en'
 import { vi } from '@payloadcms/translations/languages/vi'
 import type { Transporter } from 'nodemailer'
+import type { S3Settings } from './config/env'
 import { buildConfig, type CollectionConfig, type Plugin, type SanitizedConfig } from 'payload'
 import sharp from 'sharp'
 import { Articles } from '../collections/Articles'
@@ -19,6 +20,9 @@ import {
   mailSettings,
   payloadSecret,
   poolMax,
+  readReplicaUris,
+  s3Settings,
+  schedulerCron,
   schedulerEnabled,
   shouldSeedOnFirstStart,
   uploadsDir,
@@ -30,6 +34,8 @@ import { nodemailerAdapter } from './plugin/email/nodemailerAdapter'
 import { CONTENT_SLUGS } from './slugs'
 import { hardeningPlugin } from './security/hardeningPlugin'
 import { seedOnFirstStart } from './seed/seedOnFirstStart'
+import { healthEndpoint } from './health/healthEndpoint'
+import { objectStoragePlugin } from './storage/objectStorage'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 export const ROOT_DIR = path.resolve(dirname, '..')
@@ -51,6 +57,8 @@ export interface AppConfigOptions {
   mail?: { transport?: Transporter; outboxDir?: string }
   /** Scheduler settings over the environment's (SCHEDULER, SCHEDULER_ALERT_DAYS, JOBS_AUTORUN). */
   scheduler?: SchedulerOptions
+  /** Object storage over the environment's S3_* settings; null keeps files on local disk. */
+  s3?: S3Settings | null
 }
 
 /** Upload collections store their files under one uploads folder, one sub-folder each. */
@@ -65,8 +73,11 @@ export function createAppConfig(options: AppConfigOptions = {}): Promise<Sanitiz
   const uploads = options.uploadsDir ?? uploadsDir(ROOT_DIR)
   const seed = options.seedOnFirstStart ?? shouldSeedOnFirstStart()
   const mail = mailSettings(ROOT_DIR)
+  const s3 = options.s3 === undefined ? s3Settings() : options.s3
+  const cronExpr = schedulerCron()
   const scheduler: SchedulerOptions = {
     enabled: schedulerEnabled(),
+    ...(cronExpr ? { cron: cronExpr } : {}),
     alertWindowDays: alertWindowDays(),
     jobs: JOB_NAMES.filter((j) => j !== 'publish-scheduled' || jobsAutoRun()),
     ...options.scheduler,
@@ -98,6 +109,7 @@ export function createAppConfig(options: AppConfigOptions = {}): Promise<Sanitiz
     collections: [Users, Media, Articles, Infographics, Videos].map((c) => withStaticDir(c, uploads)),
     db: postgresAdapter({
       pool: { connectionString: options.databaseUri ?? databaseUri(), max: poolMax() },
+      readReplicas: readReplicaUris(),
       migrationDir: path.join(dirname, 'migrations'),
       push: options.push,
       prodMigrations: migrations,
@@ -141,9 +153,12 @@ export function createAppConfig(options: AppConfigOptions = {}): Promise<Sanitiz
         scheduler,
       }),
       ...(options.plugins ?? []),
-      // Last, so its caps and headers cover every collection, the plugin's included.
+      // After the plugins that add collections, so its caps and headers cover them all.
       hardeningPlugin(),
+      // After hardening: the S3 file handler serves with the collection config it receives.
+      objectStoragePlugin(s3),
     ],
+    endpoints: [healthEndpoint({ uploadsDir: uploads, s3, migrations: migrations.map((m) => m.name) })],
     onInit: async (payload) => {
       if (seed) await seedOnFirstStart(payload)
     },

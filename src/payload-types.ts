@@ -223,6 +223,8 @@ export interface Media {
   caption?: string | null;
   unit?: (number | null) | Unit;
   credit?: string | null;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -516,6 +518,8 @@ export interface Channel {
 export interface PlanDocument {
   id: number;
   title: string;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -587,6 +591,8 @@ export interface Infographic {
       }[]
     | null;
   searchText?: string | null;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   deletedAt?: string | null;
@@ -723,6 +729,8 @@ export interface Video {
       }[]
     | null;
   searchText?: string | null;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   deletedAt?: string | null;
@@ -851,6 +859,8 @@ export interface QuotaReport {
     | number
     | boolean
     | null;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -1194,6 +1204,8 @@ export interface MediaSelect<T extends boolean = true> {
   caption?: T;
   unit?: T;
   credit?: T;
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -1383,6 +1395,8 @@ export interface InfographicsSelect<T extends boolean = true> {
         id?: T;
       };
   searchText?: T;
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   deletedAt?: T;
@@ -1524,6 +1538,8 @@ export interface VideosSelect<T extends boolean = true> {
         id?: T;
       };
   searchText?: T;
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   deletedAt?: T;
@@ -1672,6 +1688,8 @@ export interface TasksSelect<T extends boolean = true> {
  */
 export interface PlanDocumentsSelect<T extends boolean = true> {
   title?: T;
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -1770,6 +1788,8 @@ export interface QuotaReportsSelect<T extends boolean = true> {
         percent?: T;
       };
   report?: T;
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

@@ -10,7 +10,7 @@
 import { createServer } from 'node:http'
 import path from 'node:path'
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../db/embeddedPostgres'
-import { dataDir } from '../config/env'
+import { dataDir, shutdownGraceMs } from '../config/env'
 import { ensureLocalSecret } from '../config/localSecret'
 import { build } from './build'
 
@@ -54,13 +54,26 @@ async function main(): Promise<void> {
   log(`Ready on http://${hostname}:${port}/admin${db ? ` (embedded Postgres in ${path.relative(root, dbDir)})` : ''}`)
   await warmUp(hostname, port)
 
+  const graceMs = shutdownGraceMs()
   let stopping = false
   const stop = async (signal: NodeJS.Signals) => {
     if (stopping) return
     stopping = true
     log(`${signal}: finishing in-flight requests and stopping…`)
-    await new Promise<void>((resolve) => server.close(() => resolve()))
-    server.closeAllConnections()
+    // No new connections from here (the load balancer's health checks fail and it moves traffic
+    // away); requests already received finish. Keep-alive connections are closed as soon as they
+    // fall idle rather than after their timeout, and whatever still runs after the grace period
+    // is cut off so that a stuck client cannot hold the shutdown.
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+    const idle = setInterval(() => server.closeIdleConnections(), 100)
+    const cutOff = setTimeout(() => {
+      log(`requests still running after ${graceMs} ms; closing their connections`)
+      server.closeAllConnections()
+    }, graceMs)
+    await closed
+    clearInterval(idle)
+    clearTimeout(cutOff)
+    // Stops the scheduler (a run in progress finishes or hands its slot back) and the pools.
     await releasePayloadConnections()
     await db?.stop()
     process.exit(signal === 'SIGINT' ? 130 : 0)

@@ -109,3 +109,107 @@ export function alertWindowDays(): number {
     throw new Error(`SCHEDULER_ALERT_DAYS must be a whole number of days from 0 to 60, got "${raw}".`)
   return n
 }
+
+/** Where uploaded files live when S3_BUCKET is set (otherwise on local disk under the uploads folder). */
+export interface S3Settings {
+  bucket: string
+  region: string
+  /** An S3-compatible server (MinIO, Ceph, a cloud's object storage); AWS itself when unset. */
+  endpoint: string | undefined
+  /** `bucket` in the path instead of the host name; most S3-compatible servers need it. */
+  forcePathStyle: boolean
+  /** Unset: the AWS SDK's default chain (instance role, AWS_* variables, ~/.aws). */
+  credentials: { accessKeyId: string; secretAccessKey: string } | undefined
+}
+
+const S3_VARIABLES = ['S3_REGION', 'S3_ENDPOINT', 'S3_FORCE_PATH_STYLE', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY']
+
+/**
+ * Object storage from S3_BUCKET, S3_REGION, S3_ENDPOINT, S3_FORCE_PATH_STYLE, S3_ACCESS_KEY_ID,
+ * S3_SECRET_ACCESS_KEY; null (local disk) when none is set. A half-written configuration stops
+ * start-up naming the variable: silently falling back to local disk would scatter files over the
+ * instances' disks, where the other instances cannot serve them.
+ */
+export function s3Settings(env: Readonly<Record<string, string | undefined>> = process.env): S3Settings | null {
+  const value = (name: string) => {
+    const v = env[name]?.trim()
+    return v === undefined || v === '' ? undefined : v
+  }
+  const bucket = value('S3_BUCKET')
+  if (!bucket) {
+    const stray = S3_VARIABLES.filter((name) => value(name) !== undefined)
+    if (stray.length > 0)
+      throw new Error(`S3_BUCKET is not set, but ${stray.join(', ')} is: set S3_BUCKET too, or unset them.`)
+    return null
+  }
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket))
+    throw new Error(`S3_BUCKET "${bucket}" is not a bucket name (3–63 lowercase letters, digits, dots, hyphens).`)
+  const region = value('S3_REGION')
+  if (!region) throw new Error('S3_REGION is required with S3_BUCKET (any value, e.g. us-east-1, for MinIO).')
+  const endpoint = value('S3_ENDPOINT')
+  if (endpoint !== undefined) {
+    let url: URL | undefined
+    try {
+      url = new URL(endpoint)
+    } catch {
+      url = undefined
+    }
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:'))
+      throw new Error(`S3_ENDPOINT must be an http(s) URL, got "${endpoint}".`)
+  }
+  const pathStyle = value('S3_FORCE_PATH_STYLE')?.toLowerCase()
+  if (pathStyle !== undefined && !['true', 'false', '1', '0'].includes(pathStyle))
+    throw new Error(`S3_FORCE_PATH_STYLE must be "true" or "false", got "${env.S3_FORCE_PATH_STYLE}".`)
+  const accessKeyId = value('S3_ACCESS_KEY_ID')
+  const secretAccessKey = value('S3_SECRET_ACCESS_KEY')
+  if (accessKeyId && !secretAccessKey) throw new Error('S3_SECRET_ACCESS_KEY is required with S3_ACCESS_KEY_ID.')
+  if (secretAccessKey && !accessKeyId) throw new Error('S3_ACCESS_KEY_ID is required with S3_SECRET_ACCESS_KEY.')
+  return {
+    bucket,
+    region,
+    endpoint,
+    forcePathStyle: pathStyle === 'true' || pathStyle === '1',
+    credentials: accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey } : undefined,
+  }
+}
+
+/**
+ * DATABASE_READ_REPLICA_URIS: comma-separated Postgres URIs of read replicas. Payload's own reads
+ * (lists, documents) go there, except for a short window after this instance wrote; every write,
+ * transaction and raw-SQL read (counting, tallies, reports, the scheduler) stays on the primary.
+ */
+export function readReplicaUris(env: Readonly<Record<string, string | undefined>> = process.env): string[] | undefined {
+  const raw = env.DATABASE_READ_REPLICA_URIS?.trim()
+  if (!raw) return undefined
+  const uris = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+  for (const uri of uris) {
+    let ok = false
+    try {
+      ok = ['postgres:', 'postgresql:'].includes(new URL(uri).protocol)
+    } catch {
+      ok = false
+    }
+    if (!ok)
+      throw new Error(`DATABASE_READ_REPLICA_URIS must list postgres:// URIs separated by commas; "${uri}" is not one.`)
+  }
+  return uris
+}
+
+/** SCHEDULER_CRON: how often each instance looks for due work (node-cron, default every minute). */
+export function schedulerCron(): string | undefined {
+  const v = process.env.SCHEDULER_CRON?.trim()
+  return v ? v : undefined
+}
+
+/** SHUTDOWN_GRACE_MS: on SIGTERM, how long in-flight requests may take before their connections are cut (default 25 s). */
+export function shutdownGraceMs(): number {
+  const raw = process.env.SHUTDOWN_GRACE_MS
+  if (raw === undefined || raw === '') return 25_000
+  const n = Number(raw)
+  if (!Number.isInteger(n) || n < 0 || n > 600_000)
+    throw new Error(`SHUTDOWN_GRACE_MS must be a whole number of milliseconds from 0 to 600000, got "${raw}".`)
+  return n
+}

@@ -5,7 +5,8 @@ import * as migration_20261122_224941_share_links from './20261122_224941_share_
 import * as migration_20261122_233156_feeds_first_published_index from './20261122_233156_feeds_first_published_index';
 import * as migration_20261122_234814_scheduled_work from './20261122_234814_scheduled_work';
 import * as migration_20261123_000453_editorial_review from './20261123_000453_editorial_review';
-import * as migration_20261123_014823_report_versions from './20261123_014823_report_versions';
+import * as migration_20261123_013605_object_storage_fields from './20261123_013605_object_storage_fields';
+import * as migration_20261123_020513_report_versions from './20261123_020513_report_versions';
 
 export const migrations = [
   {
@@ -44,8 +45,13 @@ export const migrations = [
     name: '20261123_000453_editorial_review',
   },
   {
-    up: migration_20261123_014823_report_versions.up,
-    down: migration_20261123_014823_report_versions.down,
-    name: '20261123_014823_report_versions'
+    up: migration_20261123_013605_object_storage_fields.up,
+    down: migration_20261123_013605_object_storage_fields.down,
+    name: '20261123_013605_object_storage_fields',
+  },
+  {
+    up: migration_20261123_020513_report_versions.up,
+    down: migration_20261123_020513_report_versions.down,
+    name: '20261123_020513_report_versions'
   },
 ];

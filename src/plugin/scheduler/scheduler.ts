@@ -28,6 +28,8 @@ export class Scheduler {
   readonly instance = `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`
   private task: ScheduledTask | null = null
   private ticking: Promise<unknown> | null = null
+  /** The run in progress on this instance, so a shutdown can hand its slot back. */
+  private active: { claim: Claim; abandon(): void } | null = null
 
   constructor(
     readonly payload: Payload,
@@ -47,7 +49,11 @@ export class Scheduler {
     })
   }
 
-  /** Stops ticking and waits (up to `graceMs`) for a run in progress; an abandoned run is retried elsewhere once its lease lapses. */
+  /**
+   * Stops ticking and waits (up to `graceMs`) for a run in progress. A run still going then is
+   * abandoned (it stops at its next checkpoint) and its slot handed back as failed with no
+   * back-off, so another instance takes it on its next tick instead of after the lease.
+   */
   async stop(graceMs = 10_000): Promise<void> {
     const task = this.task
     this.task = null
@@ -57,8 +63,24 @@ export class Scheduler {
     }
     if (this.ticking) {
       let timer: NodeJS.Timeout | undefined
-      await Promise.race([this.ticking, new Promise((r) => (timer = setTimeout(r, graceMs)))])
+      const finished = await Promise.race([
+        this.ticking.then(() => true),
+        new Promise<false>((r) => (timer = setTimeout(() => r(false), graceMs))),
+      ])
       clearTimeout(timer)
+      const active = this.active
+      if (!finished && active) {
+        active.abandon()
+        try {
+          await failSlot(this.payload, active.claim, 'the instance shut down before the run finished', 0)
+          this.payload.logger.warn({
+            msg: `[scheduler] shutting down: handed ${active.claim.slot} back for another instance`,
+          })
+        } catch (err) {
+          // Its lease still runs out, after which another instance retries it.
+          this.payload.logger.error({ err, msg: `[scheduler] could not hand ${active.claim.slot} back on shutdown` })
+        }
+      }
     }
   }
 
@@ -137,6 +159,13 @@ export class Scheduler {
       Math.max(250, Math.floor(settings.leaseMs / 3)),
     )
     heartbeat.unref()
+    this.active = {
+      claim,
+      abandon: () => {
+        lost = true
+        clearInterval(heartbeat)
+      },
+    }
     const ctx: JobContext = {
       payload,
       settings,
@@ -158,6 +187,8 @@ export class Scheduler {
     } catch (err) {
       clearInterval(heartbeat)
       return this.recordFailure(claim, err)
+    } finally {
+      this.active = null
     }
   }
 

@@ -55,7 +55,7 @@ export async function createTestDatabase(): Promise<{ uri: string; drop(): Promi
  * per-process push cache cannot leave a second instance without tables.
  */
 export async function startTestPayload(
-  options: Pick<AppConfigOptions, 'mail' | 'scheduler' | 'plugins'> = {},
+  options: Pick<AppConfigOptions, 'mail' | 'scheduler' | 'plugins' | 's3'> = {},
 ): Promise<TestPayload> {
   const db = await createTestDatabase()
   const uploadsDir = await mkdtemp(path.join(process.cwd(), '.data', 'test-uploads-'))

@@ -29,6 +29,7 @@ import { QuotaNavLink as QuotaNavLink_b1a251a2cbcb9a60359a6e9bc2fbbb3f } from '.
 import { PlanImportNavLink as PlanImportNavLink_2a2391729db0c2d2ed56eb64e7573e5c } from '../../../plugin/admin/PlanImportNavLink'
 import { ReviewNavLink as ReviewNavLink_ed9a8cf1cc84e0fb074acdf6d8e80b90 } from '../../../plugin/admin/ReviewNavLink'
 import { QuotaAttentionWidget as QuotaAttentionWidget_2f5e48c1dc76586df613e0b218ac97dc } from '../../../plugin/admin/QuotaAttentionWidget'
+import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { QuotaDashboard as QuotaDashboard_c4b6bf36989ff303ad0cc9b5c5128824 } from '../../../plugin/admin/QuotaDashboard'
 import { PlanImportView as PlanImportView_485163006113047c930903a9b110df19 } from '../../../plugin/admin/PlanImportView'
 import { ReviewQueueView as ReviewQueueView_d8073b7e4b89d62fd3a2775a14cf582e } from '../../../plugin/admin/ReviewQueueView'
@@ -67,6 +68,7 @@ export const importMap = {
   "/plugin/admin/PlanImportNavLink#PlanImportNavLink": PlanImportNavLink_2a2391729db0c2d2ed56eb64e7573e5c,
   "/plugin/admin/ReviewNavLink#ReviewNavLink": ReviewNavLink_ed9a8cf1cc84e0fb074acdf6d8e80b90,
   "/plugin/admin/QuotaAttentionWidget#QuotaAttentionWidget": QuotaAttentionWidget_2f5e48c1dc76586df613e0b218ac97dc,
+  "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "/plugin/admin/QuotaDashboard#QuotaDashboard": QuotaDashboard_c4b6bf36989ff303ad0cc9b5c5128824,
   "/plugin/admin/PlanImportView#PlanImportView": PlanImportView_485163006113047c930903a9b110df19,
   "/plugin/admin/ReviewQueueView#ReviewQueueView": ReviewQueueView_d8073b7e4b89d62fd3a2775a14cf582e,
