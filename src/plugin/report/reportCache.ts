@@ -18,7 +18,8 @@ import type { QuotaReport, ReportParams, ReportQuestions, ReportShape } from './
  *
  * Only where the report cannot depend on who asks: the reader sees every plan, task, unit and
  * channel (access answers `true`, no field-level read rules) or the caller reads past access
- * control, and no transaction is open (its uncommitted writes must not be cached).
+ * control, no transaction is open (its uncommitted writes must not be cached), and no read
+ * replica is configured (see cacheable).
  */
 interface Entry {
   structure: number
@@ -133,6 +134,10 @@ function remember(cache: Map<string, Entry>, key: string, entry: Entry): void {
 async function cacheable(req: PayloadRequest, access: { overrideAccess?: boolean }): Promise<boolean> {
   const transaction = req.transactionID ? await req.transactionID : undefined
   if (transaction !== undefined && transaction !== null) return false
+  // With read replicas, Payload may read the plan and tasks from a copy that lags behind the
+  // counters (always read on the primary): a cached shape could then outlive its counter.
+  const replicas = (req.payload.db as unknown as { readReplicaOptions?: unknown[] }).readReplicaOptions
+  if (Array.isArray(replicas) && replicas.length > 0) return false
   if (!noFieldReadRules(req.payload)) return false
   if (access.overrideAccess === true) return true
   for (const slug of SHAPE_COLLECTIONS) {
