@@ -446,12 +446,19 @@ describe.sequential('users’ journeys in Chromium', () => {
       .poll(
         async () => {
           const res = await editor.request.get(`${BASE}/api/articles/${id}?draft=true&depth=0`)
-          const doc = (await res.json()) as { title?: string; tasks?: unknown[]; publications?: unknown[] }
-          return `${doc.title}|${doc.tasks?.length ?? 0}|${doc.publications?.length ?? 0}`
+          const doc = (await res.json()) as {
+            title?: string
+            tasks?: unknown[]
+            publications?: Array<{ channel?: unknown; publishedAt?: unknown }>
+          }
+          // A row counts once its channel and day are saved too: autosave stores the empty row
+          // first, and leaving the page before the next autosave would keep it empty.
+          const complete = (doc.publications ?? []).filter((p) => p.channel && p.publishedAt).length
+          return `${doc.title}|${doc.tasks?.length ?? 0}|${doc.publications?.length ?? 0}|${complete}`
         },
         { timeout: 60_000 },
       )
-      .toBe(`${REVIEWED}|1|1`)
+      .toBe(`${REVIEWED}|1|1|1`)
     await openItem(editor, id)
     await expect(reviewState(editor).textContent()).resolves.toBe('Bản nháp')
     await expect(panel(editor).textContent()).resolves.toContain('yêu cầu duyệt trước khi xuất bản')
