@@ -248,13 +248,26 @@ async function main(): Promise<void> {
       const { createLocalReq } = await import('payload')
       const req = await createLocalReq({ user: manager as never }, payload)
       const origExecute = sqlRunner.execute.bind(sqlRunner)
-      ;(sqlRunner as { execute: Sql['execute'] }).execute = async (q: unknown) => {
-        const r = await timed(() => origExecute(q))
-        process.stdout.write(`[profile] raw sql ${r.ms.toFixed(1)} ms\n`)
-        const plan = await origExecute(sql`explain (analyze, costs off) ${q as ReturnType<typeof sql>}`)
-        process.stdout.write(plan.rows.map((row) => `   ${String(Object.values(row)[0])}`).join('\n') + '\n')
-        return r.value
-      }
+      const dialect = (sqlRunner as unknown as { dialect: { sqlToQuery(q: unknown): { sql: string } } }).dialect
+      const profiled =
+        (run: Sql['execute']): Sql['execute'] =>
+        async (q: unknown) => {
+          const r = await timed(() => run(q))
+          process.stdout.write(`[profile] raw sql ${r.ms.toFixed(1)} ms\n`)
+          // `set local` has no plan, and a failed EXPLAIN would abort the report's transaction.
+          const text = dialect.sqlToQuery(q).sql.trimStart().toLowerCase()
+          if (text.startsWith('set ')) return r.value
+          const plan = await run(sql`explain (analyze, costs off) ${q as ReturnType<typeof sql>}`)
+          process.stdout.write(plan.rows.map((row) => `   ${String(Object.values(row)[0])}`).join('\n') + '\n')
+          return r.value
+        }
+      ;(sqlRunner as { execute: Sql['execute'] }).execute = profiled(origExecute)
+      // The report counts inside a read transaction of its own (countTargets): profile those too.
+      type Tx = <T>(fn: (tx: Sql) => Promise<T>) => Promise<T>
+      const holder = sqlRunner as unknown as { transaction: Tx }
+      const origTransaction = holder.transaction.bind(sqlRunner)
+      holder.transaction = (fn) =>
+        origTransaction((tx) => fn({ execute: profiled(tx.execute.bind(tx)) } as Sql))
       const tasksFind = await timed(() =>
         payload.find({
           collection: 'tasks',
@@ -269,6 +282,7 @@ async function main(): Promise<void> {
       const whole = await timed(() => buildReport(req, { plan: Number(plan.id), asOf: '2025-12-31', unit: null }))
       process.stdout.write(`[profile] buildReport ${whole.ms.toFixed(1)} ms\n`)
       ;(sqlRunner as { execute: Sql['execute'] }).execute = origExecute
+      holder.transaction = origTransaction
     }
     const samples = {
       product: [] as number[],
