@@ -31,6 +31,7 @@ import { serveFeed } from '../src/plugin/feeds/serveFeed'
 import {
   BENCH_DIR,
   REPO_DIR,
+  destroyPayloads,
   freshDatabase,
   machineInfo,
   stats,
@@ -542,17 +543,7 @@ async function main(): Promise<void> {
     )
   } finally {
     for (const close of servers) await close()
-    const cached = (globalThis as { _payload?: Map<string, { payload?: Payload | null }> })._payload
-    const instances = new Set<Payload>([
-      payload,
-      ...[...(cached?.values() ?? [])].flatMap((c) => (c.payload ? [c.payload] : [])),
-    ])
-    for (const instance of instances) {
-      ;(instance.db as unknown as { pool?: pg.Pool }).pool?.on('error', (err: Error & { code?: string }) => {
-        if (err.code !== '57P01') throw err
-      })
-      await instance.destroy()
-    }
+    await destroyPayloads(payload)
     await db.drop()
     await rm(uploads, { recursive: true, force: true })
   }

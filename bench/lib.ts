@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
+import type { Payload } from 'payload'
 
 /** Shared by the benchmark scripts: statistics, machine description, results file sections. */
 export const BENCH_DIR = import.meta.dirname
@@ -80,4 +81,24 @@ export async function freshDatabase(prefix: string): Promise<{ uri: string; drop
   const uri = new URL(admin)
   uri.pathname = `/${name}`
   return { uri: uri.toString(), drop: () => run(`drop database if exists "${name}" with (force)`) }
+}
+
+/**
+ * Destroys `payload` and every instance Payload cached for itself in this process (a REST or
+ * Next handler gets its own through getPayload, kept in global._payload). The database is
+ * dropped WITH (FORCE) afterwards; the terminations that causes (57P01) are expected on these
+ * pools and only those are ignored.
+ */
+export async function destroyPayloads(payload: Payload): Promise<void> {
+  const cached = (globalThis as { _payload?: Map<string, { payload?: Payload | null }> })._payload
+  const instances = new Set<Payload>([
+    payload,
+    ...[...(cached?.values() ?? [])].flatMap((c) => (c.payload ? [c.payload] : [])),
+  ])
+  for (const instance of instances) {
+    ;(instance.db as unknown as { pool?: pg.Pool }).pool?.on('error', (err: Error & { code?: string }) => {
+      if (err.code !== '57P01') throw err
+    })
+    await instance.destroy()
+  }
 }

@@ -20,14 +20,13 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { REST_GET } from '@payloadcms/next/routes'
-import type pg from 'pg'
 import { getPayload, type Payload } from 'payload'
 import { createAppConfig } from '../src/appConfig'
 import { dayToInstant } from '../src/domain/calendar'
 import { migrations } from '../src/migrations'
 import { reconcile } from '../src/plugin/engine/reconcile'
 import { clearReportCache } from '../src/plugin/report/reportCache'
-import { BENCH_DIR, freshDatabase, machineInfo, stats, updateResultsSection, writeJson, type Stats } from './lib'
+import { BENCH_DIR, destroyPayloads, freshDatabase, machineInfo, stats, updateResultsSection, writeJson, type Stats } from './lib'
 
 type MigrationList = NonNullable<Parameters<Payload['db']['migrate']>[0]>['migrations']
 type Sql = { execute(q: unknown): Promise<{ rows: Array<Record<string, unknown>> }> }
@@ -380,18 +379,7 @@ async function main(): Promise<void> {
         `group by ${f(result.groupBy)} ms (${ratio.groupByVsProduct.toFixed(1)}×)\n`,
     )
   } finally {
-    // Ours and the one the REST handler made for itself (cached by Payload in global._payload).
-    const cached = (globalThis as { _payload?: Map<string, { payload?: Payload | null }> })._payload
-    const instances = new Set<Payload>([
-      payload,
-      ...[...(cached?.values() ?? [])].flatMap((c) => (c.payload ? [c.payload] : [])),
-    ])
-    for (const instance of instances) {
-      ;(instance.db as unknown as { pool?: pg.Pool }).pool?.on('error', (err: Error & { code?: string }) => {
-        if (err.code !== '57P01') throw err
-      })
-      await instance.destroy()
-    }
+    await destroyPayloads(payload)
     await db.drop()
     await rm(uploads, { recursive: true, force: true })
   }
