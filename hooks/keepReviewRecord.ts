@@ -11,20 +11,26 @@ import type { ReviewState } from '../src/slugs'
  * draft again (it needs a new submission).
  */
 export const keepReviewRecord: CollectionBeforeChangeHook = async ({ collection, data, originalDoc, req }) => {
-  if (req.context?.[REVIEW_CONTEXT] === true) return data
   const review = (originalDoc?.review ?? {}) as Record<string, unknown>
-  // Publishing, trashing and restoring from trash change no content: the state stays.
-  const trashing = data.deletedAt !== undefined && Boolean(data.deletedAt) !== Boolean(originalDoc?.deletedAt)
-  const keeps = data._status === 'published' || trashing
-  const state = stateAfterEdit(review.state as ReviewState | undefined, keeps)
-  data.review = { ...review, state }
-  data.reviewHistory = originalDoc?.reviewHistory ?? []
-  // An edit voids an approval, and with it the publish the approval scheduled.
+  let state: ReviewState | undefined
+  if (req.context?.[REVIEW_CONTEXT] === true) {
+    // A review step writes the record itself.
+    state = (data.review as Record<string, unknown> | undefined)?.state as ReviewState | undefined
+  } else {
+    // Publishing, trashing and restoring from trash change no content: the state stays.
+    const trashing = data.deletedAt !== undefined && Boolean(data.deletedAt) !== Boolean(originalDoc?.deletedAt)
+    const keeps = data._status === 'published' || trashing
+    state = stateAfterEdit(review.state as ReviewState | undefined, keeps)
+    data.review = { ...review, state }
+    data.reviewHistory = originalDoc?.reviewHistory ?? []
+  }
+  // Leaving "approved" (an edit, or a new submission then a return) voids the approval, and with
+  // it the publish the approval scheduled: that job runs as the approver and would go through.
   if (review.state === 'approved' && state !== 'approved' && originalDoc?.id !== undefined) {
     const withdrawn = await cancelApprovedPublish(req, collection.slug, originalDoc.id as string | number)
     if (withdrawn > 0)
       req.payload.logger.info({
-        msg: `[review] ${collection.slug} ${String(originalDoc.id)} edited after approval: scheduled publish withdrawn`,
+        msg: `[review] ${collection.slug} ${String(originalDoc.id)} left its approval: scheduled publish withdrawn`,
       })
   }
   return data

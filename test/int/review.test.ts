@@ -531,6 +531,50 @@ describe('scheduled approval', () => {
     expect(await mainStatus(d.id)).toBe('draft')
   })
 
+  const jobsOf = async (id: Doc['id']) =>
+    (
+      await payload.find({ collection: 'payload-jobs', where: { taskSlug: { equals: 'schedulePublish' } }, depth: 0 })
+    ).docs.filter((j) => String((j.input as { doc?: { value?: string } }).doc?.value) === String(id) && !j.completedAt)
+
+  it('a new submission after a scheduled approval, then a return, leaves nothing to publish', async () => {
+    const d = await draftAs('editor')
+    await step('editor', d.id, 'submit')
+    const publishAt = new Date(Date.now() + 1500).toISOString()
+    expect((await step('reviewer', d.id, 'approve', { publishAt })).status).toBe(200)
+    expect(await jobsOf(d.id)).toHaveLength(1)
+    // Submitting again is a step (no content edit): it leaves the approval all the same.
+    expect((await step('editor', d.id, 'submit')).status).toBe(200)
+    expect(await jobsOf(d.id)).toHaveLength(0)
+    expect((await step('reviewer', d.id, 'return', { reason: 'Chưa đạt' })).status).toBe(200)
+    await new Promise((r) => setTimeout(r, Math.max(0, new Date(publishAt).getTime() - Date.now() + 200)))
+    await payload.jobs.run()
+    expect(await mainStatus(d.id)).toBe('draft')
+    expect(await state(d.id)).toBe('returned')
+  })
+
+  it('leaving an approval withdraws only the approved publish, never a scheduled takedown', async () => {
+    const d = await draftAs('editor')
+    await step('editor', d.id, 'submit')
+    const publishAt = new Date(Date.now() + 60_000).toISOString()
+    expect((await step('reviewer', d.id, 'approve', { publishAt })).status).toBe(200)
+    await payload.jobs.queue({
+      task: 'schedulePublish',
+      input: {
+        type: 'unpublish',
+        doc: { relationTo: 'articles', value: String(d.id) },
+        user: { relationTo: 'users', value: users.reviewer.id },
+      } as never,
+      waitUntil: new Date(Date.now() + 120_000),
+    })
+    expect((await jobsOf(d.id)).map((j) => (j.input as { type?: string }).type).sort()).toEqual([
+      'publish',
+      'unpublish',
+    ])
+    const edited = await rest.patch(`articles/${d.id}?draft=true`, { title: 'Sửa lại' }, { token: tokens.editor })
+    expect(edited.status).toBe(200)
+    expect((await jobsOf(d.id)).map((j) => (j.input as { type?: string }).type)).toEqual(['unpublish'])
+  })
+
   it("an author's own scheduled publish in a unit that requires review does not publish", async () => {
     const d = await draftAs('editor')
     await payload.jobs.queue({

@@ -3,9 +3,10 @@ import { sql, transactionRunner } from '../engine/sql'
 
 /**
  * Withdraws the scheduled publish an approval queued for an item, once the approval no longer
- * holds (the item was edited after it): the job runs as the approving reviewer, so left alone it
- * would publish content nobody approved. Runs in the saving transaction, so a failed save keeps
- * the job. Returns how many jobs were withdrawn.
+ * holds (the item was edited, or submitted again, after it): the job runs as the approving
+ * reviewer, so left alone it would publish content nobody approved. A scheduled unpublish (a
+ * takedown) stays. Runs in the saving transaction, so a failed save keeps the job. Returns how
+ * many jobs were withdrawn.
  */
 export async function cancelApprovedPublish(
   req: PayloadRequest,
@@ -16,6 +17,7 @@ export async function cancelApprovedPublish(
   const { rows } = await db.execute(sql`
     delete from payload_jobs
     where task_slug = 'schedulePublish' and completed_at is null and coalesce(processing, false) = false
+      and input->>'type' = 'publish'
       and input->'doc'->>'relationTo' = ${collection} and input->'doc'->>'value' = ${String(id)}
     returning id`)
   return rows.length
