@@ -1,7 +1,7 @@
 import type { SQL } from 'drizzle-orm'
 import type { Payload, PayloadRequest } from 'payload'
 import { QUOTA_SLUGS } from '../../slugs'
-import { ident, sql, tableOf, type SqlRunner } from './sql'
+import { ident, poolRunner, sql, tableOf, type SqlRunner } from './sql'
 
 /**
  * Read side of the counting engine, for reports, the dashboard and feeds. Windows are calendar
@@ -25,12 +25,9 @@ export interface TallyRow {
 }
 
 async function runner(payload: Payload, req?: Partial<PayloadRequest>): Promise<SqlRunner> {
-  const adapter = payload.db as unknown as {
-    sessions?: Record<string | number, { db?: SqlRunner }>
-    drizzle: SqlRunner
-  }
+  const sessions = (payload.db as unknown as { sessions?: Record<string | number, { db?: SqlRunner }> }).sessions
   const id = req?.transactionID ? await req.transactionID : undefined
-  return (id !== undefined && id !== null ? adapter.sessions?.[id]?.db : undefined) ?? adapter.drizzle
+  return (id !== undefined && id !== null ? sessions?.[id]?.db : undefined) ?? poolRunner(payload)
 }
 
 function where(f: CountFilter): SQL {
@@ -206,7 +203,7 @@ export async function countTargets(
   const out = new Map<string, TargetCounts>(targets.map((t) => [t.key, { pooled: 0, byChannel: [], late: 0 }]))
   if (targets.length === 0) return out
   const inRequest = await runner(payload, req)
-  const pool = (payload.db as unknown as { drizzle: SqlRunner & { transaction?: TransactionFn } }).drizzle
+  const pool = poolRunner(payload) as SqlRunner & { transaction?: TransactionFn }
   // The distinct counts sort a few rows per ledger row; Postgres' default 4 MB spills them to
   // disk at a few hundred thousand rows. A read-only transaction of our own lets `set local`
   // raise it for these three statements only (inside a request's transaction, for its rest).

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm'
-import type { PayloadRequest } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 
 /** The drizzle handle of a Postgres transaction, as much of it as the engine uses. */
 export interface SqlRunner {
@@ -30,6 +30,11 @@ export async function transactionRunner(req: PayloadRequest, what: string): Prom
     id === undefined || id === null ? undefined : (req.payload.db as unknown as PostgresSessions).sessions?.[id]?.db
   if (!runner) throw new CountingOutsideTransactionError(what)
   return runner
+}
+
+/** The adapter's pool (outside any transaction): reads that must not see a request's uncommitted writes. */
+export function poolRunner(payload: Payload): SqlRunner {
+  return (payload.db as unknown as { drizzle: SqlRunner }).drizzle
 }
 
 /** Postgres table name of a collection slug, as @payloadcms/db-postgres names it. */

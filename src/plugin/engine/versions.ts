@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 import { QUOTA_SLUGS } from '../../slugs'
-import { ident, sql, tableOf, type SqlRunner } from './sql'
+import { ident, poolRunner, sql, tableOf, type SqlRunner } from './sql'
 
 /** The counter of everything a report's shape depends on (plans, tasks, units, channels, repairs). */
 export const STRUCTURE_SCOPE = 'structure'
@@ -28,8 +28,7 @@ export async function bumpVersions(db: SqlRunner, scopes: Iterable<string>): Pro
 export async function readVersions(payload: Payload, scopes: string[]): Promise<Map<string, number>> {
   const out = new Map(scopes.map((s) => [s, 0]))
   if (scopes.length === 0) return out
-  const db = (payload.db as unknown as { drizzle: SqlRunner }).drizzle
-  const { rows } = await db.execute(sql`
+  const { rows } = await poolRunner(payload).execute(sql`
     select scope, version from ${ident(tableOf(QUOTA_SLUGS.versions))}
     where scope = any(${`{${scopes.map((s) => `"${s}"`).join(',')}}`}::text[])`)
   for (const r of rows) out.set(String(r.scope), Number(r.version))

@@ -1,10 +1,10 @@
 import type { SQL } from 'drizzle-orm'
-import type { Payload } from 'payload'
+import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 import type { FeedFilter } from '../../domain/feedParams'
 import { isPublishedOnlyAccess } from '../../domain/publicRead'
 import { SLUGS, type ContentType } from '../../slugs'
 import { hasTrash } from '../engine/settings'
-import { ident, sql, tableOf, type SqlRunner } from '../engine/sql'
+import { ident, poolRunner, sql, tableOf } from '../engine/sql'
 
 /**
  * The feed's reads in plain SQL. A feed is one public page read by every aggregator every few
@@ -20,8 +20,6 @@ export type Row = Record<string, unknown> & { id: number }
 
 const iso = (v: unknown): string | null =>
   v === null || v === undefined ? null : new Date(v instanceof Date ? v : String(v)).toISOString()
-
-const runnerOf = (payload: Payload): SqlRunner => (payload.db as unknown as { drizzle: SqlRunner }).drizzle
 
 /** The fields the SQL item reader reads, per content type, by their Payload names. */
 const ITEM_FIELDS: Record<ContentType, { summary: string; image: string | null }> = {
@@ -64,8 +62,10 @@ export async function sqlItemsAllowed(payload: Payload, collection: ContentType)
     (n): n is string => n !== null,
   )
   const fieldsOk = wanted.every((n) => fields.has(n) && fields.get(n)?.access?.read === undefined)
-  const anonymous = read as (args: { req: { user: null; payload: Payload } }) => unknown
-  const allowed = fieldsOk && isPublishedOnlyAccess(await anonymous({ req: { user: null, payload } }))
+  // A whole request without a user, as Payload builds one: the rule may read any part of it.
+  const anonymous = await createLocalReq({}, payload)
+  const allowed =
+    fieldsOk && isPublishedOnlyAccess(await (read as (args: { req: PayloadRequest }) => unknown)({ req: anonymous }))
   perAccess.set(collection, allowed)
   return allowed
 }
@@ -86,7 +86,7 @@ const parsed = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) :
 /** Plan, task (with its plan), channel, units, the plan's task ids, home channel, watermarks: one query. */
 export async function readScopeRows(payload: Payload, filter: FeedFilter): Promise<ScopeRows> {
   const watermark = (t: ContentType): SQL => sql`(select max(updated_at) from ${ident(tableOf(t))})`
-  const { rows } = await runnerOf(payload).execute(sql`select
+  const { rows } = await poolRunner(payload).execute(sql`select
     (select json_build_object('id', p.id, 'code', p.code, 'title', p.title, 'status', p.status, 'updatedAt', p.updated_at)
        from ${ident(tableOf(SLUGS.plans))} p where p.id = ${filter.plan}::int) as plan,
     (select json_build_object('id', t.id, 'code', t.code, 'title', t.title, 'updatedAt', t.updated_at,
@@ -177,7 +177,7 @@ export async function readItemRows(
       from ${ident(table)} c where ${sql.join(conds, sql` and `)}
       order by c.first_published_at desc, c.id desc limit ${limit}::int)`
   })
-  const { rows } = await runnerOf(payload).execute(sql.join(parts, sql` union all `))
+  const { rows } = await poolRunner(payload).execute(sql.join(parts, sql` union all `))
   return rows.map((r) => {
     const type = String(r.type) as ContentType
     const f = ITEM_FIELDS[type]
@@ -204,7 +204,7 @@ export async function readLabelRows(
 ): Promise<{ tasks: Row[]; units: Row[] }> {
   if (taskIds.length === 0 && (unitIds === null || unitIds.length === 0)) return { tasks: [], units: [] }
   const ids = (list: number[]) => `{${list.join(',')}}`
-  const { rows } = await runnerOf(payload).execute(sql`select
+  const { rows } = await poolRunner(payload).execute(sql`select
     (select coalesce(json_agg(json_build_object('id', t.id, 'code', t.code, 'updatedAt', t.updated_at,
         'plan', (select json_build_object('id', p.id, 'code', p.code, 'status', p.status, 'updatedAt', p.updated_at)
                    from ${ident(tableOf(SLUGS.plans))} p where p.id = t.plan_id)) order by t.id), '[]')
