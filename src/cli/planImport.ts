@@ -116,7 +116,8 @@ async function main(): Promise<number> {
   const { createAppConfig } = await import('../appConfig')
   const { loadImportCatalog } = await import('../plugin/import/loadCatalog')
   const { importPlan } = await import('../plugin/import/importPlan')
-  const config = await createAppConfig({ seedOnFirstStart: false })
+  // A one-off command: the app's scheduler must not claim report or reconcile slots from here.
+  const config = await createAppConfig({ seedOnFirstStart: false, scheduler: { enabled: false } })
   // stdout is for the JSON result: Payload's own log lines go to stderr. (Payload reads this
   // { options, destination } form at init; the sanitized config's type only lists a full logger.)
   ;(config as { logger?: unknown }).logger = { options: { level: 'error' }, destination: process.stderr }

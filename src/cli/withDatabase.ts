@@ -1,8 +1,10 @@
 /**
  * Runs a command with a database:
  *
- *   tsx src/cli/withDatabase.ts [--data DIR | --ephemeral] [--port N] -- <command> [args...]
+ *   tsx src/cli/withDatabase.ts [--data DIR | --app | --ephemeral] [--port N] -- <command> [args...]
  *
+ * `--app` is the database `npm start` uses: DATA_DIR/app (DATA_DIR defaults to .data), so the
+ * CLIs (seed, plan:import, job, quota:reconcile) follow a moved DATA_DIR like the app does.
  * With DATABASE_URI already set, the command simply runs against that database. Otherwise an
  * embedded Postgres is started (data in DIR, default .data/dev; or a throw-away cluster under
  * .data/tmp with --ephemeral) and the command gets DATABASE_URI, DATABASE_ADMIN_URI and
@@ -14,10 +16,11 @@ import type { ChildProcess } from 'node:child_process'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { dataDir as appDataDir } from '../config/env'
 import { startEmbeddedPostgres } from '../db/embeddedPostgres'
 import type { EmbeddedPostgres } from '../db/embeddedPostgres'
 
-const USAGE = 'Usage: tsx src/cli/withDatabase.ts [--data DIR | --ephemeral] [--port N] -- <command> [args...]'
+const USAGE = 'Usage: tsx src/cli/withDatabase.ts [--data DIR | --app | --ephemeral] [--port N] -- <command> [args...]'
 const DEFAULT_DATA_DIR = '.data/dev'
 const EPHEMERAL_PARENT_DIR = '.data/tmp'
 const FORWARDED_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const
@@ -56,6 +59,9 @@ function parseArgs(argv: string[]): CliArgs {
     switch (flag) {
       case '--data':
         dataDir = valueOf(flag, inline)
+        break
+      case '--app':
+        dataDir = path.join(appDataDir(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')), 'app')
         break
       case '--ephemeral':
         ephemeral = true

@@ -20,7 +20,8 @@ export async function reconcileFinding(
   if (!run) {
     const found = await reconcile(payload, { repair: false })
     const { ledgerMissing, ledgerExtra, tallies } = found.drift
-    const counts = { tallies: tallies.length, ledgerMissing: ledgerMissing.length, ledgerExtra: ledgerExtra.length }
+    // The full counts: the drift lists stop at reconcile's maxRows.
+    const counts = found.counts
     run = await payload.create({
       collection,
       data: {
