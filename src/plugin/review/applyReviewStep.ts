@@ -224,6 +224,8 @@ export async function applyReviewStep(
           read: false,
         } as never,
         depth: 0,
+        // A system write: notifications are created by the product, never through the API.
+        overrideAccess: true,
         req,
       })
     }
