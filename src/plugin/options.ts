@@ -160,9 +160,6 @@ export function resolveOptions(options: CommsQuotaOptions | undefined, cwd: stri
   }
 }
 
-const isWholeNumber = (v: unknown, min: number, max: number): v is number =>
-  typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max
-
 export function resolveFeedOptions(options: FeedOptions | undefined): ResolvedFeedOptions {
   const o = options ?? {}
   if (typeof o !== 'object') throw new PluginConfigError('feeds must be an object of feed options.')
@@ -183,15 +180,9 @@ export function resolveFeedOptions(options: FeedOptions | undefined): ResolvedFe
   const siteTitle = o.siteTitle ?? null
   if (siteTitle !== null && (typeof siteTitle !== 'string' || siteTitle.trim() === ''))
     throw new PluginConfigError('feeds.siteTitle must be a non-empty string.')
-  const maxLimit = o.maxLimit ?? 100
-  if (!isWholeNumber(maxLimit, 1, 1000))
-    throw new PluginConfigError('feeds.maxLimit must be a whole number from 1 to 1000.')
-  const defaultLimit = o.defaultLimit ?? Math.min(50, maxLimit)
-  if (!isWholeNumber(defaultLimit, 1, maxLimit))
-    throw new PluginConfigError(`feeds.defaultLimit must be a whole number from 1 to feeds.maxLimit (${maxLimit}).`)
-  const maxAge = o.maxAge ?? 60
-  if (!isWholeNumber(maxAge, 0, 86_400))
-    throw new PluginConfigError('feeds.maxAge must be whole seconds from 0 to 86400.')
+  const maxLimit = wholeNumber(o.maxLimit ?? 100, 'feeds.maxLimit', 1, 1000)
+  const defaultLimit = wholeNumber(o.defaultLimit ?? Math.min(50, maxLimit), 'feeds.defaultLimit', 1, maxLimit)
+  const maxAge = wholeNumber(o.maxAge ?? 60, 'feeds.maxAge (seconds)', 0, 86_400)
   return { itemUrl, itemUrlByCollection, siteTitle: siteTitle?.trim() ?? null, defaultLimit, maxLimit, maxAge }
 }
 
