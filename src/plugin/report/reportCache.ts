@@ -1,4 +1,5 @@
 import type { Payload, PayloadRequest } from 'payload'
+import { reportFreshness } from '../../domain/reportFreshness'
 import { SLUGS } from '../../slugs'
 import type { TargetCountQuery, TargetCounts } from '../engine/read'
 import { STRUCTURE_SCOPE, readVersions, taskScope } from '../engine/versions'
@@ -23,7 +24,7 @@ import type { QuotaReport, ReportParams, ReportQuestions, ReportShape } from './
  */
 interface Entry {
   structure: number
-  taskVersions: Map<number, number>
+  taskVersions: ReadonlyMap<number, number>
   shape: ReportShape
   questions: ReportQuestions
   counts: Map<string, TargetCounts>
@@ -81,22 +82,22 @@ export async function cachedReport(
   const known = entry ? [...entry.taskVersions.keys()] : []
   const seen = await readVersions(payload, [STRUCTURE_SCOPE, ...known.map(taskScope)])
   const structure = seen.get(STRUCTURE_SCOPE) ?? 0
+  const now = { structure, tasks: new Map(known.map((t) => [t, seen.get(taskScope(t)) ?? 0])) }
+  const freshness = reportFreshness(entry && { structure: entry.structure, tasks: entry.taskVersions }, now)
 
-  if (entry && entry.structure === structure) {
-    const changed = new Set(known.filter((t) => seen.get(taskScope(t)) !== entry.taskVersions.get(t)))
-    cache.delete(key)
-    if (changed.size === 0) {
-      s.hits++
-      cache.set(key, entry)
-      return entry.report
-    }
+  if (entry && freshness.kind === 'fresh') {
+    s.hits++
+    remember(cache, key, entry)
+    return entry.report
+  }
+  if (entry && freshness.kind === 'partial') {
     s.partial++
+    const changed = new Set(freshness.tasks)
     const fresh = await steps.count(entry.questions.queries.filter((q) => changed.has(q.task)))
     const counts = new Map(entry.counts)
     for (const [k, v] of fresh) counts.set(k, v)
     const report = steps.assemble(entry.shape, entry.questions, counts, params)
-    const taskVersions = new Map(known.map((t) => [t, seen.get(taskScope(t)) ?? 0]))
-    remember(cache, key, { ...entry, taskVersions, counts, report: deepFreeze(report) })
+    remember(cache, key, { ...entry, taskVersions: now.tasks, counts, report: deepFreeze(report) })
     return report
   }
 
