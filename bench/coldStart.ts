@@ -1,17 +1,17 @@
 /**
- * Cold start, as a new user meets the product: a fresh clone of the current commit, `npm install`,
+ * Cold start, as a new user meets the product: a fresh clone of the current commit, `npm ci`,
  * then `npm start` (first build, embedded Postgres initialised, migrations, demo seed) until
  * `/admin` answers 200; then a second start of the same clone (build current, data present);
  * optionally the whole test suite in the clone.
  *
- *   npm run bench:cold                       # clone + npm install + first start + restart
+ *   npm run bench:cold                       # clone + npm ci + first start + restart
  *   npm run bench:cold -- --with-tests       # … and `npm test` in the clone
  *   npm run bench:cold -- --with-feeds       # … and the feeds benchmark in the clone, which has a
  *                                            #     production build, so it includes Next's routing
- *   npm run bench:cold -- --quick            # node_modules hard-linked from this checkout instead of npm install
+ *   npm run bench:cold -- --quick            # node_modules hard-linked from this checkout instead of npm ci
  *   npm run bench:cold -- --keep             # leave the clone (path printed) for a look
  *
- * The clone is of the committed HEAD: uncommitted changes are not in it. `npm install` uses the npm
+ * The clone is of the committed HEAD: uncommitted changes are not in it. `npm ci` uses the npm
  * cache of this machine; its size before the install is recorded (a warm cache is not a cold
  * network). Writes bench/results/cold-start[-quick].json and its section of RESULTS.md.
  */
@@ -189,21 +189,19 @@ async function main(): Promise<void> {
       // Hard links: a real directory tree inside the clone (Next resolves it as its own), no copy
       // of the data and no network; the install step itself is therefore not measured.
       const source = path.join(REPO_DIR, 'node_modules')
-      say(`hard-linking node_modules from ${source} (--quick: npm install skipped)`)
+      say(`hard-linking node_modules from ${source} (--quick: npm ci skipped)`)
       const r = await timedRun('cp', ['-al', `${source}/.`, path.join(dir, 'node_modules')], dir)
       if (r.code !== 0) throw new Error(`cp -al failed:\n${r.output}`)
-      install = { how: 'hard-linked copy of this checkout’s node_modules (`cp -al`; npm install not run)', ms: r.ms }
+      install = { how: 'hard-linked copy of this checkout’s node_modules (`cp -al`; npm ci not run)', ms: r.ms }
     } else {
-      // `npm install`, as the README's quick start and .ci/run say: `npm ci` refuses this lockfile
-      // (next's optional @next/swc builds for other platforms are not served by the registry
-      // reachable here, so they are not in it); `npm install` installs exactly the locked versions.
+      // `npm ci`, as the README's quick start and .ci/run say: exactly the locked versions.
       say(
-        `npm install (npm cache ${npmCache}: ${cacheBytes === null ? 'absent' : `${(cacheBytes / 1024 ** 2).toFixed(0)} MiB`})`,
+        `npm ci (npm cache ${npmCache}: ${cacheBytes === null ? 'absent' : `${(cacheBytes / 1024 ** 2).toFixed(0)} MiB`})`,
       )
-      const r = await timedRun('npm', ['install', '--no-audit', '--no-fund'], dir)
-      if (r.code !== 0) throw new Error(`npm install failed:\n${r.output.slice(-4000)}`)
+      const r = await timedRun('npm', ['ci', '--no-audit', '--no-fund'], dir)
+      if (r.code !== 0) throw new Error(`npm ci failed:\n${r.output.slice(-4000)}`)
       install = {
-        how: `\`npm install\` from the lockfile with the machine’s npm cache (${cacheBytes === null ? 'empty' : `${(cacheBytes / 1024 ** 2).toFixed(0)} MiB before`})`,
+        how: `\`npm ci\` from the lockfile with the machine’s npm cache (${cacheBytes === null ? 'empty' : `${(cacheBytes / 1024 ** 2).toFixed(0)} MiB before`})`,
         ms: r.ms,
       }
     }

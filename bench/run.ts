@@ -3,7 +3,7 @@
  * needs a database, under its own throw-away embedded Postgres, exactly as its npm script runs
  * it), so one benchmark's memory or leftover connections never colour the next one's numbers.
  *
- *   npm run bench                         # full sizes; includes the cold start (clone + npm install + build)
+ *   npm run bench                         # full sizes; includes the cold start (clone + npm ci + build)
  *   npm run bench -- --quick              # small sizes, no cold start; < 10 min on 2 quiet cores
  *   npm run bench -- --quick --cold       # quick, plus the cold start (hard-linked node_modules)
  *   npm run bench -- --only feeds,concurrency
@@ -266,7 +266,7 @@ async function goalsTable(quick: boolean): Promise<string[]> {
     const cmd = `npm run bench:cold${flags ? ` -- ${flags}` : ''}`
     row(
       '6',
-      `fresh clone → ${cold.quick ? 'node_modules hard-linked (no install)' : 'npm install'} → first /admin 200`,
+      `fresh clone → ${cold.quick ? 'node_modules hard-linked (no install)' : 'npm ci'} → first /admin 200`,
       `${(cold.coldTotalMs / 1000).toFixed(1)} s (install ${(cold.install.ms / 1000).toFixed(1)} s, first start incl. build ${(cold.firstStart.adminMs / 1000).toFixed(1)} s)`,
       'no number set',
       '–',
