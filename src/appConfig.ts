@@ -6,7 +6,7 @@ import { en } from '@payloadcms/translations/languages/en'
 import { vi } from '@payloadcms/translations/languages/vi'
 import type { Transporter } from 'nodemailer'
 import type { S3Settings } from './config/env'
-import { buildConfig, type CollectionConfig, type Plugin, type SanitizedConfig } from 'payload'
+import { buildConfig, type CollectionConfig, type Payload, type Plugin, type SanitizedConfig } from 'payload'
 import sharp from 'sharp'
 import { Articles } from '../collections/Articles'
 import { Infographics } from '../collections/Infographics'
@@ -15,6 +15,7 @@ import { Users } from '../collections/Users'
 import { Videos } from '../collections/Videos'
 import {
   alertWindowDays,
+  databaseTimeouts,
   databaseUri,
   jobsAutoRun,
   mailSettings,
@@ -35,6 +36,8 @@ import { CONTENT_SLUGS } from './slugs'
 import { hardeningPlugin } from './security/hardeningPlugin'
 import { seedOnFirstStart } from './seed/seedOnFirstStart'
 import { healthEndpoint } from './health/healthEndpoint'
+import { answerDatabaseUnavailable } from '../hooks/answerDatabaseUnavailable'
+import { resilientPg } from './db/resilientPg'
 import { objectStoragePlugin } from './storage/objectStorage'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -75,6 +78,13 @@ export function createAppConfig(options: AppConfigOptions = {}): Promise<Sanitiz
   const mail = mailSettings(ROOT_DIR)
   const s3 = options.s3 === undefined ? s3Settings() : options.s3
   const cronExpr = schedulerCron()
+  const timeouts = databaseTimeouts()
+  // The pool exists before Payload's logger is handed to us (onInit); until then, stderr.
+  let logger: Payload['logger'] | undefined
+  const pg = resilientPg((err, msg) => {
+    if (logger) logger.warn({ err, msg })
+    else process.stderr.write(`${msg}: ${err.message}\n`)
+  })
   const scheduler: SchedulerOptions = {
     enabled: schedulerEnabled(),
     ...(cronExpr ? { cron: cronExpr } : {}),
@@ -108,7 +118,17 @@ export function createAppConfig(options: AppConfigOptions = {}): Promise<Sanitiz
     },
     collections: [Users, Media, Articles, Infographics, Videos].map((c) => withStaticDir(c, uploads)),
     db: postgresAdapter({
-      pool: { connectionString: options.databaseUri ?? databaseUri(), max: poolMax() },
+      pg,
+      // No request path may hold a transaction while it waits for a second pooled connection
+      // (README, "Database connections"); these timeouts make sure that if one ever does, it
+      // fails with a 503 within seconds instead of hanging the app for good.
+      pool: {
+        connectionString: options.databaseUri ?? databaseUri(),
+        max: poolMax(),
+        connectionTimeoutMillis: timeouts.acquireMs,
+        statement_timeout: timeouts.statementMs,
+        idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
+      },
       readReplicas: readReplicaUris(),
       migrationDir: path.join(dirname, 'migrations'),
       push: options.push,
@@ -127,6 +147,7 @@ export function createAppConfig(options: AppConfigOptions = {}): Promise<Sanitiz
       // Nobody runs it over REST either, which would bypass the slot.
       access: { run: () => false },
     },
+    hooks: { afterError: [answerDatabaseUnavailable] },
     i18n: {
       supportedLanguages: { vi, en },
       fallbackLanguage: 'vi',
@@ -160,6 +181,7 @@ export function createAppConfig(options: AppConfigOptions = {}): Promise<Sanitiz
     ],
     endpoints: [healthEndpoint({ uploadsDir: uploads, s3, migrations: migrations.map((m) => m.name) })],
     onInit: async (payload) => {
+      logger = payload.logger
       if (seed) await seedOnFirstStart(payload)
     },
   })

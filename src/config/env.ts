@@ -31,6 +31,37 @@ export function poolMax(): number {
   return n
 }
 
+export interface DatabaseTimeouts {
+  /** How long a request waits for a pooled connection before it is answered 503. */
+  acquireMs: number
+  /** Postgres cuts a statement running longer (0: never). */
+  statementMs: number
+  /** Postgres ends a session left idle inside an open transaction this long (0: never). */
+  idleInTransactionMs: number
+}
+
+function wholeMs(env: Record<string, string | undefined>, name: string, fallback: number, min: number): number {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return fallback
+  const n = Number(raw)
+  if (!Number.isInteger(n) || n < min)
+    throw new Error(`${name} must be a whole number of milliseconds ≥ ${min}, got "${raw}".`)
+  return n
+}
+
+/**
+ * No request may wait forever: not for a connection (the pool's acquire timeout), not on a
+ * statement, and no leaked transaction may hold a connection forever. Defaults suit the app's
+ * requests; CLIs over very large data can lift the statement limit with 0.
+ */
+export function databaseTimeouts(env: Record<string, string | undefined> = process.env): DatabaseTimeouts {
+  return {
+    acquireMs: wholeMs(env, 'DATABASE_ACQUIRE_TIMEOUT_MS', 10_000, 1),
+    statementMs: wholeMs(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 60_000, 0),
+    idleInTransactionMs: wholeMs(env, 'DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS', 60_000, 0),
+  }
+}
+
 /**
  * The quick start's own folder: embedded database (`app/`), generated secret and uploads. DATA_DIR
  * moves all three at once, so a second instance (the browser end-to-end suite) never touches the

@@ -2,10 +2,15 @@
  * The health verdict the load balancer reads: every check named, 200 only when all pass. Pure,
  * so what counts as healthy is decided here and tested without a database.
  */
-export type CheckResult = { ok: true; detail?: string } | { ok: false; problem: string }
+export type CheckResult =
+  | { ok: true; detail?: string }
+  /** `cause`: why a probe got no answer, when the pool verdict needs to know */
+  | { ok: false; problem: string; cause?: 'pool-exhausted' | 'timeout' }
 
 export interface HealthChecks {
   database: CheckResult
+  /** the connection pool: busy, idle and waiting; fails when requests are starved of connections */
+  pool: CheckResult
   migrations: CheckResult
   storage: CheckResult
 }
@@ -29,6 +34,7 @@ export function healthAnswer(checks: HealthChecks): HealthAnswer {
       status: failed.length === 0 ? 'ok' : 'fail',
       failed,
       database: text(checks.database),
+      pool: text(checks.pool),
       migrations: text(checks.migrations),
       storage: text(checks.storage),
     },

@@ -1,12 +1,14 @@
 import type { Endpoint } from 'payload'
 import type { S3Settings } from '../config/env'
+import { poolVerdict } from '../domain/databaseErrors'
 import { healthAnswer } from '../domain/health'
-import { probeDatabase, probeMigrations, storageProbe, withTimeout } from './probes'
+import { poolStats, probeDatabase, probeMigrations, storageProbe, withTimeout } from './probes'
 
 /**
  * GET /api/health, for load balancers and orchestrators: 200 when this instance can serve (the
- * database answers, every migration it ships has run, file storage takes a write), else 503
- * naming what failed. No sign-in, so it says nothing an outsider could use: no host names, no
+ * database answers, the connection pool is not starved, every migration it ships has run, file
+ * storage takes a write), else 503 naming what failed. The pool line shows busy, idle and waiting
+ * connections, so an operator sees saturation before it becomes an outage. No sign-in, so it says nothing an outsider could use: no host names, no
  * error texts (those go to the log).
  */
 export function healthEndpoint(args: { uploadsDir: string; s3: S3Settings | null; migrations: string[] }): Endpoint {
@@ -23,7 +25,9 @@ export function healthEndpoint(args: { uploadsDir: string; s3: S3Settings | null
           : Promise.resolve({ ok: false as const, problem: 'unknown (database not reachable)' }),
         withTimeout('the storage', probeStorage(payload)),
       ])
-      const answer = healthAnswer({ database, migrations, storage })
+      // Read after the probe: if the probe waited in the queue, the stats show who held it up.
+      const pool = poolVerdict(poolStats(payload), database)
+      const answer = healthAnswer({ database, pool, migrations, storage })
       return Response.json(answer.body, { status: answer.status, headers: { 'Cache-Control': 'no-store' } })
     },
   }

@@ -4,6 +4,7 @@ import path from 'node:path'
 import { DeleteObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
 import type { Payload } from 'payload'
 import type { S3Settings } from '../config/env'
+import { databaseUnavailableReason, type PoolStats } from '../domain/databaseErrors'
 import { pendingMigrations, type CheckResult } from '../domain/health'
 import { sql, type SqlRunner } from '../plugin/engine/sql'
 import { s3ClientConfig } from '../storage/objectStorage'
@@ -15,7 +16,7 @@ export async function withTimeout(what: string, work: Promise<CheckResult>): Pro
   let timer: NodeJS.Timeout | undefined
   const late = new Promise<CheckResult>((resolve) => {
     timer = setTimeout(
-      () => resolve({ ok: false, problem: `${what} did not answer within ${PROBE_TIMEOUT_MS} ms` }),
+      () => resolve({ ok: false, problem: `${what} did not answer within ${PROBE_TIMEOUT_MS} ms`, cause: 'timeout' }),
       PROBE_TIMEOUT_MS,
     )
   })
@@ -32,12 +33,28 @@ function primary(payload: Payload): SqlRunner {
   return drizzle
 }
 
+interface PgPoolCounts {
+  totalCount: number
+  idleCount: number
+  waitingCount: number
+  options: { max?: number }
+}
+
+/** The primary pool's counts as pg keeps them (no query: this works when the pool is starved). */
+export function poolStats(payload: Payload): PoolStats {
+  const pool = (payload.db as unknown as { pool?: PgPoolCounts }).pool
+  if (!pool) throw new Error('the health check needs the Postgres adapter (payload.db.pool)')
+  return { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max ?? 10 }
+}
+
 /** The primary answers (execute always goes to the primary, also with read replicas). */
 export async function probeDatabase(payload: Payload): Promise<CheckResult> {
   try {
     await primary(payload).execute(sql`select 1 as ok`)
     return { ok: true }
   } catch (err) {
+    if (databaseUnavailableReason(err) === 'pool-exhausted')
+      return { ok: false, problem: 'no free connection in the pool', cause: 'pool-exhausted' }
     payload.logger.error({ err, msg: '[health] database not reachable' })
     return { ok: false, problem: 'not reachable' }
   }

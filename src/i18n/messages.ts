@@ -153,6 +153,10 @@ export const MESSAGES = {
     vi: 'Dữ liệu của trường "{field}" lồng quá sâu (tối đa {max} cấp).',
     en: 'The data of the field "{field}" is nested too deeply (at most {max} levels).',
   },
+  databaseUnavailable: {
+    vi: 'Cơ sở dữ liệu đang quá tải hoặc tạm thời không kết nối được; vui lòng thử lại sau {seconds} giây.',
+    en: 'The database is overloaded or temporarily unreachable; please try again in {seconds} seconds.',
+  },
   invalidJsonBody: {
     vi: 'Nội dung yêu cầu không phải JSON hợp lệ (kể cả trường "_payload" của biểu mẫu tải tệp).',
     en: 'The request body is not valid JSON (including the "_payload" field of an upload form).',

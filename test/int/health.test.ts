@@ -29,6 +29,7 @@ describe('GET /api/health', () => {
       status: 'ok',
       failed: [],
       database: 'ok',
+      pool: expect.stringMatching(/^ok \(\d+\/\d+ busy, \d+ idle, 0 waiting\)$/),
       migrations: `ok (${migrations.length} applied)`,
       storage: 'ok (local disk)',
     })

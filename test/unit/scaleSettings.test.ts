@@ -64,15 +64,24 @@ describe('readReplicaUris', () => {
 describe('healthAnswer', () => {
   const ok = { ok: true as const }
   it('is 200 only when every check passes', () => {
-    expect(healthAnswer({ database: ok, migrations: { ok: true, detail: '9 applied' }, storage: ok })).toEqual({
+    const pool = { ok: true as const, detail: '1/10 busy, 2 idle, 0 waiting' }
+    expect(healthAnswer({ database: ok, pool, migrations: { ok: true, detail: '9 applied' }, storage: ok })).toEqual({
       status: 200,
-      body: { status: 'ok', failed: [], database: 'ok', migrations: 'ok (9 applied)', storage: 'ok' },
+      body: {
+        status: 'ok',
+        failed: [],
+        database: 'ok',
+        pool: 'ok (1/10 busy, 2 idle, 0 waiting)',
+        migrations: 'ok (9 applied)',
+        storage: 'ok',
+      },
     })
   })
 
   it('is 503 naming each failed check', () => {
     const answer = healthAnswer({
       database: ok,
+      pool: ok,
       migrations: { ok: false, problem: '1 pending (x)' },
       storage: { ok: false, problem: 'the bucket is not writable' },
     })
