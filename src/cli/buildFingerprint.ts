@@ -3,7 +3,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 
 /** What a production build depends on; a change in any of these means the build is stale. */
-const INPUT_DIRS = ['src', 'collections', 'hooks', 'jobs', 'media']
+// patches/: the fixes patch-package applies to dependencies are compiled into the build too.
+const INPUT_DIRS = ['src', 'collections', 'hooks', 'jobs', 'media', 'patches']
 const INPUT_FILES = ['package-lock.json', 'next.config.mjs', 'tsconfig.json']
 const SKIP = new Set(['node_modules', '.next', '.data'])
 
