@@ -75,20 +75,25 @@ export interface PoolStats {
   /** requests waiting for a connection */
   waiting: number
   max: number
+  /** How long ago a request last gave up waiting for a connection (the acquire timeout), if ever. */
+  lastExhaustedAgoMs?: number
 }
 
+/** A pool that refused a request for lack of connections this recently is reported starved. */
+export const STARVED_WINDOW_MS = 30_000
+
 /**
- * The pool's side of the health verdict. Waiting requests alone are normal under load (they are
- * served within milliseconds); the pool is starved when the database probe could get no
- * connection: the pool's acquire timeout refused it, or it was still queued behind busy
- * connections when the probe's own time ran out.
+ * The pool's side of the health verdict. Busy connections and waiting requests are normal under
+ * load (the waits are short); the pool is starved when requests are being refused because no
+ * connection came free within the acquire timeout.
  */
-export function poolVerdict(
-  stats: PoolStats,
-  probe: { ok: true } | { ok: false; cause?: 'pool-exhausted' | 'timeout' },
-): { ok: true; detail: string } | { ok: false; problem: string } {
+export function poolVerdict(stats: PoolStats): { ok: true; detail: string } | { ok: false; problem: string } {
   const detail = `${stats.total - stats.idle}/${stats.max} busy, ${stats.idle} idle, ${stats.waiting} waiting`
-  const queued = probe.ok === false && probe.cause === 'timeout' && stats.waiting > 0 && stats.idle === 0
-  if (queued || (probe.ok === false && probe.cause === 'pool-exhausted')) return { ok: false, problem: `starved: ${detail}` }
+  const ago = stats.lastExhaustedAgoMs
+  if (ago !== undefined && ago <= STARVED_WINDOW_MS)
+    return {
+      ok: false,
+      problem: `starved: ${detail}; a request got no connection within the acquire timeout ${Math.round(ago / 1000)} s ago`,
+    }
   return { ok: true, detail }
 }

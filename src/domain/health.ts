@@ -2,10 +2,7 @@
  * The health verdict the load balancer reads: every check named, 200 only when all pass. Pure,
  * so what counts as healthy is decided here and tested without a database.
  */
-export type CheckResult =
-  | { ok: true; detail?: string }
-  /** `cause`: why a probe got no answer, when the pool verdict needs to know */
-  | { ok: false; problem: string; cause?: 'pool-exhausted' | 'timeout' }
+export type CheckResult = { ok: true; detail?: string } | { ok: false; problem: string }
 
 export interface HealthChecks {
   database: CheckResult

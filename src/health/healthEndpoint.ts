@@ -25,8 +25,7 @@ export function healthEndpoint(args: { uploadsDir: string; s3: S3Settings | null
           : Promise.resolve({ ok: false as const, problem: 'unknown (database not reachable)' }),
         withTimeout('the storage', probeStorage(payload)),
       ])
-      // Read after the probe: if the probe waited in the queue, the stats show who held it up.
-      const pool = poolVerdict(poolStats(payload), database)
+      const pool = poolVerdict(poolStats(payload))
       const answer = healthAnswer({ database, pool, migrations, storage })
       return Response.json(answer.body, { status: answer.status, headers: { 'Cache-Control': 'no-store' } })
     },

@@ -3,10 +3,11 @@ import { mkdir, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { DeleteObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
 import type { Payload } from 'payload'
+import pg from 'pg'
 import type { S3Settings } from '../config/env'
-import { databaseUnavailableReason, type PoolStats } from '../domain/databaseErrors'
+import { databaseUnavailableReason, type DatabaseUnavailableReason, type PoolStats } from '../domain/databaseErrors'
 import { pendingMigrations, type CheckResult } from '../domain/health'
-import { sql, type SqlRunner } from '../plugin/engine/sql'
+import { lastPoolExhaustion } from '../db/resilientPg'
 import { s3ClientConfig } from '../storage/objectStorage'
 
 /** Each probe gets this long; a hung database or bucket must not hang the load balancer's check. */
@@ -15,8 +16,10 @@ export const PROBE_TIMEOUT_MS = 3_000
 export async function withTimeout(what: string, work: Promise<CheckResult>): Promise<CheckResult> {
   let timer: NodeJS.Timeout | undefined
   const late = new Promise<CheckResult>((resolve) => {
+    // setImmediate: after a long event-loop stall the timer runs before the I/O callbacks of the
+    // same turn; one more turn lets an answer that has already arrived win the race.
     timer = setTimeout(
-      () => resolve({ ok: false, problem: `${what} did not answer within ${PROBE_TIMEOUT_MS} ms`, cause: 'timeout' }),
+      () => setImmediate(() => resolve({ ok: false, problem: `${what} did not answer within ${PROBE_TIMEOUT_MS} ms` })),
       PROBE_TIMEOUT_MS,
     )
   })
@@ -27,36 +30,81 @@ export async function withTimeout(what: string, work: Promise<CheckResult>): Pro
   }
 }
 
-function primary(payload: Payload): SqlRunner {
-  const drizzle = (payload.db as unknown as { drizzle?: SqlRunner }).drizzle
-  if (!drizzle) throw new Error('the health check needs the Postgres adapter (payload.db.drizzle)')
-  return drizzle
+interface PostgresAdapterParts {
+  pool?: pg.Pool & { options: { max?: number } }
+  poolOptions?: pg.PoolConfig
 }
 
-interface PgPoolCounts {
-  totalCount: number
-  idleCount: number
-  waitingCount: number
-  options: { max?: number }
+function adapter(payload: Payload): Required<PostgresAdapterParts> {
+  const db = payload.db as unknown as PostgresAdapterParts
+  if (!db.pool || !db.poolOptions) throw new Error('the health check needs the Postgres adapter (payload.db.pool)')
+  return db as Required<PostgresAdapterParts>
 }
 
-/** The primary pool's counts as pg keeps them (no query: this works when the pool is starved). */
+const probePools = new WeakMap<Payload, pg.Pool>()
+
+/**
+ * The probes' own single connection to the primary, beside the app's pool: under heavy load the
+ * app's pool has a queue, and a probe waiting in it would report a busy database as a dead one.
+ * Saturation of the app's pool is reported from its counters instead (poolStats).
+ */
+function probePool(payload: Payload): pg.Pool {
+  let pool = probePools.get(payload)
+  if (!pool) {
+    const { poolOptions } = adapter(payload)
+    pool = new pg.Pool({ ...poolOptions, max: 1, connectionTimeoutMillis: PROBE_TIMEOUT_MS, idleTimeoutMillis: 30_000 })
+    pool.on('error', (err) => payload.logger.warn({ err, msg: '[health] the probe connection failed; it reconnects' }))
+    probePools.set(payload, pool)
+  }
+  return pool
+}
+
+/** The app's pool, as pg counts it (no query: this works when the pool is starved). */
 export function poolStats(payload: Payload): PoolStats {
-  const pool = (payload.db as unknown as { pool?: PgPoolCounts }).pool
-  if (!pool) throw new Error('the health check needs the Postgres adapter (payload.db.pool)')
-  return { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max ?? 10 }
+  const { pool } = adapter(payload)
+  const exhaustedAt = lastPoolExhaustion(pool)
+  return {
+    total: pool.totalCount,
+    idle: pool.idleCount,
+    waiting: pool.waitingCount,
+    max: pool.options.max ?? 10,
+    ...(exhaustedAt === undefined ? {} : { lastExhaustedAgoMs: Date.now() - exhaustedAt }),
+  }
 }
 
-/** The primary answers (execute always goes to the primary, also with read replicas). */
+/** The primary answers. */
 export async function probeDatabase(payload: Payload): Promise<CheckResult> {
   try {
-    await primary(payload).execute(sql`select 1 as ok`)
+    await probePool(payload).query('select 1 as ok')
     return { ok: true }
   } catch (err) {
-    if (databaseUnavailableReason(err) === 'pool-exhausted')
-      return { ok: false, problem: 'no free connection in the pool', cause: 'pool-exhausted' }
     payload.logger.error({ err, msg: '[health] database not reachable' })
     return { ok: false, problem: 'not reachable' }
+  }
+}
+
+/**
+ * Why the database cannot serve right now, or null when it answers (or is merely slow: after
+ * `timeoutMs` we do not know, and say nothing). Used on error paths only.
+ */
+export async function databaseDownReason(
+  payload: Payload,
+  timeoutMs = 1_000,
+): Promise<DatabaseUnavailableReason | null> {
+  let timer: NodeJS.Timeout | undefined
+  const late = new Promise<null>((resolve) => {
+    timer = setTimeout(() => setImmediate(() => resolve(null)), timeoutMs)
+  })
+  const probe = probePool(payload)
+    .query('select 1 as ok')
+    .then(
+      () => null,
+      (err: unknown) => databaseUnavailableReason(err),
+    )
+  try {
+    return await Promise.race([probe, late])
+  } finally {
+    clearTimeout(timer)
   }
 }
 
@@ -64,7 +112,7 @@ export async function probeDatabase(payload: Payload): Promise<CheckResult> {
 export async function probeMigrations(payload: Payload, expected: readonly string[]): Promise<CheckResult> {
   let applied: string[]
   try {
-    const { rows } = await primary(payload).execute(sql`select name from payload_migrations`)
+    const { rows } = await probePool(payload).query<{ name: string }>('select name from payload_migrations')
     applied = rows.map((r) => String(r.name))
   } catch (err) {
     payload.logger.error({ err, msg: '[health] could not read payload_migrations' })

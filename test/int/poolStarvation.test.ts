@@ -102,15 +102,19 @@ describe('when the pool is exhausted anyway', () => {
 
       const health = await rest.get('health')
       expect(health.status).toBe(503)
-      expect(health.json.failed).toEqual(expect.arrayContaining(['database', 'pool']))
-      expect(health.json.pool).toMatch(/^fail: starved: 3\/3 busy, 0 idle, \d+ waiting$/)
+      // The database itself answers (the probes have a connection of their own); the pool is starved.
+      expect(health.json.failed).toEqual(['pool'])
+      expect(health.json.database).toBe('ok')
+      expect(health.json.pool).toMatch(
+        /^fail: starved: 3\/3 busy, 0 idle, \d+ waiting; a request got no connection within the acquire timeout \d+ s ago$/,
+      )
     } finally {
       options.connectionTimeoutMillis = configured
       for (const c of held) c.release()
     }
-    // Connections back: the app serves again without a restart.
+    // Connections back: the app serves again without a restart (health stays "starved" for 30 s
+    // after the last refused request, so that a load balancer's poll does not miss it).
     expect((await rest.get('articles?limit=1', { token })).status).toBe(200)
-    expect((await rest.get('health')).status).toBe(200)
   }, 30_000)
 
   it('sessions carry the statement and idle-in-transaction timeouts', async () => {

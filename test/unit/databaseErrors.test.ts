@@ -56,27 +56,23 @@ describe('databaseUnavailableReason', () => {
 
 describe('poolVerdict', () => {
   const stats = { total: 10, idle: 0, waiting: 12, max: 10 }
-  it('is fine under load while connections still come free (the probe got one)', () => {
-    expect(poolVerdict(stats, { ok: true })).toEqual({ ok: true, detail: '10/10 busy, 0 idle, 12 waiting' })
+  it('is fine under load: every connection busy and requests queued, but none refused', () => {
+    expect(poolVerdict(stats)).toEqual({ ok: true, detail: '10/10 busy, 0 idle, 12 waiting' })
   })
 
-  it('is starved when the probe was refused by the acquire timeout', () => {
-    expect(poolVerdict({ ...stats, waiting: 0 }, { ok: false, cause: 'pool-exhausted' })).toEqual({
+  it('is starved while requests were refused for lack of a connection within the last 30 s', () => {
+    expect(poolVerdict({ ...stats, lastExhaustedAgoMs: 4_200 })).toEqual({
       ok: false,
-      problem: 'starved: 10/10 busy, 0 idle, 0 waiting',
+      problem: 'starved: 10/10 busy, 0 idle, 12 waiting; a request got no connection within the acquire timeout 4 s ago',
     })
+    expect(poolVerdict({ ...stats, lastExhaustedAgoMs: 30_000 }).ok).toBe(false)
   })
 
-  it('is starved when the probe timed out still queued behind busy connections', () => {
-    expect(poolVerdict(stats, { ok: false, cause: 'timeout' })).toEqual({
-      ok: false,
-      problem: 'starved: 10/10 busy, 0 idle, 12 waiting',
+  it('recovers once no request has been refused for 30 s', () => {
+    expect(poolVerdict({ total: 3, idle: 2, waiting: 0, max: 10, lastExhaustedAgoMs: 30_001 })).toEqual({
+      ok: true,
+      detail: '1/10 busy, 2 idle, 0 waiting',
     })
-  })
-
-  it('is not blamed for a database that is down or slow while connections are free', () => {
-    expect(poolVerdict({ total: 0, idle: 0, waiting: 0, max: 10 }, { ok: false }).ok).toBe(true)
-    expect(poolVerdict({ total: 3, idle: 2, waiting: 0, max: 10 }, { ok: false, cause: 'timeout' }).ok).toBe(true)
   })
 })
 

@@ -1,12 +1,17 @@
 import config from '@payload-config'
 import '@payloadcms/next/css'
 import { REST_DELETE, REST_GET, REST_OPTIONS, REST_PATCH, REST_POST, REST_PUT } from '@payloadcms/next/routes'
+import { getPayload } from 'payload'
+import { answerWhenDatabaseDown } from '../../../../http/answerWhenDatabaseDown'
 import { guardApiRequest } from '../../../../http/guardApiRequest'
 
-// Query caps and body size are checked before Payload parses anything (see docs/SECURITY.md).
-export const GET = guardApiRequest(REST_GET(config))
-export const POST = guardApiRequest(REST_POST(config))
-export const DELETE = guardApiRequest(REST_DELETE(config))
-export const PATCH = guardApiRequest(REST_PATCH(config))
-export const PUT = guardApiRequest(REST_PUT(config))
+const payload = () => getPayload({ config })
+
+// Query caps and body size are checked before Payload parses anything (see docs/SECURITY.md); a
+// refusal caused by the database being down becomes a 503 (src/http/answerWhenDatabaseDown.ts).
+export const GET = answerWhenDatabaseDown(guardApiRequest(REST_GET(config)), payload)
+export const POST = answerWhenDatabaseDown(guardApiRequest(REST_POST(config)), payload)
+export const DELETE = answerWhenDatabaseDown(guardApiRequest(REST_DELETE(config)), payload)
+export const PATCH = answerWhenDatabaseDown(guardApiRequest(REST_PATCH(config)), payload)
+export const PUT = answerWhenDatabaseDown(guardApiRequest(REST_PUT(config)), payload)
 export const OPTIONS = REST_OPTIONS(config)
