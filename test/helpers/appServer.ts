@@ -74,3 +74,22 @@ export function postgresPids(dbDir: string): number[] {
   }
   return pids
 }
+
+/**
+ * A CLI of the app (`src/cli/…`), asynchronously: the caller keeps serving its own event loop
+ * (the scale test's s3rver, the load test's clients), which a spawnSync would block.
+ */
+export function runCli(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, env })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+    child.once('exit', (status) => resolve({ status, stdout, stderr }))
+  })
+}
+

@@ -13,7 +13,7 @@
  *
  *   SCALE_PORT (default 3930: the instances use 3930–3932), SCALE_OPS (default 60)
  */
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { ListObjectsV2Command, S3Client, CreateBucketCommand } from '@aws-sdk/client-s3'
@@ -24,7 +24,7 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../src/db/embed
 import { calendarDay } from '../../src/domain/calendar'
 import { UPLOAD_RESPONSE_HEADERS } from '../../src/security/hardeningPlugin'
 import { invariantViolations as violations, poolFor, snapshot } from '../int/helpers/groundTruth'
-import { ROOT, startApp, waitForExit, waitForReady } from '../helpers/appServer'
+import { ROOT, runCli, startApp, waitForExit, waitForReady } from '../helpers/appServer'
 
 const basePort = Number(process.env.SCALE_PORT ?? 3930)
 const totalOps = Number(process.env.SCALE_OPS ?? 60)
@@ -125,24 +125,6 @@ function vnDay(d: Date): string {
 /** The report day whose 08:00 (plan time) has passed within the last day: its slot is due now. */
 function dueReportDay(now: Date): string {
   return vnDay(new Date(now.getTime() - 8 * 3_600_000 - 60_000))
-}
-
-/**
- * A CLI of the app, asynchronously: s3rver runs in this process, and a spawnSync would block the
- * event loop it answers on (the child's uploads would hang).
- */
-function runCli(
-  args: string[],
-  env: NodeJS.ProcessEnv,
-): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, env })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
-    child.once('exit', (status) => resolve({ status, stdout, stderr }))
-  })
 }
 
 async function pool<T>(items: T[], width: number, fn: (item: T, i: number) => Promise<void>): Promise<void> {
