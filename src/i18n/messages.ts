@@ -173,6 +173,10 @@ export const MESSAGES = {
     vi: 'Bạn không có quyền tạo hoặc sửa tài liệu trong bộ sưu tập này; nội dung gửi lên không được đọc.',
     en: 'You are not allowed to create or change documents in this collection; the body was not read.',
   },
+  loginFailed: {
+    vi: 'Email hoặc mật khẩu không đúng, hoặc tài khoản đang bị khóa tạm thời do đăng nhập sai nhiều lần.',
+    en: 'The e-mail or password is incorrect, or the account is temporarily locked after too many failed sign-ins.',
+  },
   unitNotOwn: {
     vi: 'Bạn chỉ có thể tạo và sửa nội dung của đơn vị mình; không thể chuyển sang đơn vị khác.',
     en: 'You can only create and edit items of your own unit; an item cannot be moved to another unit.',
