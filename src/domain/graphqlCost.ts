@@ -30,7 +30,8 @@ export const DEFAULT_GRAPHQL_LIMITS: GraphQLLimits = Object.freeze({
   maxTokens: 20_000,
   maxRootFields: 20,
   maxAliases: 20,
-  maxDepth: 12,
+  // GraphQL's own introspection query nests 13 levels (types of types); documents rarely go past 8.
+  maxDepth: 20,
   // One full page (200 rows, a dozen fields each) is about 2 600; this leaves room for a
   // page and a few small lists, never for many full pages at once.
   maxCost: 5_000,

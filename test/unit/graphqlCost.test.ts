@@ -1,4 +1,4 @@
-import { parse } from 'graphql'
+import { getIntrospectionQuery, parse } from 'graphql'
 import { describe, expect, it } from 'vitest'
 import { checkGraphQLCost, DEFAULT_GRAPHQL_LIMITS as G, graphqlCost } from '../../src/domain/graphqlCost'
 
@@ -41,8 +41,12 @@ describe('GraphQL cost (finding 3)', () => {
 
   it('a cyclic fragment does not loop; deep nesting is refused', () => {
     expect(() => cost('{ Articles { docs { ...A } } } fragment A on Article { id ...A }')).not.toThrow()
-    const deep = `{ ${'a { '.repeat(20)}id${' }'.repeat(20)} }`
+    const deep = `{ ${'a { '.repeat(25)}id${' }'.repeat(25)} }`
     expect(refused(deep)?.problem.key).toBe('graphqlTooDeep')
+  })
+
+  it('GraphQL’s own introspection query passes (development tools send it)', () => {
+    expect(refused(getIntrospectionQuery())).toBeNull()
   })
 
   it('an ordinary page with relations passes', () => {
