@@ -2,6 +2,8 @@ import { withPayload } from '@payloadcms/next/withPayload'
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // No "X-Powered-By: Next.js": it tells a prober which exploits to try and helps nobody.
+  poweredByHeader: false,
   experimental: {
     // Payload's error classes are matched by name (loggingLevels, error handling); a minified
     // server bundle renames them, and server stack traces stay readable.

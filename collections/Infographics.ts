@@ -13,6 +13,7 @@ export const Infographics = contentCollection({
   searchFields: ['title', 'caption', 'alt'],
   defaultColumns: ['title', '_status', 'unit', 'lastPublishedAt', 'updatedAt'],
   upload: imageUploadConfig({ limits, kind: 'graphic' }),
+  maxUploadBytes: limits.maxBytes,
   beforeOperation: [checkUploadedFile('image', limits)],
   fields: [
     { name: 'alt', type: 'text', required: true, label: { vi: 'Mô tả ảnh (alt)', en: 'Alt text' } },

@@ -28,6 +28,8 @@ export const Media: CollectionConfig = {
     delete: editOwnUnitContent('editor', 'multimedia'),
   },
   upload: imageUploadConfig({ limits }),
+  // Read by the request guard: a bigger body is refused while it streams (src/http/guardApiRequest.ts).
+  custom: { maxUploadBytes: limits.maxBytes },
   hooks: {
     beforeOperation: [keepItemInOwnUnit, checkUploadedFile('image', limits)],
     beforeChange: [assignAuthorUnit],

@@ -4,6 +4,9 @@ import { isAuthenticated } from '../src/access/isAuthenticated'
 import { SLUGS } from '../src/slugs'
 
 /** Deliverable reports and indicator evidence: office documents, never images or scripts. */
+/** Largest report or evidence file: a scanned 100-page PDF is 20–40 MB. */
+export const PLAN_DOCUMENT_MAX_BYTES = 50 * 1024 * 1024
+
 export const PLAN_DOCUMENT_MIME_TYPES = [
   'application/pdf',
   'application/msword',
@@ -33,6 +36,9 @@ export const PlanDocuments: CollectionConfig = {
     update: isAdminOrManager,
     delete: isAdminOrManager,
   },
+  // Reports and evidence (PDF, Word, scans): the request guard refuses a bigger body while it
+  // streams (src/http/guardApiRequest.ts); without it any signed-in user could send 500 MB.
+  custom: { maxUploadBytes: PLAN_DOCUMENT_MAX_BYTES },
   upload: {
     mimeTypes: PLAN_DOCUMENT_MIME_TYPES,
     // The plugin sets staticDir from its options.

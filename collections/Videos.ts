@@ -18,6 +18,7 @@ export const Videos = contentCollection({
   searchFields: ['title', 'summary'],
   defaultColumns: ['title', 'source', 'provider', '_status', 'unit', 'updatedAt'],
   upload: { ...videoUploadConfig({ limits }), filesRequiredOnCreate: false },
+  maxUploadBytes: limits.maxBytes,
   beforeOperation: [checkUploadedFile('video', limits)],
   beforeChange: [deriveVideoSource],
   fields: [

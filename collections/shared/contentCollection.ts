@@ -25,6 +25,11 @@ export interface ContentCollectionSpec {
   fields: Field[]
   defaultColumns: string[]
   upload?: CollectionConfig['upload']
+  /**
+   * Largest file an upload may carry (media/limits.ts). The request guard reads it as
+   * `custom.maxUploadBytes` and refuses a bigger body while it streams, before Payload buffers it.
+   */
+  maxUploadBytes?: number
   beforeOperation?: CollectionBeforeOperationHook[]
   beforeChange?: CollectionBeforeChangeHook[]
 }
@@ -61,6 +66,7 @@ export function contentCollection(spec: ContentCollectionSpec): CollectionConfig
       delete: editOwnUnitContent(spec.producer),
     },
     ...(spec.upload ? { upload: spec.upload } : {}),
+    ...(spec.maxUploadBytes ? { custom: { maxUploadBytes: spec.maxUploadBytes } } : {}),
     // Trash first, delete later: a trashed item leaves every quota and can be restored.
     trash: true,
     versions: contentVersions,

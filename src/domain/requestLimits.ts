@@ -24,8 +24,16 @@ export interface RequestLimits {
   maxDataDepth: number
   /** Largest JSON (or other non-multipart) body, in bytes. */
   maxJsonBytes: number
-  /** Largest multipart body: the largest upload plus room for the form fields. */
+  /**
+   * Largest multipart body of an upload collection that declares no limit of its own
+   * (`custom.maxUploadBytes`); the ones that do are held to theirs (see `multipartCap`).
+   */
   maxMultipartBytes: number
+  /**
+   * Largest multipart body that carries no upload: the admin's form saves (`_payload` JSON) and
+   * custom endpoints' forms (the plan import's 5 MB document).
+   */
+  maxFormBytes: number
 }
 
 export const DEFAULT_REQUEST_LIMITS: RequestLimits = Object.freeze({
@@ -37,6 +45,7 @@ export const DEFAULT_REQUEST_LIMITS: RequestLimits = Object.freeze({
   maxDataDepth: 100,
   maxJsonBytes: 2 * 1024 * 1024,
   maxMultipartBytes: 501 * 1024 * 1024,
+  maxFormBytes: 6 * 1024 * 1024,
 })
 
 /** A refused parameter: which one, and why (a message key with its values). */
@@ -250,4 +259,88 @@ export function checkDataDepth(data: unknown, max: number = DEFAULT_REQUEST_LIMI
     }
   }
   return null
+}
+
+/** `POST` with this header is run by Payload as a `GET` whose query is the body. */
+export function isMethodOverrideGet(headers: { get(name: string): string | null }): boolean {
+  return ['x-payload-http-method-override', 'x-http-method-override'].some(
+    (name) => headers.get(name)?.trim().toUpperCase() === 'GET',
+  )
+}
+
+/**
+ * The body of a method-override read, checked as the query Payload makes of it. A form body is
+ * appended to the URL exactly as Payload appends it (`${url}?${body}`, payload/dist/utilities/
+ * handleEndpoints.js), so what is checked is what is parsed; a JSON body is checked as find
+ * arguments (Payload reads only its locale today, but a custom endpoint may read the rest).
+ * Payload matches the content type exactly; any charset suffix is checked too.
+ */
+export function checkOverrideBody(
+  url: string,
+  contentType: string | null,
+  body: string,
+  limits: RequestLimits = DEFAULT_REQUEST_LIMITS,
+): ParamProblem | null {
+  const type = (contentType ?? '').split(';', 1)[0]?.trim().toLowerCase()
+  if (type === 'application/x-www-form-urlencoded') {
+    return checkQueryParams(new URL(`${url}?${body}`).searchParams.entries(), 'GET', limits)
+  }
+  if (type === 'application/json') {
+    let data: unknown
+    try {
+      data = body.trim() === '' ? {} : JSON.parse(body)
+    } catch {
+      // Payload would answer a 500 for it.
+      return { param: 'body', problem: { key: 'invalidJsonBody' } }
+    }
+    if (!data || typeof data !== 'object' || Array.isArray(data)) return null
+    return checkFindArgs(data as Parameters<typeof checkFindArgs>[0], true, limits)
+  }
+  return null
+}
+
+/** What a multipart request writes: the collection, and the access its sender needs. */
+export interface MultipartTarget {
+  slug: string
+  /** `create` / `update` for Payload's own routes; null for other routes under the collection. */
+  operation: 'create' | 'update' | null
+  id?: string
+}
+
+/**
+ * The collection route a multipart body is sent to (`POST /api/media` creates, `PATCH
+ * /api/media/12` updates one, `PATCH /api/media` updates by `where`); null outside the API.
+ */
+export function multipartTarget(method: string, pathname: string, apiRoute = '/api'): MultipartTarget | null {
+  if (!pathname.startsWith(`${apiRoute}/`)) return null
+  let segments: string[]
+  try {
+    segments = pathname.slice(apiRoute.length + 1).split('/').filter(Boolean).map(decodeURIComponent)
+  } catch {
+    // A malformed escape names no collection.
+    return null
+  }
+  const [slug, id] = segments
+  if (!slug) return null
+  const m = method.toUpperCase()
+  const writes = m === 'PATCH' || m === 'PUT'
+  if (segments.length === 1) return { slug, operation: m === 'POST' ? 'create' : writes ? 'update' : null }
+  if (segments.length === 2 && writes && id) return { slug, operation: 'update', id }
+  return { slug, operation: null }
+}
+
+/**
+ * The largest multipart body a collection accepts: an upload collection's own file limit
+ * (`custom.maxUploadBytes`, set from media/limits.ts) plus room for the form's JSON; other
+ * collections get a form's size; an upload collection that declares no limit, the global one.
+ */
+export function multipartCap(
+  collection: { upload?: unknown; custom?: Record<string, unknown> },
+  limits: RequestLimits = DEFAULT_REQUEST_LIMITS,
+): number {
+  if (!collection.upload) return limits.maxFormBytes
+  const own = collection.custom?.maxUploadBytes
+  return typeof own === 'number' && Number.isSafeInteger(own) && own > 0
+    ? own + limits.maxJsonBytes
+    : limits.maxMultipartBytes
 }

@@ -145,6 +145,38 @@ export const MESSAGES = {
     vi: 'Nội dung yêu cầu ({size}) vượt quá giới hạn {max}.',
     en: 'The request body ({size}) exceeds the {max} limit.',
   },
+  graphqlTooManyFields: {
+    vi: 'Truy vấn GraphQL có quá nhiều trường ở cấp cao nhất (tối đa {max}); hãy tách thành nhiều yêu cầu.',
+    en: 'The GraphQL query has too many top-level fields (at most {max}); split it into several requests.',
+  },
+  graphqlTooManyAliases: {
+    vi: 'Truy vấn GraphQL dùng quá nhiều bí danh (alias, tối đa {max}).',
+    en: 'The GraphQL query uses too many aliases (at most {max}).',
+  },
+  graphqlTooDeep: {
+    vi: 'Truy vấn GraphQL lồng quá sâu (tối đa {max} cấp).',
+    en: 'The GraphQL query is nested too deeply (at most {max} levels).',
+  },
+  graphqlTooCostly: {
+    vi: 'Truy vấn GraphQL quá nặng (chi phí {cost}, tối đa {max}; mỗi bản ghi theo "limit" đều tính); hãy giảm "limit" hoặc số danh sách.',
+    en: 'The GraphQL query is too costly (cost {cost}, at most {max}; every row a "limit" asks for counts); lower "limit" or ask for fewer lists.',
+  },
+  graphqlTooManyTokens: {
+    vi: 'Truy vấn GraphQL quá dài (tối đa {max} token).',
+    en: 'The GraphQL query is too long (at most {max} tokens).',
+  },
+  crossOriginRefused: {
+    vi: 'Yêu cầu dùng phiên đăng nhập (cookie) từ một trang khác bị từ chối (kiểm tra Origin).',
+    en: 'A request using the sign-in cookie from another site is refused (Origin check).',
+  },
+  uploadNotAllowed: {
+    vi: 'Bạn không có quyền tạo hoặc sửa tài liệu trong bộ sưu tập này; nội dung gửi lên không được đọc.',
+    en: 'You are not allowed to create or change documents in this collection; the body was not read.',
+  },
+  loginFailed: {
+    vi: 'Email hoặc mật khẩu không đúng, hoặc tài khoản đang bị khóa tạm thời do đăng nhập sai nhiều lần.',
+    en: 'The e-mail or password is incorrect, or the account is temporarily locked after too many failed sign-ins.',
+  },
   unitNotOwn: {
     vi: 'Bạn chỉ có thể tạo và sửa nội dung của đơn vị mình; không thể chuyển sang đơn vị khác.',
     en: 'You can only create and edit items of your own unit; an item cannot be moved to another unit.',

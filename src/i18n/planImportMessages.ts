@@ -73,6 +73,22 @@ export const IMPORT_MESSAGES = {
   fileTooLarge: { vi: 'tệp lớn quá {mb} MB.', en: 'the file is larger than {mb} MB.' },
   docxInvalid: { vi: 'tệp không phải tài liệu Word .docx.', en: 'the file is not a Word .docx document.' },
   docxUnreadable: { vi: 'không đọc được tệp .docx ({detail}).', en: 'the .docx file cannot be read ({detail}).' },
+  docxXmlTooLarge: {
+    vi: 'tài liệu .docx khi giải nén có {size} XML, vượt giới hạn {max}.',
+    en: 'the .docx unpacks to {size} of XML, more than the {max} limit.',
+  },
+  docxTooLarge: {
+    vi: 'tài liệu .docx khi giải nén có {size}, vượt giới hạn {max}.',
+    en: 'the .docx unpacks to {size}, more than the {max} limit.',
+  },
+  docxTooManyEntries: {
+    vi: 'tệp .docx có quá {max} phần.',
+    en: 'the .docx has more than {max} parts.',
+  },
+  docxSizeMismatch: {
+    vi: 'tệp .docx khai sai kích thước phần "{name}" (giải nén lớn hơn khai báo).',
+    en: 'the .docx misstates the size of its part "{name}" (it unpacks larger than declared).',
+  },
   txtEncoding: { vi: 'tệp .txt phải được mã hóa UTF-8.', en: 'the .txt file must be UTF-8 encoded.' },
   txtBinary: { vi: 'tệp .txt chứa dữ liệu nhị phân.', en: 'the .txt file contains binary data.' },
   // Notes: what the reviewer should know; they never block the import.

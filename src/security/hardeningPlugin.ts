@@ -1,5 +1,7 @@
 import type { CollectionConfig, Config, Plugin } from 'payload'
+import { answerFailedLogin } from '../../hooks/answerFailedLogin'
 import { answerMalformedJson } from '../../hooks/answerMalformedJson'
+import { hashForAbsentAccount } from '../../hooks/hashForAbsentAccount'
 import { limitDataDepth } from '../../hooks/limitDataDepth'
 import { limitGraphQLQuery } from '../../hooks/limitGraphQLQuery'
 import { DEFAULT_REQUEST_LIMITS, type RequestLimits } from '../domain/requestLimits'
@@ -32,9 +34,14 @@ function withSafeFileHeaders(collection: CollectionConfig): CollectionConfig {
 
 function withInputLimits(collection: CollectionConfig): CollectionConfig {
   const hooks = collection.hooks ?? {}
+  // Auth collections: a login Payload will refuse without hashing hashes anyway (same time).
+  const login = collection.auth ? [hashForAbsentAccount] : []
   return {
     ...collection,
-    hooks: { ...hooks, beforeOperation: [limitGraphQLQuery, limitDataDepth, ...(hooks.beforeOperation ?? [])] },
+    hooks: {
+      ...hooks,
+      beforeOperation: [...login, limitGraphQLQuery, limitDataDepth, ...(hooks.beforeOperation ?? [])],
+    },
   }
 }
 
@@ -42,7 +49,9 @@ function withInputLimits(collection: CollectionConfig): CollectionConfig {
  * The app's hardening, applied last so it covers the plugin's collections too: GraphQL query caps
  * and a nesting cap on written data for every collection, safe headers on every served upload,
  * Payload's own depth cap and multipart limits set to ours, malformed request JSON answered 400,
- * and CSRF origin checks for cookie-authenticated requests when the public URL is known.
+ * failed logins answered alike and after the same work, and CSRF origin checks for
+ * cookie-authenticated requests when the public URL is known (without it, src/http/
+ * guardApiRequest.ts holds them to the origin they reached).
  * See docs/SECURITY.md.
  */
 export const hardeningPlugin =
@@ -61,7 +70,10 @@ export const hardeningPlugin =
         limits: { ...config.upload?.limits, fileSize: limits.maxMultipartBytes },
         requestSizeLimit: limits.maxMultipartBytes,
       },
-      hooks: { ...config.hooks, afterError: [...(config.hooks?.afterError ?? []), answerMalformedJson] },
+      hooks: {
+        ...config.hooks,
+        afterError: [...(config.hooks?.afterError ?? []), answerMalformedJson, answerFailedLogin],
+      },
       csrf: serverURL ? [...new Set([...(config.csrf ?? []), serverURL])] : config.csrf,
     }
   }

@@ -7,6 +7,10 @@
  * Screenshots, downloads and the app's log go to test/e2e/artifacts/. Exits with vitest's code.
  *
  *   E2E_PORT (default 3910), CHROMIUM_PATH (default /usr/bin/chromium)
+ *
+ * Arguments after `--` go to vitest (e.g. `npm run test:e2e -- test/e2e/security-limits.test.ts`
+ * runs one file). The tests get E2E_BASE_URL, E2E_ARTIFACTS and E2E_APP_PID (the app's process,
+ * whose memory the security tests read from /proc).
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs'
@@ -21,6 +25,8 @@ const base = `http://127.0.0.1:${port}`
 const dataDir = path.join(ROOT, '.data', 'e2e')
 const artifacts = path.join(ROOT, 'test', 'e2e', 'artifacts')
 const appLog = path.join(artifacts, 'app.log')
+/** Passed through to vitest: file filters, `-t <name>`. */
+const vitestArgs = process.argv.slice(2).filter((a) => a !== '--')
 
 let app: ChildProcess | undefined
 let tests: ChildProcess | undefined
@@ -51,11 +57,17 @@ function runVitest(): Promise<number> {
   return new Promise((resolve) => {
     tests = spawn(
       process.execPath,
-      [path.join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--project', 'e2e'],
+      [path.join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--project', 'e2e', ...vitestArgs],
       {
         cwd: ROOT,
         stdio: 'inherit',
-        env: { ...process.env, E2E_BASE_URL: base, E2E_ARTIFACTS: artifacts },
+        env: {
+          ...process.env,
+          E2E_BASE_URL: base,
+          E2E_ARTIFACTS: artifacts,
+          // start.ts serves Next in its own process: this pid is the server whose memory counts.
+          E2E_APP_PID: String(app?.pid ?? ''),
+        },
       },
     )
     tests.once('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)))

@@ -1,6 +1,14 @@
+import { inflateRawSync } from 'node:zlib'
 import mammoth from 'mammoth'
 import type { PayloadRequest } from 'payload'
 import { docxHtmlToPlanText } from '../../domain/planImport'
+import {
+  checkDocxSizes,
+  DEFAULT_DOCX_LIMITS,
+  entryDataOffset,
+  isXmlPart,
+  readZipDirectory,
+} from '../../domain/zipDirectory'
 import type { ImportMessage } from '../../i18n/planImportMessages'
 import { RECURRENCE_PERIODS, type RecurrencePeriod } from '../../slugs'
 
@@ -39,12 +47,58 @@ const fail = (status: 400 | 413 | 415, field: string, key: ImportMessage['key'],
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04]
 
+const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes % (1024 * 1024) === 0 ? 0 : 1)} MB`
+
+/**
+ * Refuses a .docx that unpacks to more than the converter may hold, before it is converted:
+ * first from the sizes its central directory claims (413 naming the limit), then by unpacking
+ * each XML part with its claim as zlib's ceiling. The second step matters because the unzip
+ * inside mammoth (jszip) believes the directory and does not check CRCs: an archive that
+ * understates a part would otherwise still expand without bound. Costs one inflate of at most
+ * the XML limit (6 MB), a few milliseconds.
+ */
+export function checkDocxArchive(bytes: Buffer): void {
+  const limits = DEFAULT_DOCX_LIMITS
+  const dir = readZipDirectory(bytes, limits.maxEntries)
+  if (!dir.ok) {
+    if (dir.reason === 'tooManyEntries') throw fail(413, 'file', 'docxTooManyEntries', { max: limits.maxEntries })
+    throw fail(400, 'file', 'docxInvalid')
+  }
+  const problem = checkDocxSizes(dir.entries, limits)
+  if (problem?.kind === 'xml') throw fail(413, 'file', 'docxXmlTooLarge', { size: mib(problem.size), max: mib(problem.max) })
+  if (problem?.kind === 'total') throw fail(413, 'file', 'docxTooLarge', { size: mib(problem.size), max: mib(problem.max) })
+  if (problem?.kind === 'entries') throw fail(413, 'file', 'docxTooManyEntries', { max: problem.max })
+  if (problem?.kind === 'method') throw fail(400, 'file', 'docxInvalid')
+  for (const entry of dir.entries) {
+    if (!isXmlPart(entry.name)) continue
+    const start = entryDataOffset(bytes, entry)
+    if (start === null) throw fail(400, 'file', 'docxInvalid')
+    if (entry.method === 0) {
+      if (entry.compressedSize !== entry.uncompressedSize) throw fail(400, 'file', 'docxSizeMismatch', { name: entry.name })
+      continue
+    }
+    try {
+      inflateRawSync(bytes.subarray(start, start + entry.compressedSize), {
+        maxOutputLength: Math.max(1, entry.uncompressedSize),
+      })
+    } catch (err) {
+      // zlib's RangeError: the part unpacks past its claim. Anything else: a damaged part.
+      if (err instanceof RangeError) throw fail(400, 'file', 'docxSizeMismatch', { name: entry.name })
+      throw fail(400, 'file', 'docxUnreadable', { detail: err instanceof Error ? err.message : String(err) })
+    }
+  }
+}
+
+/** Images are not plan text: never unpacked, never turned into data URLs in the HTML. */
+const dropImages = mammoth.images.imgElement(() => Promise.resolve({ src: '' }))
+
 /** A .docx → plan text, tables kept as tab-separated rows (see docxHtmlToPlanText). */
 export async function docxToPlanText(bytes: Buffer): Promise<string> {
   if (!ZIP_MAGIC.every((b, i) => bytes[i] === b)) throw fail(400, 'file', 'docxInvalid')
+  checkDocxArchive(bytes)
   let html: string
   try {
-    html = (await mammoth.convertToHtml({ buffer: bytes })).value
+    html = (await mammoth.convertToHtml({ buffer: bytes }, { convertImage: dropImages })).value
   } catch (err) {
     // A zip that is not a Word document (or a damaged one): the user must send another file.
     throw fail(400, 'file', 'docxUnreadable', { detail: err instanceof Error ? err.message : String(err) })

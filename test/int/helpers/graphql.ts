@@ -13,7 +13,8 @@ export interface GraphQLResponse {
 
 /** POST /api/graphql through the route's own handler and guard, as the Next.js route mounts it. */
 export function graphqlClient(payload: Payload) {
-  const handler = guardApiRequest(GRAPHQL_POST(Promise.resolve(payload.config)))
+  const config = Promise.resolve(payload.config)
+  const handler = guardApiRequest(GRAPHQL_POST(config), { config })
   return async (query: string, init: { token?: string; variables?: Record<string, unknown> } = {}) => {
     const headers = new Headers({ 'Content-Type': 'application/json' })
     if (init.token) headers.set('Authorization', `JWT ${init.token}`)

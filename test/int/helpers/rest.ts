@@ -19,10 +19,10 @@ export interface RestResponse {
 export function restClient(payload: Payload) {
   const config = Promise.resolve(payload.config)
   const handlers = {
-    GET: guardApiRequest(REST_GET(config)),
-    POST: guardApiRequest(REST_POST(config)),
-    PATCH: guardApiRequest(REST_PATCH(config)),
-    DELETE: guardApiRequest(REST_DELETE(config)),
+    GET: guardApiRequest(REST_GET(config), { config }),
+    POST: guardApiRequest(REST_POST(config), { config }),
+    PATCH: guardApiRequest(REST_PATCH(config), { config }),
+    DELETE: guardApiRequest(REST_DELETE(config), { config }),
   }
   async function call(
     method: keyof typeof handlers,
