@@ -1,0 +1,167 @@
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { captureTransport } from './helpers/captureMail'
+import { restClient } from './helpers/rest'
+import { createUser, startTestPayload, type TestPayload } from './helpers/testPayload'
+
+/**
+ * Issue 20, finding 1: an approval is of one version. A request that both trashes (or restores)
+ * an item and edits it voids the approval like any other edit, and the scheduled publish an
+ * approval queued checks, when it fires, that the item is still the version approved.
+ */
+
+type Doc = Record<string, unknown> & { id: string | number }
+type Who = 'editor' | 'reviewer' | 'manager'
+
+let t: TestPayload
+let payload: Payload
+let rest: ReturnType<typeof restClient>
+const users = {} as Record<Who, Doc>
+const tokens = {} as Record<Who, string>
+
+beforeAll(async () => {
+  t = await startTestPayload({ mail: { transport: captureTransport().transport } })
+  payload = t.payload
+  rest = restClient(payload)
+  const unit = (await payload.create({ collection: 'units', data: { name: 'Trung tâm Truyền thông' } })) as unknown as Doc
+  const other = (await payload.create({ collection: 'units', data: { name: 'Văn phòng' } })) as unknown as Doc
+  await payload.create({
+    collection: 'channels',
+    data: { name: 'Cổng TTĐT', kind: 'portal', isHome: true, url: 'https://portal.example.gov.vn' },
+  })
+  users.editor = await createUser(payload, { role: 'editor', unit: unit.id })
+  users.reviewer = await createUser(payload, { role: 'editor', unit: other.id })
+  await payload.update({ collection: 'users', id: users.reviewer.id, data: { reviewUnits: [unit.id] } as never })
+  users.manager = await createUser(payload, { role: 'manager', unit: unit.id })
+  for (const who of Object.keys(users) as Who[])
+    tokens[who] = await rest.login(String(users[who].email), 'test-Password-1')
+})
+
+afterAll(async () => {
+  await t?.cleanup()
+})
+
+type Query = { query(q: string, v?: unknown[]): Promise<{ rows: Array<Record<string, unknown>> }> }
+const pool = () => (payload.db as unknown as { pool: Query }).pool
+
+async function latest(id: Doc['id']): Promise<Doc> {
+  return (await payload.findByID({ collection: 'articles', id, draft: true, depth: 0, trash: true })) as unknown as Doc
+}
+const reviewState = async (id: Doc['id']) => ((await latest(id)).review as { state?: string } | undefined)?.state
+async function live(id: Doc['id']): Promise<{ status: string; title: string }> {
+  const { rows } = await pool().query('select _status, title from articles where id = $1', [id])
+  return { status: String(rows[0]?._status), title: String(rows[0]?.title) }
+}
+const pendingPublishJobs = async (id: Doc['id']) =>
+  (
+    await payload.find({ collection: 'payload-jobs', where: { taskSlug: { equals: 'schedulePublish' } }, depth: 0 })
+  ).docs.filter(
+    (j) =>
+      String((j.input as { doc?: { value?: string } }).doc?.value) === String(id) &&
+      (j.input as { type?: string }).type === 'publish' &&
+      !j.completedAt,
+  )
+const sleepUntil = (iso: string) =>
+  new Promise((r) => setTimeout(r, Math.max(0, new Date(iso).getTime() - Date.now() + 200)))
+
+/** An editor's draft, submitted, approved by the unit's reviewer to go out at `publishAt`. */
+async function approvedForLater(publishAt: string): Promise<Doc> {
+  const created = await rest.post(
+    'articles?draft=true',
+    { title: 'Bài đã duyệt', summary: 'Sapo đã duyệt' },
+    { token: tokens.editor },
+  )
+  expect(created.status, JSON.stringify(created.json)).toBe(201)
+  const doc = (created.json as { doc: Doc }).doc
+  expect((await rest.post(`review/articles/${doc.id}/submit`, {}, { token: tokens.editor })).status).toBe(200)
+  const approve = await rest.post(
+    `review/articles/${doc.id}/approve`,
+    { publishAt, updatedAt: (await latest(doc.id)).updatedAt },
+    { token: tokens.reviewer },
+  )
+  expect(approve.status, JSON.stringify(approve.json)).toBe(200)
+  expect(await pendingPublishJobs(doc.id)).toHaveLength(1)
+  return doc
+}
+
+describe('finding 1: an edit sent together with a trash or restore voids the approval', () => {
+  it('trash + new title in one PATCH, then restore: approval void, job withdrawn, nothing unreviewed goes live', async () => {
+    const publishAt = new Date(Date.now() + 2500).toISOString()
+    const doc = await approvedForLater(publishAt)
+    const trashed = await rest.patch(
+      `articles/${doc.id}`,
+      { deletedAt: new Date().toISOString(), title: 'Nội dung chưa duyệt', summary: 'Sapo chưa duyệt' },
+      { token: tokens.editor },
+    )
+    expect(trashed.status, JSON.stringify(trashed.json)).toBe(200)
+    const restored = await rest.patch(`articles/${doc.id}?trash=true`, { deletedAt: null }, { token: tokens.editor })
+    expect(restored.status, JSON.stringify(restored.json)).toBe(200)
+    expect(await reviewState(doc.id)).toBe('draft')
+    expect(await pendingPublishJobs(doc.id)).toHaveLength(0)
+    await sleepUntil(publishAt)
+    await payload.jobs.run()
+    expect((await live(doc.id)).status).toBe('draft')
+  })
+
+  it('restore + new title in one PATCH voids the approval too', async () => {
+    const doc = await approvedForLater(new Date(Date.now() + 60_000).toISOString())
+    expect(
+      (await rest.patch(`articles/${doc.id}`, { deletedAt: new Date().toISOString() }, { token: tokens.editor })).status,
+    ).toBe(200)
+    // A trash alone changes no content: the approval stands.
+    expect(await reviewState(doc.id)).toBe('approved')
+    const restored = await rest.patch(
+      `articles/${doc.id}?trash=true`,
+      { deletedAt: null, title: 'Khôi phục kèm sửa' },
+      { token: tokens.editor },
+    )
+    expect(restored.status, JSON.stringify(restored.json)).toBe(200)
+    expect(await reviewState(doc.id)).toBe('draft')
+    expect(await pendingPublishJobs(doc.id)).toHaveLength(0)
+  })
+
+  it('an editor cannot change the live text of a published item by trashing it in the same request', async () => {
+    const created = await rest.post('articles?draft=true', { title: 'Bài đang đăng' }, { token: tokens.editor })
+    const doc = (created.json as { doc: Doc }).doc
+    expect((await rest.patch(`articles/${doc.id}`, { _status: 'published' }, { token: tokens.manager })).status).toBe(
+      200,
+    )
+    const res = await rest.patch(
+      `articles/${doc.id}`,
+      { deletedAt: new Date().toISOString(), title: 'Sửa bản đang đăng' },
+      { token: tokens.editor },
+    )
+    expect(res.status).toBe(403)
+    expect((await live(doc.id)).title).toBe('Bài đang đăng')
+  })
+})
+
+describe('finding 1: the scheduled publish checks it still publishes the version approved', () => {
+  it('refuses when the draft changed behind the review record, leaves the item unapproved and tells the reviewer', async () => {
+    const publishAt = new Date(Date.now() + 2500).toISOString()
+    const doc = await approvedForLater(publishAt)
+    // A change that no hook saw (a direct database write, a future code path that forgets the rule).
+    await pool().query(
+      `update _articles_v set version_title = 'Sửa ngoài quy trình', version_updated_at = now() + interval '1 second'
+       where parent_id = $1 and latest`,
+      [doc.id],
+    )
+    await sleepUntil(publishAt)
+    await payload.jobs.run()
+    expect((await live(doc.id)).status).toBe('draft')
+    expect(await reviewState(doc.id)).not.toBe('approved')
+    const notices = await rest.get('notifications?limit=50&sort=-createdAt', { token: tokens.reviewer })
+    const docs = (notices.json as { docs: Array<Record<string, unknown>> }).docs
+    expect(docs.some((n) => String(n.link ?? '').endsWith(`/articles/${doc.id}`) && /không xuất bản/i.test(String(n.title))))
+      .toBe(true)
+  })
+
+  it('still publishes the approved version when nothing changed', async () => {
+    const publishAt = new Date(Date.now() + 2000).toISOString()
+    const doc = await approvedForLater(publishAt)
+    await sleepUntil(publishAt)
+    await payload.jobs.run()
+    expect(await live(doc.id)).toEqual({ status: 'published', title: 'Bài đã duyệt' })
+    expect(await reviewState(doc.id)).toBe('approved')
+  })
+})
