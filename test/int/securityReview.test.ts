@@ -1,4 +1,6 @@
-import type { Payload } from 'payload'
+import { createLocalReq, type Payload, type TypedUser } from 'payload'
+import { guardSchedulePublish } from '../../src/plugin/review/guardSchedulePublish'
+import { graphqlClient } from './helpers/graphql'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { captureTransport } from './helpers/captureMail'
 import { restClient } from './helpers/rest'
@@ -11,7 +13,7 @@ import { createUser, startTestPayload, type TestPayload } from './helpers/testPa
  */
 
 type Doc = Record<string, unknown> & { id: string | number }
-type Who = 'editor' | 'reviewer' | 'manager'
+type Who = 'editor' | 'reviewer' | 'manager' | 'outsider' | 'admin'
 
 let t: TestPayload
 let payload: Payload
@@ -33,6 +35,8 @@ beforeAll(async () => {
   users.reviewer = await createUser(payload, { role: 'editor', unit: other.id })
   await payload.update({ collection: 'users', id: users.reviewer.id, data: { reviewUnits: [unit.id] } as never })
   users.manager = await createUser(payload, { role: 'manager', unit: unit.id })
+  users.outsider = await createUser(payload, { role: 'editor', unit: other.id })
+  users.admin = await createUser(payload, { role: 'admin', unit: other.id })
   for (const who of Object.keys(users) as Who[])
     tokens[who] = await rest.login(String(users[who].email), 'test-Password-1')
 })
@@ -163,5 +167,68 @@ describe('finding 1: the scheduled publish checks it still publishes the version
     await payload.jobs.run()
     expect(await live(doc.id)).toEqual({ status: 'published', title: 'Bài đã duyệt' })
     expect(await reviewState(doc.id)).toBe('approved')
+  })
+})
+
+describe('finding 2: only a user who may publish a document queues or deletes its schedule jobs', () => {
+  const reqAs = async (who: Who) =>
+    createLocalReq({ user: { ...users[who], collection: 'users' } as unknown as TypedUser }, payload)
+  const jobExists = async (id: string | number) =>
+    (await payload.count({ collection: 'payload-jobs', where: { id: { equals: id } } })).totalDocs === 1
+  const schedule = (who: Who, args: Record<string, unknown>) =>
+    reqAs(who).then((req) => guardSchedulePublish({ ...args, req } as never) as Promise<Record<string, unknown>>)
+
+  it('the schedule-publish server function refuses to delete a job of a document the caller may not publish', async () => {
+    const doc = await approvedForLater(new Date(Date.now() + 3_600_000).toISOString())
+    const job = (await pendingPublishJobs(doc.id))[0]!
+    // An editor of another unit, and the item's own author (a unit that requires review).
+    for (const who of ['outsider', 'editor'] as const) {
+      const res = await schedule(who, { deleteID: job.id })
+      expect(res.error, who).toBeTruthy()
+      expect(await jobExists(job.id)).toBe(true)
+    }
+    // A job that is not a schedule job at all is never deleted this way.
+    const other = await payload.jobs.queue({ task: 'schedulePublish', input: {} as never, waitUntil: new Date(Date.now() + 3_600_000) })
+    expect((await schedule('outsider', { deleteID: other.id })).error).toBeTruthy()
+    expect(await jobExists(other.id)).toBe(true)
+    // The manager (who may publish it) withdraws it.
+    const ok = await schedule('manager', { deleteID: job.id })
+    expect(ok.error).toBeUndefined()
+    expect(await jobExists(job.id)).toBe(false)
+  })
+
+  it('refuses to queue a publish or takedown for a document the caller may not publish', async () => {
+    const created = await rest.post('articles?draft=true', { title: 'Lịch xuất bản' }, { token: tokens.editor })
+    const doc = (created.json as { doc: Doc }).doc
+    const target = { type: 'publish', doc: { relationTo: 'articles', value: String(doc.id) }, date: new Date(Date.now() + 3_600_000) }
+    const before = (await payload.count({ collection: 'payload-jobs' })).totalDocs
+    for (const who of ['outsider', 'editor'] as const) {
+      expect((await schedule(who, target)).error, who).toBeTruthy()
+      expect((await schedule(who, { ...target, type: 'unpublish' })).error, who).toBeTruthy()
+    }
+    expect((await schedule('outsider', { type: 'publish', date: target.date })).error).toBeTruthy()
+    expect((await payload.count({ collection: 'payload-jobs' })).totalDocs).toBe(before)
+    expect((await schedule('manager', target)).error).toBeUndefined()
+    const queued = await pendingPublishJobs(doc.id)
+    expect(queued).toHaveLength(1)
+    expect((queued[0]!.input as { user?: { value?: unknown } }).user?.value).toBe(users.manager.id)
+  })
+
+  it('REST and GraphQL on payload-jobs are closed to every role', async () => {
+    const doc = await approvedForLater(new Date(Date.now() + 3_600_000).toISOString())
+    const job = (await pendingPublishJobs(doc.id))[0]!
+    const gql = graphqlClient(payload)
+    for (const who of ['outsider', 'editor', 'manager', 'admin'] as const) {
+      const token = tokens[who]
+      expect((await rest.delete(`payload-jobs/${job.id}`, { token })).status, who).toBe(403)
+      expect((await rest.get('payload-jobs', { token })).status, who).toBe(403)
+      expect((await rest.patch(`payload-jobs/${job.id}`, { waitUntil: new Date().toISOString() }, { token })).status).toBe(403)
+      expect((await rest.post('payload-jobs', { taskSlug: 'schedulePublish', input: {} }, { token })).status).toBe(403)
+      const del = await gql(`mutation { deletePayloadJob(id: ${job.id}) { id } }`, { token })
+      expect(del.json.errors?.length, who).toBeGreaterThan(0)
+      const list = await gql('{ PayloadJobs { docs { id } } }', { token })
+      expect(list.json.errors?.length, who).toBeGreaterThan(0)
+    }
+    expect(await jobExists(job.id)).toBe(true)
   })
 })
