@@ -32,6 +32,7 @@ import { migrations } from './migrations'
 import { commsQuotaPlugin, type SchedulerOptions } from './plugin'
 import { nodemailerAdapter } from './plugin/email/nodemailerAdapter'
 import { CONTENT_SLUGS } from './slugs'
+import { documentLocksPlugin } from './security/documentLocksPlugin'
 import { hardeningPlugin } from './security/hardeningPlugin'
 import { seedOnFirstStart } from './seed/seedOnFirstStart'
 import { healthEndpoint } from './health/healthEndpoint'
@@ -157,6 +158,7 @@ export function createAppConfig(options: AppConfigOptions = {}): Promise<Sanitiz
       hardeningPlugin(),
       // After hardening: the S3 file handler serves with the collection config it receives.
       objectStoragePlugin(s3),
+      documentLocksPlugin(),
     ],
     endpoints: [healthEndpoint({ uploadsDir: uploads, s3, migrations: migrations.map((m) => m.name) })],
     onInit: async (payload) => {

@@ -232,3 +232,82 @@ describe('finding 2: only a user who may publish a document queues or deletes it
     expect(await jobExists(job.id)).toBe(true)
   })
 })
+
+describe('finding 7: locks only of what the caller may edit, in their name, stamped by the server', () => {
+  const locksOf = async (collection: string, id: string | number) =>
+    (
+      await payload.find({
+        collection: 'payload-locked-documents',
+        where: { and: [{ 'document.relationTo': { equals: collection } }, { 'document.value': { equals: id } }] },
+        depth: 0,
+      })
+    ).docs as unknown as Array<Record<string, unknown> & { id: number }>
+
+  it("refuses a lock on another unit's item or on someone else's account, and the owner can still edit", async () => {
+    const created = await rest.post('articles?draft=true', { title: 'Bài của đơn vị' }, { token: tokens.editor })
+    const doc = (created.json as { doc: Doc }).doc
+    const forged = { user: { relationTo: 'users', value: users.admin.id }, updatedAt: '2099-01-01T00:00:00.000Z' }
+    const onItem = await rest.post(
+      'payload-locked-documents',
+      { document: { relationTo: 'articles', value: doc.id }, ...forged },
+      { token: tokens.outsider },
+    )
+    expect(onItem.status).toBe(403)
+    expect(await locksOf('articles', doc.id)).toHaveLength(0)
+    const onAccount = await rest.post(
+      'payload-locked-documents',
+      { document: { relationTo: 'users', value: users.admin.id }, ...forged },
+      { token: tokens.outsider },
+    )
+    expect(onAccount.status).toBe(403)
+    expect(await locksOf('users', users.admin.id)).toHaveLength(0)
+    expect((await rest.post('payload-locked-documents', { ...forged }, { token: tokens.outsider })).status).toBe(403)
+    const edit = await rest.patch(`articles/${doc.id}?draft=true`, { title: 'Vẫn sửa được' }, { token: tokens.editor })
+    expect(edit.status).toBe(200)
+    expect((await rest.patch(`users/${users.admin.id}`, { name: 'Quản trị' }, { token: tokens.admin })).status).toBe(200)
+  })
+
+  it("a lock on one's own item is the caller's, with the server's time, whatever the request says", async () => {
+    const created = await rest.post('articles?draft=true', { title: 'Bài khóa' }, { token: tokens.editor })
+    const doc = (created.json as { doc: Doc }).doc
+    const res = await rest.post(
+      'payload-locked-documents',
+      {
+        document: { relationTo: 'articles', value: doc.id },
+        user: { relationTo: 'users', value: users.admin.id },
+        createdAt: '2099-01-01T00:00:00.000Z',
+        updatedAt: '2099-01-01T00:00:00.000Z',
+      },
+      { token: tokens.editor },
+    )
+    expect(res.status, JSON.stringify(res.json)).toBe(201)
+    const [lock] = await locksOf('articles', doc.id)
+    expect((lock!.user as { value: unknown }).value).toBe(users.editor.id)
+    expect(Math.abs(new Date(String(lock!.updatedAt)).getTime() - Date.now())).toBeLessThan(60_000)
+    expect(Math.abs(new Date(String(lock!.createdAt)).getTime() - Date.now())).toBeLessThan(60_000)
+    // Someone who may not edit the item can neither take the lock over, re-point it, nor release it.
+    expect((await rest.patch(`payload-locked-documents/${lock!.id}`, { user: users.outsider.id }, { token: tokens.outsider })).status).toBe(403)
+    expect((await rest.delete(`payload-locked-documents/${lock!.id}`, { token: tokens.outsider })).status).toBe(403)
+    // The item's editors can: a manager takes it over (in their own name, never another's) …
+    const takeover = await rest.patch(
+      `payload-locked-documents/${lock!.id}`,
+      { user: { relationTo: 'users', value: users.admin.id }, updatedAt: '2099-01-01T00:00:00.000Z' },
+      { token: tokens.manager },
+    )
+    expect(takeover.status, JSON.stringify(takeover.json)).toBe(200)
+    const [after] = await locksOf('articles', doc.id)
+    expect((after!.user as { value: unknown }).value).toBe(users.manager.id)
+    expect(new Date(String(after!.updatedAt)).getFullYear()).toBeLessThan(2099)
+    // … but cannot re-point it at something they may not edit (an account).
+    expect(
+      (
+        await rest.patch(
+          `payload-locked-documents/${lock!.id}`,
+          { document: { relationTo: 'users', value: users.admin.id } },
+          { token: tokens.manager },
+        )
+      ).status,
+    ).toBe(403)
+    expect((await rest.delete(`payload-locked-documents/${lock!.id}`, { token: tokens.manager })).status).toBe(200)
+  })
+})
