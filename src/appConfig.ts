@@ -33,6 +33,7 @@ import { commsQuotaPlugin, type SchedulerOptions } from './plugin'
 import { nodemailerAdapter } from './plugin/email/nodemailerAdapter'
 import { CONTENT_SLUGS } from './slugs'
 import { documentLocksPlugin } from './security/documentLocksPlugin'
+import { malformedInputPlugin } from './security/malformedInputPlugin'
 import { hardeningPlugin } from './security/hardeningPlugin'
 import { seedOnFirstStart } from './seed/seedOnFirstStart'
 import { healthEndpoint } from './health/healthEndpoint'
@@ -159,6 +160,7 @@ export function createAppConfig(options: AppConfigOptions = {}): Promise<Sanitiz
       // After hardening: the S3 file handler serves with the collection config it receives.
       objectStoragePlugin(s3),
       documentLocksPlugin(),
+      malformedInputPlugin(),
     ],
     endpoints: [healthEndpoint({ uploadsDir: uploads, s3, migrations: migrations.map((m) => m.name) })],
     onInit: async (payload) => {

@@ -1,0 +1,14 @@
+import { ValidationError, type CollectionBeforeOperationHook } from 'payload'
+import { unparsableDatePaths, type FieldShape } from '../src/domain/queryShape'
+
+/**
+ * Draft saves and autosaves skip Payload's field validation, so a date that does not parse
+ * (`publications[0].publishedAt: "garbage"`) reached SQL and failed as a 500: answer 400 on it.
+ */
+export const refuseUnparsableDates: CollectionBeforeOperationHook = ({ args, collection, operation, req }) => {
+  if (operation !== 'create' && operation !== 'update') return args
+  const paths = unparsableDatePaths(collection.fields as unknown as FieldShape[], (args as { data?: unknown }).data)
+  if (paths.length === 0) return args
+  const errors = paths.map((path) => ({ path, message: 'This is not a date (ISO 8601, e.g. 2025-08-30T08:00:00+07:00).' }))
+  throw new ValidationError({ collection: collection.slug, errors, req }, req.t)
+}
