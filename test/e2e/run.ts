@@ -6,7 +6,8 @@
  * demo seed, runs the vitest project `e2e` (test/e2e/*.test.ts) against it, and stops it.
  * Screenshots, downloads and the app's log go to test/e2e/artifacts/. Exits with vitest's code.
  *
- *   E2E_PORT (default 3910), CHROMIUM_PATH (default /usr/bin/chromium)
+ *   E2E_PORT (default 3910), CHROMIUM_PATH (default /usr/bin/chromium), E2E_FILTER (only the test
+ *   files whose path contains it, e.g. `security-`)
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs'
@@ -51,7 +52,14 @@ function runVitest(): Promise<number> {
   return new Promise((resolve) => {
     tests = spawn(
       process.execPath,
-      [path.join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--project', 'e2e'],
+      [
+        path.join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'),
+        'run',
+        '--project',
+        'e2e',
+        // E2E_FILTER=security- runs only the files whose path contains it (vitest's file filter).
+        ...(process.env.E2E_FILTER ? [process.env.E2E_FILTER] : []),
+      ],
       {
         cwd: ROOT,
         stdio: 'inherit',

@@ -102,6 +102,17 @@ describe('share links: a token is bound to its plan; revocation and expiry are f
     expect(fresh.token).not.toBe(l.token)
     expect((await rest.get(`quota/shared/${fresh.token}`)).status).toBe(200)
   })
+
+  it('?state=1 answers the status alone (what the share page asks before rendering)', async () => {
+    const l = await link()
+    const live = await rest.get(`quota/shared/${l.token}?state=1`)
+    expect(live.status).toBe(200)
+    expect(live.json).toMatchObject({ state: 'active' })
+    expect(live.json.tasks).toBeUndefined()
+    expect((await rest.get(`quota/shared/${l.id}.${'A'.repeat(32)}?state=1`)).status).toBe(404)
+    await rest.patch(`share-links/${l.id}`, { revoked: true }, { token: tokens.manager })
+    expect((await rest.get(`quota/shared/${l.token}?state=1`)).status).toBe(410)
+  })
 })
 
 describe('malformed input is a 4xx naming the field, not a 500', () => {
