@@ -1,5 +1,6 @@
 import { ValidationError, type CollectionBeforeOperationHook } from 'payload'
 import { unparsableDatePaths, type FieldShape } from '../src/domain/queryShape'
+import { problemText } from '../src/plugin/validation'
 
 /**
  * Draft saves and autosaves skip Payload's field validation, so a date that does not parse
@@ -9,6 +10,7 @@ export const refuseUnparsableDates: CollectionBeforeOperationHook = ({ args, col
   if (operation !== 'create' && operation !== 'update') return args
   const paths = unparsableDatePaths(collection.fields as unknown as FieldShape[], (args as { data?: unknown }).data)
   if (paths.length === 0) return args
-  const errors = paths.map((path) => ({ path, message: 'This is not a date (ISO 8601, e.g. 2025-08-30T08:00:00+07:00).' }))
+  const message = problemText({ key: 'dateUnparsable' }, req)
+  const errors = paths.map((path) => ({ path, message }))
   throw new ValidationError({ collection: collection.slug, errors, req }, req.t)
 }

@@ -218,6 +218,18 @@ export const MESSAGES = {
     vi: 'Liên kết đã thu hồi không thể dùng lại; hãy tạo liên kết mới.',
     en: 'A revoked link cannot be restored; make a new link.',
   },
+  idInvalid: {
+    vi: '"{id}" không phải mã (id) của một bản ghi.',
+    en: '"{id}" is not a document id.',
+  },
+  whereOperatorInvalid: {
+    vi: 'Không thể dùng toán tử hoặc giá trị này cho trường này ({path}).',
+    en: 'This operator or value cannot be used on this field ({path}).',
+  },
+  dateUnparsable: {
+    vi: 'Giá trị này không phải ngày giờ (ISO 8601, ví dụ 2025-08-30T08:00:00+07:00).',
+    en: 'This is not a date (ISO 8601, e.g. 2025-08-30T08:00:00+07:00).',
+  },
   shareLinkExpiredFinal: {
     vi: 'Liên kết đã hết hạn không thể gia hạn; hãy tạo liên kết mới.',
     en: 'An expired link cannot be extended; make a new link.',
