@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 import { computeShareLinkUrl } from '../hooks/computeShareLinkUrl'
+import { keepShareLinkFinal } from '../hooks/keepShareLinkFinal'
 import { stampShareLink } from '../hooks/stampShareLink'
 import { isAdminOrManager } from '../src/access/isAdminOrManager'
 import { checkShareExpiry } from '../src/domain/shareToken'
@@ -25,7 +26,7 @@ export const ShareLinks: CollectionConfig = {
     },
   },
   access: { read: isAdminOrManager, create: isAdminOrManager, update: isAdminOrManager, delete: isAdminOrManager },
-  hooks: { beforeChange: [stampShareLink] },
+  hooks: { beforeChange: [keepShareLinkFinal, stampShareLink] },
   fields: [
     {
       name: 'label',

@@ -1,6 +1,6 @@
 import type { CollectionBeforeOperationHook } from 'payload'
 import { hasRole, type RoleUser } from '../src/access/roles'
-import { relId } from '../src/domain/relations'
+import { isSingleRelationValue, relId } from '../src/domain/relations'
 import { throwFieldError } from '../src/plugin/validation'
 
 /**
@@ -11,8 +11,11 @@ import { throwFieldError } from '../src/plugin/validation'
 export const keepItemInOwnUnit: CollectionBeforeOperationHook = ({ args, collection, operation, req }) => {
   if (operation !== 'create' && operation !== 'update') return args
   const { data, overrideAccess } = args as { data?: Record<string, unknown>; overrideAccess?: boolean }
-  if (overrideAccess === true || !req.user || hasRole(req.user, 'admin', 'manager')) return args
+  if (overrideAccess === true || !req.user) return args
   if (!data || typeof data !== 'object' || !('unit' in data)) return args
+  // `{ relationTo, value }` or `[13]` would be dropped in silence and the save reported a success.
+  if (!isSingleRelationValue(data.unit)) throwFieldError(req, collection.slug, 'unit', { key: 'unitInvalid' })
+  if (hasRole(req.user, 'admin', 'manager')) return args
   const sent = relId(data.unit)
   const own = relId((req.user as unknown as RoleUser).unit)
   if (sent === undefined || String(sent) === String(own)) return args

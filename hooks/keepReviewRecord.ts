@@ -1,6 +1,6 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 import { REVIEW_CONTEXT } from '../collections/shared/reviewFields'
-import { stateAfterEdit } from '../src/domain/review'
+import { changedReviewedFields, saveKeepsReviewState, stateAfterEdit, togglesTrash } from '../src/domain/review'
 import { cancelApprovedPublish } from '../src/plugin/review/cancelApprovedPublish'
 import type { ReviewState } from '../src/slugs'
 
@@ -17,9 +17,13 @@ export const keepReviewRecord: CollectionBeforeChangeHook = async ({ collection,
     // A review step writes the record itself.
     state = (data.review as Record<string, unknown> | undefined)?.state as ReviewState | undefined
   } else {
-    // Publishing, trashing and restoring from trash change no content: the state stays.
-    const trashing = data.deletedAt !== undefined && Boolean(data.deletedAt) !== Boolean(originalDoc?.deletedAt)
-    const keeps = data._status === 'published' || trashing
+    // A publish, a trash or a restore keeps the state only when the request changes no reviewed
+    // field: a new title sent along with a trash is an edit like any other (issue 20).
+    const keeps = saveKeepsReviewState({
+      publishing: data._status === 'published',
+      trashToggled: togglesTrash(data, originalDoc),
+      changedFields: changedReviewedFields(data, originalDoc),
+    })
     state = stateAfterEdit(review.state as ReviewState | undefined, keeps)
     data.review = { ...review, state }
     data.reviewHistory = originalDoc?.reviewHistory ?? []

@@ -1,7 +1,7 @@
 import { APIError, type CollectionBeforeChangeHook } from 'payload'
 import { REVIEW_CONTEXT } from '../collections/shared/reviewFields'
 import { problemText } from '../src/plugin/validation'
-import { mayPublishDirectly } from '../src/domain/review'
+import { changedReviewedFields, mayPublishDirectly, togglesTrash } from '../src/domain/review'
 import { isReviewerOf, unitReviewSetting } from '../src/plugin/review/reviewers'
 
 /**
@@ -13,11 +13,13 @@ import { isReviewerOf, unitReviewSetting } from '../src/plugin/review/reviewers'
  */
 export const requireReviewBeforePublish: CollectionBeforeChangeHook = async ({ data, originalDoc, operation, req }) => {
   if (!req.user || req.context?.[REVIEW_CONTEXT] === true) return data
+  // A trash or restore of a live item is not an edit of it, unless the same request also
+  // changes a reviewed field (issue 20: a new title sent along with a trash went live).
   const liveEdit =
     operation === 'update' &&
     data._status === undefined &&
-    !(data.deletedAt !== undefined && Boolean(data.deletedAt) !== Boolean(originalDoc?.deletedAt)) &&
-    originalDoc?._status === 'published'
+    originalDoc?._status === 'published' &&
+    !(togglesTrash(data, originalDoc) && changedReviewedFields(data, originalDoc).length === 0)
   if (data._status !== 'published' && !liveEdit) return data
   const unit = data.unit !== undefined ? data.unit : originalDoc?.unit
   const setting = await unitReviewSetting(req, unit)

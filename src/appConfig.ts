@@ -33,6 +33,8 @@ import { migrations } from './migrations'
 import { commsQuotaPlugin, type SchedulerOptions } from './plugin'
 import { nodemailerAdapter } from './plugin/email/nodemailerAdapter'
 import { CONTENT_SLUGS } from './slugs'
+import { documentLocksPlugin } from './security/documentLocksPlugin'
+import { malformedInputPlugin } from './security/malformedInputPlugin'
 import { hardeningPlugin } from './security/hardeningPlugin'
 import { seedOnFirstStart } from './seed/seedOnFirstStart'
 import { healthEndpoint } from './health/healthEndpoint'
@@ -178,6 +180,8 @@ export function createAppConfig(options: AppConfigOptions = {}): Promise<Sanitiz
       hardeningPlugin(),
       // After hardening: the S3 file handler serves with the collection config it receives.
       objectStoragePlugin(s3),
+      documentLocksPlugin(),
+      malformedInputPlugin(),
     ],
     endpoints: [healthEndpoint({ uploadsDir: uploads, s3, migrations: migrations.map((m) => m.name) })],
     onInit: async (payload) => {

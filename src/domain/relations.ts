@@ -20,3 +20,19 @@ export function relIds(value: unknown): Array<string | number> {
   }
   return out
 }
+
+/**
+ * Whether a value sent for a single (non-polymorphic) relationship is one: nothing (null or
+ * missing), an id, or a populated document with an id. Payload silently drops other shapes
+ * (`{ relationTo, value }`, `[13]`), so a request that sends one is refused instead.
+ */
+export function isSingleRelationValue(value: unknown): boolean {
+  if (value === null || value === undefined || value === '') return true
+  if (typeof value === 'number') return Number.isSafeInteger(value) && value > 0
+  if (typeof value === 'string') return /^\d{1,15}$/.test(value)
+  if (typeof value === 'object' && !Array.isArray(value)) {
+    const o = value as Record<string, unknown>
+    return !('relationTo' in o) && !('value' in o) && (typeof o.id === 'number' || typeof o.id === 'string') && isSingleRelationValue(o.id)
+  }
+  return false
+}

@@ -246,6 +246,100 @@ export function stateAfterEdit(state: ReviewState | null | undefined, publishing
   return from === 'returned' || from === 'approved' ? 'draft' : from
 }
 
+/**
+ * Fields a review does not cover: the workflow's own (status, trash, review record) and what the
+ * server derives or stamps. Everything else an item carries is what the reviewer approved.
+ */
+export const UNREVIEWED_FIELDS: ReadonlySet<string> = new Set([
+  'id',
+  '_status',
+  'deletedAt',
+  'createdAt',
+  'updatedAt',
+  'review',
+  'reviewHistory',
+  'reviewPanel',
+  'searchText',
+  'firstPublishedAt',
+  'lastPublishedAt',
+  'lastPublishedBy',
+])
+
+/**
+ * The reviewed fields a save changes: the keys of `data` (what the request sends) whose value
+ * differs from the stored item's. Relationship values compare by id (an id, `{ id }` or
+ * `{ relationTo, value }`), dates by instant, null and a missing value alike. Anything unsure
+ * counts as a change: a false "changed" only costs a new submission, a false "unchanged" would
+ * publish text nobody approved.
+ */
+export function changedReviewedFields(
+  data: Record<string, unknown>,
+  original: Record<string, unknown> | null | undefined,
+  unreviewed: ReadonlySet<string> = UNREVIEWED_FIELDS,
+): string[] {
+  return Object.keys(data).filter((key) => !unreviewed.has(key) && !sameValue(data[key], original?.[key]))
+}
+
+const isBlank = (v: unknown) => v === null || v === undefined
+const isScalarId = (v: unknown) => typeof v === 'number' || (typeof v === 'string' && v !== '')
+
+/** The id a relationship value names, or undefined when `v` is not one. */
+function relationshipId(v: unknown): unknown {
+  if (isScalarId(v)) return v
+  if (v && typeof v === 'object' && !Array.isArray(v)) {
+    const o = v as Record<string, unknown>
+    if ('relationTo' in o && 'value' in o) return relationshipId(o.value)
+    if (isScalarId(o.id)) return o.id
+  }
+  return undefined
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (isBlank(a) || isBlank(b)) return isBlank(a) && isBlank(b)
+  if (a instanceof Date || b instanceof Date) return sameInstant(toIso(a), toIso(b))
+  if (isScalarId(a) && isScalarId(b)) return String(a) === String(b)
+  if (typeof a !== 'object' || typeof b !== 'object') {
+    // A relationship sent as an object against a stored id (or the reverse).
+    const [x, y] = [relationshipId(a), relationshipId(b)]
+    return x !== undefined && y !== undefined && String(x) === String(y) && (isScalarId(a) || isScalarId(b))
+  }
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false
+    return a.every((v, i) => sameValue(v, b[i]))
+  }
+  const [x, y] = [a as Record<string, unknown>, b as Record<string, unknown>]
+  if ('relationTo' in x || 'relationTo' in y) return String(x.relationTo) === String(y.relationTo) && sameValue(x.value, y.value)
+  const keys = new Set([...Object.keys(x), ...Object.keys(y)])
+  return [...keys].every((k) => sameValue(x[k], y[k]))
+}
+
+function toIso(v: unknown): string | null {
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v.toISOString()
+  return typeof v === 'string' ? v : null
+}
+
+/** Whether a save moves the item into or out of the trash (`deletedAt` set where it was not, or cleared). */
+export function togglesTrash(
+  data: Record<string, unknown>,
+  original: Record<string, unknown> | null | undefined,
+): boolean {
+  return data.deletedAt !== undefined && Boolean(data.deletedAt) !== Boolean(original?.deletedAt)
+}
+
+/**
+ * Whether an ordinary save (not a review step) keeps the review state: a publish or a move to or
+ * from the trash that changes no reviewed field. Any change to a reviewed field voids an
+ * approval, whatever else the same request does (issue 20: a trash sent with a new title kept
+ * the approval, and the scheduled publish then put the unreviewed text live).
+ */
+export function saveKeepsReviewState(args: {
+  publishing: boolean
+  trashToggled: boolean
+  changedFields: readonly string[]
+}): boolean {
+  return (args.publishing || args.trashToggled) && args.changedFields.length === 0
+}
+
 /** Direct publishing (the Publish button, REST `_status: 'published'`) without a review step. */
 export function mayPublishDirectly(requiresReview: boolean, isReviewer: boolean): boolean {
   return !requiresReview || isReviewer
@@ -309,5 +403,35 @@ export function reviewNotice(
       return { title: `Bị trả lại: ${item.title}`, body: `${actorName} đã trả lại ${what}.\nLý do: ${reason ?? ''}` }
     case 'withdraw':
       return null
+  }
+}
+
+/**
+ * Whether a scheduled publish that an approval queued may still go out when it fires: only while
+ * the item is still approved and its latest version is the one approved (the `updatedAt` the
+ * approval's own save stamped). Any save since, by anyone, stamps a new `updatedAt`.
+ */
+export function scheduledPublishVerdict(args: {
+  state: ReviewState | null | undefined
+  approvedUpdatedAt: string
+  currentUpdatedAt: string | null | undefined
+}): { ok: true } | { ok: false; reason: 'not-approved' | 'changed' } {
+  if (currentState(args.state) !== 'approved') return { ok: false, reason: 'not-approved' }
+  if (!sameInstant(args.approvedUpdatedAt, args.currentUpdatedAt)) return { ok: false, reason: 'changed' }
+  return { ok: true }
+}
+
+/** The notice to the approver when their scheduled publish was refused (Vietnamese, as the others). */
+export function refusedPublishNotice(
+  item: { title: string; kind: string },
+  reason: 'not-approved' | 'changed',
+): ReviewNotice {
+  const why =
+    reason === 'changed'
+      ? 'nội dung đã bị sửa sau khi được duyệt'
+      : 'nội dung không còn ở trạng thái đã duyệt'
+  return {
+    title: `Không xuất bản theo lịch: ${item.title}`,
+    body: `Lịch xuất bản ${item.kind} "${item.title}" đã bị hủy vì ${why}. Nội dung trở về bản nháp và cần được gửi duyệt lại.`,
   }
 }

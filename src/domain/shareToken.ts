@@ -52,3 +52,34 @@ export function checkShareExpiry(expiresAt: unknown, now: Date, creating: boolea
   if (t > now.getTime() + MAX_SHARE_DAYS * 86_400_000) return `expiresAt must be within ${MAX_SHARE_DAYS} days.`
   return null
 }
+
+export type ShareLinkChangeProblem = {
+  field: 'plan' | 'revoked' | 'expiresAt'
+  key: 'shareLinkPlanFixed' | 'shareLinkRevokedFinal' | 'shareLinkExpiredFinal'
+}
+
+const sameId = (a: unknown, b: unknown) => {
+  const id = (v: unknown) => (v && typeof v === 'object' ? (v as { id?: unknown }).id : v)
+  return String(id(a) ?? '') === String(id(b) ?? '')
+}
+
+/**
+ * Why an edit of an issued link is refused, or null. The token names the link record, so the
+ * record must not change what the token opens: a link stays bound to its plan, a revoked link
+ * stays revoked and an expired one stays expired (issue 20: re-pointing or un-revoking revived
+ * the old token). Sharing again means a new link, hence a new token.
+ */
+export function shareLinkChangeProblem(
+  original: { plan?: unknown; revoked?: boolean | null; expiresAt: string },
+  data: { plan?: unknown; revoked?: unknown; expiresAt?: unknown },
+  now: Date,
+): ShareLinkChangeProblem | null {
+  if (data.plan !== undefined && !sameId(data.plan, original.plan)) return { field: 'plan', key: 'shareLinkPlanFixed' }
+  if (original.revoked === true && data.revoked !== undefined && data.revoked !== true)
+    return { field: 'revoked', key: 'shareLinkRevokedFinal' }
+  const expiresChanged =
+    data.expiresAt !== undefined && new Date(String(data.expiresAt)).getTime() !== Date.parse(original.expiresAt)
+  if (expiresChanged && shareLinkState({ revoked: false, expiresAt: original.expiresAt }, now) === 'expired')
+    return { field: 'expiresAt', key: 'shareLinkExpiredFinal' }
+  return null
+}

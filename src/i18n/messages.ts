@@ -241,6 +241,35 @@ export const MESSAGES = {
     vi: 'Đơn vị "{unit}" yêu cầu duyệt trước khi xuất bản: hãy gửi duyệt, lãnh đạo hoặc người duyệt sẽ xuất bản.',
     en: 'Unit "{unit}" requires review before publishing: submit the item; a manager or reviewer publishes it.',
   },
+  // Issue 20 (black-box findings): unit values, share links, malformed input.
+  unitInvalid: {
+    vi: 'Đơn vị phải là mã (id) của một đơn vị.',
+    en: 'The unit must be the id of one unit.',
+  },
+  shareLinkPlanFixed: {
+    vi: 'Liên kết chia sẻ gắn với kế hoạch đã chọn khi tạo; muốn chia sẻ kế hoạch khác, hãy tạo liên kết mới.',
+    en: 'A share link stays bound to the plan it was made for; make a new link to share another plan.',
+  },
+  shareLinkRevokedFinal: {
+    vi: 'Liên kết đã thu hồi không thể dùng lại; hãy tạo liên kết mới.',
+    en: 'A revoked link cannot be restored; make a new link.',
+  },
+  idInvalid: {
+    vi: '"{id}" không phải mã (id) của một bản ghi.',
+    en: '"{id}" is not a document id.',
+  },
+  whereOperatorInvalid: {
+    vi: 'Không thể dùng toán tử hoặc giá trị này cho trường này ({path}).',
+    en: 'This operator or value cannot be used on this field ({path}).',
+  },
+  dateUnparsable: {
+    vi: 'Giá trị này không phải ngày giờ (ISO 8601, ví dụ 2025-08-30T08:00:00+07:00).',
+    en: 'This is not a date (ISO 8601, e.g. 2025-08-30T08:00:00+07:00).',
+  },
+  shareLinkExpiredFinal: {
+    vi: 'Liên kết đã hết hạn không thể gia hạn; hãy tạo liên kết mới.',
+    en: 'An expired link cannot be extended; make a new link.',
+  },
 } as const satisfies Record<string, { vi: string; en: string }>
 
 export type MessageKey = keyof typeof MESSAGES

@@ -28,6 +28,7 @@ import { getTaskAttainment } from './endpoints/getTaskAttainment'
 import { commitPlanImport } from './endpoints/commitPlanImport'
 import { previewPlanImport } from './endpoints/previewPlanImport'
 import { postReviewStep } from './endpoints/postReviewStep'
+import { guardScheduledPublishTask } from './review/guardScheduledPublishTask'
 import {
   PluginConfigError,
   resolveOptions,
@@ -200,6 +201,8 @@ export const commsQuotaPlugin =
       custom: { ...config.custom, commsQuota: opts },
       onInit: async (payload) => {
         await config.onInit?.(payload)
+        // Payload adds its schedulePublish task while sanitizing the config, after plugins run.
+        guardScheduledPublishTask(payload)
         // Every instance may start it: the slot table lets one of them run each period.
         if (opts.scheduler.enabled) startScheduler(payload)
       },

@@ -94,7 +94,7 @@ describe('share links', () => {
     expect((res.json.plan as { id: number }).id).toBe(f.plan.id)
   })
 
-  it('stops working when revoked (410) and works again when the revocation is undone', async () => {
+  it('stops working when revoked (410), for good: undoing the revocation is refused (400 on revoked)', async () => {
     const doc = (await createLink({})).json.doc as Record<string, unknown>
     const token = tokenOf(doc)
     const revoked = await rest.patch(`share-links/${String(doc.id)}`, { revoked: true }, { token: managerToken })
@@ -103,8 +103,10 @@ describe('share links', () => {
     const gone = await rest.get(`quota/shared/${token}`)
     expect(gone.status).toBe(410)
     expect(gone.json.errors?.[0]?.message).toMatch(/revoked/)
-    await rest.patch(`share-links/${String(doc.id)}`, { revoked: false }, { token: managerToken })
-    expect((await rest.get(`quota/shared/${token}`)).status).toBe(200)
+    const undo = await rest.patch(`share-links/${String(doc.id)}`, { revoked: false }, { token: managerToken })
+    expect(undo.status).toBe(400)
+    expect(undo.json.errors?.[0]?.data?.errors?.[0]?.path).toBe('revoked')
+    expect((await rest.get(`quota/shared/${token}`)).status).toBe(410)
   })
 
   it('stops working once expired (410)', async () => {

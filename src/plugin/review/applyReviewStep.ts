@@ -13,7 +13,8 @@ import { decideTransition, reviewNotice, type TransitionOutcome } from '../../do
 import { REVIEW_ACTIONS, SCHEDULE_SLUGS, type ReviewAction, type ReviewState } from '../../slugs'
 import { sendEmailOnce } from '../email/sendEmailOnce'
 import { countedCollections, countingTimeZone, pluginUsersSlug } from '../engine/settings'
-import { ident, sql, tableOf, transactionRunner } from '../engine/sql'
+import type { ApprovedPublishInput } from './guardScheduledPublishTask'
+import { lockReviewedItem } from './lockReviewedItem'
 import { isAdminUser, isReviewerOf, reviewersOfUnit } from './reviewers'
 
 export interface ReviewStepInput {
@@ -97,7 +98,7 @@ export async function applyReviewStep(
   const owner = await initTransaction(req)
   if (!req.transactionID) throw new Error('a review step needs a database transaction, and none could be started')
   try {
-    await lockItem(req, collection, id)
+    await lockReviewedItem(req, collection, id)
     const doc = (await payload.findByID({
       collection,
       id,
@@ -159,8 +160,9 @@ export async function applyReviewStep(
       publishAt: decision.publishAt,
     }
     req.context = { ...req.context, [REVIEW_CONTEXT]: true }
+    let saved: { updatedAt?: unknown }
     try {
-      await payload.update({
+      saved = await payload.update({
         collection,
         id,
         data: {
@@ -184,7 +186,9 @@ export async function applyReviewStep(
           type: 'publish',
           doc: { relationTo: collection, value: String(id) },
           user: { relationTo: pluginUsersSlug(payload), value: user.id },
-        } as never,
+          // The version approved: the job publishes only that one (guardScheduledPublishTask).
+          approvedUpdatedAt: saved.updatedAt,
+        } satisfies ApprovedPublishInput as never,
         waitUntil: new Date(decision.publishAt),
         req,
       })
@@ -263,19 +267,6 @@ function readableTimes(req: PayloadRequest, problem: Problem): Problem {
     }),
   )
   return { ...problem, vars }
-}
-
-/**
- * Row locks on the item and its versions until the step commits, taken before the item is read,
- * so that the check (state, version seen) and the write are one: a second reviewer's step, or an
- * autosave landing between the read and the publish, waits and then sees what this step did
- * (409) instead of both going through. Main row first, then versions: the order Payload's own
- * publish writes them in, so the two cannot deadlock; a draft save writes only versions.
- */
-async function lockItem(req: PayloadRequest, collection: string, id: number): Promise<void> {
-  const db = await transactionRunner(req, 'a review step')
-  await db.execute(sql`select id from ${ident(tableOf(collection))} where id = ${id} for update`)
-  await db.execute(sql`select id from ${ident(`_${tableOf(collection)}_v`)} where parent_id = ${id} for update`)
 }
 
 /** The submitter, to be told of the decision (not when they decide on their own item). */

@@ -7,7 +7,7 @@ import { countingTimeZone } from '../engine/settings'
 import { buildReport, type QuotaReport } from '../report/buildReport'
 
 export type SharedReport =
-  | { state: 'active'; report: QuotaReport; expiresAt: string; label: string }
+  | { state: 'active'; report: QuotaReport | null; expiresAt: string; label: string }
   | { state: 'not-found' }
   | { state: 'revoked' | 'expired'; expiresAt: string }
 
@@ -22,6 +22,7 @@ export async function resolveSharedReport(
   req: PayloadRequest,
   token: string,
   now: Date,
+  options: { stateOnly?: boolean } = {},
 ): Promise<SharedReport> {
   const parsed = parseShareToken(token)
   if (!parsed) return { state: 'not-found' }
@@ -40,6 +41,8 @@ export async function resolveSharedReport(
   const state = shareLinkState({ revoked: link.revoked === true, expiresAt }, now)
   if (state !== 'active') return { state, expiresAt }
   const plan = relId(link.plan)
+  // Only the status was asked (report: null); the report is built for those who show it.
+  if (options.stateOnly && plan !== undefined) return { state, report: null, expiresAt, label: String(link.label ?? '') }
   const asOf = calendarDay(now, countingTimeZone(payload))
   const report =
     plan === undefined

@@ -4,6 +4,7 @@ import { createLocalReq, getPayload } from 'payload'
 import { calendarDay, formatViDay } from '../../../../domain/calendar'
 import { ReportView } from '../../../../plugin/admin/ReportView'
 import { resolveSharedReport } from '../../../../plugin/share/resolveSharedReport'
+import { SHARE_STATE_MESSAGES } from '../../../../plugin/share/shareMessages'
 
 export const dynamic = 'force-dynamic'
 
@@ -14,21 +15,17 @@ export const metadata: Metadata = {
   referrer: 'no-referrer',
 }
 
-const MESSAGES = {
-  'not-found': 'Liên kết không tồn tại. Vui lòng kiểm tra lại đường dẫn được gửi.',
-  revoked: 'Liên kết này đã bị thu hồi. Vui lòng liên hệ đơn vị gửi để nhận liên kết mới.',
-  expired: 'Liên kết này đã hết hạn. Vui lòng liên hệ đơn vị gửi để nhận liên kết mới.',
-} as const
-
 export default async function SharePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params
   const payload = await getPayload({ config })
   const req = await createLocalReq({}, payload)
   const shared = await resolveSharedReport(payload, req, decodeURIComponent(token), new Date())
-  if (shared.state !== 'active') {
+  // The proxy (src/proxy.ts) answers 404 / 410 before this page runs; this is its fallback.
+  if (shared.state !== 'active' || !shared.report) {
+    const state = shared.state === 'active' ? 'not-found' : shared.state
     return (
-      <p role="alert" data-testid="share-state" data-state={shared.state}>
-        {MESSAGES[shared.state]}
+      <p role="alert" data-testid="share-state" data-state={state}>
+        {SHARE_STATE_MESSAGES[state]}
       </p>
     )
   }
