@@ -14,10 +14,10 @@
  *   /api/health reports as a starved pool.
  */
 import pg from 'pg'
+import { databaseUnavailableReason } from '../domain/databaseErrors'
 
 export type DatabaseErrorLog = (err: Error, msg: string) => void
 
-const POOL_EXHAUSTED = /timeout exceeded when trying to connect/i
 const lastExhausted = new WeakMap<object, number>()
 
 /** When a request last timed out waiting for a connection of `pool` (epoch ms), if ever. */
@@ -38,7 +38,7 @@ export function resilientPg(log: DatabaseErrorLog): typeof pg {
       // pg-pool's own query() calls this.connect with a callback; awaiting callers get a promise.
       const connect = pg.Pool.prototype.connect as (this: pg.Pool, cb?: ConnectCallback) => Promise<pg.PoolClient> | void
       const note = (err: Error | undefined) => {
-        if (err && POOL_EXHAUSTED.test(err.message)) lastExhausted.set(this, Date.now())
+        if (err && databaseUnavailableReason(err) === 'pool-exhausted') lastExhausted.set(this, Date.now())
       }
       Object.defineProperty(this, 'connect', {
         value: (cb?: ConnectCallback) => {
