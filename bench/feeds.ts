@@ -26,7 +26,7 @@ import { getPayload, type Payload } from 'payload'
 import { createAppConfig } from '../src/appConfig'
 import { dayToInstant } from '../src/domain/calendar'
 import { migrations } from '../src/migrations'
-import { reconcile } from '../src/plugin/engine/reconcile'
+import { reconcile } from '../src/plugin/counting/engine/reconcile'
 import { serveFeed } from '../src/plugin/feeds/serveFeed'
 import {
   BENCH_DIR,

@@ -24,7 +24,7 @@ import { getPayload, type Payload } from 'payload'
 import { createAppConfig } from '../src/appConfig'
 import { dayToInstant } from '../src/domain/calendar'
 import { migrations } from '../src/migrations'
-import { reconcile } from '../src/plugin/engine/reconcile'
+import { reconcile } from '../src/plugin/counting/engine/reconcile'
 import { clearReportCache } from '../src/plugin/report/reportCache'
 import { BENCH_DIR, destroyPayloads, freshDatabase, machineInfo, stats, updateResultsSection, writeJson, type Stats } from './lib'
 

@@ -1,4 +1,4 @@
-import { SLUGS } from '../src/slugs'
+import { SLUGS } from '../src/domain/slugs'
 import { contentCollection } from './shared/contentCollection'
 
 /** News articles (tin bài): the main quota unit of most plans. */

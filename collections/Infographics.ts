@@ -1,4 +1,4 @@
-import { SLUGS } from '../src/slugs'
+import { SLUGS } from '../src/domain/slugs'
 import { imageUploadConfig, resolveImageLimits } from '../media'
 import { checkUploadedFile } from '../hooks/checkUploadedFile'
 import { contentCollection } from './shared/contentCollection'

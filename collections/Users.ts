@@ -1,8 +1,8 @@
 import type { CollectionConfig } from 'payload'
-import { isAdmin, isAdminField } from '../src/access/isAdmin'
-import { isAdminOrSelf, readUsers } from '../src/access/isAdminOrSelf'
-import { isAdminOrSelfField } from '../src/access/isAdminOrSelfField'
-import { ROLES, SLUGS } from '../src/slugs'
+import { isAdmin, isAdminField } from '../src/plugin/access/isAdmin'
+import { isAdminOrSelf, readUsers } from '../src/plugin/access/isAdminOrSelf'
+import { isAdminOrSelfField } from '../src/plugin/access/isAdminOrSelfField'
+import { ROLES, SLUGS } from '../src/domain/slugs'
 import { makeFirstUserAdmin } from '../hooks/makeFirstUserAdmin'
 
 export const ROLE_LABELS = {

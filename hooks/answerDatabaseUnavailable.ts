@@ -1,6 +1,6 @@
 import type { AfterErrorHook } from 'payload'
 import { databaseUnavailableReason, retryAfterSeconds } from '../src/domain/databaseErrors'
-import { formatMessage } from '../src/i18n/messages'
+import { formatMessage } from '../src/domain/i18n/messages'
 
 /**
  * A request that could not get a database connection in time, or reached a database that is

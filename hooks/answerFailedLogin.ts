@@ -1,5 +1,5 @@
 import { AuthenticationError, LockedAuth, type AfterErrorHook } from 'payload'
-import { formatMessage } from '../src/i18n/messages'
+import { formatMessage } from '../src/domain/i18n/messages'
 
 /**
  * Every failed login reads the same: one message for an unknown e-mail, a wrong password and a

@@ -1,5 +1,5 @@
 import type { AfterErrorHook } from 'payload'
-import { formatMessage } from '../src/i18n/messages'
+import { formatMessage } from '../src/domain/i18n/messages'
 
 /**
  * Payload parses a multipart form's `_payload` (and `?data=`) with a bare JSON.parse, so a

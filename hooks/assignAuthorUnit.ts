@@ -1,5 +1,5 @@
 import type { CollectionBeforeChangeHook } from 'payload'
-import { hasRole, type RoleUser } from '../src/access/roles'
+import { hasRole, type RoleUser } from '../src/plugin/access/roles'
 import { relId } from '../src/domain/relations'
 
 /**

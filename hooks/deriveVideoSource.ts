@@ -1,7 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 import { parseVideoUrl } from '../src/domain/videoUrl'
-import { throwFieldError } from '../src/plugin/validation'
-import { SLUGS } from '../src/slugs'
+import { throwFieldError } from '../src/plugin/shared/validation'
+import { SLUGS } from '../src/domain/slugs'
 
 /**
  * An external video is stored under its canonical link with provider and id (the same video

@@ -1,7 +1,7 @@
 import type { CollectionBeforeOperationHook } from 'payload'
-import { hasRole, type RoleUser } from '../src/access/roles'
+import { hasRole, type RoleUser } from '../src/plugin/access/roles'
 import { isSingleRelationValue, relId } from '../src/domain/relations'
-import { throwFieldError } from '../src/plugin/validation'
+import { throwFieldError } from '../src/plugin/shared/validation'
 
 /**
  * Editors and multimedia staff work inside their own unit: asking to file an item under another

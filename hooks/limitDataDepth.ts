@@ -1,6 +1,6 @@
 import type { CollectionBeforeOperationHook } from 'payload'
 import { checkDataDepth } from '../src/domain/requestLimits'
-import { throwFieldError } from '../src/plugin/validation'
+import { throwFieldError } from '../src/plugin/shared/validation'
 
 /**
  * Refuses absurdly nested data (e.g. rich text thousands of levels deep) before Payload's

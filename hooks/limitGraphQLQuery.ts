@@ -1,6 +1,6 @@
 import { APIError, type CollectionBeforeOperationHook } from 'payload'
 import { checkFindArgs } from '../src/domain/requestLimits'
-import { formatMessage } from '../src/i18n/messages'
+import { formatMessage } from '../src/domain/i18n/messages'
 
 const READS = new Set(['read', 'count', 'readDistinct'])
 

@@ -1,6 +1,6 @@
 import { ValidationError, type CollectionBeforeOperationHook } from 'payload'
 import { isDocumentId, malformedWherePaths, type FieldShape } from '../src/domain/queryShape'
-import { problemText } from '../src/plugin/validation'
+import { problemText } from '../src/plugin/shared/validation'
 
 /**
  * A document id that cannot be one (`GET /api/articles/abc`), a geo operator on a field that is

@@ -1,6 +1,6 @@
 import { ValidationError, type CollectionBeforeOperationHook } from 'payload'
 import { unparsableDatePaths, type FieldShape } from '../src/domain/queryShape'
-import { problemText } from '../src/plugin/validation'
+import { problemText } from '../src/plugin/shared/validation'
 
 /**
  * Draft saves and autosaves skip Payload's field validation, so a date that does not parse

@@ -32,7 +32,7 @@ import { JOB_NAMES } from './domain/schedule'
 import { migrations } from './migrations'
 import { commsQuotaPlugin, type SchedulerOptions } from './plugin'
 import { nodemailerAdapter } from './plugin/email/nodemailerAdapter'
-import { CONTENT_SLUGS } from './slugs'
+import { CONTENT_SLUGS } from './domain/slugs'
 import { documentLocksPlugin } from './security/documentLocksPlugin'
 import { malformedInputPlugin } from './security/malformedInputPlugin'
 import { hardeningPlugin } from './security/hardeningPlugin'
@@ -100,14 +100,14 @@ export function createAppConfig(options: AppConfigOptions = {}): Promise<Sanitiz
       importMap: { baseDir: dirname },
       components: {
         views: {
-          quotaDashboard: { Component: '/plugin/admin/QuotaDashboard#QuotaDashboard', path: '/quota' },
-          planImport: { Component: '/plugin/admin/PlanImportView#PlanImportView', path: '/plan-import' },
-          reviewQueue: { Component: '/plugin/admin/ReviewQueueView#ReviewQueueView', path: '/review' },
+          quotaDashboard: { Component: '/plugin/report/admin/QuotaDashboard#QuotaDashboard', path: '/quota' },
+          planImport: { Component: '/plugin/import/admin/PlanImportView#PlanImportView', path: '/plan-import' },
+          reviewQueue: { Component: '/plugin/review/admin/ReviewQueueView#ReviewQueueView', path: '/review' },
         },
         afterNavLinks: [
-          '/plugin/admin/QuotaNavLink#QuotaNavLink',
-          '/plugin/admin/PlanImportNavLink#PlanImportNavLink',
-          '/plugin/admin/ReviewNavLink#ReviewNavLink',
+          '/plugin/report/admin/QuotaNavLink#QuotaNavLink',
+          '/plugin/import/admin/PlanImportNavLink#PlanImportNavLink',
+          '/plugin/review/admin/ReviewNavLink#ReviewNavLink',
         ],
       },
       // No Gravatar: it would send staff e-mail hashes to a third party and break offline.
@@ -145,7 +145,7 @@ export function createAppConfig(options: AppConfigOptions = {}): Promise<Sanitiz
     }),
     jobs: {
       // No autoRun: it can run one job on two instances at once. The scheduler runs the queue
-      // (scheduled publishing) once a minute under a claimed slot instead (jobs/publishScheduledContent.ts).
+      // (scheduled publishing) once a minute under a claimed slot instead (src/plugin/review/jobs/publishScheduledContent.ts).
       // Nobody runs it over REST either, which would bypass the slot.
       access: { run: () => false },
     },

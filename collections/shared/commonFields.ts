@@ -1,5 +1,5 @@
 import type { Field } from 'payload'
-import { isAdminOrManagerField } from '../../src/access/isAdminOrManager'
+import { isAdminOrManagerField } from '../../src/plugin/access/isAdminOrManager'
 
 export const slugField: Field = {
   name: 'slug',

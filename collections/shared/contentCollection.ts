@@ -1,18 +1,18 @@
 import type { CollectionBeforeChangeHook, CollectionBeforeOperationHook, CollectionConfig, Field } from 'payload'
-import { createAsProducer, editOwnUnitContent, updateAsProducerOrReviewer } from '../../src/access/editOwnUnitContent'
-import { readPublishedOrSignedIn } from '../../src/access/readPublishedOrSignedIn'
-import type { Role } from '../../src/slugs'
+import { createAsProducer, editOwnUnitContent, updateAsProducerOrReviewer } from '../../src/plugin/access/editOwnUnitContent'
+import { readPublishedOrSignedIn } from '../../src/plugin/access/readPublishedOrSignedIn'
+import type { Role } from '../../src/domain/slugs'
 import { assignAuthorUnit } from '../../hooks/assignAuthorUnit'
 import { computeSearchText } from '../../hooks/computeSearchText'
 import { foldSearchQuery } from '../../hooks/foldSearchQuery'
 import { generateSlug } from '../../hooks/generateSlug'
 import { keepItemInOwnUnit } from '../../hooks/keepItemInOwnUnit'
-import { keepReviewRecord } from '../../hooks/keepReviewRecord'
-import { requireReviewBeforePublish } from '../../hooks/requireReviewBeforePublish'
-import { stampPublishing } from '../../hooks/stampPublishing'
+import { keepReviewRecord } from '../../src/plugin/review/hooks/keepReviewRecord'
+import { requireReviewBeforePublish } from '../../src/plugin/review/hooks/requireReviewBeforePublish'
+import { stampPublishing } from '../../src/plugin/counting/hooks/stampPublishing'
 import { lockUnitField, slugField } from './commonFields'
-import { contentVersions, planTagFields, publishingFields, searchTextField } from './contentFields'
-import { reviewFields, reviewPanelField } from './reviewFields'
+import { contentVersions, planTagFields, publishingFields, searchTextField } from '../../src/plugin/counting/fields'
+import { reviewFields, reviewPanelField } from '../../src/plugin/review/fields'
 
 export interface ContentCollectionSpec {
   slug: string
@@ -52,7 +52,7 @@ export function contentCollection(spec: ContentCollectionSpec): CollectionConfig
         edit: {
           // Hidden for authors of units that require review (they submit from the review panel).
           PublishButton: {
-            path: '/plugin/admin/ReviewPublishButton#ReviewPublishButton',
+            path: '/plugin/review/admin/ReviewPublishButton#ReviewPublishButton',
             serverProps: { collection: spec.slug },
           },
         },

@@ -23,9 +23,9 @@ import path from 'node:path'
 import type { PayloadRequest } from 'payload'
 import { ensureLocalSecret } from '../config/localSecret'
 import { describeField, draftFromText, draftProblems, type ImportDraft, type ImportProblem } from '../domain/planImport'
-import { formatImportMessage } from '../i18n/planImportMessages'
+import { formatImportMessage } from '../domain/i18n/planImportMessages'
 import { PlanSourceError, planTextFromFile } from '../plugin/import/readPlanSource'
-import { RECURRENCE_PERIODS, type RecurrencePeriod } from '../slugs'
+import { RECURRENCE_PERIODS, type RecurrencePeriod } from '../domain/slugs'
 
 const root = path.resolve(import.meta.dirname, '..', '..')
 const USAGE =

@@ -16,7 +16,7 @@ async function main(): Promise<number> {
   const dryRun = process.argv.includes('--dry-run')
   const { getPayload } = await import('payload')
   const { createAppConfig } = await import('../appConfig')
-  const { reconcile } = await import('../plugin/engine/reconcile')
+  const { reconcile } = await import('../plugin/counting/engine/reconcile')
   const payload = await getPayload({
     config: await createAppConfig({ seedOnFirstStart: false, scheduler: { enabled: false } }),
   })

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { CONTENT_TYPES, type ContentType } from '../slugs'
+import { CONTENT_TYPES, type ContentType } from './slugs'
 import { expandItemUrl } from './portalUrl'
 
 /** An image to attach to an item (RSS allows one enclosure per item). */

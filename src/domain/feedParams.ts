@@ -1,4 +1,4 @@
-import { CONTENT_TYPES, type ContentType } from '../slugs'
+import { CONTENT_TYPES, type ContentType } from './slugs'
 import { slugify } from './vietnamese'
 
 /**

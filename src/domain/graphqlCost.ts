@@ -1,5 +1,5 @@
 import { Kind, type DocumentNode, type FieldNode, type SelectionSetNode, type ValueNode } from 'graphql'
-import type { Problem } from '../i18n/messages'
+import type { Problem } from './i18n/messages'
 
 /**
  * What one GraphQL request may ask for, judged from its parsed document before anything runs.

@@ -1,5 +1,5 @@
-import type { Problem } from '../i18n/messages'
-import type { RecurrencePeriod, TimeframeKind } from '../slugs'
+import type { Problem } from './i18n/messages'
+import type { RecurrencePeriod, TimeframeKind } from './slugs'
 import { calendarDay, compareDays, isValidDayMonth } from './calendar'
 
 /**

@@ -1,4 +1,4 @@
-import type { Problem } from '../i18n/messages'
+import type { Problem } from './i18n/messages'
 import { calendarDay } from './calendar'
 import { checkHttpUrl } from './planRules'
 import { relId } from './relations'

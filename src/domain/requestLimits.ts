@@ -1,4 +1,4 @@
-import type { Problem } from '../i18n/messages'
+import type { Problem } from './i18n/messages'
 
 /**
  * Caps on what one API request may ask for. Payload has `maxDepth` (it clamps silently) and no cap

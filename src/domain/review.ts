@@ -1,5 +1,5 @@
-import type { Problem } from '../i18n/messages'
-import { REVIEW_ACTIONS, type ReviewAction, type ReviewState } from '../slugs'
+import type { Problem } from './i18n/messages'
+import { REVIEW_ACTIONS, type ReviewAction, type ReviewState } from './slugs'
 import { relIds } from './relations'
 
 /**

@@ -123,7 +123,7 @@ export interface FixedReportDate {
   label?: string | null
 }
 
-/** A plan's reporting schedule as stored on the plan (collections/Plans.ts `reporting`). */
+/** A plan's reporting schedule as stored on the plan (src/plugin/plan/collections/Plans.ts `reporting`). */
 export interface ReportingSchedule {
   /** Day of every month (1–28), or null for no monthly report. */
   monthlyDay: number | null

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 import { retryAfterSeconds } from '../domain/databaseErrors'
-import { formatMessage } from '../i18n/messages'
+import { formatMessage } from '../domain/i18n/messages'
 import { databaseDownReason } from '../health/probes'
 
 type RouteHandler = (request: Request, context: { params: Promise<{ slug: string[] }> }) => Promise<Response>

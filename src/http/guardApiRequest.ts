@@ -14,7 +14,7 @@ import {
   multipartTarget,
   type RequestLimits,
 } from '../domain/requestLimits'
-import { formatMessage, type Problem } from '../i18n/messages'
+import { formatMessage, type Problem } from '../domain/i18n/messages'
 import { mayWriteCollection } from './mayWriteCollection'
 
 const WITH_BODY = new Set(['POST', 'PATCH', 'PUT'])

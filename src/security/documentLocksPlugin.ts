@@ -1,6 +1,6 @@
 import type { Config, Payload, Plugin } from 'payload'
 import { stampLockOwner } from '../../hooks/stampLockOwner'
-import { lockEditableDocument } from '../access/lockEditableDocument'
+import { lockEditableDocument } from '../plugin/access/lockEditableDocument'
 
 /**
  * Payload adds its `payload-locked-documents` collection while sanitizing the config, after every

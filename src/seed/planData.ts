@@ -1,4 +1,4 @@
-import type { ChannelGroup, ChannelKind, Role } from '../slugs'
+import type { ChannelGroup, ChannelKind, Role } from '../domain/slugs'
 
 /**
  * Reference data for the quick start: the Ministry of Science and Technology's communication

@@ -1,6 +1,6 @@
 import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload } from 'payload'
 import { dayToInstant } from '../domain/calendar'
-import { SLUGS } from '../slugs'
+import { SLUGS } from '../domain/slugs'
 import sharp from 'sharp'
 import {
   CHANNELS,

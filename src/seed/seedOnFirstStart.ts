@@ -1,5 +1,5 @@
 import type { Payload } from 'payload'
-import { SLUGS } from '../slugs'
+import { SLUGS } from '../domain/slugs'
 import { seed } from './seed'
 
 /**

@@ -2,7 +2,7 @@ import type { S3ClientConfig } from '@aws-sdk/client-s3'
 import { s3Storage } from '@payloadcms/storage-s3'
 import type { Plugin } from 'payload'
 import type { S3Settings } from '../config/env'
-import { SCHEDULE_SLUGS, SLUGS } from '../slugs'
+import { SCHEDULE_SLUGS, SLUGS } from '../domain/slugs'
 
 /** Every upload collection of the app: originals and all their image sizes go to the bucket. */
 export const UPLOAD_SLUGS = [

@@ -31,7 +31,7 @@ import type { Payload } from 'payload'
 import type pg from 'pg'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { calendarDay, dayToInstant } from '../../src/domain/calendar'
-import { reconcile } from '../../src/plugin/engine/reconcile'
+import { reconcile } from '../../src/plugin/counting/engine/reconcile'
 import { invariantViolations, poolFor, snapshot, storedTallies, type Snapshot } from './helpers/groundTruth'
 import { applyOp, opSequenceArb, type ModelContext, type Op, type StepClass, type StepResult } from './helpers/modelOps'
 import {

@@ -11,7 +11,7 @@ import Parser from 'rss-parser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dayToInstant } from '../../src/domain/calendar'
 import { feedPath } from '../../src/domain/feedParams'
-import { FeedLinks } from '../../src/plugin/admin/FeedLinks'
+import { FeedLinks } from '../../src/plugin/feeds/admin/FeedLinks'
 import { serveFeed } from '../../src/plugin/feeds/serveFeed'
 import { pngFile } from '../fixtures/files'
 import { restClient } from './helpers/rest'
@@ -586,11 +586,11 @@ describe('admin: feed links on plan and task edit views', () => {
       const field = payload.collections[slug].config.fields.find((f) => 'name' in f && f.name === 'feedLinks')
       expect(field).toMatchObject({
         type: 'ui',
-        admin: { position: 'sidebar', components: { Field: '/plugin/admin/FeedLinks#FeedLinks' } },
+        admin: { position: 'sidebar', components: { Field: '/plugin/feeds/admin/FeedLinks#FeedLinks' } },
       })
     }
     const importMap = readFileSync(path.resolve('src/app/(payload)/admin/importMap.js'), 'utf8')
-    expect(importMap).toContain('"/plugin/admin/FeedLinks#FeedLinks": FeedLinks_')
+    expect(importMap).toContain('"/plugin/feeds/admin/FeedLinks#FeedLinks": FeedLinks_')
   })
 
   it("lists a plan's feeds with Vietnamese labels, and every link serves a feed", async () => {

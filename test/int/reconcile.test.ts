@@ -8,8 +8,8 @@ import {
   countLateItems,
   countTargets,
   readTallies,
-} from '../../src/plugin/engine/read'
-import { reconcile } from '../../src/plugin/engine/reconcile'
+} from '../../src/plugin/counting/engine/read'
+import { reconcile } from '../../src/plugin/counting/engine/reconcile'
 import { assertInvariants, poolFor, storedTallies } from './helpers/groundTruth'
 import { createUser, startTestPayload, type TestPayload } from './helpers/testPayload'
 import { createCountingFixtures, publishArticle } from './helpers/countingFixtures'

@@ -7,8 +7,8 @@
 import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dayToInstant } from '../../src/domain/calendar'
-import { countTargets } from '../../src/plugin/engine/read'
-import { reconcile } from '../../src/plugin/engine/reconcile'
+import { countTargets } from '../../src/plugin/counting/engine/read'
+import { reconcile } from '../../src/plugin/counting/engine/reconcile'
 import {
   assembleReport,
   buildReport,

@@ -151,7 +151,7 @@ describe('publish guard: a unit that requires review', () => {
 
 describe("the edit view's Publish button", () => {
   /**
-   * What src/plugin/admin/ReviewPublishButton.tsx renders for `who` on the item (undefined: the
+   * What src/plugin/review/admin/ReviewPublishButton.tsx renders for `who` on the item (undefined: the
    * create view). The component itself imports @payloadcms/ui, which Node cannot load outside
    * Next (CSS imports): its one decision is this function; the e2e journey sees the button.
    */
@@ -164,11 +164,11 @@ describe("the edit view's Publish button", () => {
   it('replaces Payload’s button in every content collection, through the import map', () => {
     for (const slug of ['articles', 'infographics', 'videos'] as const)
       expect(payload.collections[slug].config.admin.components?.edit?.PublishButton).toEqual({
-        path: '/plugin/admin/ReviewPublishButton#ReviewPublishButton',
+        path: '/plugin/review/admin/ReviewPublishButton#ReviewPublishButton',
         serverProps: { collection: slug },
       })
     const importMap = readFileSync(path.resolve('src/app/(payload)/admin/importMap.js'), 'utf8')
-    expect(importMap).toContain('"/plugin/admin/ReviewPublishButton#ReviewPublishButton": ReviewPublishButton_')
+    expect(importMap).toContain('"/plugin/review/admin/ReviewPublishButton#ReviewPublishButton": ReviewPublishButton_')
   })
 
   it('is hidden from authors of a unit that requires review (Save draft instead), shown to reviewers and elsewhere', async () => {

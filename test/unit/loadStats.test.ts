@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatSummary, percentile, summarize, type Sample } from '../../test/load/stats'
+import { formatSummary, percentile, summarize, type Sample } from '../load/stats'
 
 describe('percentile (nearest rank)', () => {
   it('picks the value at the rank, not an interpolation', () => {

@@ -11,7 +11,7 @@ import { act, createElement } from 'react'
 import { createRoot, type Root } from 'react-dom/client'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { draftFromText, draftProblems, type ImportCatalog, type ImportDraft } from '../../src/domain/planImport'
-import { PlanImportForm } from '../../src/plugin/admin/PlanImportForm'
+import { PlanImportForm } from '../../src/plugin/import/admin/PlanImportForm'
 
 ;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
 

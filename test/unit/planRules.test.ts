@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatMessage } from '../../src/i18n/messages'
+import { formatMessage } from '../../src/domain/i18n/messages'
 import {
   checkDayMonth,
   checkDeadline,

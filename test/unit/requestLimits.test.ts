@@ -17,7 +17,7 @@ import {
   checkWhere,
   DEFAULT_REQUEST_LIMITS as L,
 } from '../../src/domain/requestLimits'
-import { formatMessage } from '../../src/i18n/messages'
+import { formatMessage } from '../../src/domain/i18n/messages'
 import { hardeningPlugin, UPLOAD_RESPONSE_HEADERS } from '../../src/security/hardeningPlugin'
 
 const q = (query: string, method = 'GET') => checkQueryParams(new URLSearchParams(query).entries(), method)

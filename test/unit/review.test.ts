@@ -11,7 +11,7 @@ import {
   type ReviewActor,
   type TransitionInput,
 } from '../../src/domain/review'
-import { REVIEW_ACTIONS, REVIEW_STATES } from '../../src/slugs'
+import { REVIEW_ACTIONS, REVIEW_STATES } from '../../src/domain/slugs'
 
 const now = new Date('2025-08-01T03:00:00.000Z')
 const author: ReviewActor = { id: 1, canEdit: true, isReviewer: false, isAdmin: false }

@@ -7,7 +7,7 @@ import {
   wallTimeToInstant,
   type ReviewActor,
 } from '../../src/domain/review'
-import { REVIEW_ACTIONS, REVIEW_STATES } from '../../src/slugs'
+import { REVIEW_ACTIONS, REVIEW_STATES } from '../../src/domain/slugs'
 
 const author: ReviewActor = { id: 1, canEdit: true, isReviewer: false, isAdmin: false }
 const reviewer: ReviewActor = { id: 2, canEdit: true, isReviewer: true, isAdmin: false }

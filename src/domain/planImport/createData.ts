@@ -4,7 +4,7 @@
  * each task and saves. Days become the instant Payload's day picker stores (12:00 UTC).
  */
 import { dayToInstant } from '../calendar'
-import type { ContentType, RecurrencePeriod } from '../../slugs'
+import type { ContentType, RecurrencePeriod } from '../slugs'
 import type { Id, ImportCatalog, ImportDraft, ImportRef, ImportTarget, ImportTimeframe } from './types'
 
 export interface PlanCreateData {

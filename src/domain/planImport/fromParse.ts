@@ -6,8 +6,8 @@
 import { parsePlanText } from '../planText'
 import { stripBullet } from '../planText/normalize'
 import type { CatalogEntry, CatalogRef, PlanDraft, TargetDraft, TaskDraft, Timeframe } from '../planText'
-import type { ContentType, RecurrencePeriod } from '../../slugs'
-import { PARSER_WARNING_VI } from '../../i18n/planImportMessages'
+import type { ContentType, RecurrencePeriod } from '../slugs'
+import { PARSER_WARNING_VI } from '../i18n/planImportMessages'
 import { codeKey, matchName } from './match'
 import { SourceLines } from './sourceLines'
 import type {

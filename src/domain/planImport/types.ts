@@ -5,8 +5,8 @@
  * name as the document wrote it; every value the parser found carries its 1-based source line.
  * Dates are calendar days `YYYY-MM-DD` (Asia/Ho_Chi_Minh).
  */
-import type { ImportMessage } from '../../i18n/planImportMessages'
-import type { ContentType, RecurrencePeriod } from '../../slugs'
+import type { ImportMessage } from '../i18n/planImportMessages'
+import type { ContentType, RecurrencePeriod } from '../slugs'
 
 export type Id = string | number
 

@@ -4,8 +4,8 @@
  * problem names its field (`tasks[2].targets[0].quantity`) so an API client and the review screen
  * can point at it. The rules mirror the plan and task collections', so a draft that passes saves.
  */
-import { CONTENT_TYPES, RECURRENCE_PERIODS } from '../../slugs'
-import type { ImportMessage } from '../../i18n/planImportMessages'
+import { CONTENT_TYPES, RECURRENCE_PERIODS } from '../slugs'
+import type { ImportMessage } from '../i18n/planImportMessages'
 import type {
   Id,
   ImportBasisDocument,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { Payload, SendEmailOptions } from 'payload'
-import { SCHEDULE_SLUGS } from '../../slugs'
-import { ident, sql, tableOf } from '../engine/sql'
+import { SCHEDULE_SLUGS } from '../../domain/slugs'
+import { ident, sql, tableOf } from '../counting/engine/sql'
 import { db } from '../scheduler/slots'
 
 export type SendOnceResult = { status: 'sent'; attempt: number; messageId: string } | { status: 'already-sent' }

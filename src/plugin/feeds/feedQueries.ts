@@ -2,9 +2,9 @@ import type { SQL } from 'drizzle-orm'
 import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 import type { FeedFilter } from '../../domain/feedParams'
 import { isPublishedOnlyAccess } from '../../domain/publicRead'
-import { SLUGS, type ContentType } from '../../slugs'
-import { hasTrash } from '../engine/settings'
-import { ident, poolRunner, sql, tableOf } from '../engine/sql'
+import { SLUGS, type ContentType } from '../../domain/slugs'
+import { hasTrash } from '../counting/engine/settings'
+import { ident, poolRunner, sql, tableOf } from '../counting/engine/sql'
 
 /**
  * The feed's reads in plain SQL. A feed is one public page read by every aggregator every few

@@ -1,5 +1,5 @@
 import type { Payload } from 'payload'
-import type { ContentType } from '../../slugs'
+import type { ContentType } from '../../domain/slugs'
 import { resolveFeedOptions, type ResolvedFeedOptions } from '../options'
 
 /** The plugin's resolved feed options (recorded in config.custom at start-up). */

@@ -14,7 +14,7 @@ import {
 } from '../../domain/feedItems'
 import { relId, relIds } from '../../domain/relations'
 import { unitWithDescendants } from '../../domain/units'
-import { SLUGS, type ContentType } from '../../slugs'
+import { SLUGS, type ContentType } from '../../domain/slugs'
 import type { ResolvedFeedOptions } from '../options'
 import { readItemRows, readLabelRows, readScopeRows, sqlItemsAllowed, type ItemScope, type ScopeRows } from './feedQueries'
 import { itemUrlPatternFor } from './feedSettings'

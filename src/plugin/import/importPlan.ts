@@ -7,7 +7,7 @@ import {
   type ImportProblem,
   type PlanCreateSet,
 } from '../../domain/planImport'
-import { SLUGS } from '../../slugs'
+import { SLUGS } from '../../domain/slugs'
 import { loadImportCatalog, type ImportAccess } from './loadCatalog'
 
 export interface ImportedPlan {

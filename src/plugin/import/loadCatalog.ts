@@ -1,6 +1,6 @@
 import type { PayloadRequest } from 'payload'
 import type { ImportCatalog } from '../../domain/planImport'
-import { SLUGS } from '../../slugs'
+import { SLUGS } from '../../domain/slugs'
 
 export interface ImportAccess {
   /** False on behalf of a user (their access rules apply); true only for the system (CLI). */

@@ -9,8 +9,8 @@ import {
   isXmlPart,
   readZipDirectory,
 } from '../../domain/zipDirectory'
-import type { ImportMessage } from '../../i18n/planImportMessages'
-import { RECURRENCE_PERIODS, type RecurrencePeriod } from '../../slugs'
+import type { ImportMessage } from '../../domain/i18n/planImportMessages'
+import { RECURRENCE_PERIODS, type RecurrencePeriod } from '../../domain/slugs'
 
 /** Plan documents are a few dozen pages; these limits keep one request from holding the server. */
 export const PLAN_SOURCE_LIMITS = {

@@ -12,9 +12,9 @@ import {
 } from '../../domain/quota'
 import { relId, relIds } from '../../domain/relations'
 import { unitWithDescendants } from '../../domain/units'
-import { SLUGS } from '../../slugs'
-import { countTargets, type TargetCountQuery, type TargetCounts } from '../engine/read'
-import { countingTimeZone } from '../engine/settings'
+import { SLUGS } from '../../domain/slugs'
+import { countTargets, type TargetCountQuery, type TargetCounts } from '../counting/engine/read'
+import { countingTimeZone } from '../counting/engine/settings'
 import { cachedReport } from './reportCache'
 
 export interface ReportTarget {

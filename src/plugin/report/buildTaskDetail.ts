@@ -1,8 +1,8 @@
 import type { PayloadRequest } from 'payload'
 import { relId } from '../../domain/relations'
 import { classifyItems, cumulativeSeries, type SeriesPoint } from '../../domain/targetItems'
-import { SLUGS, type ContentType } from '../../slugs'
-import { listItemPublications } from '../engine/read'
+import { SLUGS, type ContentType } from '../../domain/slugs'
+import { listItemPublications } from '../counting/engine/read'
 import { buildReport, type QuotaReport, type ReportTarget } from './buildReport'
 
 /** Longest list of items returned per target; the counts stay exact beyond it. */

@@ -1,8 +1,8 @@
 import type { Payload, PayloadRequest } from 'payload'
 import { reportFreshness } from '../../domain/reportFreshness'
-import { SLUGS } from '../../slugs'
-import type { TargetCountQuery, TargetCounts } from '../engine/read'
-import { STRUCTURE_SCOPE, readVersions, taskScope } from '../engine/versions'
+import { SLUGS } from '../../domain/slugs'
+import type { TargetCountQuery, TargetCounts } from '../counting/engine/read'
+import { STRUCTURE_SCOPE, readVersions, taskScope } from '../counting/engine/versions'
 import type { QuotaReport, ReportParams, ReportQuestions, ReportShape } from './buildReport'
 
 /**

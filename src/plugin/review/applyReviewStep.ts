@@ -6,13 +6,13 @@ import {
   type PayloadRequest,
   type Where,
 } from 'payload'
-import { REVIEW_CONTEXT } from '../../../collections/shared/reviewFields'
-import { formatMessage, type Problem } from '../../i18n/messages'
+import { REVIEW_CONTEXT } from './fields'
+import { formatMessage, type Problem } from '../../domain/i18n/messages'
 import { relId } from '../../domain/relations'
 import { decideTransition, reviewNotice, type TransitionOutcome } from '../../domain/review'
-import { REVIEW_ACTIONS, SCHEDULE_SLUGS, type ReviewAction, type ReviewState } from '../../slugs'
+import { REVIEW_ACTIONS, SCHEDULE_SLUGS, type ReviewAction, type ReviewState } from '../../domain/slugs'
 import { sendEmailOnce } from '../email/sendEmailOnce'
-import { countedCollections, countingTimeZone, pluginUsersSlug } from '../engine/settings'
+import { countedCollections, countingTimeZone, pluginUsersSlug } from '../counting/engine/settings'
 import type { ApprovedPublishInput } from './guardScheduledPublishTask'
 import { lockReviewedItem } from './lockReviewedItem'
 import { isAdminUser, isReviewerOf, reviewersOfUnit } from './reviewers'

@@ -1,5 +1,5 @@
 import type { PayloadRequest } from 'payload'
-import { sql, transactionRunner } from '../engine/sql'
+import { sql, transactionRunner } from '../counting/engine/sql'
 
 /**
  * Withdraws the scheduled publish an approval queued for an item, once the approval no longer

@@ -8,10 +8,10 @@ import {
   type TaskConfig,
   type TypedUser,
 } from 'payload'
-import { REVIEW_CONTEXT } from '../../../collections/shared/reviewFields'
+import { REVIEW_CONTEXT } from './fields'
 import { refusedPublishNotice, scheduledPublishVerdict } from '../../domain/review'
-import { SCHEDULE_SLUGS, type ReviewState } from '../../slugs'
-import { countedCollections } from '../engine/settings'
+import { SCHEDULE_SLUGS, type ReviewState } from '../../domain/slugs'
+import { countedCollections } from '../counting/engine/settings'
 import { lockReviewedItem } from './lockReviewedItem'
 
 /** The input of a scheduled publish that a review step queued (Payload's own fields, plus the version). */

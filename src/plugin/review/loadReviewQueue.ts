@@ -1,8 +1,8 @@
 import type { PayloadRequest, Where } from 'payload'
-import { hasRole } from '../../access/roles'
+import { hasRole } from '../access/roles'
 import { relId } from '../../domain/relations'
 import { isOverdue, parseMinAgeHours, waitingHours } from '../../domain/review'
-import { countedCollections, reviewOverdueHours } from '../engine/settings'
+import { countedCollections, reviewOverdueHours } from '../counting/engine/settings'
 import { reviewUnitsOf } from './reviewers'
 
 export interface QueueFilters {

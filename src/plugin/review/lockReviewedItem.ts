@@ -1,5 +1,5 @@
 import type { PayloadRequest } from 'payload'
-import { ident, sql, tableOf, transactionRunner } from '../engine/sql'
+import { ident, sql, tableOf, transactionRunner } from '../counting/engine/sql'
 
 /**
  * Row locks on the item and its versions until the step commits, taken before the item is read,

@@ -5,7 +5,7 @@ import { isReviewerOf, unitReviewSetting } from './reviewers'
 
 /**
  * Whether `user` may publish the item directly (without a review step): the rule of
- * hooks/requireReviewBeforePublish.ts, asked before the fact so the edit view offers only what
+ * src/plugin/review/hooks/requireReviewBeforePublish.ts, asked before the fact so the edit view offers only what
  * the server will accept. `id` undefined is the create view: a new item is in the author's unit.
  */
 export async function mayPublishItem(args: {

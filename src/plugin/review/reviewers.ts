@@ -1,8 +1,8 @@
 import type { PayloadRequest } from 'payload'
-import { hasRole, type RoleUser } from '../../access/roles'
+import { hasRole, type RoleUser } from '../access/roles'
 import { relId, relIds } from '../../domain/relations'
 import { reviewsUnit } from '../../domain/review'
-import { SLUGS } from '../../slugs'
+import { SLUGS } from '../../domain/slugs'
 
 /** The signed-in user's `reviewUnits` (the units whose items they approve besides managers). */
 export function reviewUnitsOf(user: unknown): Array<string | number> {

@@ -1,5 +1,5 @@
 import type { Payload } from 'payload'
-import { sql } from '../engine/sql'
+import { sql } from '../counting/engine/sql'
 import { db } from './slots'
 
 /**

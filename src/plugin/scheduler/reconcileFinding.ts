@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 import { driftTotal, type DriftSummary } from '../../domain/mailText'
-import { SCHEDULE_SLUGS } from '../../slugs'
-import { reconcile } from '../engine/reconcile'
+import { SCHEDULE_SLUGS } from '../../domain/slugs'
+import { reconcile } from '../counting/engine/reconcile'
 
 const MAX_DETAIL_ROWS = 200
 

@@ -2,9 +2,9 @@ import { createLocalReq, type Payload, type PayloadRequest, type Where } from 'p
 import { calendarDay } from '../../domain/calendar'
 import { relId, relIds } from '../../domain/relations'
 import type { SchedulablePlan } from '../../domain/schedule'
-import type { NotificationKind } from '../../slugs'
-import { SCHEDULE_SLUGS, SLUGS } from '../../slugs'
-import { countingTimeZone } from '../engine/settings'
+import type { NotificationKind } from '../../domain/slugs'
+import { SCHEDULE_SLUGS, SLUGS } from '../../domain/slugs'
+import { countingTimeZone } from '../counting/engine/settings'
 
 /**
  * What the jobs read and write besides their own results. Jobs act for the system, not for a

@@ -1,8 +1,8 @@
 import type { JobName } from '../../domain/schedule'
-import { publishScheduledContent } from '../../../jobs/publishScheduledContent'
-import { reconcileTallies } from '../../../jobs/reconcileTallies'
-import { sendDeadlineAlerts } from '../../../jobs/sendDeadlineAlerts'
-import { sendQuotaReport } from '../../../jobs/sendQuotaReport'
+import { publishScheduledContent } from '../review/jobs/publishScheduledContent'
+import { reconcileTallies } from '../counting/jobs/reconcileTallies'
+import { sendDeadlineAlerts } from '../report/jobs/sendDeadlineAlerts'
+import { sendQuotaReport } from '../report/jobs/sendQuotaReport'
 import type { JobDefinition } from './types'
 
 /** Every scheduled job by name (the names are the slot keys' prefixes and the CLI's job names). */

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
-import { SCHEDULE_SLUGS } from '../../slugs'
-import { ident, sql, tableOf, type SqlRunner } from '../engine/sql'
+import { SCHEDULE_SLUGS } from '../../domain/slugs'
+import { ident, sql, tableOf, type SqlRunner } from '../counting/engine/sql'
 
 /**
  * The slot table's state machine, each transition one SQL statement on its own connection

@@ -2,8 +2,8 @@ import type { Payload, PayloadRequest } from 'payload'
 import { calendarDay } from '../../domain/calendar'
 import { relId } from '../../domain/relations'
 import { parseShareToken, shareLinkState, verifyShareToken } from '../../domain/shareToken'
-import { SLUGS } from '../../slugs'
-import { countingTimeZone } from '../engine/settings'
+import { SLUGS } from '../../domain/slugs'
+import { countingTimeZone } from '../counting/engine/settings'
 import { buildReport, type QuotaReport } from '../report/buildReport'
 
 export type SharedReport =

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { createLocalReq, type Payload } from 'payload'
 import { applyReviewStep } from '../../../src/plugin/review/applyReviewStep'
-import type { ReviewAction } from '../../../src/slugs'
+import type { ReviewAction } from '../../../src/domain/slugs'
 import type pg from 'pg'
 import {
   AT,

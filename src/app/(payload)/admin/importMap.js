@@ -1,4 +1,4 @@
-import { ReviewPanel as ReviewPanel_4dbb40d92339476a7d933ea94db9c74a } from '../../../plugin/admin/ReviewPanel'
+import { ReviewPanel as ReviewPanel_419bf1fa3fd18a9ac1215bb0242ef6e5 } from '../../../plugin/review/admin/ReviewPanel'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { LexicalDiffComponent as LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -22,22 +22,22 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
-import { ReviewPublishButton as ReviewPublishButton_f199888dc93a0eeb4605915699d278c7 } from '../../../plugin/admin/ReviewPublishButton'
-import { FeedLinks as FeedLinks_9fd6a3369a27d57cc73a91ec08af9d82 } from '../../../plugin/admin/FeedLinks'
-import { TaskAttainmentField as TaskAttainmentField_6de2657d0c1711bc81c64b37aaced6e8 } from '../../../plugin/admin/TaskAttainmentField'
-import { QuotaNavLink as QuotaNavLink_b1a251a2cbcb9a60359a6e9bc2fbbb3f } from '../../../plugin/admin/QuotaNavLink'
-import { PlanImportNavLink as PlanImportNavLink_2a2391729db0c2d2ed56eb64e7573e5c } from '../../../plugin/admin/PlanImportNavLink'
-import { ReviewNavLink as ReviewNavLink_ed9a8cf1cc84e0fb074acdf6d8e80b90 } from '../../../plugin/admin/ReviewNavLink'
-import { QuotaAttentionWidget as QuotaAttentionWidget_2f5e48c1dc76586df613e0b218ac97dc } from '../../../plugin/admin/QuotaAttentionWidget'
+import { ReviewPublishButton as ReviewPublishButton_54ff548d644aa39a9948773741335130 } from '../../../plugin/review/admin/ReviewPublishButton'
+import { FeedLinks as FeedLinks_355b585b03e6636e5cd2d36666d69397 } from '../../../plugin/feeds/admin/FeedLinks'
+import { TaskAttainmentField as TaskAttainmentField_9e7bada43854fea9daf97ffa5a0c78f7 } from '../../../plugin/report/admin/TaskAttainmentField'
+import { QuotaNavLink as QuotaNavLink_6b730502d75436465c4a54d9efde92d7 } from '../../../plugin/report/admin/QuotaNavLink'
+import { PlanImportNavLink as PlanImportNavLink_566a31191d66d63bade9d3b38ab783f9 } from '../../../plugin/import/admin/PlanImportNavLink'
+import { ReviewNavLink as ReviewNavLink_28d79c757669f65d9870393b6392a451 } from '../../../plugin/review/admin/ReviewNavLink'
+import { QuotaAttentionWidget as QuotaAttentionWidget_499b95926aebc32253e20aca64cc22b8 } from '../../../plugin/report/admin/QuotaAttentionWidget'
 import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
-import { QuotaDashboard as QuotaDashboard_c4b6bf36989ff303ad0cc9b5c5128824 } from '../../../plugin/admin/QuotaDashboard'
-import { PlanImportView as PlanImportView_485163006113047c930903a9b110df19 } from '../../../plugin/admin/PlanImportView'
-import { ReviewQueueView as ReviewQueueView_d8073b7e4b89d62fd3a2775a14cf582e } from '../../../plugin/admin/ReviewQueueView'
+import { QuotaDashboard as QuotaDashboard_fd7c553f8630ab35526bae8c4edd9690 } from '../../../plugin/report/admin/QuotaDashboard'
+import { PlanImportView as PlanImportView_7a65c17ceb78ed38a5b6fc8909d39222 } from '../../../plugin/import/admin/PlanImportView'
+import { ReviewQueueView as ReviewQueueView_5f9497c21a77a3597c7fe859f115468d } from '../../../plugin/review/admin/ReviewQueueView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
 export const importMap = {
-  "/plugin/admin/ReviewPanel#ReviewPanel": ReviewPanel_4dbb40d92339476a7d933ea94db9c74a,
+  "/plugin/review/admin/ReviewPanel#ReviewPanel": ReviewPanel_419bf1fa3fd18a9ac1215bb0242ef6e5,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#LexicalDiffComponent": LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,
@@ -61,16 +61,16 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  "/plugin/admin/ReviewPublishButton#ReviewPublishButton": ReviewPublishButton_f199888dc93a0eeb4605915699d278c7,
-  "/plugin/admin/FeedLinks#FeedLinks": FeedLinks_9fd6a3369a27d57cc73a91ec08af9d82,
-  "/plugin/admin/TaskAttainmentField#TaskAttainmentField": TaskAttainmentField_6de2657d0c1711bc81c64b37aaced6e8,
-  "/plugin/admin/QuotaNavLink#QuotaNavLink": QuotaNavLink_b1a251a2cbcb9a60359a6e9bc2fbbb3f,
-  "/plugin/admin/PlanImportNavLink#PlanImportNavLink": PlanImportNavLink_2a2391729db0c2d2ed56eb64e7573e5c,
-  "/plugin/admin/ReviewNavLink#ReviewNavLink": ReviewNavLink_ed9a8cf1cc84e0fb074acdf6d8e80b90,
-  "/plugin/admin/QuotaAttentionWidget#QuotaAttentionWidget": QuotaAttentionWidget_2f5e48c1dc76586df613e0b218ac97dc,
+  "/plugin/review/admin/ReviewPublishButton#ReviewPublishButton": ReviewPublishButton_54ff548d644aa39a9948773741335130,
+  "/plugin/feeds/admin/FeedLinks#FeedLinks": FeedLinks_355b585b03e6636e5cd2d36666d69397,
+  "/plugin/report/admin/TaskAttainmentField#TaskAttainmentField": TaskAttainmentField_9e7bada43854fea9daf97ffa5a0c78f7,
+  "/plugin/report/admin/QuotaNavLink#QuotaNavLink": QuotaNavLink_6b730502d75436465c4a54d9efde92d7,
+  "/plugin/import/admin/PlanImportNavLink#PlanImportNavLink": PlanImportNavLink_566a31191d66d63bade9d3b38ab783f9,
+  "/plugin/review/admin/ReviewNavLink#ReviewNavLink": ReviewNavLink_28d79c757669f65d9870393b6392a451,
+  "/plugin/report/admin/QuotaAttentionWidget#QuotaAttentionWidget": QuotaAttentionWidget_499b95926aebc32253e20aca64cc22b8,
   "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
-  "/plugin/admin/QuotaDashboard#QuotaDashboard": QuotaDashboard_c4b6bf36989ff303ad0cc9b5c5128824,
-  "/plugin/admin/PlanImportView#PlanImportView": PlanImportView_485163006113047c930903a9b110df19,
-  "/plugin/admin/ReviewQueueView#ReviewQueueView": ReviewQueueView_d8073b7e4b89d62fd3a2775a14cf582e,
+  "/plugin/report/admin/QuotaDashboard#QuotaDashboard": QuotaDashboard_fd7c553f8630ab35526bae8c4edd9690,
+  "/plugin/import/admin/PlanImportView#PlanImportView": PlanImportView_7a65c17ceb78ed38a5b6fc8909d39222,
+  "/plugin/review/admin/ReviewQueueView#ReviewQueueView": ReviewQueueView_5f9497c21a77a3597c7fe859f115468d,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

@@ -2,7 +2,7 @@ import config from '@payload-config'
 import type { Metadata } from 'next'
 import { createLocalReq, getPayload } from 'payload'
 import { calendarDay, formatViDay } from '../../../../domain/calendar'
-import { ReportView } from '../../../../plugin/admin/ReportView'
+import { ReportView } from '../../../../plugin/report/admin/ReportView'
 import { resolveSharedReport } from '../../../../plugin/share/resolveSharedReport'
 import { SHARE_STATE_MESSAGES } from '../../../../plugin/share/shareMessages'
 

@@ -1,0 +1,96 @@
+import type { PayloadRequest } from 'payload'
+import { compareTallyKey, type TallyDelta } from '../../../domain/counting'
+import { QUOTA_SLUGS } from '../../../domain/slugs'
+import { ident, sql, tableOf, type SqlRunner } from './sql'
+import { bumpVersions, taskScope } from './versions'
+
+/**
+ * Tally deltas wait until the end of the operation that caused them, then are written in one
+ * statement in the global key order. A bulk update recounts many items in one transaction; if
+ * each recount wrote its own tallies, that transaction would lock tally rows in document order
+ * and could deadlock with a concurrent single save. Written last and sorted, the tally locks of
+ * any two transactions are taken in the same order, and nothing else is locked after them.
+ *
+ * State lives per transaction (keyed by Payload's session object, which disappears on commit or
+ * rollback, so an aborted transaction leaves nothing behind).
+ */
+interface Scope {
+  depth: number
+  deltas: Map<string, TallyDelta>
+}
+
+const scopes = new WeakMap<object, Scope>()
+const WRITE_OPERATIONS = new Set(['create', 'update', 'updateByID', 'delete', 'deleteByID', 'restoreVersion'])
+
+async function sessionOf(req: Partial<PayloadRequest>): Promise<{ key: object; db: SqlRunner } | undefined> {
+  const id = req.transactionID ? await req.transactionID : undefined
+  if (id === undefined || id === null || !req.payload) return undefined
+  const session = (req.payload.db as unknown as { sessions?: Record<string | number, { db?: SqlRunner }> }).sessions?.[
+    id
+  ]
+  return session?.db ? { key: session, db: session.db } : undefined
+}
+
+export const isWriteOperation = (operation: string): boolean => WRITE_OPERATIONS.has(operation)
+
+/** An operation on a counted collection begins: its tally deltas wait for its end. */
+export async function openScope(req: Partial<PayloadRequest>): Promise<void> {
+  const session = await sessionOf(req)
+  if (!session) return
+  const scope = scopes.get(session.key) ?? { depth: 0, deltas: new Map() }
+  scope.depth += 1
+  scopes.set(session.key, scope)
+}
+
+/** The operation ends (still inside its transaction): the outermost one writes the tallies. */
+export async function closeScope(req: Partial<PayloadRequest>): Promise<void> {
+  const session = await sessionOf(req)
+  if (!session) return
+  const scope = scopes.get(session.key)
+  if (!scope) return
+  scope.depth = Math.max(0, scope.depth - 1)
+  if (scope.depth === 0) await flush(session.db, scope)
+}
+
+/** Queues an item's deltas; outside any open operation they are written at once. */
+export async function queueDeltas(req: PayloadRequest, db: SqlRunner, deltas: TallyDelta[]): Promise<void> {
+  if (deltas.length === 0) return
+  const session = await sessionOf(req)
+  const scope = (session && scopes.get(session.key)) ?? { depth: 0, deltas: new Map<string, TallyDelta>() }
+  for (const d of deltas) {
+    const k = `${d.task}|${d.channel}|${d.contentType}|${d.day}`
+    const sum = scope.deltas.get(k)
+    scope.deltas.set(k, sum ? { ...sum, delta: sum.delta + d.delta } : { ...d })
+  }
+  if (scope.depth === 0) await flush(db, scope)
+}
+
+async function flush(db: SqlRunner, scope: Scope): Promise<void> {
+  // Every task whose ledger moved, even where the deltas cancel out (one item's publication
+  // swapped for another's on the same day): its distinct-item counts may still have changed.
+  const touched = new Set([...scope.deltas.values()].map((d) => taskScope(d.task)))
+  const deltas = [...scope.deltas.values()].filter((d) => d.delta !== 0).sort(compareTallyKey)
+  scope.deltas.clear()
+  if (deltas.length > 0) await writeTallies(db, deltas)
+  // After the tallies: every tally writer locks tallies first, then counters.
+  await bumpVersions(db, touched)
+}
+
+async function writeTallies(db: SqlRunner, deltas: TallyDelta[]): Promise<void> {
+  const tallies = ident(tableOf(QUOTA_SLUGS.tallies))
+  const values = sql.join(
+    deltas.map(
+      (d) => sql`(${d.task}::int, ${d.channel}::int, ${d.contentType}::text, ${d.day}::text, ${d.delta}::numeric)`,
+    ),
+    sql`, `,
+  )
+  const { rows } = await db.execute(sql`
+    insert into ${tallies} (task, channel, content_type, day, count) values ${values}
+    on conflict (task, channel, content_type, day) do update set count = ${tallies}.count + excluded.count, updated_at = now()
+    returning task, channel, content_type, day, count`)
+  const negative = rows.find((r) => Number(r.count) < 0)
+  if (negative) {
+    // Invariant I3. Throwing fails the operation, which rolls the whole transaction back.
+    throw new Error(`[comms-quota] tally would go negative: ${JSON.stringify(negative)}; the save was rolled back`)
+  }
+}

@@ -1,0 +1,274 @@
+import type { SQL } from 'drizzle-orm'
+import type { Payload, PayloadRequest } from 'payload'
+import { QUOTA_SLUGS } from '../../../domain/slugs'
+import { ident, poolRunner, sql, tableOf, type SqlRunner } from './sql'
+
+/**
+ * Read side of the counting engine, for reports, the dashboard and feeds. Windows are calendar
+ * days (YYYY-MM-DD, inclusive) in the plan time zone. Reads run in the request's transaction
+ * when there is one (so a report sees the request's own writes), else on the pool.
+ */
+export interface CountFilter {
+  tasks: number[]
+  channels?: number[]
+  contentTypes?: string[]
+  from?: string
+  to?: string
+}
+
+export interface TallyRow {
+  task: number
+  channel: number
+  contentType: string
+  day: string
+  count: number
+}
+
+async function runner(payload: Payload, req?: Partial<PayloadRequest>): Promise<SqlRunner> {
+  const sessions = (payload.db as unknown as { sessions?: Record<string | number, { db?: SqlRunner }> }).sessions
+  const id = req?.transactionID ? await req.transactionID : undefined
+  return (id !== undefined && id !== null ? sessions?.[id]?.db : undefined) ?? poolRunner(payload)
+}
+
+function where(f: CountFilter): SQL {
+  const parts: SQL[] = [
+    sql`task in (${sql.join(
+      f.tasks.map((t) => sql`${t}`),
+      sql`, `,
+    )})`,
+  ]
+  if (f.channels)
+    parts.push(
+      f.channels.length
+        ? sql`channel in (${sql.join(
+            f.channels.map((c) => sql`${c}`),
+            sql`, `,
+          )})`
+        : sql`false`,
+    )
+  if (f.contentTypes)
+    parts.push(
+      f.contentTypes.length
+        ? sql`content_type in (${sql.join(
+            f.contentTypes.map((c) => sql`${c}`),
+            sql`, `,
+          )})`
+        : sql`false`,
+    )
+  if (f.from) parts.push(sql`day >= ${f.from}`)
+  if (f.to) parts.push(sql`day <= ${f.to}`)
+  return sql.join(parts, sql` and `)
+}
+
+/** Stored tallies (non-zero rows) matching the filter. */
+export async function readTallies(
+  payload: Payload,
+  filter: CountFilter,
+  req?: Partial<PayloadRequest>,
+): Promise<TallyRow[]> {
+  if (filter.tasks.length === 0) return []
+  const db = await runner(payload, req)
+  const { rows } = await db.execute(sql`
+    select task, channel, content_type, day, count from ${ident(tableOf(QUOTA_SLUGS.tallies))}
+    where count <> 0 and ${where(filter)} order by task, channel, content_type, day`)
+  return rows.map((r) => ({
+    task: Number(r.task),
+    channel: Number(r.channel),
+    contentType: String(r.content_type),
+    day: String(r.day),
+    count: Number(r.count),
+  }))
+}
+
+/**
+ * Distinct items per task (a pooled target): an item published on three of the target's
+ * channels inside the window counts once.
+ */
+export async function countDistinctItems(
+  payload: Payload,
+  filter: CountFilter,
+  req?: Partial<PayloadRequest>,
+): Promise<Map<number, number>> {
+  const out = new Map<number, number>(filter.tasks.map((t) => [t, 0]))
+  if (filter.tasks.length === 0) return out
+  const db = await runner(payload, req)
+  const { rows } = await db.execute(sql`
+    select task, count(distinct (content_type, item))::int as n from ${ident(tableOf(QUOTA_SLUGS.contributions))}
+    where ${where(filter)} group by task`)
+  for (const r of rows) out.set(Number(r.task), Number(r.n))
+  return out
+}
+
+/** Distinct items per (task, channel): the per-channel view and per-channel targets. */
+export async function countDistinctByChannel(
+  payload: Payload,
+  filter: CountFilter,
+  req?: Partial<PayloadRequest>,
+): Promise<Array<{ task: number; channel: number; count: number }>> {
+  if (filter.tasks.length === 0) return []
+  const db = await runner(payload, req)
+  const { rows } = await db.execute(sql`
+    select task, channel, count(distinct (content_type, item))::int as n from ${ident(tableOf(QUOTA_SLUGS.contributions))}
+    where ${where(filter)} group by task, channel order by task, channel`)
+  return rows.map((r) => ({ task: Number(r.task), channel: Number(r.channel), count: Number(r.n) }))
+}
+
+/**
+ * Items that were late for a task: every publication they have on the target's channels is
+ * after the deadline (domain rule 3).
+ */
+export async function countLateItems(
+  payload: Payload,
+  filter: Omit<CountFilter, 'from'> & { deadline: string },
+  req?: Partial<PayloadRequest>,
+): Promise<Map<number, number>> {
+  const out = new Map<number, number>(filter.tasks.map((t) => [t, 0]))
+  if (filter.tasks.length === 0) return out
+  const db = await runner(payload, req)
+  const scope = where(filter)
+  const { rows } = await db.execute(sql`
+    select task, count(*)::int as n from (
+      select task, content_type, item from ${ident(tableOf(QUOTA_SLUGS.contributions))}
+      where ${scope}
+      group by task, content_type, item
+      having bool_and(day > ${filter.deadline})
+    ) late group by task`)
+  for (const r of rows) out.set(Number(r.task), Number(r.n))
+  return out
+}
+
+export interface ItemPublications {
+  contentType: string
+  item: number
+  /** Each of the target's channels the item is on, with its day, earliest first. */
+  publications: Array<{ channel: number; day: string }>
+}
+
+/**
+ * The ledger rows behind one task's target, item by item, for the drill-down list and the
+ * cumulative chart. Reads only one task's rows (indexed by task), never the content tables.
+ */
+export async function listItemPublications(
+  payload: Payload,
+  filter: Omit<CountFilter, 'tasks'> & { task: number },
+  req?: Partial<PayloadRequest>,
+): Promise<ItemPublications[]> {
+  const db = await runner(payload, req)
+  const { rows } = await db.execute(sql`
+    select content_type, item, channel, day from ${ident(tableOf(QUOTA_SLUGS.contributions))}
+    where ${where({ ...filter, tasks: [filter.task] })}
+    order by content_type, item, day, channel`)
+  const out = new Map<string, ItemPublications>()
+  for (const r of rows) {
+    const key = `${String(r.content_type)}:${String(r.item)}`
+    let entry = out.get(key)
+    if (!entry) {
+      entry = { contentType: String(r.content_type), item: Number(r.item), publications: [] }
+      out.set(key, entry)
+    }
+    entry.publications.push({ channel: Number(r.channel), day: String(r.day) })
+  }
+  return [...out.values()]
+}
+
+/** One content target's counting question, for answering many in one round trip. */
+export interface TargetCountQuery {
+  key: string
+  task: number
+  channels: number[]
+  contentTypes: string[]
+  from: string
+  to: string
+  /** Set after the deadline: count items whose every publication up to `lateTo` is after it. */
+  deadline?: string
+  lateTo?: string
+}
+
+export interface TargetCounts {
+  pooled: number
+  byChannel: Array<{ channel: number; count: number }>
+  late: number
+}
+
+/**
+ * The counts of many targets in three queries (pooled distinct items, per channel, late items),
+ * whatever the number of targets: a plan report costs three round trips, not three per target.
+ * Same rules as countDistinctItems, countDistinctByChannel and countLateItems.
+ */
+export async function countTargets(
+  payload: Payload,
+  targets: TargetCountQuery[],
+  req?: Partial<PayloadRequest>,
+): Promise<Map<string, TargetCounts>> {
+  const out = new Map<string, TargetCounts>(targets.map((t) => [t.key, { pooled: 0, byChannel: [], late: 0 }]))
+  if (targets.length === 0) return out
+  const inRequest = await runner(payload, req)
+  const pool = poolRunner(payload) as SqlRunner & { transaction?: TransactionFn }
+  // The distinct counts sort a few rows per ledger row; Postgres' default 4 MB spills them to
+  // disk at a few hundred thousand rows. A read-only transaction of our own lets `set local`
+  // raise it for these three statements only (inside a request's transaction, for its rest).
+  if (inRequest === pool && pool.transaction) {
+    return pool.transaction(async (tx) => {
+      await tx.execute(sql`set local work_mem = '64MB'`)
+      return countTargetsWith(tx, targets, out)
+    })
+  }
+  await inRequest.execute(sql`set local work_mem = '64MB'`)
+  return countTargetsWith(inRequest, targets, out)
+}
+
+type TransactionFn = <T>(fn: (tx: SqlRunner) => Promise<T>) => Promise<T>
+
+async function countTargetsWith(
+  db: SqlRunner,
+  targets: TargetCountQuery[],
+  out: Map<string, TargetCounts>,
+): Promise<Map<string, TargetCounts>> {
+  const spec = JSON.stringify(
+    targets.map((t) => ({
+      key: t.key,
+      task: t.task,
+      channels: t.channels,
+      types: t.contentTypes,
+      from_day: t.from,
+      to_day: t.to,
+      deadline: t.deadline ?? null,
+      late_to: t.lateTo ?? null,
+    })),
+  )
+  const table = ident(tableOf(QUOTA_SLUGS.contributions))
+  // One row per (target, channel), so each probes the (task, channel, day) index for its range.
+  const specs = sql`select x.key, x.task, ch.channel, x.types, x.from_day, x.to_day, x.deadline, x.late_to
+    from jsonb_to_recordset(${spec}::jsonb)
+      as x(key text, task numeric, channels numeric[], types text[], from_day text, to_day text, deadline text, late_to text)
+    cross join lateral unnest(x.channels) as ch(channel)`
+  // The task list again as a literal: the planner cannot see into the JSON, and without it a
+  // report of a few targets (the report cache recounting one task) hashes the whole ledger.
+  const taskList = sql`${`{${[...new Set(targets.map((t) => t.task))].join(',')}}`}::int[]`
+  const inWindow = sql`c.task = t.task and c.channel = t.channel and c.day >= t.from_day and c.day <= t.to_day
+    and c.content_type = any(t.types) and c.task = any(${taskList})`
+  // One after another: inside a transaction the three share one connection.
+  // Distinct first, then count: a hash of (target, item) beats sorting row values.
+  const pooled = await db.execute(sql`with t as materialized (${specs})
+    select key, count(*)::int as n from (
+      select distinct t.key, c.content_type, c.item from t join ${table} c on ${inWindow}
+    ) d group by key`)
+  const byChannel = await db.execute(sql`with t as materialized (${specs})
+    select key, channel, count(*)::int as n from (
+      select distinct t.key, c.channel, c.content_type, c.item from t join ${table} c on ${inWindow}
+    ) d group by key, channel order by key, channel`)
+  const late = await db.execute(sql`with t as materialized (${specs})
+    select key, count(*)::int as n from (
+      select t.key from t join ${table} c
+        on c.task = t.task and c.channel = t.channel and c.day <= t.late_to and c.content_type = any(t.types)
+          and c.task = any(${taskList})
+      where t.late_to is not null
+      group by t.key, c.content_type, c.item
+      having bool_and(c.day > t.deadline)
+    ) late group by key`)
+  for (const r of pooled.rows) out.get(String(r.key))!.pooled = Number(r.n)
+  for (const r of byChannel.rows)
+    out.get(String(r.key))!.byChannel.push({ channel: Number(r.channel), count: Number(r.n) })
+  for (const r of late.rows) out.get(String(r.key))!.late = Number(r.n)
+  return out
+}

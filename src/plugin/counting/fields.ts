@@ -1,0 +1,125 @@
+import type { CollectionConfig, Field, PayloadRequest } from 'payload'
+import { checkPublications, type PublicationRow } from '../../domain/publications'
+import { toValidation } from '../shared/validation'
+import { SLUGS } from '../../domain/slugs'
+
+type V = { req: PayloadRequest; data: Partial<Record<string, unknown>>; path?: Array<string | number> }
+
+/** The row index of a field inside `publications`, from its validation path. */
+const rowIndex = (path: Array<string | number> | undefined): number => Number(path?.[1])
+
+const publicationValidator =
+  (field: 'channel' | 'url' | 'publishedAt') =>
+  (_: unknown, { req, data, path }: V): true | string => {
+    const problems = checkPublications(data.publications as PublicationRow[] | undefined, new Date())
+    const mine = problems.find((p) => p.index === rowIndex(path) && p.field === field)
+    return toValidation(mine?.problem ?? null, req)
+  }
+
+/** Tags, unit and channel publications: what every quota-counted item carries. */
+export const planTagFields: Field[] = [
+  {
+    name: 'tasks',
+    type: 'relationship',
+    relationTo: SLUGS.tasks,
+    hasMany: true,
+    index: true,
+    label: { vi: 'Nhiệm vụ kế hoạch', en: 'Plan tasks' },
+    admin: {
+      position: 'sidebar',
+      description: { vi: 'Sản phẩm được tính cho các nhiệm vụ này.', en: 'The item counts towards these tasks.' },
+    },
+  },
+  {
+    name: 'unit',
+    type: 'relationship',
+    relationTo: SLUGS.units,
+    index: true,
+    label: { vi: 'Đơn vị', en: 'Unit' },
+    admin: {
+      position: 'sidebar',
+      description: { vi: 'Mặc định: đơn vị của người tạo.', en: "Default: the author's unit." },
+    },
+  },
+  {
+    name: 'publications',
+    type: 'array',
+    label: { vi: 'Đã đăng trên các kênh', en: 'Published on channels' },
+    labels: { singular: { vi: 'Kênh đăng', en: 'Publication' }, plural: { vi: 'Kênh đăng', en: 'Publications' } },
+    admin: {
+      description: {
+        vi: 'Xuất bản trên hệ thống sẽ tự ghi nhận kênh chính. Thêm các kênh khác (Facebook, VnExpress, truyền hình…).',
+        en: 'Publishing here records the home channel automatically. Add the other channels (Facebook, VnExpress, TV…).',
+      },
+    },
+    fields: [
+      {
+        type: 'row',
+        fields: [
+          {
+            name: 'channel',
+            type: 'relationship',
+            relationTo: SLUGS.channels,
+            label: { vi: 'Kênh', en: 'Channel' },
+            validate: publicationValidator('channel'),
+          },
+          {
+            name: 'publishedAt',
+            type: 'date',
+            label: { vi: 'Ngày đăng', en: 'Published on' },
+            admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'd/M/yyyy' } },
+            validate: publicationValidator('publishedAt'),
+          },
+        ],
+      },
+      { name: 'url', type: 'text', label: { vi: 'Đường dẫn (URL)', en: 'URL' }, validate: publicationValidator('url') },
+      { name: 'note', type: 'text', label: { vi: 'Ghi chú (ví dụ: khung giờ phát sóng)', en: 'Note (e.g. TV slot)' } },
+    ],
+  },
+]
+
+/** Who published, and when: stamped on every publish, shown in the sidebar. */
+export const publishingFields: Field[] = [
+  {
+    name: 'firstPublishedAt',
+    type: 'date',
+    // Feeds list published items newest first by this date; the index keeps that a short scan.
+    index: true,
+    label: { vi: 'Xuất bản lần đầu', en: 'First published' },
+    admin: {
+      position: 'sidebar',
+      readOnly: true,
+      date: { pickerAppearance: 'dayAndTime', displayFormat: 'd/M/yyyy HH:mm' },
+    },
+  },
+  {
+    name: 'lastPublishedAt',
+    type: 'date',
+    label: { vi: 'Xuất bản gần nhất', en: 'Last published' },
+    admin: {
+      position: 'sidebar',
+      readOnly: true,
+      date: { pickerAppearance: 'dayAndTime', displayFormat: 'd/M/yyyy HH:mm' },
+    },
+  },
+  {
+    name: 'lastPublishedBy',
+    type: 'relationship',
+    relationTo: SLUGS.users,
+    label: { vi: 'Người xuất bản', en: 'Published by' },
+    admin: { position: 'sidebar', readOnly: true },
+  },
+]
+
+/** Accent-folded title and summary: what the admin list search compares against. */
+export const searchTextField: Field = {
+  name: 'searchText',
+  type: 'text',
+  admin: { hidden: true, disableListColumn: true, disableListFilter: true },
+}
+
+/** Drafts, autosave and scheduled publishing, as a newsroom expects. */
+export const contentVersions: CollectionConfig['versions'] = {
+  drafts: { autosave: { interval: 2000 }, schedulePublish: true },
+  maxPerDoc: 50,
+}

@@ -1,0 +1,31 @@
+import type { Endpoint, PayloadRequest } from 'payload'
+import { fieldError, json, problemErrors, refuseNonImporter } from '../http'
+import { importPlan } from '../importPlan'
+
+/**
+ * POST /api/plan-import/commit — the reviewed draft (JSON, as the preview returned it and the
+ * reviewer edited it) → the plan and its tasks, created in one transaction as the signed-in user.
+ * 201 created; 200 `exists` when a plan with that code is already there (nothing created);
+ * 400 naming each field at fault (nothing written); 401/403 for anyone but managers and admins.
+ */
+export const commitPlanImport: Endpoint = {
+  path: '/plan-import/commit',
+  method: 'post',
+  handler: async (req: PayloadRequest) => {
+    const refused = refuseNonImporter(req)
+    if (refused) return refused
+    let body: unknown
+    try {
+      body = await req.json?.()
+    } catch {
+      // Request.json() throws a SyntaxError on malformed JSON: the client's mistake.
+      return json(400, { errors: [fieldError(req, '(body)', { key: 'badJson' })] })
+    }
+    const outcome = await importPlan(req, body, { overrideAccess: false })
+    if (outcome.status === 'invalid') return json(400, { errors: problemErrors(req, outcome.problems) })
+    if (outcome.status === 'rejected')
+      return json(400, { errors: outcome.errors.map((e) => fieldError(req, e.field, e.message)) })
+    const url = `${req.payload.config.routes.admin}/collections/plans/${outcome.plan.id}`
+    return json(outcome.status === 'created' ? 201 : 200, { ...outcome, url })
+  },
+}

@@ -1,0 +1,161 @@
+import { formatViDay } from '../../../domain/calendar'
+import { daysLeft, STATUS_COLORS, targetBar } from '../../../domain/dashboardModel'
+import { STATUS_LABELS_VI } from '../../../domain/reportCsv'
+import type { QuotaReport, ReportTarget } from '../buildReport'
+
+export const KIND_VI: Record<string, string> = {
+  content: 'Nội dung',
+  deliverable: 'Sản phẩm / báo cáo',
+  indicator: 'Chỉ số',
+}
+
+// Fallbacks keep the view readable outside the admin (the share page has no admin theme).
+const MUTED = 'var(--theme-elevation-600, #555)'
+const TRACK = 'var(--theme-elevation-100, #e6e6e6)'
+const RULE = 'var(--theme-elevation-150, #ddd)'
+const TEXT = 'var(--theme-text, #111)'
+
+/** A target's progress bar with the pace marker, coloured by status. */
+export function TargetBar({ t }: { t: Pick<ReportTarget, 'target' | 'achieved' | 'expected' | 'status'> }) {
+  const bar = targetBar(t)
+  return (
+    <div
+      role="progressbar"
+      aria-valuemin={0}
+      aria-valuemax={t.target}
+      aria-valuenow={t.achieved}
+      style={{ position: 'relative', height: 10, background: TRACK, borderRadius: 5 }}
+    >
+      <div style={{ width: `${bar.fill}%`, height: '100%', background: STATUS_COLORS[t.status], borderRadius: 5 }} />
+      <div
+        title="Cần đạt đến nay"
+        style={{ position: 'absolute', left: `${bar.marker}%`, top: -3, bottom: -3, width: 2, background: TEXT }}
+      />
+    </div>
+  )
+}
+
+/** A target's per-channel bars: each channel's share of its quota (per-channel) or of the target. */
+export function ChannelBars({ t, channelName }: { t: ReportTarget; channelName: Map<number, string> }) {
+  if (t.byChannel.length === 0) return null
+  const perChannelQuota = t.mode === 'perChannel' && t.channels.length > 0 ? t.target / t.channels.length : t.target
+  return (
+    <ul
+      style={{
+        listStyle: 'none',
+        padding: 0,
+        margin: '0.35rem 0 0',
+        display: 'grid',
+        gridTemplateColumns: 'repeat(auto-fill, minmax(12rem, 1fr))',
+        gap: '0.25rem 1rem',
+        fontSize: '0.85em',
+      }}
+    >
+      {t.byChannel.map((c) => {
+        const share = perChannelQuota > 0 ? Math.min(100, (c.achieved / perChannelQuota) * 100) : 0
+        return (
+          <li key={c.channel} data-testid={`channel-${c.channel}`} data-achieved={c.achieved}>
+            <span>
+              {channelName.get(c.channel) ?? c.channel}: <strong>{c.achieved}</strong>
+            </span>
+            <div style={{ height: 4, background: TRACK, borderRadius: 2 }}>
+              <div style={{ width: `${Math.round(share)}%`, height: '100%', background: MUTED, borderRadius: 2 }} />
+            </div>
+          </li>
+        )
+      })}
+    </ul>
+  )
+}
+
+export function TargetLine({ t, channelName }: { t: ReportTarget; channelName: Map<number, string> }) {
+  return (
+    <div data-testid={`target-${t.id}`} data-status={t.status} style={{ margin: '0.5rem 0' }}>
+      <div style={{ display: 'flex', justifyContent: 'space-between', gap: '1rem', flexWrap: 'wrap' }}>
+        <span>
+          {t.label ?? KIND_VI[t.kind]}
+          {t.mode === 'perChannel' ? ' (mỗi kênh)' : ''}
+        </span>
+        <span>
+          <strong data-testid="achieved">{t.achieved}</strong> / <span data-testid="target">{t.target}</span> (
+          {t.percent}%) · cần {t.expected}
+          {t.late > 0 && ` · ${t.late} trễ hạn`} ·{' '}
+          <span style={{ color: STATUS_COLORS[t.status], fontWeight: 600 }}>{STATUS_LABELS_VI[t.status]}</span>
+        </span>
+      </div>
+      <TargetBar t={t} />
+      <ChannelBars t={t} channelName={channelName} />
+    </div>
+  )
+}
+
+export function TaskMeta({ task, asOf }: { task: QuotaReport['tasks'][number]; asOf: string }) {
+  const left = daysLeft(task.deadline, asOf)
+  return (
+    <p style={{ margin: '0.25rem 0', color: MUTED }}>
+      {task.recurring ? 'Thường xuyên' : task.deadline ? `Hạn ${formatViDay(task.deadline)}` : 'Không có hạn'}
+      {left !== null && (left >= 0 ? ` · còn ${left} ngày` : ` · quá hạn ${-left} ngày`)}
+      {task.leadUnits.length > 0 && ` · ${task.leadUnits.map((u) => u.name).join(', ')}`}
+    </p>
+  )
+}
+
+/**
+ * The plan's attainment, task by task. Presentational only: the numbers come from the report,
+ * so the admin dashboard and the public share page show the same thing.
+ */
+export function ReportView({
+  report,
+  taskHref,
+  exportQuery,
+}: {
+  report: QuotaReport
+  /** Where a task's title leads (its drill-down); plain text when absent. */
+  taskHref?: (task: number) => string
+  /** Query for the CSV/XLSX links; no links when absent. */
+  exportQuery?: string
+}) {
+  const channelName = new Map(report.channels.map((c) => [c.id, c.name]))
+  return (
+    <section data-testid="quota-report">
+      <p>
+        <strong>{report.plan.code}</strong> — {report.plan.title}
+      </p>
+      <p data-testid="quota-totals">
+        Tổng: <strong>{report.totals.achieved}</strong> / {report.totals.target} ({report.totals.percent}%) · số liệu
+        đến ngày {formatViDay(report.asOf)}
+        {exportQuery && (
+          <>
+            {' '}
+            · <a href={`/api/quota/report?${exportQuery}&format=xlsx`}>Tải XLSX</a> ·{' '}
+            <a href={`/api/quota/report?${exportQuery}&format=csv`}>Tải CSV</a>
+          </>
+        )}
+      </p>
+      {report.tasks.length === 0 && <p>Không có nhiệm vụ nào phù hợp.</p>}
+      {report.tasks.map((task) => (
+        <article
+          key={task.id}
+          data-testid={`task-${task.code}`}
+          style={{ borderTop: `1px solid ${RULE}`, padding: '1rem 0' }}
+        >
+          <h3 style={{ margin: 0 }}>
+            {taskHref ? (
+              <a href={taskHref(task.id)}>
+                {task.code}. {task.title}
+              </a>
+            ) : (
+              <>
+                {task.code}. {task.title}
+              </>
+            )}
+          </h3>
+          <TaskMeta task={task} asOf={report.asOf} />
+          {task.targets.map((t) => (
+            <TargetLine key={t.id} t={t} channelName={channelName} />
+          ))}
+        </article>
+      ))}
+    </section>
+  )
+}

@@ -1,0 +1,31 @@
+import type { UIFieldServerProps } from 'payload'
+import { hasRole } from '../../access/roles'
+import { calendarDay } from '../../../domain/calendar'
+import { relId } from '../../../domain/relations'
+import { countingTimeZone } from '../../counting/engine/settings'
+import { buildReport } from '../buildReport'
+import { TargetLine } from './ReportView'
+
+/**
+ * On a task's edit view: its attainment today, from the same report as the dashboard (read as
+ * the signed-in user), with a link to the items behind the numbers.
+ */
+export async function TaskAttainmentField({ id, data, req }: UIFieldServerProps) {
+  const plan = relId(data?.plan)
+  if (id === undefined || plan === undefined || !hasRole(req.user, 'admin', 'manager')) return null
+  const today = calendarDay(new Date(), countingTimeZone(req.payload))
+  const report = await buildReport(req, { plan: Number(plan), asOf: today, unit: null, tasks: [Number(id)] })
+  const task = report?.tasks[0]
+  if (!report || !task) return null
+  const channelName = new Map(report.channels.map((c) => [c.id, c.name]))
+  return (
+    <div data-testid="task-attainment" style={{ marginBottom: '1.5rem' }}>
+      <h4 style={{ margin: '0 0 0.25rem' }}>Tiến độ chỉ tiêu (đến hôm nay)</h4>
+      {task.targets.length === 0 && <p>Nhiệm vụ chưa có chỉ tiêu.</p>}
+      {task.targets.map((t) => (
+        <TargetLine key={t.id} t={t} channelName={channelName} />
+      ))}
+      <a href={`/admin/quota?plan=${report.plan.id}&asOf=${today}&task=${task.id}`}>Xem sản phẩm được tính</a>
+    </div>
+  )
+}

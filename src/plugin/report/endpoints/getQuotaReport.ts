@@ -1,0 +1,69 @@
+import type { Endpoint, PayloadRequest } from 'payload'
+import { calendarDay } from '../../../domain/calendar'
+import { parseReportParams } from '../../../domain/reportParams'
+import { reportCsv, type ReportCsvRow } from '../../../domain/reportCsv'
+import { buildReport, type QuotaReport } from '../buildReport'
+import { reportWorkbook } from '../reportWorkbook'
+import { countingTimeZone } from '../../counting/engine/settings'
+import { json, refuseUnlessManager } from '../../endpoints/http'
+
+/**
+ * GET /api/quota/report?plan=<id>[&asOf=YYYY-MM-DD][&unit=<id>][&format=json|csv|xlsx]
+ * Managers and admins only: 401 anonymous, 403 other roles, 400 with the parameter named,
+ * 404 for a plan that does not exist (or that the user cannot see).
+ */
+export const getQuotaReport: Endpoint = {
+  path: '/quota/report',
+  method: 'get',
+  handler: async (req: PayloadRequest) => {
+    const refused = refuseUnlessManager(req)
+    if (refused) return refused
+    const parsed = parseReportParams(
+      (req.query ?? {}) as Record<string, unknown>,
+      calendarDay(new Date(), countingTimeZone(req.payload)),
+    )
+    if (!parsed.ok) return json(400, { errors: [{ field: parsed.field, message: parsed.message }] })
+    const report = await buildReport(req, parsed.params)
+    if (!report) return json(404, { errors: [{ field: 'plan', message: `Plan ${parsed.params.plan} was not found.` }] })
+    if (parsed.params.format === 'xlsx') {
+      return new Response(new Uint8Array(await reportWorkbook(report)), {
+        status: 200,
+        headers: {
+          'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          'Content-Disposition': `attachment; filename="bao-cao-chi-tieu-${report.plan.id}-${report.asOf}.xlsx"`,
+          'Cache-Control': 'no-store',
+        },
+      })
+    }
+    if (parsed.params.format === 'csv') {
+      return new Response(reportCsv(csvRows(report)), {
+        status: 200,
+        headers: {
+          'Content-Type': 'text/csv; charset=utf-8',
+          'Content-Disposition': `attachment; filename="bao-cao-chi-tieu-${report.plan.id}-${report.asOf}.csv"`,
+          'Cache-Control': 'no-store',
+        },
+      })
+    }
+    return json(200, report)
+  },
+}
+
+function csvRows(report: QuotaReport): ReportCsvRow[] {
+  return report.tasks.flatMap((task) =>
+    task.targets.map((t) => ({
+      taskCode: task.code,
+      taskTitle: task.title,
+      deadline: task.deadline,
+      kind: t.kind,
+      mode: t.mode ?? '',
+      target: t.target,
+      achieved: t.achieved,
+      late: t.late,
+      percent: t.percent,
+      remaining: t.remaining,
+      expected: t.expected,
+      status: t.status,
+    })),
+  )
+}
