@@ -2,15 +2,9 @@ import type { CollectionConfig } from 'payload'
 import { isAdmin, isAdminField } from '../src/plugin/access/isAdmin'
 import { isAdminOrSelf, readUsers } from '../src/plugin/access/isAdminOrSelf'
 import { isAdminOrSelfField } from '../src/plugin/access/isAdminOrSelfField'
-import { ROLES, SLUGS } from '../src/domain/slugs'
+import { SLUGS } from '../src/domain/slugs'
+import { userFields } from '../src/plugin/access/userFields'
 import { makeFirstUserAdmin } from '../hooks/makeFirstUserAdmin'
-
-export const ROLE_LABELS = {
-  admin: { vi: 'Quản trị hệ thống', en: 'Administrator' },
-  manager: { vi: 'Lãnh đạo / phụ trách', en: 'Manager' },
-  editor: { vi: 'Biên tập viên', en: 'Editor' },
-  multimedia: { vi: 'Đa phương tiện', en: 'Multimedia staff' },
-} as const
 
 export const Users: CollectionConfig = {
   slug: SLUGS.users,
@@ -52,37 +46,7 @@ export const Users: CollectionConfig = {
       access: { read: isAdminOrSelfField, update: isAdminField },
     },
     { name: 'name', type: 'text', required: true, label: { vi: 'Họ và tên', en: 'Full name' } },
-    {
-      name: 'role',
-      type: 'select',
-      required: true,
-      defaultValue: 'editor',
-      saveToJWT: true,
-      label: { vi: 'Vai trò', en: 'Role' },
-      options: ROLES.map((value) => ({ value, label: ROLE_LABELS[value] })),
-      access: { create: isAdminField, update: isAdminField },
-    },
-    {
-      name: 'unit',
-      type: 'relationship',
-      relationTo: SLUGS.units,
-      saveToJWT: true,
-      label: { vi: 'Đơn vị', en: 'Unit' },
-      access: { create: isAdminField, update: isAdminField },
-    },
-    {
-      name: 'reviewUnits',
-      type: 'relationship',
-      relationTo: SLUGS.units,
-      hasMany: true,
-      label: { vi: 'Duyệt nội dung của đơn vị', en: 'Reviews items of units' },
-      access: { create: isAdminField, update: isAdminField },
-      admin: {
-        description: {
-          vi: 'Người này được duyệt hoặc trả lại nội dung của các đơn vị này (lãnh đạo duyệt mọi đơn vị).',
-          en: 'This user approves or returns the items of these units (managers review every unit).',
-        },
-      },
-    },
+    // Role, unit and reviewed units: the plugin's own definitions, placed after the name.
+    ...userFields,
   ],
 }

@@ -17,7 +17,6 @@ import {
   alertWindowDays,
   databaseTimeouts,
   databaseUri,
-  jobsAutoRun,
   mailSettings,
   payloadSecret,
   poolMax,
@@ -28,7 +27,7 @@ import {
   shouldSeedOnFirstStart,
   uploadsDir,
 } from './config/env'
-import { JOB_NAMES } from './domain/schedule'
+import { appJobs } from '../jobs'
 import { migrations } from './migrations'
 import { commsQuotaPlugin, type SchedulerOptions } from './plugin'
 import { nodemailerAdapter } from './plugin/email/nodemailerAdapter'
@@ -91,25 +90,13 @@ export function createAppConfig(options: AppConfigOptions = {}): Promise<Sanitiz
     enabled: schedulerEnabled(),
     ...(cronExpr ? { cron: cronExpr } : {}),
     alertWindowDays: alertWindowDays(),
-    jobs: JOB_NAMES.filter((j) => j !== 'publish-scheduled' || jobsAutoRun()),
+    jobs: appJobs(),
     ...options.scheduler,
   }
   return buildConfig({
     admin: {
       user: Users.slug,
       importMap: { baseDir: dirname },
-      components: {
-        views: {
-          quotaDashboard: { Component: '/plugin/report/admin/QuotaDashboard#QuotaDashboard', path: '/quota' },
-          planImport: { Component: '/plugin/import/admin/PlanImportView#PlanImportView', path: '/plan-import' },
-          reviewQueue: { Component: '/plugin/review/admin/ReviewQueueView#ReviewQueueView', path: '/review' },
-        },
-        afterNavLinks: [
-          '/plugin/report/admin/QuotaNavLink#QuotaNavLink',
-          '/plugin/import/admin/PlanImportNavLink#PlanImportNavLink',
-          '/plugin/review/admin/ReviewNavLink#ReviewNavLink',
-        ],
-      },
       // No Gravatar: it would send staff e-mail hashes to a third party and break offline.
       avatar: 'default',
       dateFormat: 'd/M/yyyy HH:mm',

@@ -7,11 +7,9 @@ import { computeSearchText } from '../../hooks/computeSearchText'
 import { foldSearchQuery } from '../../hooks/foldSearchQuery'
 import { generateSlug } from '../../hooks/generateSlug'
 import { keepItemInOwnUnit } from '../../hooks/keepItemInOwnUnit'
-import { keepReviewRecord } from '../../src/plugin/review/hooks/keepReviewRecord'
-import { requireReviewBeforePublish } from '../../src/plugin/review/hooks/requireReviewBeforePublish'
-import { stampPublishing } from '../../src/plugin/counting/hooks/stampPublishing'
 import { lockUnitField, slugField } from './commonFields'
-import { contentVersions, planTagFields, publishingFields, searchTextField } from '../../src/plugin/counting/fields'
+import { planTagFields, publishingFields } from '../../src/plugin/counting/fields'
+import { contentVersions, searchTextField } from './contentFields'
 import { reviewFields, reviewPanelField } from '../../src/plugin/review/fields'
 
 export interface ContentCollectionSpec {
@@ -48,15 +46,6 @@ export function contentCollection(spec: ContentCollectionSpec): CollectionConfig
       group: { vi: 'Nội dung', en: 'Content' },
       defaultColumns: spec.defaultColumns,
       listSearchableFields: ['searchText'],
-      components: {
-        edit: {
-          // Hidden for authors of units that require review (they submit from the review panel).
-          PublishButton: {
-            path: '/plugin/review/admin/ReviewPublishButton#ReviewPublishButton',
-            serverProps: { collection: spec.slug },
-          },
-        },
-      },
     },
     access: {
       read: readPublishedOrSignedIn,
@@ -73,14 +62,9 @@ export function contentCollection(spec: ContentCollectionSpec): CollectionConfig
     hooks: {
       beforeOperation: [keepItemInOwnUnit, ...(spec.beforeOperation ?? []), foldSearchQuery],
       beforeValidate: [generateSlug],
-      beforeChange: [
-        assignAuthorUnit,
-        requireReviewBeforePublish,
-        keepReviewRecord,
-        ...(spec.beforeChange ?? []),
-        computeSearchText(spec.searchFields),
-        stampPublishing,
-      ],
+      // The plugin appends the review guard, the review record and the publishing stamp (with
+      // the home-channel publication counting needs) after these: src/plugin/review, counting.
+      beforeChange: [assignAuthorUnit, ...(spec.beforeChange ?? []), computeSearchText(spec.searchFields)],
     },
     fields: [
       reviewPanelField,

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto'
-import { CONTENT_TYPES, type ContentType } from './slugs'
 import { expandItemUrl } from './portalUrl'
 
 /** An image to attach to an item (RSS allows one enclosure per item). */
@@ -12,7 +11,7 @@ export interface FeedEnclosure {
 
 /** A published item as the feed reads it from the database, already reduced to plain values. */
 export interface FeedSourceItem {
-  collection: ContentType
+  collection: string
   id: number
   title: string
   slug: string | null
@@ -105,7 +104,6 @@ export const feedGuid = (collection: string, id: number | string): string => `ur
 /** A task as an RSS category: its plan's code, then its own code ("03-KH/BCĐTW · III.1.a"). */
 export const taskCategory = (planCode: string, taskCode: string): string => feedText(`${planCode} · ${taskCode}`)
 
-const typeRank = (c: ContentType): number => CONTENT_TYPES.indexOf(c)
 const itemDate = (i: FeedSourceItem): string => i.publishedAt ?? i.updatedAt
 
 /**
@@ -117,7 +115,7 @@ export function newestFirst(items: FeedSourceItem[], limit: number): FeedSourceI
     .sort((a, b) => {
       const byDate = Date.parse(itemDate(b)) - Date.parse(itemDate(a))
       if (byDate !== 0) return byDate
-      if (a.collection !== b.collection) return typeRank(a.collection) - typeRank(b.collection)
+      if (a.collection !== b.collection) return a.collection < b.collection ? -1 : 1
       return b.id - a.id
     })
     .slice(0, limit)
@@ -126,7 +124,7 @@ export function newestFirst(items: FeedSourceItem[], limit: number): FeedSourceI
 export interface ShapeContext {
   homeUrl: string | null
   /** The item-URL pattern for a collection (see portalUrl.expandItemUrl). */
-  itemUrlPattern: (collection: ContentType) => string
+  itemUrlPattern: (collection: string) => string
   /** Category per task id; tasks missing here (e.g. of an unpublished plan) give none. */
   taskCategories: ReadonlyMap<number, string>
   unitNames: ReadonlyMap<number, string>
@@ -166,7 +164,8 @@ export function latest(dates: Array<string | null | undefined>): string | null {
   return best === null ? null : new Date(best).toISOString()
 }
 
-const TYPE_LABELS: Record<ContentType, string> = { articles: 'Tin bài', infographics: 'Infographic', videos: 'Video' }
+/** The app's kinds in Vietnamese; a host's other collections are named by their `typeLabels`. */
+const TYPE_LABELS: Record<string, string> = { articles: 'Tin bài', infographics: 'Infographic', videos: 'Video' }
 
 /** What the feed is narrowed to, with the names people know it by. */
 export interface FeedScope {
@@ -175,11 +174,16 @@ export interface FeedScope {
   task: { code: string; title: string; planCode: string } | null
   channel: string | null
   unit: string | null
-  types: ContentType[]
+  types: string[]
+  /** How many content types the site has: a feed of fewer names them in its title. */
+  typeCount: number
+  /** Names of types the built-in Vietnamese list does not know (a host's own collections). */
+  typeLabels?: Record<string, string>
 }
 
-function typeList(types: ContentType[]): string {
-  const labels = types.map((t, i) => (i === 0 ? TYPE_LABELS[t] : TYPE_LABELS[t].toLowerCase()))
+function typeList(types: string[], own: Record<string, string> = {}): string {
+  const name = (t: string): string => TYPE_LABELS[t] ?? own[t] ?? t
+  const labels = types.map((t, i) => (i === 0 ? name(t) : name(t).toLowerCase()))
   return labels.length > 1 ? `${labels.slice(0, -1).join(', ')} và ${labels.at(-1)}` : (labels[0] ?? '')
 }
 
@@ -190,8 +194,8 @@ export function feedChannelText(scope: FeedScope): { title: string; description:
   else if (scope.plan) parts.push(`Kế hoạch ${scope.plan.code}`)
   if (scope.channel) parts.push(`Kênh ${scope.channel}`)
   if (scope.unit) parts.push(scope.unit)
-  if (scope.types.length < CONTENT_TYPES.length) parts.push(typeList(scope.types))
-  const what = typeList(scope.types)
+  if (scope.types.length < scope.typeCount) parts.push(typeList(scope.types, scope.typeLabels))
+  const what = typeList(scope.types, scope.typeLabels)
   let description: string
   if (scope.task) {
     description = `${what} thực hiện nhiệm vụ ${scope.task.code} “${scope.task.title}” thuộc kế hoạch ${scope.task.planCode}.`

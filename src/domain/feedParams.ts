@@ -1,4 +1,3 @@
-import { CONTENT_TYPES, type ContentType } from './slugs'
 import { slugify } from './vietnamese'
 
 /**
@@ -11,14 +10,16 @@ export interface FeedFilter {
   task: number | null
   channel: number | null
   unit: number | null
-  /** Never empty, in the canonical order of CONTENT_TYPES. */
-  types: ContentType[]
+  /** Never empty, in the order of the configured content collections. */
+  types: string[]
   limit: number
 }
 
 export interface FeedLimits {
   defaultLimit: number
   maxLimit: number
+  /** The content collections a feed may list, in their canonical order. */
+  types: readonly string[]
 }
 
 /** The id a readable path names: /feeds/plans/<id>[-words].xml, /feeds/tasks/<id>[-words].xml. */
@@ -96,14 +97,14 @@ export function parseFeedParams(query: URLSearchParams, route: FeedRoute, limits
 
   const typeParam = single(query, 'type')
   if ('error' in typeParam) return fail('type', typeParam.error)
-  let types: ContentType[] = [...CONTENT_TYPES]
+  let types: string[] = [...limits.types]
   if (typeParam.value !== undefined) {
     const asked = typeParam.value.split(',').map((t) => t.trim().toLowerCase())
-    const unknown = asked.find((t) => !(CONTENT_TYPES as readonly string[]).includes(t))
+    const unknown = asked.find((t) => !limits.types.includes(t))
     if (unknown !== undefined) {
-      return fail('type', `type must be ${CONTENT_TYPES.join(', ')} (or several, comma-separated), got "${unknown}".`)
+      return fail('type', `type must be ${limits.types.join(', ')} (or several, comma-separated), got "${unknown}".`)
     }
-    types = CONTENT_TYPES.filter((t) => asked.includes(t))
+    types = limits.types.filter((t) => asked.includes(t))
   }
 
   const limitParam = single(query, 'limit')
@@ -129,7 +130,7 @@ export function canonicalFeedQuery(filter: FeedFilter, route: FeedRoute, limits:
     const id = filter[name]
     if (id !== null && !pathGiven(route, name)) q.set(name, String(id))
   }
-  if (filter.types.length < CONTENT_TYPES.length) q.set('type', filter.types.join(','))
+  if (filter.types.length < limits.types.length) q.set('type', filter.types.join(','))
   if (filter.limit !== limits.defaultLimit) q.set('limit', String(filter.limit))
   const s = q.toString()
   return s ? `?${s}` : ''

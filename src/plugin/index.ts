@@ -1,208 +1,110 @@
-import path from 'node:path'
-import type { CollectionConfig, Config, Field, Plugin } from 'payload'
-import { Channels } from './plan/collections/Channels'
-import { QuotaContributions } from './counting/collections/QuotaContributions'
-import { QuotaTallies } from './counting/collections/QuotaTallies'
-import { QuotaVersions } from './counting/collections/QuotaVersions'
-import { bumpReportStructure } from './report/hooks/bumpReportStructure'
-import { flushTalliesAfterOperation } from './counting/hooks/flushTalliesAfterOperation'
-import { forgetCountsAfterDelete } from './counting/hooks/forgetCountsAfterDelete'
-import { openCountingScope } from './counting/hooks/openCountingScope'
-import { recountItemAfterChange } from './counting/hooks/recountItemAfterChange'
-import { recountItemAfterDelete } from './counting/hooks/recountItemAfterDelete'
-import { PlanDocuments } from './plan/collections/PlanDocuments'
-import { ShareLinks } from './share/collections/ShareLinks'
-import { Plans } from './plan/collections/Plans'
-import { Tasks } from './plan/collections/Tasks'
-import { Units } from './plan/collections/Units'
-import { EmailLog } from './email/collections/EmailLog'
-import { JobSlots } from './scheduler/collections/JobSlots'
-import { Notifications } from './scheduler/collections/Notifications'
-import { QuotaReports } from './report/collections/QuotaReports'
-import { ReconcileRuns } from './counting/collections/ReconcileRuns'
-import { SCHEDULE_SLUGS, SLUGS } from '../domain/slugs'
-import { startScheduler } from './scheduler/scheduler'
-import { getQuotaReport } from './report/endpoints/getQuotaReport'
-import { getSharedReport } from './share/endpoints/getSharedReport'
-import { getTaskAttainment } from './report/endpoints/getTaskAttainment'
-import { commitPlanImport } from './import/endpoints/commitPlanImport'
-import { previewPlanImport } from './import/endpoints/previewPlanImport'
-import { postReviewStep } from './review/endpoints/postReviewStep'
+import type { CollectionConfig, Config, Plugin } from 'payload'
+import { countContent, countingCollections, forgetCountsOf } from './counting'
+import { feedEndpoints, feedsFor } from './feeds'
+import { importEndpoints, importNavLinks, importViews } from './import'
+import { PluginConfigError, resolveOptions, type CommsQuotaOptions, type ResolvedOptions } from './options'
+import { planCollections } from './plan'
+import { reportBeforeDashboard, reportCollections, reportEndpoints, reportNavLinks, reportViews, retireReportsOnChange } from './report'
+import { reviewContent, reviewEndpoints, reviewNavLinks, reviewViews } from './review'
 import { guardScheduledPublishTask } from './review/guardScheduledPublishTask'
-import {
-  PluginConfigError,
-  resolveOptions,
-  type CommsQuotaOptions,
-  type PlanCollectionKey,
-  type ResolvedOptions,
-} from './options'
+import { schedulerCollections } from './scheduler'
+import { startScheduler } from './scheduler/scheduler'
+import { shareCollections, shareEndpoints } from './share'
+import { missingFields } from './shared/extendCollection'
+import { userFields } from './access/userFields'
 
 export type { CommsQuotaOptions, ResolvedOptions, SchedulerOptions } from './options'
 export { getScheduler, startScheduler, stopScheduler } from './scheduler/scheduler'
 export { PluginConfigError } from './options'
 
-/** Points every relationship to the users collection at the host's auth collection. */
-function retargetUsers(fields: Field[], usersSlug: string): Field[] {
-  return fields.map((field) => {
-    // The cast is safe: only relationTo changes, from one single-collection slug to another.
-    if (field.type === 'relationship' && field.relationTo === SLUGS.users)
-      return { ...field, relationTo: usersSlug } as Field
-    if ('fields' in field && Array.isArray(field.fields))
-      return { ...field, fields: retargetUsers(field.fields, usersSlug) } as Field
-    return field
-  })
+/** The host's auth collection, with the role, unit and reviewed units the access rules read. */
+function withUserFields(users: CollectionConfig): CollectionConfig {
+  const added = missingFields(users, userFields)
+  return added.length ? { ...users, fields: [...users.fields, ...added] } : users
 }
 
-/** What a quota report is made of besides the counts; changing any of them retires cached reports. */
-const REPORT_SHAPE = new Set<string>([SLUGS.plans, SLUGS.tasks, SLUGS.units, SLUGS.channels])
-
-function planCollections(opts: ResolvedOptions): CollectionConfig[] {
-  const base: Record<PlanCollectionKey, CollectionConfig> = {
-    units: Units,
-    channels: Channels,
-    plans: { ...Plans, fields: retargetUsers(Plans.fields, opts.usersSlug) },
-    tasks: Tasks,
-    planDocuments: {
-      ...PlanDocuments,
-      upload: {
-        ...(typeof PlanDocuments.upload === 'object' ? PlanDocuments.upload : {}),
-        staticDir: path.join(opts.uploadsDir, SLUGS.planDocuments),
-      },
-    },
-  }
-  const plan = (Object.keys(base) as PlanCollectionKey[]).map((key) => {
-    const override = opts.collectionOverrides[key]
-    return override ? override(base[key]) : base[key]
-  })
-  if (opts.counting) {
-    for (const c of plan) {
-      if (c.slug === SLUGS.tasks) appendHook(c, 'afterDelete', forgetCountsAfterDelete('task'))
-      if (c.slug === SLUGS.channels) appendHook(c, 'afterDelete', forgetCountsAfterDelete('channel'))
-    }
-  }
-  for (const c of plan) {
-    if (!REPORT_SHAPE.has(c.slug)) continue
-    appendHook(c, 'afterChange', bumpReportStructure)
-    appendHook(c, 'afterDelete', bumpReportStructure)
-  }
-  const scheduled: CollectionConfig[] = [
-    JobSlots,
-    {
-      ...QuotaReports,
-      upload: {
-        ...(typeof QuotaReports.upload === 'object' ? QuotaReports.upload : {}),
-        staticDir: path.join(opts.uploadsDir, SCHEDULE_SLUGS.quotaReports),
-      },
-    },
-    ReconcileRuns,
-    EmailLog,
-    { ...Notifications, fields: retargetUsers(Notifications.fields, opts.usersSlug) },
-  ]
+/** The collections the plugin adds, in the order the admin lists them. */
+function addedCollections(opts: ResolvedOptions, content: readonly CollectionConfig[]): CollectionConfig[] {
+  const [contributions, tallies, versions, reconcileRuns] = countingCollections()
+  const [jobSlots, emailLog, notifications] = schedulerCollections(opts)
+  const plan = planCollections(opts, content).map((c) => retireReportsOnChange(forgetCountsOf(c, opts)))
   return [
     ...plan,
-    { ...ShareLinks, fields: retargetUsers(ShareLinks.fields, opts.usersSlug) },
-    QuotaContributions,
-    QuotaTallies,
-    QuotaVersions,
-    ...scheduled,
-  ]
-}
-
-function appendHook<K extends 'afterChange' | 'afterDelete' | 'beforeOperation' | 'afterOperation'>(
-  collection: CollectionConfig,
-  kind: K,
-  hook: NonNullable<NonNullable<CollectionConfig['hooks']>[K]>[number],
-): void {
-  const hooks = { ...collection.hooks }
-  hooks[kind] = [...((hooks[kind] ?? []) as NonNullable<(typeof hooks)[K]>), hook] as (typeof hooks)[K]
-  collection.hooks = hooks
-}
-
-function hasField(fields: Field[], name: string, type: Field['type']): boolean {
-  return fields.some(
-    (f) =>
-      ('name' in f && f.name === name && f.type === type) ||
-      ('fields' in f && !('name' in f) && hasField(f.fields as Field[], name, type)),
-  )
-}
-
-/** The counted collections get the recount hooks; anything they lack is a start-up error. */
-function withCounting(collections: CollectionConfig[], opts: ResolvedOptions): CollectionConfig[] {
-  const wanted = new Set(opts.contentCollections)
-  for (const slug of wanted) {
-    const c = collections.find((x) => x.slug === slug)
-    if (!c) throw new PluginConfigError(`contentCollections names "${slug}", which is not a collection of this config.`)
-    if (!c.versions || typeof c.versions !== 'object' || !c.versions.drafts) {
-      throw new PluginConfigError(
-        `contentCollections: "${slug}" needs versions with drafts (counting follows the published state).`,
-      )
-    }
-    if (!hasField(c.fields, 'tasks', 'relationship'))
-      throw new PluginConfigError(`contentCollections: "${slug}" has no "tasks" relationship field.`)
-    if (!hasField(c.fields, 'publications', 'array'))
-      throw new PluginConfigError(`contentCollections: "${slug}" has no "publications" array field.`)
-  }
-  if (!opts.counting) return collections
-  return collections.map((c) => {
-    if (!wanted.has(c.slug)) return c
-    const copy: CollectionConfig = { ...c }
-    appendHook(copy, 'beforeOperation', openCountingScope)
-    appendHook(copy, 'afterChange', recountItemAfterChange)
-    appendHook(copy, 'afterDelete', recountItemAfterDelete)
-    appendHook(copy, 'afterOperation', flushTalliesAfterOperation)
-    return copy
-  })
+    ...shareCollections(opts),
+    ...[contributions, tallies, versions, jobSlots],
+    ...reportCollections(opts),
+    ...[reconcileRuns, emailLog, notifications],
+  ].filter((c): c is CollectionConfig => c !== undefined)
 }
 
 /**
- * The communication-plan and quota plugin: adds the plan model (units, channels, plans, tasks
- * with targets, plan documents) to a Payload config. It extends the host config and never
- * replaces what is there; a misconfiguration stops start-up with a message naming the option.
+ * The communication-plan and quota plugin. A host gives options only; the plugin adds the plan
+ * model and its own tables, attaches to every content collection what counting (and review, if
+ * on) needs, and registers its endpoints, admin views, feeds and scheduled work. It extends the
+ * host config and never replaces what is there, and never changes an object it was given or
+ * imports; a misconfiguration stops start-up with a message naming the option.
  */
 export const commsQuotaPlugin =
   (options?: CommsQuotaOptions): Plugin =>
   (config: Config): Config => {
     const opts = resolveOptions(options, process.cwd())
-    const existing = new Map((config.collections ?? []).map((c) => [c.slug, c]))
-    const users = existing.get(opts.usersSlug)
+    const hostCollections = config.collections ?? []
+    const bySlug = new Map(hostCollections.map((c) => [c.slug, c]))
+    const users = bySlug.get(opts.usersSlug)
     if (!users) {
       throw new PluginConfigError(
         `usersSlug "${opts.usersSlug}" is not a collection of this config; add your users collection or set usersSlug.`,
       )
     }
     if (!users.auth) throw new PluginConfigError(`usersSlug "${opts.usersSlug}" must be an auth collection.`)
-    const added = planCollections(opts)
+    const content = opts.contentCollections.map((slug) => {
+      const c = bySlug.get(slug)
+      if (!c) throw new PluginConfigError(`contentCollections names "${slug}", which is not a collection of this config.`)
+      return c
+    })
+    const added = addedCollections(opts, content)
     for (const c of added) {
-      if (existing.has(c.slug))
+      if (bySlug.has(c.slug))
         throw new PluginConfigError(`the config already has a collection "${c.slug}", which this plugin adds.`)
     }
+    // Review hooks run before the publishing stamp, which records the home channel counting reads.
+    const extend = (c: CollectionConfig): CollectionConfig => {
+      if (c.slug === opts.usersSlug) return withUserFields(c)
+      if (!opts.contentCollections.includes(c.slug)) return c
+      return countContent(opts.review ? reviewContent(c, opts) : c, opts)
+    }
+    const resolved: ResolvedOptions = { ...opts, feeds: feedsFor(opts.feeds, content) }
+    const components = config.admin?.components
     return {
       ...config,
-      collections: withCounting([...(config.collections ?? []), ...added], opts),
+      collections: [...hostCollections.map(extend), ...added],
       endpoints: [
         ...(config.endpoints ?? []),
-        getQuotaReport,
-        getTaskAttainment,
-        getSharedReport,
-        previewPlanImport,
-        commitPlanImport,
-        postReviewStep,
+        ...reportEndpoints(),
+        ...shareEndpoints(),
+        ...importEndpoints(),
+        ...(opts.review ? reviewEndpoints() : []),
+        ...feedEndpoints(),
       ],
       admin: {
         ...config.admin,
         components: {
-          ...config.admin?.components,
-          beforeDashboard: [
-            ...(config.admin?.components?.beforeDashboard ?? []),
-            '/plugin/report/admin/QuotaAttentionWidget#QuotaAttentionWidget',
+          ...components,
+          views: { ...components?.views, ...reportViews, ...importViews, ...(opts.review ? reviewViews : {}) },
+          afterNavLinks: [
+            ...(components?.afterNavLinks ?? []),
+            ...reportNavLinks,
+            ...importNavLinks,
+            ...(opts.review ? reviewNavLinks : []),
           ],
+          beforeDashboard: [...(components?.beforeDashboard ?? []), ...reportBeforeDashboard],
         },
       },
-      custom: { ...config.custom, commsQuota: opts },
+      custom: { ...config.custom, commsQuota: resolved },
       onInit: async (payload) => {
         await config.onInit?.(payload)
         // Payload adds its schedulePublish task while sanitizing the config, after plugins run.
-        guardScheduledPublishTask(payload)
+        if (opts.review) guardScheduledPublishTask(payload)
         // Every instance may start it: the slot table lets one of them run each period.
         if (opts.scheduler.enabled) startScheduler(payload)
       },

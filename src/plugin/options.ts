@@ -11,6 +11,7 @@ import {
   type JobName,
   type WallTime,
 } from '../domain/schedule'
+import type { FeedContentFields, FeedFieldOption } from './feeds/feedContent'
 import type { SchedulerSettings } from './scheduler/types'
 
 export type PlanCollectionKey = 'units' | 'channels' | 'plans' | 'tasks' | 'planDocuments'
@@ -36,6 +37,11 @@ export interface CommsQuotaOptions {
   feeds?: FeedOptions
   /** Scheduled work: periodic reports, deadline alerts, reconciliation, scheduled publishing. */
   scheduler?: SchedulerOptions
+  /**
+   * Editorial review of content (submit → approve/return, per-unit rules, the review queue).
+   * Default on; off leaves content collections without review fields, hooks and views.
+   */
+  review?: boolean
   /** Editorial review: items submitted longer ago than this are highlighted in the queue (default 48). */
   reviewOverdueHours?: number
 }
@@ -56,6 +62,12 @@ export interface FeedOptions {
   maxLimit?: number
   /** Seconds caches may keep a feed (Cache-Control max-age, default 60). */
   maxAge?: number
+  /**
+   * Per content collection, the fields an item shows: `summary` (a text field) and `image` (an
+   * upload field); null shows none. Default: the first of summary/caption/excerpt/description,
+   * and of coverImage/poster/image/thumbnail; an upload collection's item is its own image.
+   */
+  fields?: Record<string, FeedFieldOption>
 }
 
 export interface ResolvedFeedOptions {
@@ -65,6 +77,12 @@ export interface ResolvedFeedOptions {
   defaultLimit: number
   maxLimit: number
   maxAge: number
+  /** The content collections feeds list, in order (the plugin's contentCollections). */
+  types: string[]
+  /** What each of them shows, decided at start-up from its fields (feedContent.ts). */
+  contents: Record<string, FeedContentFields>
+  /** The host's `fields` choices, checked when the collections are known. */
+  fields: Record<string, FeedFieldOption>
 }
 
 export interface SchedulerOptions {
@@ -101,6 +119,7 @@ export interface ResolvedOptions {
   collectionOverrides: Partial<Record<PlanCollectionKey, (collection: CollectionConfig) => CollectionConfig>>
   feeds: ResolvedFeedOptions
   scheduler: SchedulerSettings
+  review: boolean
   reviewOverdueHours: number
 }
 
@@ -146,8 +165,11 @@ export function resolveOptions(options: CommsQuotaOptions | undefined, cwd: stri
   if (typeof counting !== 'boolean') throw new PluginConfigError('counting must be true or false.')
   const feeds = resolveFeedOptions(o.feeds)
   const scheduler = resolveScheduler(o.scheduler ?? {}, timeZone)
+  const review = o.review ?? true
+  if (typeof review !== 'boolean') throw new PluginConfigError('review must be true or false.')
   const reviewOverdueHours = wholeNumber(o.reviewOverdueHours ?? 48, 'reviewOverdueHours', 1, 24 * 365)
   return {
+    review,
     reviewOverdueHours,
     usersSlug,
     uploadsDir,
@@ -183,7 +205,20 @@ export function resolveFeedOptions(options: FeedOptions | undefined): ResolvedFe
   const maxLimit = wholeNumber(o.maxLimit ?? 100, 'feeds.maxLimit', 1, 1000)
   const defaultLimit = wholeNumber(o.defaultLimit ?? Math.min(50, maxLimit), 'feeds.defaultLimit', 1, maxLimit)
   const maxAge = wholeNumber(o.maxAge ?? 60, 'feeds.maxAge (seconds)', 0, 86_400)
-  return { itemUrl, itemUrlByCollection, siteTitle: siteTitle?.trim() ?? null, defaultLimit, maxLimit, maxAge }
+  const fields = o.fields ?? {}
+  if (typeof fields !== 'object' || fields === null || Array.isArray(fields))
+    throw new PluginConfigError('feeds.fields must be an object of { summary, image } per collection slug.')
+  return {
+    itemUrl,
+    itemUrlByCollection,
+    siteTitle: siteTitle?.trim() ?? null,
+    defaultLimit,
+    maxLimit,
+    maxAge,
+    types: [],
+    contents: {},
+    fields,
+  }
 }
 
 function wholeNumber(value: unknown, name: string, min: number, max: number): number {

@@ -19,7 +19,7 @@ import { checkItemUrlPattern, expandItemUrl, portalItemUrl } from '../../src/dom
 import { renderFeed } from '../../src/plugin/feeds/renderFeed'
 import { resolveFeedOptions } from '../../src/plugin/options'
 
-const limits = { defaultLimit: 50, maxLimit: 100 }
+const limits = { defaultLimit: 50, maxLimit: 100, types: ['articles', 'infographics', 'videos'] }
 const parse = (query: string, route = {}) => parseFeedParams(new URLSearchParams(query), route, limits)
 const fieldOf = (query: string, route = {}) => {
   const r = parse(query, route)
@@ -137,6 +137,9 @@ describe('feed options', () => {
       defaultLimit: 50,
       maxLimit: 100,
       maxAge: 60,
+      types: [],
+      contents: {},
+      fields: {},
     })
     expect(resolveFeedOptions({ itemUrl: { videos: 'https://tv.vn/{slug}' }, maxLimit: 20 })).toMatchObject({
       itemUrlByCollection: { videos: 'https://tv.vn/{slug}' },
@@ -237,7 +240,7 @@ describe('feed items', () => {
   })
 
   it('names the channel in Vietnamese', () => {
-    const base = { siteTitle: 'Cổng TTĐT', plan: null, task: null, channel: null, unit: null }
+    const base = { siteTitle: 'Cổng TTĐT', plan: null, task: null, channel: null, unit: null, typeCount: 3 }
     expect(feedChannelText({ ...base, types: ['articles', 'infographics', 'videos'] })).toEqual({
       title: 'Cổng TTĐT',
       description: 'Tin bài, infographic và video đã xuất bản trên Cổng TTĐT.',

@@ -110,11 +110,8 @@ describe('counted collections', () => {
       apply(base([users, { ...counted, versions: undefined }]), { contentCollections: ['posts'] }),
     ).rejects.toThrow(/needs versions with drafts/)
     await expect(
-      apply(base([users, { ...counted, fields: counted.fields.slice(1) }]), { contentCollections: ['posts'] }),
-    ).rejects.toThrow(/no "tasks"/)
-    await expect(
-      apply(base([users, { ...counted, fields: counted.fields.slice(0, 1) }]), { contentCollections: ['posts'] }),
-    ).rejects.toThrow(/no "publications"/)
+      apply(base([users, { ...counted, fields: [{ name: 'tasks', type: 'text' }] }]), { contentCollections: ['posts'] }),
+    ).rejects.toThrow(/"tasks" field of type text; counting needs a relationship/)
     await expect(apply(base([users, counted]), { contentCollections: ['posts', 'posts'] })).rejects.toThrow(/twice/)
   })
 })
@@ -135,9 +132,13 @@ describe('resolveOptions', () => {
         defaultLimit: 50,
         maxLimit: 100,
         maxAge: 60,
+        types: [],
+        contents: {},
+        fields: {},
       },
       // Scheduled work is off unless the host turns it on (the app does in production).
       scheduler: expect.objectContaining({ enabled: false, timeZone: 'Asia/Ho_Chi_Minh' }),
+      review: true,
       reviewOverdueHours: 48,
     })
   })
@@ -145,10 +146,114 @@ describe('resolveOptions', () => {
     expect(() => resolveOptions({ timeZone: 'Mars/Olympus' }, '/')).toThrow(/timeZone "Mars\/Olympus"/)
     expect(() => resolveOptions({ usersSlug: '' }, '/')).toThrow(/usersSlug/)
     expect(() => resolveOptions({ reviewOverdueHours: 0 }, '/')).toThrow(/reviewOverdueHours/)
+    expect(() => resolveOptions({ review: 'yes' as never }, '/')).toThrow(/review must be true or false/)
+    expect(() => resolveOptions({ feeds: { fields: [] as never } }, '/')).toThrow(/feeds.fields/)
     expect(() => resolveOptions({ reviewOverdueHours: 1.5 }, '/')).toThrow(/reviewOverdueHours/)
     expect(() => resolveOptions({ collectionOverrides: { plans: 'x' as never } }, '/')).toThrow(
       /collectionOverrides.plans/,
     )
     expect(() => resolveOptions({ feeds: { maxLimit: 5000 } }, '/')).toThrow(/feeds.maxLimit/)
+  })
+})
+
+describe('a host that gives only options', () => {
+  const names = (c: CollectionConfig | undefined): string[] =>
+    (c?.fields ?? []).flatMap((f) => ('name' in f && typeof f.name === 'string' ? [f.name] : []))
+  const podcasts: CollectionConfig = {
+    slug: 'podcasts',
+    upload: true,
+    versions: { drafts: true },
+    fields: [{ name: 'title', type: 'text' }],
+  }
+  const drafts: CollectionConfig = { ...posts, versions: { drafts: true } }
+
+  it('gets the plan tags, publications, publishing stamps and review record on each content collection', async () => {
+    const out = await apply(base([users, drafts, podcasts]), { contentCollections: ['posts', 'podcasts'] })
+    for (const slug of ['posts', 'podcasts']) {
+      const c = out.collections?.find((x) => x.slug === slug)
+      expect(names(c)).toEqual(
+        expect.arrayContaining(['tasks', 'unit', 'publications', 'firstPublishedAt', 'lastPublishedBy', 'review', 'reviewPanel']),
+      )
+      expect(c?.hooks?.beforeChange?.length).toBe(3) // review guard, review record, publishing stamp
+      expect(c?.admin?.components?.edit?.PublishButton).toMatchObject({ serverProps: { collection: slug } })
+    }
+    expect(names(out.collections?.[0])).toEqual(['role', 'unit', 'reviewUnits'])
+    // The targets' content types are the host's collections.
+    const tasks = out.collections?.find((c) => c.slug === 'tasks')
+    const json = JSON.stringify(tasks?.fields)
+    expect(json).toContain('"value":"posts"')
+    expect(json).toContain('"value":"podcasts"')
+    expect(json).not.toContain('"value":"articles"')
+  })
+
+  it('registers its views, nav links, endpoints and feeds without the host wiring anything', async () => {
+    const out = await apply(base([users, drafts]), { contentCollections: ['posts'] })
+    expect(Object.keys(out.admin?.components?.views ?? {})).toEqual(['quotaDashboard', 'planImport', 'reviewQueue'])
+    expect(out.admin?.components?.afterNavLinks).toHaveLength(3)
+    expect((out.endpoints ?? []).map((e) => `${e.method} ${e.path}`)).toEqual(
+      expect.arrayContaining(['get /quota/report', 'post /review/:collection/:id/:action', 'get /feeds/rss.xml']),
+    )
+    const feeds = (out.custom?.commsQuota as { feeds: { types: string[]; contents: Record<string, unknown> } }).feeds
+    expect(feeds.types).toEqual(['posts'])
+    expect(feeds.contents.posts).toMatchObject({ summary: null, image: null, imageIsSelf: false })
+  })
+
+  it('with review off adds no review fields, hooks, endpoint or view', async () => {
+    const out = await apply(base([users, drafts]), { contentCollections: ['posts'], review: false })
+    const c = out.collections?.find((x) => x.slug === 'posts')
+    expect(names(c)).not.toContain('review')
+    expect(c?.hooks?.beforeChange).toHaveLength(1)
+    expect(out.admin?.components?.views).not.toHaveProperty('reviewQueue')
+    expect((out.endpoints ?? []).some((e) => e.path.startsWith('/review'))).toBe(false)
+  })
+
+  it('keeps a field the host placed itself instead of adding a second one', async () => {
+    const own = { name: 'tasks', type: 'relationship', relationTo: 'tasks', hasMany: true, label: 'Mine' } as const
+    const out = await apply(base([users, { ...drafts, fields: [...drafts.fields, own] }]), {
+      contentCollections: ['posts'],
+    })
+    const c = out.collections?.find((x) => x.slug === 'posts')
+    expect(names(c).filter((n) => n === 'tasks')).toHaveLength(1)
+    expect(c?.fields).toContain(own)
+  })
+
+  it('applied twice to fresh configs gives identical, non-stacked hooks and changes no object it was given', async () => {
+    const deepFreeze = <T>(o: T): T => {
+      if (o && typeof o === 'object' && !Object.isFrozen(o)) {
+        Object.freeze(o)
+        for (const v of Object.values(o)) deepFreeze(v)
+      }
+      return o
+    }
+    // The plugin's own collection constants, frozen: any assignment on them throws.
+    const modules = await Promise.all([
+      import('../../src/plugin/plan/collections/Units'),
+      import('../../src/plugin/plan/collections/Channels'),
+      import('../../src/plugin/plan/collections/Tasks'),
+      import('../../src/plugin/plan/collections/Plans'),
+      import('../../src/plugin/share/collections/ShareLinks'),
+      import('../../src/plugin/scheduler/collections/Notifications'),
+    ])
+    for (const m of modules) for (const v of Object.values(m)) if (typeof v === 'object') deepFreeze(v)
+    const host = () => deepFreeze(base([{ ...users }, { ...drafts }]))
+    const hookCounts = (config: Config) =>
+      Object.fromEntries(
+        (config.collections ?? []).map((c) => [
+          c.slug,
+          Object.fromEntries(Object.entries(c.hooks ?? {}).map(([k, v]) => [k, (v as unknown[]).length])),
+        ]),
+      )
+    const first = await apply(host(), { contentCollections: ['posts'] })
+    const second = await apply(host(), { contentCollections: ['posts'] })
+    const third = await apply(host(), { contentCollections: ['posts'] })
+    expect(hookCounts(second)).toEqual(hookCounts(first))
+    expect(hookCounts(third)).toEqual(hookCounts(first))
+    expect(hookCounts(first)).toMatchObject({
+      units: { beforeChange: 1, afterChange: 1, afterDelete: 1 },
+      tasks: { beforeChange: 1, afterChange: 1, afterDelete: 2 },
+      posts: { beforeChange: 3, afterChange: 1, afterDelete: 1, beforeOperation: 1, afterOperation: 1 },
+    })
+    // The imported constant still carries only its own hook.
+    expect(modules[0].Units.hooks).toEqual({ beforeChange: [expect.any(Function)] })
   })
 })

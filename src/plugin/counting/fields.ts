@@ -1,4 +1,4 @@
-import type { CollectionConfig, Field, PayloadRequest } from 'payload'
+import type { Field, PayloadRequest } from 'payload'
 import { checkPublications, type PublicationRow } from '../../domain/publications'
 import { toValidation } from '../shared/validation'
 import { SLUGS } from '../../domain/slugs'
@@ -110,16 +110,3 @@ export const publishingFields: Field[] = [
     admin: { position: 'sidebar', readOnly: true },
   },
 ]
-
-/** Accent-folded title and summary: what the admin list search compares against. */
-export const searchTextField: Field = {
-  name: 'searchText',
-  type: 'text',
-  admin: { hidden: true, disableListColumn: true, disableListFilter: true },
-}
-
-/** Drafts, autosave and scheduled publishing, as a newsroom expects. */
-export const contentVersions: CollectionConfig['versions'] = {
-  drafts: { autosave: { interval: 2000 }, schedulePublish: true },
-  maxPerDoc: 50,
-}

@@ -2,8 +2,9 @@ import type { SQL } from 'drizzle-orm'
 import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 import type { FeedFilter } from '../../domain/feedParams'
 import { isPublishedOnlyAccess } from '../../domain/publicRead'
-import { SLUGS, type ContentType } from '../../domain/slugs'
+import { SLUGS } from '../../domain/slugs'
 import { hasTrash } from '../counting/engine/settings'
+import type { FeedContentFields } from './feedContent'
 import { ident, poolRunner, sql, tableOf } from '../counting/engine/sql'
 
 /**
@@ -21,12 +22,8 @@ export type Row = Record<string, unknown> & { id: number }
 const iso = (v: unknown): string | null =>
   v === null || v === undefined ? null : new Date(v instanceof Date ? v : String(v)).toISOString()
 
-/** The fields the SQL item reader reads, per content type, by their Payload names. */
-const ITEM_FIELDS: Record<ContentType, { summary: string; image: string | null }> = {
-  articles: { summary: 'summary', image: 'coverImage' },
-  infographics: { summary: 'caption', image: null },
-  videos: { summary: 'summary', image: 'poster' },
-}
+/** A Payload field name as its Postgres column (Payload's own snake_case). */
+const column = (field: string): string => field.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase()
 const COMMON_FIELDS = ['title', 'slug', 'firstPublishedAt', 'updatedAt', 'tasks', 'unit']
 
 interface FieldLike {
@@ -35,7 +32,7 @@ interface FieldLike {
 }
 
 // Keyed by the access function itself, so a host that swaps it at run time gets a new verdict.
-const verdicts = new WeakMap<object, Map<ContentType, boolean>>()
+const verdicts = new WeakMap<object, Map<string, boolean>>()
 
 /**
  * Whether the SQL item reader may stand in for Payload's public find on a collection: anonymous
@@ -44,7 +41,11 @@ const verdicts = new WeakMap<object, Map<ContentType, boolean>>()
  * Payload path. Decided once per access function: for an anonymous request it depends on
  * nothing else.
  */
-export async function sqlItemsAllowed(payload: Payload, collection: ContentType): Promise<boolean> {
+export async function sqlItemsAllowed(
+  payload: Payload,
+  collection: string,
+  shown: FeedContentFields,
+): Promise<boolean> {
   const config = (
     payload.collections as unknown as Record<
       string,
@@ -58,7 +59,7 @@ export async function sqlItemsAllowed(payload: Payload, collection: ContentType)
   const known = perAccess.get(collection)
   if (known !== undefined) return known
   const fields = new Map((config.flattenedFields ?? []).map((f) => [f.name, f]))
-  const wanted = [...COMMON_FIELDS, ITEM_FIELDS[collection].summary, ITEM_FIELDS[collection].image].filter(
+  const wanted = [...COMMON_FIELDS, shown.summary, shown.image].filter(
     (n): n is string => n !== null,
   )
   const fieldsOk = wanted.every((n) => fields.has(n) && fields.get(n)?.access?.read === undefined)
@@ -85,7 +86,7 @@ const parsed = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) :
 
 /** Plan, task (with its plan), channel, units, the plan's task ids, home channel, watermarks: one query. */
 export async function readScopeRows(payload: Payload, filter: FeedFilter): Promise<ScopeRows> {
-  const watermark = (t: ContentType): SQL => sql`(select max(updated_at) from ${ident(tableOf(t))})`
+  const watermark = (t: string): SQL => sql`(select max(updated_at) from ${ident(tableOf(t))})`
   const { rows } = await poolRunner(payload).execute(sql`select
     (select json_build_object('id', p.id, 'code', p.code, 'title', p.title, 'status', p.status, 'updatedAt', p.updated_at)
        from ${ident(tableOf(SLUGS.plans))} p where p.id = ${filter.plan}::int) as plan,
@@ -149,16 +150,17 @@ export interface ItemScope {
  */
 export async function readItemRows(
   payload: Payload,
-  types: ContentType[],
+  types: string[],
   scope: ItemScope,
   limit: number,
-): Promise<Array<{ type: ContentType; doc: Row }>> {
+  shown: Record<string, FeedContentFields>,
+): Promise<Array<{ type: string; doc: Row }>> {
   if (types.length === 0) return []
   const parts = types.map((t) => {
     const table = tableOf(t)
-    const f = ITEM_FIELDS[t]
-    const summary = f.summary === 'caption' ? sql`c.caption` : sql`c.summary`
-    const image = f.image === 'coverImage' ? sql`c.cover_image_id` : f.image === 'poster' ? sql`c.poster_id` : sql`null::int`
+    const f = shown[t]
+    const summary = f?.summary ? sql`c.${ident(column(f.summary))}::text` : sql`null::text`
+    const image = f?.image ? sql`c.${ident(`${column(f.image)}_id`)}` : sql`null::int`
     const rels = ident(`${table}_rels`)
     const conds: SQL[] = [sql`c._status = 'published'`]
     if (hasTrash(payload, t)) conds.push(sql`c.deleted_at is null`)
@@ -179,19 +181,19 @@ export async function readItemRows(
   })
   const { rows } = await poolRunner(payload).execute(sql.join(parts, sql` union all `))
   return rows.map((r) => {
-    const type = String(r.type) as ContentType
-    const f = ITEM_FIELDS[type]
+    const type = String(r.type)
+    const f = shown[type]
     const doc: Row = {
       id: Number(r.id),
       title: r.title ?? null,
       slug: r.slug ?? null,
-      [f.summary]: r.summary ?? null,
+      ...(f?.summary ? { [f.summary]: r.summary ?? null } : {}),
       firstPublishedAt: iso(r.first_published_at),
       updatedAt: iso(r.updated_at),
       tasks: ((r.tasks as unknown[] | null) ?? []).map(Number),
       unit: r.unit_id === null || r.unit_id === undefined ? null : Number(r.unit_id),
     }
-    if (f.image) doc[f.image] = r.image === null || r.image === undefined ? null : Number(r.image)
+    if (f?.image) doc[f.image] = r.image === null || r.image === undefined ? null : Number(r.image)
     return { type, doc }
   })
 }

@@ -1,5 +1,4 @@
 import type { Payload } from 'payload'
-import type { ContentType } from '../../domain/slugs'
 import { resolveFeedOptions, type ResolvedFeedOptions } from '../options'
 
 /** The plugin's resolved feed options (recorded in config.custom at start-up). */
@@ -11,5 +10,5 @@ export function feedSettings(payload: Payload): ResolvedFeedOptions {
 /** The item-URL pattern for a collection: its own, else the common one. */
 export const itemUrlPatternFor =
   (settings: ResolvedFeedOptions) =>
-  (collection: ContentType): string =>
+  (collection: string): string =>
     settings.itemUrlByCollection[collection] ?? settings.itemUrl

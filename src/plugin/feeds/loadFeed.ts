@@ -14,9 +14,9 @@ import {
 } from '../../domain/feedItems'
 import { relId, relIds } from '../../domain/relations'
 import { unitWithDescendants } from '../../domain/units'
-import { SLUGS, type ContentType } from '../../domain/slugs'
 import type { ResolvedFeedOptions } from '../options'
 import { readItemRows, readLabelRows, readScopeRows, sqlItemsAllowed, type ItemScope, type ScopeRows } from './feedQueries'
+import type { FeedContentFields } from './feedContent'
 import { itemUrlPatternFor } from './feedSettings'
 
 type Row = Record<string, unknown> & { id: number | string }
@@ -41,12 +41,11 @@ const num = (v: unknown): number | null => {
 }
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null)
 
-/** The fields each kind's items are read with: what the feed shows, nothing more. */
-const ITEM_SELECT: Record<ContentType, Record<string, unknown>> = {
-  articles: { summary: true, coverImage: true },
-  infographics: { caption: true },
-  videos: { summary: true, poster: true },
-}
+/** The fields a kind's items are read with: what the feed shows, nothing more. */
+const itemSelect = (f: FeedContentFields | undefined): Record<string, true> => ({
+  ...(f?.summary ? { [f.summary]: true } : {}),
+  ...(f?.image ? { [f.image]: true } : {}),
+})
 const COMMON_SELECT = { title: true, slug: true, firstPublishedAt: true, updatedAt: true, tasks: true, unit: true }
 
 /**
@@ -103,12 +102,13 @@ function itemWhere(scope: ItemScope): Where {
  */
 async function readItemsThroughPayload(
   payload: Payload,
-  collection: ContentType,
+  collection: string,
   where: Where,
   limit: number,
+  shown: FeedContentFields | undefined,
 ): Promise<Row[]> {
   const { docs } = await payload.find({
-    collection,
+    collection: collection as 'articles',
     where,
     // `draft: false` reads the main table, which holds the published version even while a
     // newer draft exists in the versions table.
@@ -118,44 +118,52 @@ async function readItemsThroughPayload(
     sort: ['-firstPublishedAt', '-id'],
     limit,
     pagination: false,
-    select: { ...COMMON_SELECT, ...ITEM_SELECT[collection] } as never,
+    select: { ...COMMON_SELECT, ...itemSelect(shown) } as never,
   })
   return docs as unknown as Row[]
 }
 
 async function readItems(
   payload: Payload,
-  types: ContentType[],
+  types: string[],
   scope: ItemScope,
   limit: number,
-): Promise<Array<{ type: ContentType; doc: Row }>> {
-  const allowed = await Promise.all(types.map((t) => sqlItemsAllowed(payload, t)))
+  shown: Record<string, FeedContentFields>,
+): Promise<Array<{ type: string; doc: Row }>> {
+  const allowed = await Promise.all(
+    types.map((t) => (shown[t] ? sqlItemsAllowed(payload, t, shown[t]) : Promise.resolve(false))),
+  )
   const bySql = types.filter((_, i) => allowed[i])
   const byPayload = types.filter((_, i) => !allowed[i])
   const [fromSql, ...fromPayload] = await Promise.all([
-    readItemRows(payload, bySql, scope, limit),
+    readItemRows(payload, bySql, scope, limit, shown),
     ...byPayload.map(async (type) =>
-      (await readItemsThroughPayload(payload, type, itemWhere(scope), limit)).map((doc) => ({ type, doc })),
+      (await readItemsThroughPayload(payload, type, itemWhere(scope), limit, shown[type])).map((doc) => ({ type, doc })),
     ),
   ])
   return [...fromSql, ...fromPayload.flat()]
 }
 
-/** The upload an item shows: an infographic is its own image; videos and articles point at media. */
-const imageRef = (collection: ContentType, doc: Row): { collection: string; id: number } | null => {
-  if (collection === 'infographics') return { collection: SLUGS.infographics, id: Number(doc.id) }
-  const id = collection === 'videos' ? num(doc.poster) : collection === 'articles' ? num(doc.coverImage) : null
-  return id === null ? null : { collection: SLUGS.media, id }
+/** The upload an item shows: an upload collection's item is its own image; others point at one. */
+const imageRef = (
+  collection: string,
+  doc: Row,
+  shown: Record<string, FeedContentFields>,
+): { collection: string; id: number } | null => {
+  const f = shown[collection]
+  if (f?.imageIsSelf) return { collection, id: Number(doc.id) }
+  const id = f?.image ? num(doc[f.image]) : null
+  return id === null || !f?.imageCollection ? null : { collection: f.imageCollection, id }
 }
 
 /** An item's plain values; its image is attached once the item makes the cut. */
-function sourceItem(collection: ContentType, doc: Row): FeedSourceItem {
+function sourceItem(collection: string, doc: Row, shown: FeedContentFields | undefined): FeedSourceItem {
   return {
     collection,
     id: Number(doc.id),
     title: String(doc.title ?? ''),
     slug: str(doc.slug),
-    summary: str(collection === 'infographics' ? doc.caption : doc.summary),
+    summary: shown?.summary ? str(doc[shown.summary]) : null,
     publishedAt: str(doc.firstPublishedAt),
     updatedAt: String(doc.updatedAt),
     taskIds: relIds(doc.tasks).map(Number),
@@ -175,7 +183,7 @@ async function readUploads(payload: Payload, refs: Array<{ collection: string; i
   const found = await Promise.all(
     [...byCollection].map(async ([collection, ids]) => {
       const { docs } = await payload.find({
-        collection: collection as typeof SLUGS.media,
+        collection: collection as 'media',
         where: { id: { in: ids } },
         select: { filename: true, url: true, mimeType: true, filesize: true, sizes: { web: true }, updatedAt: true },
         pagination: false,
@@ -204,19 +212,20 @@ export async function loadFeed(
   const { home, watermarks } = scopeRows
 
   const wanted = itemScope(filter, scope)
-  const found = wanted ? await readItems(payload, filter.types, wanted, filter.limit) : []
+  const shown = ctx.settings.contents
+  const found = wanted ? await readItems(payload, filter.types, wanted, filter.limit, shown) : []
   const docs = new Map<string, Row>()
   const candidates: FeedSourceItem[] = []
   for (const { type, doc } of found) {
     docs.set(`${type}:${doc.id}`, doc)
-    candidates.push(sourceItem(type, doc))
+    candidates.push(sourceItem(type, doc, shown[type]))
   }
   // Only the items that make the cut need their labels and images.
   const sources = newestFirst(candidates, filter.limit)
   const taskIds = [...new Set(sources.flatMap((s) => s.taskIds))]
   const unitIds = new Set(sources.flatMap((s) => (s.unitId === null ? [] : [s.unitId])))
   const refs = sources.flatMap((s) => {
-    const ref = imageRef(s.collection, docs.get(`${s.collection}:${s.id}`) as Row)
+    const ref = imageRef(s.collection, docs.get(`${s.collection}:${s.id}`) as Row, shown)
     return ref ? [ref] : []
   })
   const [labels, uploads] = await Promise.all([
@@ -237,9 +246,10 @@ export async function loadFeed(
   const unitNames = new Map(units.map((u) => [Number(u.id), String(u.name ?? '')]))
   const images: Row[] = []
   for (const s of sources) {
-    const ref = imageRef(s.collection, docs.get(`${s.collection}:${s.id}`) as Row)
+    const ref = imageRef(s.collection, docs.get(`${s.collection}:${s.id}`) as Row, shown)
     const upload = ref ? uploads.get(`${ref.collection}:${ref.id}`) : undefined
-    if (upload && ref?.collection !== SLUGS.infographics) images.push(upload)
+    // An item that is its own image is dated by its own updatedAt already.
+    if (upload && !shown[s.collection]?.imageIsSelf) images.push(upload)
     s.image = webImage(upload as UploadLike | undefined, ctx.baseUrl)
   }
   const homeUrl = str(home?.url)
@@ -258,6 +268,8 @@ export async function loadFeed(
     channel: scope.channel ? String(scope.channel.name) : null,
     unit: unitDoc ? String(unitDoc.name) : null,
     types: filter.types,
+    typeCount: ctx.settings.types.length,
+    typeLabels: Object.fromEntries(Object.entries(shown).map(([slug, f]) => [slug, f.label])),
   }
   const text = feedChannelText(feedScope)
 

@@ -3,6 +3,7 @@ import { hasRole, type RoleUser } from '../access/roles'
 import { relId, relIds } from '../../domain/relations'
 import { reviewsUnit } from '../../domain/review'
 import { SLUGS } from '../../domain/slugs'
+import { pluginUsersSlug } from '../counting/engine/settings'
 
 /** The signed-in user's `reviewUnits` (the units whose items they approve besides managers). */
 export function reviewUnitsOf(user: unknown): Array<string | number> {
@@ -49,7 +50,7 @@ export async function reviewersOfUnit(
   const or: Array<Record<string, unknown>> = [{ role: { equals: 'manager' } }]
   if (unit !== undefined) or.push({ reviewUnits: { in: [unit] } })
   const { docs } = await req.payload.find({
-    collection: SLUGS.users,
+    collection: pluginUsersSlug(req.payload) as typeof SLUGS.users,
     where: { or } as never,
     depth: 0,
     pagination: false,

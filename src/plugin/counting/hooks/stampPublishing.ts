@@ -2,6 +2,7 @@ import type { CollectionBeforeChangeHook } from 'payload'
 import { portalItemUrl } from '../../../domain/portalUrl'
 import { withHomePublication, type PublicationRow } from '../../../domain/publications'
 import { SLUGS } from '../../../domain/slugs'
+import { pluginUsersSlug } from '../engine/settings'
 
 /**
  * On every publish (a save, a scheduled publish job, a restore as published): stamp who and
@@ -14,7 +15,7 @@ export const stampPublishing: CollectionBeforeChangeHook = async ({ collection, 
   const first: string = originalDoc?.firstPublishedAt ?? now
   data.firstPublishedAt = first
   data.lastPublishedAt = now
-  data.lastPublishedBy = req.user?.collection === SLUGS.users ? req.user.id : (originalDoc?.lastPublishedBy ?? null)
+  data.lastPublishedBy = req.user?.collection === pluginUsersSlug(req.payload) ? req.user.id : (originalDoc?.lastPublishedBy ?? null)
   // A system lookup: every publish records the home channel, whatever the user may read.
   const { docs } = await req.payload.find({
     collection: SLUGS.channels,

@@ -4,6 +4,7 @@ import { SLUGS } from '../../../domain/slugs'
 import { countingTimeZone } from '../../counting/engine/settings'
 import { unitReviewSetting } from '../reviewers'
 import { ReviewPanelClient } from './ReviewPanelClient'
+import { pluginUsersSlug } from '../../counting/engine/settings'
 
 /** Everyone named in an item's review record: its submitter, its reviewer, each history row's actor. */
 function actorIds(data: Record<string, unknown> | undefined): Array<string | number> {
@@ -30,7 +31,7 @@ export async function ReviewPanel({ data, req, collectionSlug }: UIFieldServerPr
         // anyone's e-mail address (only admins and the owner read those).
         (
           await req.payload.find({
-            collection: SLUGS.users,
+            collection: pluginUsersSlug(req.payload) as typeof SLUGS.users,
             where: { id: { in: ids } },
             select: { name: true },
             depth: 0,
