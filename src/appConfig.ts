@@ -6,6 +6,7 @@ import { en } from '@payloadcms/translations/languages/en'
 import { vi } from '@payloadcms/translations/languages/vi'
 import type { Transporter } from 'nodemailer'
 import type { S3Settings } from './config/env'
+import { mailAdapter } from './config/mail'
 import { buildConfig, type CollectionConfig, type Payload, type Plugin, type SanitizedConfig } from 'payload'
 import sharp from 'sharp'
 import { Articles } from '../collections/Articles'
@@ -30,7 +31,6 @@ import {
 import { appJobs } from '../jobs'
 import { migrations } from './migrations'
 import { commsQuotaPlugin, type SchedulerOptions } from './plugin'
-import { nodemailerAdapter } from './plugin/email/nodemailerAdapter'
 import { CONTENT_SLUGS } from './domain/slugs'
 import { documentLocksPlugin } from './security/documentLocksPlugin'
 import { malformedInputPlugin } from './security/malformedInputPlugin'
@@ -124,7 +124,7 @@ export function createAppConfig(options: AppConfigOptions = {}): Promise<Sanitiz
       prodMigrations: migrations,
     }),
     editor: lexicalEditor(),
-    email: nodemailerAdapter({
+    email: mailAdapter({
       from: mail.from,
       smtp: mail.smtp,
       outboxDir: options.mail?.outboxDir ?? mail.outboxDir,
