@@ -21,11 +21,14 @@ export interface PostgresSession {
 
 export const POSTGRES_ADAPTER_PACKAGE = '@payloadcms/db-postgres'
 
+/** Drizzle's own transaction on a pool connection, apart from Payload's sessions. */
+type DrizzleTransaction = <T>(work: (tx: SqlRunner) => Promise<T>) => Promise<T>
+
 /** What the plugin reads of the adapter. Optional: another adapter, or one not yet connected, lacks them. */
 interface PostgresInternals {
   name?: unknown
   packageName?: unknown
-  drizzle?: SqlRunner
+  drizzle?: SqlRunner & { transaction?: DrizzleTransaction }
   sessions?: Record<string | number, PostgresSession | undefined>
   pool?: pg.Pool
   poolOptions?: pg.PoolConfig
@@ -45,7 +48,8 @@ type Fits<T extends PostgresInternals> = T
 type WithAdapter = Pick<Payload, 'db'>
 
 function internals(payload: WithAdapter): PostgresInternals {
-  return payload.db as unknown as PostgresInternals
+  // `?? {}`: a Payload caught half-built (shutdown during start) may not have its adapter yet.
+  return (payload.db as unknown as PostgresInternals | undefined) ?? {}
 }
 
 /**
@@ -92,10 +96,23 @@ export async function requestRunner(
  * pool connection): for reads that must not see a request's uncommitted writes, and for writes
  * that must not wait for one.
  */
-export function poolRunner(payload: WithAdapter, what = 'the plugin'): SqlRunner {
+export function poolRunner(
+  payload: WithAdapter,
+  what = 'the plugin',
+): SqlRunner & { transaction?: DrizzleTransaction } {
   const drizzle = internals(payload).drizzle
   if (!drizzle) throw new Error(`[comms-quota] ${what} needs the Postgres adapter (payload.db.drizzle)`)
   return drizzle
+}
+
+/**
+ * Runs `work` in a short transaction of drizzle's own on a pool connection, not one of Payload's
+ * sessions: for `set local` settings that must end with the work. Without drizzle's
+ * `transaction` the work runs on the pool as it is.
+ */
+export async function inPoolTransaction<T>(payload: WithAdapter, work: (db: SqlRunner) => Promise<T>): Promise<T> {
+  const drizzle = poolRunner(payload)
+  return drizzle.transaction ? drizzle.transaction(work) : work(drizzle)
 }
 
 /** The request's transaction when it has one, else the pool. */
