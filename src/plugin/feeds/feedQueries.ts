@@ -4,7 +4,8 @@ import type { FeedFilter } from '../../domain/feedParams'
 import { isPublishedOnlyAccess } from '../../domain/publicRead'
 import { SLUGS, type ContentType } from '../../domain/slugs'
 import { hasTrash } from '../counting/engine/settings'
-import { ident, poolRunner, sql, tableOf } from '../counting/engine/sql'
+import { ident, sql, tableOf } from '../counting/engine/sql'
+import { poolRunner } from '../db/postgres'
 
 /**
  * The feed's reads in plain SQL. A feed is one public page read by every aggregator every few
