@@ -22,6 +22,7 @@ import { QuotaReports } from './report/collections/QuotaReports'
 import { ReconcileRuns } from './counting/collections/ReconcileRuns'
 import { SCHEDULE_SLUGS, SLUGS } from '../domain/slugs'
 import { startScheduler } from './scheduler/scheduler'
+import { assertPostgresAdapter } from './db/postgres'
 import { getQuotaReport } from './report/endpoints/getQuotaReport'
 import { getSharedReport } from './share/endpoints/getSharedReport'
 import { getTaskAttainment } from './report/endpoints/getTaskAttainment'
@@ -200,6 +201,7 @@ export const commsQuotaPlugin =
       },
       custom: { ...config.custom, commsQuota: opts },
       onInit: async (payload) => {
+        assertPostgresAdapter(payload)
         await config.onInit?.(payload)
         // Payload adds its schedulePublish task while sanitizing the config, after plugins run.
         guardScheduledPublishTask(payload)
