@@ -9,9 +9,11 @@
  */
 import { createServer } from 'node:http'
 import path from 'node:path'
+import type { Payload } from 'payload'
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../db/embeddedPostgres'
 import { dataDir, shutdownGraceMs } from '../config/env'
 import { ensureLocalSecret } from '../config/localSecret'
+import { findPool } from '../plugin/db/postgres'
 import { build } from './build'
 
 const root = path.resolve(import.meta.dirname, '..', '..')
@@ -104,18 +106,13 @@ async function warmUp(hostname: string, port: number): Promise<void> {
  * Payload keeps its instances in `global._payload`, shared with the Next.js server bundle.
  */
 async function releasePayloadConnections(): Promise<void> {
-  type Cached = {
-    payload?: {
-      db?: { pool?: { on(e: 'error', fn: (err: Error & { code?: string }) => void): void } }
-      destroy(): Promise<void>
-    }
-  }
-  const cache = (globalThis as { _payload?: Map<string, Cached> })._payload
+  const cache = (globalThis as { _payload?: Map<string, { payload?: Payload }> })._payload
   for (const entry of cache?.values() ?? []) {
-    entry.payload?.db?.pool?.on('error', (err) => {
+    if (!entry.payload) continue
+    findPool(entry.payload)?.on('error', (err: Error & { code?: string }) => {
       if (err.code !== '57P01') log(`database pool error during shutdown: ${err.message}`)
     })
-    await entry.payload?.destroy()
+    await entry.payload.destroy()
   }
 }
 

@@ -8,6 +8,7 @@ import type { S3Settings } from '../config/env'
 import { databaseUnavailableReason, type DatabaseUnavailableReason, type PoolStats } from '../domain/databaseErrors'
 import { pendingMigrations, type CheckResult } from '../domain/health'
 import { lastPoolExhaustion } from '../db/resilientPg'
+import { requirePool } from '../plugin/db/postgres'
 import { s3ClientConfig } from '../storage/objectStorage'
 
 /** Each probe gets this long; a hung database or bucket must not hang the load balancer's check. */
@@ -30,16 +31,7 @@ export async function withTimeout(what: string, work: Promise<CheckResult>): Pro
   }
 }
 
-interface PostgresAdapterParts {
-  pool?: pg.Pool & { options: { max?: number } }
-  poolOptions?: pg.PoolConfig
-}
-
-function adapter(payload: Payload): Required<PostgresAdapterParts> {
-  const db = payload.db as unknown as PostgresAdapterParts
-  if (!db.pool || !db.poolOptions) throw new Error('the health check needs the Postgres adapter (payload.db.pool)')
-  return db as Required<PostgresAdapterParts>
-}
+const adapter = (payload: Payload) => requirePool(payload, 'the health check')
 
 const probePools = new WeakMap<Payload, pg.Pool>()
 

@@ -1,5 +1,6 @@
 import type { CollectionConfig, Config, Plugin } from 'payload'
 import { countContent, countingCollections, forgetCountsOf } from './counting'
+import { assertPostgresAdapter } from './db/postgres'
 import { feedEndpoints, feedsFor } from './feeds'
 import { importEndpoints, importNavLinks, importViews } from './import'
 import { PluginConfigError, resolveOptions, type CommsQuotaOptions, type ResolvedOptions } from './options'
@@ -102,6 +103,7 @@ export const commsQuotaPlugin =
       },
       custom: { ...config.custom, commsQuota: resolved },
       onInit: async (payload) => {
+        assertPostgresAdapter(payload)
         await config.onInit?.(payload)
         // Payload adds its schedulePublish task while sanitizing the config, after plugins run.
         if (opts.review) guardScheduledPublishTask(payload)

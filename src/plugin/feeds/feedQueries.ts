@@ -4,8 +4,9 @@ import type { FeedFilter } from '../../domain/feedParams'
 import { isPublishedOnlyAccess } from '../../domain/publicRead'
 import { SLUGS } from '../../domain/slugs'
 import { hasTrash } from '../counting/engine/settings'
+import { ident, sql, tableOf } from '../counting/engine/sql'
+import { poolRunner } from '../db/postgres'
 import type { FeedContentFields } from './feedContent'
-import { ident, poolRunner, sql, tableOf } from '../counting/engine/sql'
 
 /**
  * The feed's reads in plain SQL. A feed is one public page read by every aggregator every few

@@ -3,6 +3,7 @@ import { reportFreshness } from '../../domain/reportFreshness'
 import { SLUGS } from '../../domain/slugs'
 import type { TargetCountQuery, TargetCounts } from '../counting/engine/read'
 import { STRUCTURE_SCOPE, readVersions, taskScope } from '../counting/engine/versions'
+import { hasReadReplicas } from '../db/postgres'
 import type { QuotaReport, ReportParams, ReportQuestions, ReportShape } from './buildReport'
 
 /**
@@ -149,8 +150,7 @@ async function cacheable(req: PayloadRequest, access: { overrideAccess?: boolean
   if (transaction !== undefined && transaction !== null) return false
   // With read replicas, Payload may read the plan and tasks from a copy that lags behind the
   // counters (always read on the primary): a cached shape could then outlive its counter.
-  const replicas = (req.payload.db as unknown as { readReplicaOptions?: unknown[] }).readReplicaOptions
-  if (Array.isArray(replicas) && replicas.length > 0) return false
+  if (hasReadReplicas(req.payload)) return false
   if (!noFieldReadRules(req.payload)) return false
   if (access.overrideAccess === true) return true
   for (const slug of SHAPE_COLLECTIONS) {

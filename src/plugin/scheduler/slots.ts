@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 import { SCHEDULE_SLUGS } from '../../domain/slugs'
-import { ident, sql, tableOf, type SqlRunner } from '../counting/engine/sql'
+import { ident, sql, tableOf } from '../counting/engine/sql'
+import { poolRunner, type SqlRunner } from '../db/postgres'
 
 /**
  * The slot table's state machine, each transition one SQL statement on its own connection
@@ -21,9 +22,7 @@ import { ident, sql, tableOf, type SqlRunner } from '../counting/engine/sql'
 const table = () => ident(tableOf(SCHEDULE_SLUGS.jobSlots))
 
 export function db(payload: Payload): SqlRunner {
-  const drizzle = (payload.db as unknown as { drizzle?: SqlRunner }).drizzle
-  if (!drizzle) throw new Error('[comms-quota] the scheduler needs the Postgres adapter (payload.db.drizzle)')
-  return drizzle
+  return poolRunner(payload, 'the scheduler')
 }
 
 export interface Claim {

@@ -1,7 +1,8 @@
 import type { PayloadRequest } from 'payload'
 import { compareTallyKey, type TallyDelta } from '../../../domain/counting'
 import { QUOTA_SLUGS } from '../../../domain/slugs'
-import { ident, sql, tableOf, type SqlRunner } from './sql'
+import { requestSession, type SqlRunner } from '../../db/postgres'
+import { ident, sql, tableOf } from './sql'
 import { bumpVersions, taskScope } from './versions'
 
 /**
@@ -23,12 +24,9 @@ const scopes = new WeakMap<object, Scope>()
 const WRITE_OPERATIONS = new Set(['create', 'update', 'updateByID', 'delete', 'deleteByID', 'restoreVersion'])
 
 async function sessionOf(req: Partial<PayloadRequest>): Promise<{ key: object; db: SqlRunner } | undefined> {
-  const id = req.transactionID ? await req.transactionID : undefined
-  if (id === undefined || id === null || !req.payload) return undefined
-  const session = (req.payload.db as unknown as { sessions?: Record<string | number, { db?: SqlRunner }> }).sessions?.[
-    id
-  ]
-  return session?.db ? { key: session, db: session.db } : undefined
+  if (!req.payload) return undefined
+  const session = await requestSession(req.payload, req)
+  return session ? { key: session, db: session.db } : undefined
 }
 
 export const isWriteOperation = (operation: string): boolean => WRITE_OPERATIONS.has(operation)

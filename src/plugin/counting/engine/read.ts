@@ -1,7 +1,8 @@
 import type { SQL } from 'drizzle-orm'
 import type { Payload, PayloadRequest } from 'payload'
 import { QUOTA_SLUGS } from '../../../domain/slugs'
-import { ident, poolRunner, sql, tableOf, type SqlRunner } from './sql'
+import { inPoolTransaction, requestOrPoolRunner, requestRunner, type SqlRunner } from '../../db/postgres'
+import { ident, sql, tableOf } from './sql'
 
 /**
  * Read side of the counting engine, for reports, the dashboard and feeds. Windows are calendar
@@ -22,12 +23,6 @@ export interface TallyRow {
   contentType: string
   day: string
   count: number
-}
-
-async function runner(payload: Payload, req?: Partial<PayloadRequest>): Promise<SqlRunner> {
-  const sessions = (payload.db as unknown as { sessions?: Record<string | number, { db?: SqlRunner }> }).sessions
-  const id = req?.transactionID ? await req.transactionID : undefined
-  return (id !== undefined && id !== null ? sessions?.[id]?.db : undefined) ?? poolRunner(payload)
 }
 
 function where(f: CountFilter): SQL {
@@ -67,7 +62,7 @@ export async function readTallies(
   req?: Partial<PayloadRequest>,
 ): Promise<TallyRow[]> {
   if (filter.tasks.length === 0) return []
-  const db = await runner(payload, req)
+  const db = await requestOrPoolRunner(payload, req)
   const { rows } = await db.execute(sql`
     select task, channel, content_type, day, count from ${ident(tableOf(QUOTA_SLUGS.tallies))}
     where count <> 0 and ${where(filter)} order by task, channel, content_type, day`)
@@ -91,7 +86,7 @@ export async function countDistinctItems(
 ): Promise<Map<number, number>> {
   const out = new Map<number, number>(filter.tasks.map((t) => [t, 0]))
   if (filter.tasks.length === 0) return out
-  const db = await runner(payload, req)
+  const db = await requestOrPoolRunner(payload, req)
   const { rows } = await db.execute(sql`
     select task, count(distinct (content_type, item))::int as n from ${ident(tableOf(QUOTA_SLUGS.contributions))}
     where ${where(filter)} group by task`)
@@ -106,7 +101,7 @@ export async function countDistinctByChannel(
   req?: Partial<PayloadRequest>,
 ): Promise<Array<{ task: number; channel: number; count: number }>> {
   if (filter.tasks.length === 0) return []
-  const db = await runner(payload, req)
+  const db = await requestOrPoolRunner(payload, req)
   const { rows } = await db.execute(sql`
     select task, channel, count(distinct (content_type, item))::int as n from ${ident(tableOf(QUOTA_SLUGS.contributions))}
     where ${where(filter)} group by task, channel order by task, channel`)
@@ -124,7 +119,7 @@ export async function countLateItems(
 ): Promise<Map<number, number>> {
   const out = new Map<number, number>(filter.tasks.map((t) => [t, 0]))
   if (filter.tasks.length === 0) return out
-  const db = await runner(payload, req)
+  const db = await requestOrPoolRunner(payload, req)
   const scope = where(filter)
   const { rows } = await db.execute(sql`
     select task, count(*)::int as n from (
@@ -153,7 +148,7 @@ export async function listItemPublications(
   filter: Omit<CountFilter, 'tasks'> & { task: number },
   req?: Partial<PayloadRequest>,
 ): Promise<ItemPublications[]> {
-  const db = await runner(payload, req)
+  const db = await requestOrPoolRunner(payload, req)
   const { rows } = await db.execute(sql`
     select content_type, item, channel, day from ${ident(tableOf(QUOTA_SLUGS.contributions))}
     where ${where({ ...filter, tasks: [filter.task] })}
@@ -202,22 +197,16 @@ export async function countTargets(
 ): Promise<Map<string, TargetCounts>> {
   const out = new Map<string, TargetCounts>(targets.map((t) => [t.key, { pooled: 0, byChannel: [], late: 0 }]))
   if (targets.length === 0) return out
-  const inRequest = await runner(payload, req)
-  const pool = poolRunner(payload) as SqlRunner & { transaction?: TransactionFn }
   // The distinct counts sort a few rows per ledger row; Postgres' default 4 MB spills them to
   // disk at a few hundred thousand rows. A read-only transaction of our own lets `set local`
   // raise it for these three statements only (inside a request's transaction, for its rest).
-  if (inRequest === pool && pool.transaction) {
-    return pool.transaction(async (tx) => {
-      await tx.execute(sql`set local work_mem = '64MB'`)
-      return countTargetsWith(tx, targets, out)
-    })
+  const count = async (db: SqlRunner) => {
+    await db.execute(sql`set local work_mem = '64MB'`)
+    return countTargetsWith(db, targets, out)
   }
-  await inRequest.execute(sql`set local work_mem = '64MB'`)
-  return countTargetsWith(inRequest, targets, out)
+  const inRequest = await requestRunner(payload, req)
+  return inRequest ? count(inRequest) : inPoolTransaction(payload, count)
 }
-
-type TransactionFn = <T>(fn: (tx: SqlRunner) => Promise<T>) => Promise<T>
 
 async function countTargetsWith(
   db: SqlRunner,

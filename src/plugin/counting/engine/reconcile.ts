@@ -3,7 +3,8 @@ import { QUOTA_SLUGS } from '../../../domain/slugs'
 import { contributionsQuery } from './contributionsQuery'
 import { countedCollections, countingTimeZone, hasTrash } from './settings'
 import { STRUCTURE_SCOPE, bumpVersions } from './versions'
-import { ident, sql, tableOf, type SqlRunner } from './sql'
+import { inTransaction, type SqlRunner } from '../../db/postgres'
+import { ident, sql, tableOf } from './sql'
 
 export interface LedgerRow {
   contentType: string
@@ -42,23 +43,9 @@ export async function reconcile(
   payload: Payload,
   options: { repair: boolean; maxRows?: number },
 ): Promise<ReconcileReport> {
-  const adapter = payload.db as unknown as {
-    beginTransaction(): Promise<string | number | null>
-    commitTransaction(id: string | number): Promise<void>
-    rollbackTransaction(id: string | number): Promise<void>
-    sessions: Record<string | number, { db: SqlRunner }>
-  }
-  const id = await adapter.beginTransaction()
-  const db = id === null ? undefined : adapter.sessions[id]?.db
-  if (id === null || !db) throw new Error('[comms-quota] reconciliation needs a database transaction')
-  try {
-    const report = await reconcileIn(db, payload, options.repair, options.maxRows ?? 1000)
-    await adapter.commitTransaction(id)
-    return report
-  } catch (err) {
-    await adapter.rollbackTransaction(id)
-    throw err
-  }
+  return inTransaction(payload, 'reconciliation', (db) =>
+    reconcileIn(db, payload, options.repair, options.maxRows ?? 1000),
+  )
 }
 
 async function reconcileIn(

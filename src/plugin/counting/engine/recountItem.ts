@@ -11,7 +11,8 @@ import { QUOTA_SLUGS } from '../../../domain/slugs'
 import { contributionsQuery } from './contributionsQuery'
 import { queueDeltas } from './pendingTallies'
 import { hasTrash } from './settings'
-import { ident, sql, tableOf, transactionRunner, type SqlRunner } from './sql'
+import type { SqlRunner } from '../../db/postgres'
+import { ident, sql, tableOf, transactionRunner } from './sql'
 
 export interface RecountResult {
   added: Contribution[]

@@ -1,15 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm'
-import type { Payload, PayloadRequest } from 'payload'
-
-/** The drizzle handle of a Postgres transaction, as much of it as the engine uses. */
-export interface SqlRunner {
-  execute(query: SQL): Promise<{ rows: Array<Record<string, unknown>> }>
-}
-
-interface PostgresSessions {
-  sessions?: Record<string | number, { db?: SqlRunner } | undefined>
-  drizzle?: SqlRunner
-}
+import type { PayloadRequest } from 'payload'
+import { requestRunner, type SqlRunner } from '../../db/postgres'
 
 export class CountingOutsideTransactionError extends Error {
   constructor(what: string) {
@@ -25,16 +16,9 @@ export class CountingOutsideTransactionError extends Error {
  * another connection could not see the uncommitted item, or could commit when the item does not.
  */
 export async function transactionRunner(req: PayloadRequest, what: string): Promise<SqlRunner> {
-  const id = await req.transactionID
-  const runner =
-    id === undefined || id === null ? undefined : (req.payload.db as unknown as PostgresSessions).sessions?.[id]?.db
+  const runner = await requestRunner(req.payload, req)
   if (!runner) throw new CountingOutsideTransactionError(what)
   return runner
-}
-
-/** The adapter's pool (outside any transaction): reads that must not see a request's uncommitted writes. */
-export function poolRunner(payload: Payload): SqlRunner {
-  return (payload.db as unknown as { drizzle: SqlRunner }).drizzle
 }
 
 /** Postgres table name of a collection slug, as @payloadcms/db-postgres names it. */

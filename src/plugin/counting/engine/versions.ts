@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 import { QUOTA_SLUGS } from '../../../domain/slugs'
-import { ident, poolRunner, sql, tableOf, type SqlRunner } from './sql'
+import { poolRunner, type SqlRunner } from '../../db/postgres'
+import { ident, sql, tableOf } from './sql'
 
 /** The counter of everything a report's shape depends on (plans, tasks, units, channels, repairs). */
 export const STRUCTURE_SCOPE = 'structure'
