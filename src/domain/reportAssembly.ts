@@ -12,13 +12,14 @@ import {
   evaluateIndicator,
   targetWindow,
   totals,
+  type Attainment,
   type DayWindow,
-  type TargetStatus,
   type TimeframeSpec,
 } from './quota'
 import { relId, relIds } from './relations'
 
-export interface ReportTarget {
+/** One target's row: what it asks for, then its attainment (quota.ts ATTAINMENT_FIELDS). */
+export interface ReportTarget extends Attainment {
   id: string
   kind: 'content' | 'deliverable' | 'indicator'
   label: string | null
@@ -26,13 +27,6 @@ export interface ReportTarget {
   channels: number[]
   mode: 'pooled' | 'perChannel' | null
   window: DayWindow | null
-  target: number
-  achieved: number
-  late: number
-  percent: number
-  remaining: number
-  expected: number
-  status: TargetStatus
   byChannel: Array<{ channel: number; achieved: number }>
 }
 
