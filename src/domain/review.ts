@@ -340,6 +340,23 @@ export function saveKeepsReviewState(args: {
   return (args.publishing || args.trashToggled) && args.changedFields.length === 0
 }
 
+/**
+ * Whether a save only moves the item through the workflow: a publish, a trash or a restore that
+ * changes no reviewed field. Such a save is not an edit of the content: it keeps the review state
+ * (keepReviewRecord), and of a live item it needs no reviewer (requireReviewBeforePublish). One
+ * rule for both hooks, so they never disagree on what a trash sent with a new title is (issue 20).
+ */
+export function isWorkflowOnlySave(
+  data: Record<string, unknown>,
+  original: Record<string, unknown> | null | undefined,
+): boolean {
+  return saveKeepsReviewState({
+    publishing: data._status === 'published',
+    trashToggled: togglesTrash(data, original),
+    changedFields: changedReviewedFields(data, original),
+  })
+}
+
 /** Direct publishing (the Publish button, REST `_status: 'published'`) without a review step. */
 export function mayPublishDirectly(requiresReview: boolean, isReviewer: boolean): boolean {
   return !requiresReview || isReviewer
