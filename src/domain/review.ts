@@ -395,6 +395,11 @@ export interface ReviewNotice {
   body: string
 }
 
+const ITEM_KIND_VI: Record<string, string> = { articles: 'tin bài', infographics: 'infographic', videos: 'video' }
+
+/** What the notices call an item of `collection` (Vietnamese), the slug for a collection they do not know. */
+export const reviewItemKind = (collection: string): string => ITEM_KIND_VI[collection] ?? collection
+
 /** The text of the notice a review step sends (admin notification and e-mail), Vietnamese. */
 export function reviewNotice(
   action: ReviewAction,
