@@ -20,6 +20,26 @@ export interface TallyDelta extends TallyKey {
   delta: number
 }
 
+/** One content target's counting question, for answering many in one round trip. */
+export interface TargetCountQuery {
+  key: string
+  task: number
+  channels: number[]
+  contentTypes: string[]
+  from: string
+  to: string
+  /** Set after the deadline: count items whose every publication up to `lateTo` is after it. */
+  deadline?: string
+  lateTo?: string
+}
+
+/** The ledger's answer to a TargetCountQuery. */
+export interface TargetCounts {
+  pooled: number
+  byChannel: Array<{ channel: number; count: number }>
+  late: number
+}
+
 const keyOf = (c: Contribution): string => `${c.task}\u0000${c.channel}\u0000${c.day}`
 
 /** Deduplicates and sorts contributions (task, channel, day), so diffs are deterministic. */

@@ -35,7 +35,7 @@ export function formatViNumber(n: number): string {
   return `${rounded < 0 ? '-' : ''}${grouped}${frac ? `,${frac}` : ''}`
 }
 
-/** What a report mail needs of the report (src/plugin/report/buildReport.ts QuotaReport). */
+/** What a report mail needs of the report (QuotaReport, src/domain/reportAssembly.ts). */
 export interface ReportMailInput {
   plan: { code: string; title: string }
   asOf: string

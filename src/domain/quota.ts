@@ -22,6 +22,23 @@ export interface TimeframeSpec {
   year?: number | null
 }
 
+/**
+ * The numbers every target reports (rules 3–5), in the order the report's tables and exports show
+ * them. The one list: the Attainment type, the report's target rows (reportAssembly.ts) and the
+ * CSV and workbook columns derive from it, so a new number cannot be shown in one and missed in another.
+ */
+export const ATTAINMENT_FIELDS = ['target', 'achieved', 'late', 'percent', 'remaining', 'expected', 'status'] as const
+
+export type AttainmentField = (typeof ATTAINMENT_FIELDS)[number]
+
+/** How a target stands: every field of ATTAINMENT_FIELDS, the status a word, the rest numbers. */
+export type Attainment = { [K in AttainmentField]: K extends 'status' ? TargetStatus : number }
+
+/** Just the attainment numbers of a row that carries more (a report target, an export row). */
+export function attainmentOf(row: Attainment): Attainment {
+  return Object.fromEntries(ATTAINMENT_FIELDS.map((field) => [field, row[field]])) as Attainment
+}
+
 /** Below this share of the expected amount a target is behind rather than at risk (rule 5). */
 const AT_RISK_SHARE = 0.7
 
@@ -224,16 +241,7 @@ export function evaluateContentTarget(input: {
   late: number
   window: DayWindow
   today: string
-}): {
-  target: number
-  achieved: number
-  late: number
-  percent: number
-  remaining: number
-  expected: number
-  status: TargetStatus
-  byChannel: Array<{ channel: number; achieved: number }>
-} {
+}): Attainment & { byChannel: Array<{ channel: number; achieved: number }> } {
   const quantity = nonNegative(input.quantity)
   // A channel listed twice is still one channel; counting it twice would double its share.
   const channels = [...new Set(input.channels)]
@@ -273,7 +281,7 @@ export function evaluateDeliverable(input: {
   hasDocument: boolean
   window: DayWindow | null
   today: string
-}): { target: 1; achieved: 0 | 1; percent: number; remaining: number; expected: number; status: TargetStatus } {
+}): Omit<Attainment, 'late' | 'target' | 'achieved'> & { target: 1; achieved: 0 | 1 } {
   const achieved: 0 | 1 = input.submitted && input.hasDocument ? 1 : 0
   const expected = input.window ? round1(expectedByToday(1, input.window, input.today)) : 1
   let status: TargetStatus = 'behind'
@@ -297,15 +305,7 @@ export function evaluateIndicator(input: {
   progress: Array<{ date: string; value: number }>
   window: DayWindow | null
   today: string
-}): {
-  target: number
-  achieved: number
-  percent: number
-  remaining: number
-  expected: number
-  status: TargetStatus
-  asOf: string | null
-} {
+}): Omit<Attainment, 'late'> & { asOf: string | null } {
   const target = nonNegative(input.targetValue)
   let latest: { date: string; value: number } | null = null
   for (const entry of input.progress) {

@@ -2,19 +2,27 @@
  * The quota report as CSV: one row per task × target, Vietnamese headers, the same numbers as
  * the JSON. A UTF-8 byte-order mark makes Excel read the Vietnamese letters correctly.
  */
-export interface ReportCsvRow {
+import { ATTAINMENT_FIELDS, attainmentOf, type Attainment, type AttainmentField } from './quota'
+import type { QuotaReport } from './reportAssembly'
+
+/** One task × target: the task's columns, then the target's attainment (ATTAINMENT_FIELDS). */
+export interface ReportCsvRow extends Attainment {
   taskCode: string
   taskTitle: string
   deadline: string | null
   kind: string
   mode: string
-  target: number
-  achieved: number
-  late: number
-  percent: number
-  remaining: number
-  expected: number
-  status: string
+}
+
+/** Column headers of the attainment numbers; a Record, so a field added to the list needs one. */
+const ATTAINMENT_HEADERS_VI: Record<AttainmentField, string> = {
+  target: 'Chỉ tiêu',
+  achieved: 'Đã đạt',
+  late: 'Trễ hạn',
+  percent: 'Tỷ lệ (%)',
+  remaining: 'Còn thiếu',
+  expected: 'Cần đạt đến nay',
+  status: 'Trạng thái',
 }
 
 const HEADERS: Array<[keyof ReportCsvRow, string]> = [
@@ -23,13 +31,7 @@ const HEADERS: Array<[keyof ReportCsvRow, string]> = [
   ['deadline', 'Hạn hoàn thành'],
   ['kind', 'Loại chỉ tiêu'],
   ['mode', 'Cách tính'],
-  ['target', 'Chỉ tiêu'],
-  ['achieved', 'Đã đạt'],
-  ['late', 'Trễ hạn'],
-  ['percent', 'Tỷ lệ (%)'],
-  ['remaining', 'Còn thiếu'],
-  ['expected', 'Cần đạt đến nay'],
-  ['status', 'Trạng thái'],
+  ...ATTAINMENT_FIELDS.map((field): [AttainmentField, string] => [field, ATTAINMENT_HEADERS_VI[field]]),
 ]
 
 export const STATUS_LABELS_VI: Record<string, string> = {
@@ -59,4 +61,18 @@ export function reportCsv(rows: ReportCsvRow[]): string {
     )
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`
+}
+
+/** The report's rows for the CSV: one per task × target, in report order. */
+export function reportCsvRows(report: Pick<QuotaReport, 'tasks'>): ReportCsvRow[] {
+  return report.tasks.flatMap((task) =>
+    task.targets.map((t) => ({
+      taskCode: task.code,
+      taskTitle: task.title,
+      deadline: task.deadline,
+      kind: t.kind,
+      mode: t.mode ?? '',
+      ...attainmentOf(t),
+    })),
+  )
 }

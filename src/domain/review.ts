@@ -1,6 +1,6 @@
 import type { Problem } from './i18n/messages'
 import { REVIEW_ACTIONS, type ReviewAction, type ReviewState } from './slugs'
-import { relIds } from './relations'
+import { relId, relIds } from './relations'
 
 /**
  * The editorial review state machine, beside Payload's draft/published:
@@ -129,6 +129,202 @@ export function decideTransition(input: TransitionInput): TransitionOutcome {
     })
   const publish = action !== 'approve' ? 'no' : publishAt ? 'scheduled' : 'now'
   return { ok: true, from, next: TO[action], publish, publishAt, reason: reason === '' ? null : reason }
+}
+
+// ---------------------------------------------------------------------------------------------
+// One review step: parse (here) → decide (here) → persist and notify (src/plugin/review/applyReviewStep.ts)
+
+/** A review step as the endpoint receives it: the route's parameters and the body's fields, unchecked. */
+export interface ReviewStepRequest {
+  collection: string
+  id: string
+  action: string
+  reason?: unknown
+  publishAt?: unknown
+  /** approve: the `updatedAt` of the draft the reviewer saw (see decideTransition). */
+  updatedAt?: unknown
+}
+
+/** A step naming a reviewed collection, an item id and an action; the rest is decideReviewStep's to check. */
+export interface ReviewStep {
+  collection: string
+  id: number
+  action: ReviewAction
+  reason?: unknown
+  publishAt?: unknown
+  updatedAt?: unknown
+}
+
+/** A request refused before any review rule is asked; the endpoint's own wording, not a Problem. */
+export interface ReviewRequestRefusal {
+  ok: false
+  status: 400 | 404
+  field: string
+  message: string
+}
+
+/** The step's fields from the request body: empty (submit, withdraw, approve now) or a JSON object. */
+export function parseReviewBody(
+  text: string,
+): { ok: true; fields: Pick<ReviewStepRequest, 'reason' | 'publishAt' | 'updatedAt'> } | ReviewRequestRefusal {
+  let body: Record<string, unknown> = {}
+  if (text.trim() !== '') {
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(text)
+    } catch {
+      // JSON.parse throws a SyntaxError on malformed JSON: the client's mistake.
+      return { ok: false, status: 400, field: '(body)', message: 'The body is not valid JSON.' }
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+      return { ok: false, status: 400, field: '(body)', message: 'The body must be a JSON object.' }
+    body = parsed as Record<string, unknown>
+  }
+  return { ok: true, fields: { reason: body.reason, publishAt: body.publishAt, updatedAt: body.updatedAt } }
+}
+
+/** The 404 of an item the step cannot find (a bad id, or one the user cannot see or that is trashed). */
+export const reviewItemNotFound = (request: Pick<ReviewStepRequest, 'collection' | 'id'>): string =>
+  `No ${request.collection} item with id "${request.id}".`
+
+/** Which collection, item and action a request names, each known to exist, or a 404 naming the first that does not. */
+export function parseReviewStep(
+  request: ReviewStepRequest,
+  reviewedCollections: readonly string[],
+): { ok: true; step: ReviewStep } | ReviewRequestRefusal {
+  const { collection, action } = request
+  const notFound = (field: string, message: string) => ({ ok: false, status: 404, field, message }) as const
+  if (!reviewedCollections.includes(collection))
+    return notFound('collection', `"${collection}" is not a content collection under review.`)
+  if (!(REVIEW_ACTIONS as readonly string[]).includes(action))
+    return notFound('action', `Unknown review action "${action}" (${REVIEW_ACTIONS.join(', ')}).`)
+  if (!/^\d{1,15}$/.test(request.id)) return notFound('id', reviewItemNotFound(request))
+  return {
+    ok: true,
+    step: {
+      collection,
+      id: Number(request.id),
+      action: action as ReviewAction,
+      reason: request.reason,
+      publishAt: request.publishAt,
+      updatedAt: request.updatedAt,
+    },
+  }
+}
+
+/** What a step needs of the item: its stored review record and history, and its latest save, read under the step's lock. */
+export interface ReviewedItem {
+  review?: unknown
+  reviewHistory?: unknown
+  updatedAt?: unknown
+  /** The item's other fields, which the step neither reads nor writes. */
+  [field: string]: unknown
+}
+
+/** One row of an item's review history (append-only). */
+export interface ReviewHistoryEntry {
+  action: ReviewAction
+  from: ReviewState
+  to: ReviewState
+  by: string | number
+  at: string
+  reason: string | null
+  publishAt: string | null
+}
+
+export type ReviewStepDecision =
+  | {
+      ok: true
+      from: ReviewState
+      next: ReviewState
+      reason: string | null
+      publishAt: string | null
+      /** The item's review record after the step. */
+      review: Record<string, unknown>
+      /** The stored history with the step's row appended. */
+      history: unknown[]
+      entry: ReviewHistoryEntry
+      /** Publish in the step's own write, queue a publish at publishAt, or neither. */
+      publish: 'now' | 'scheduled' | 'no'
+      /** Who is told: the unit's reviewers (a submission), the submitter (a decision on it), or nobody. */
+      notify: { to: 'reviewers' } | { to: 'submitter'; user: string | number } | null
+      /** The step's number and instant: unique per step even if ids are ever reused (a restored database). */
+      stepKey: string
+    }
+  | { ok: false; status: 400 | 403 | 409; field: string | null; problem: Problem }
+
+/**
+ * A review step on an item: the rules (decideTransition) and, when they allow it, everything the
+ * step writes and sets off. A submission stamps who submitted and clears the last review; an
+ * approval or a return stamps who reviewed; only a return keeps a reason on the record (every
+ * step's reason stays in the history).
+ */
+export function decideReviewStep(input: {
+  item: ReviewedItem
+  step: Pick<ReviewStep, 'action' | 'reason' | 'publishAt' | 'updatedAt'>
+  actor: ReviewActor
+  now: Date
+}): ReviewStepDecision {
+  const { item, step, actor, now } = input
+  const { action } = step
+  const stored = (item.review ?? {}) as Record<string, unknown>
+  const decision = decideTransition({
+    state: stored.state as ReviewState | undefined,
+    action,
+    actor,
+    submittedBy: relId(stored.submittedBy) ?? null,
+    reason: step.reason,
+    publishAt: step.publishAt,
+    seenUpdatedAt: step.updatedAt,
+    currentUpdatedAt: typeof item.updatedAt === 'string' ? item.updatedAt : null,
+    now,
+  })
+  if (!decision.ok) return decision
+
+  const at = now.toISOString()
+  const history: unknown[] = Array.isArray(item.reviewHistory) ? item.reviewHistory : []
+  const entry: ReviewHistoryEntry = {
+    action,
+    from: decision.from,
+    to: decision.next,
+    by: actor.id,
+    at,
+    reason: decision.reason,
+    publishAt: decision.publishAt,
+  }
+  const reviewing = action === 'approve' || action === 'return'
+  const review = {
+    ...stored,
+    state: decision.next,
+    ...(action === 'submit' ? { submittedAt: at, submittedBy: actor.id, reviewedAt: null, reviewedBy: null } : {}),
+    ...(reviewing ? { reviewedAt: at, reviewedBy: actor.id } : {}),
+    reason: action === 'return' ? decision.reason : null,
+    publishAt: decision.publishAt,
+  }
+  return {
+    ok: true,
+    from: decision.from,
+    next: decision.next,
+    reason: decision.reason,
+    publishAt: decision.publishAt,
+    review,
+    history: [...history, entry],
+    entry,
+    publish: decision.publish,
+    notify: whoIsTold(action, relId(stored.submittedBy), actor.id),
+    stepKey: `${history.length}:${at}`,
+  }
+}
+
+/** A submission goes to the reviewers; a decision to the submitter, unless they decided on their own item. */
+function whoIsTold(
+  action: ReviewAction,
+  submitter: string | number | undefined,
+  actor: string | number,
+): Extract<ReviewStepDecision, { ok: true }>['notify'] {
+  if (action === 'submit') return { to: 'reviewers' }
+  if (action === 'withdraw') return null
+  return submitter === undefined || String(submitter) === String(actor) ? null : { to: 'submitter', user: submitter }
 }
 
 const SAME_VERSION = '2000-01-01T00:00:00.000Z'
@@ -340,6 +536,23 @@ export function saveKeepsReviewState(args: {
   return (args.publishing || args.trashToggled) && args.changedFields.length === 0
 }
 
+/**
+ * Whether a save only moves the item through the workflow: a publish, a trash or a restore that
+ * changes no reviewed field. Such a save is not an edit of the content: it keeps the review state
+ * (keepReviewRecord), and of a live item it needs no reviewer (requireReviewBeforePublish). One
+ * rule for both hooks, so they never disagree on what a trash sent with a new title is (issue 20).
+ */
+export function isWorkflowOnlySave(
+  data: Record<string, unknown>,
+  original: Record<string, unknown> | null | undefined,
+): boolean {
+  return saveKeepsReviewState({
+    publishing: data._status === 'published',
+    trashToggled: togglesTrash(data, original),
+    changedFields: changedReviewedFields(data, original),
+  })
+}
+
 /** Direct publishing (the Publish button, REST `_status: 'published'`) without a review step. */
 export function mayPublishDirectly(requiresReview: boolean, isReviewer: boolean): boolean {
   return !requiresReview || isReviewer
@@ -377,6 +590,11 @@ export interface ReviewNotice {
   title: string
   body: string
 }
+
+const ITEM_KIND_VI: Record<string, string> = { articles: 'tin bài', infographics: 'infographic', videos: 'video' }
+
+/** What the notices call an item of `collection` (Vietnamese), the slug for a collection they do not know. */
+export const reviewItemKind = (collection: string): string => ITEM_KIND_VI[collection] ?? collection
 
 /** The text of the notice a review step sends (admin notification and e-mail), Vietnamese. */
 export function reviewNotice(

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { csvCell, reportCsv } from '../../src/domain/reportCsv'
+import { ATTAINMENT_FIELDS } from '../../src/domain/quota'
+import type { ReportTarget } from '../../src/domain/reportAssembly'
+import { csvCell, reportCsv, reportCsvRows } from '../../src/domain/reportCsv'
 import { parseReportParams } from '../../src/domain/reportParams'
 
 describe('report parameters', () => {
@@ -59,5 +61,77 @@ describe('report CSV', () => {
     expect(csv).toContain(
       '\r\n1,"Truyền thông, chuyển đổi số",2025-08-30,content,pooled,20,8,0,40,12,10.5,Có nguy cơ chậm\r\n',
     )
+  })
+})
+
+describe('report CSV rows', () => {
+  const target = (over: Partial<ReportTarget>): ReportTarget => ({
+    id: 'a',
+    kind: 'content',
+    label: null,
+    contentTypes: ['articles'],
+    channels: [1, 2],
+    mode: 'pooled',
+    window: { from: '2025-07-01', to: '2025-08-30' },
+    target: 20,
+    achieved: 8,
+    late: 1,
+    percent: 40,
+    remaining: 12,
+    expected: 10.5,
+    status: 'at-risk',
+    byChannel: [{ channel: 1, achieved: 8 }],
+    ...over,
+  })
+
+  it('one row per task × target with exactly the attainment numbers, in report order', () => {
+    const rows = reportCsvRows({
+      tasks: [
+        {
+          id: 1,
+          code: 'I.1',
+          title: 'A',
+          deadline: '2025-08-30',
+          recurring: false,
+          leadUnits: [],
+          targets: [
+            target({}),
+            target({ id: 'b', kind: 'deliverable', mode: null, target: 1, achieved: 1, status: 'done' }),
+          ],
+        },
+        { id: 2, code: 'I.2', title: 'B', deadline: null, recurring: true, leadUnits: [], targets: [] },
+      ],
+    })
+    expect(rows).toEqual([
+      {
+        taskCode: 'I.1',
+        taskTitle: 'A',
+        deadline: '2025-08-30',
+        kind: 'content',
+        mode: 'pooled',
+        target: 20,
+        achieved: 8,
+        late: 1,
+        percent: 40,
+        remaining: 12,
+        expected: 10.5,
+        status: 'at-risk',
+      },
+      expect.objectContaining({ kind: 'deliverable', mode: '', target: 1, achieved: 1, status: 'done' }),
+    ])
+  })
+
+  it('has a column for every attainment field, after the task columns', () => {
+    const header = reportCsv([]).slice(1).split('\r\n')[0]!.split(',')
+    expect(header).toHaveLength(5 + ATTAINMENT_FIELDS.length)
+    expect(header.slice(5)).toEqual([
+      'Chỉ tiêu',
+      'Đã đạt',
+      'Trễ hạn',
+      'Tỷ lệ (%)',
+      'Còn thiếu',
+      'Cần đạt đến nay',
+      'Trạng thái',
+    ])
   })
 })

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import {
+  decideReviewStep,
   decideTransition,
   isOverdue,
+  parseReviewBody,
+  parseReviewStep,
+  reviewItemKind,
   mayPublishDirectly,
   parseMinAgeHours,
   reviewNotice,
@@ -182,5 +186,242 @@ describe('around the state machine', () => {
       reviewNotice('approve', { title: 'B', kind: 'video' }, 'X', null, '2025-08-02T01:00:00Z', fmt)?.body,
     ).toContain('02/08/2025 08:00')
     expect(reviewNotice('withdraw', { title: 'B', kind: 'video' }, 'X', null, null, fmt)).toBeNull()
+  })
+})
+
+describe('parsing a review request', () => {
+  const request = { collection: 'articles', id: '42', action: 'approve', updatedAt: SEEN }
+  const reviewed = ['articles', 'videos']
+
+  it('an empty body is no fields; an object gives its reason, publishAt and updatedAt only', () => {
+    expect(parseReviewBody('')).toEqual({
+      ok: true,
+      fields: { reason: undefined, publishAt: undefined, updatedAt: undefined },
+    })
+    expect(parseReviewBody('  \n')).toMatchObject({ ok: true })
+    expect(parseReviewBody('{"reason":"Thiếu nguồn","updatedAt":"x","role":"admin"}')).toEqual({
+      ok: true,
+      fields: { reason: 'Thiếu nguồn', publishAt: undefined, updatedAt: 'x' },
+    })
+  })
+
+  it('anything else in the body is a 400 on the body', () => {
+    expect(parseReviewBody('{reason:')).toEqual({
+      ok: false,
+      status: 400,
+      field: '(body)',
+      message: 'The body is not valid JSON.',
+    })
+    for (const text of ['[1]', '"x"', 'null', '12'])
+      expect(parseReviewBody(text), text).toEqual({
+        ok: false,
+        status: 400,
+        field: '(body)',
+        message: 'The body must be a JSON object.',
+      })
+  })
+
+  it('names a reviewed collection, a known action and a numeric id, or 404s on the first that is not', () => {
+    expect(parseReviewStep(request, reviewed)).toEqual({
+      ok: true,
+      step: {
+        collection: 'articles',
+        id: 42,
+        action: 'approve',
+        reason: undefined,
+        publishAt: undefined,
+        updatedAt: SEEN,
+      },
+    })
+    expect(parseReviewStep({ ...request, collection: 'users', action: 'x' }, reviewed)).toEqual({
+      ok: false,
+      status: 404,
+      field: 'collection',
+      message: '"users" is not a content collection under review.',
+    })
+    expect(parseReviewStep({ ...request, action: 'publish', id: 'x' }, reviewed)).toEqual({
+      ok: false,
+      status: 404,
+      field: 'action',
+      message: 'Unknown review action "publish" (submit, withdraw, approve, return).',
+    })
+    for (const id of ['', '4.2', '-1', '1e3', '1234567890123456'])
+      expect(parseReviewStep({ ...request, id }, reviewed), id).toEqual({
+        ok: false,
+        status: 404,
+        field: 'id',
+        message: `No articles item with id "${id}".`,
+      })
+  })
+})
+
+describe('decideReviewStep', () => {
+  const at = now.toISOString()
+  const earlier = {
+    action: 'submit',
+    from: 'draft',
+    to: 'submitted',
+    by: 1,
+    at: '2025-07-31T01:00:00.000Z',
+    reason: null,
+    publishAt: null,
+  }
+  const submitted = {
+    review: {
+      state: 'submitted',
+      submittedAt: earlier.at,
+      submittedBy: 1,
+      reviewedAt: null,
+      reviewedBy: null,
+      reason: null,
+      publishAt: null,
+    },
+    reviewHistory: [earlier],
+    updatedAt: SEEN,
+    title: 'Bài A',
+  }
+  const step = (over: Partial<Parameters<typeof decideReviewStep>[0]>) =>
+    decideReviewStep({ item: submitted, step: { action: 'approve', updatedAt: SEEN }, actor: reviewer, now, ...over })
+
+  it('an approval stamps the reviewer, appends one history row and publishes now', () => {
+    const d = step({})
+    expect(d).toMatchObject({ ok: true, from: 'submitted', next: 'approved', publish: 'now', publishAt: null })
+    if (!d.ok) return
+    expect(d.review).toEqual({
+      state: 'approved',
+      submittedAt: earlier.at,
+      submittedBy: 1,
+      reviewedAt: at,
+      reviewedBy: 2,
+      reason: null,
+      publishAt: null,
+    })
+    const row = { action: 'approve', from: 'submitted', to: 'approved', by: 2, at, reason: null, publishAt: null }
+    expect(d.entry).toEqual(row)
+    expect(d.history).toEqual([earlier, row])
+    // The stored history is appended to, never changed.
+    expect(submitted.reviewHistory).toEqual([earlier])
+    expect(d.notify).toEqual({ to: 'submitter', user: 1 })
+    expect(d.stepKey).toBe(`1:${at}`)
+  })
+
+  it('an approval for later schedules the publish and keeps the date on the record', () => {
+    const d = step({
+      step: { action: 'approve', updatedAt: SEEN, publishAt: '2025-08-02T08:00:00+07:00', reason: ' Được ' },
+    })
+    expect(d).toMatchObject({
+      ok: true,
+      publish: 'scheduled',
+      publishAt: '2025-08-02T01:00:00.000Z',
+      review: { state: 'approved', publishAt: '2025-08-02T01:00:00.000Z', reason: null },
+      entry: { reason: 'Được', publishAt: '2025-08-02T01:00:00.000Z' },
+    })
+  })
+
+  it('a return keeps its reason on the record and tells the submitter', () => {
+    const d = step({ step: { action: 'return', reason: 'Thiếu nguồn' } })
+    expect(d).toMatchObject({
+      ok: true,
+      next: 'returned',
+      publish: 'no',
+      review: { state: 'returned', reviewedAt: at, reviewedBy: 2, reason: 'Thiếu nguồn' },
+      notify: { to: 'submitter', user: 1 },
+    })
+  })
+
+  it('a submission stamps the submitter, clears the last review and tells the reviewers', () => {
+    const returned = {
+      review: {
+        state: 'returned',
+        submittedBy: 1,
+        reviewedAt: earlier.at,
+        reviewedBy: 2,
+        reason: 'Thiếu nguồn',
+        publishAt: null,
+      },
+      reviewHistory: [earlier, { ...earlier, action: 'return' }],
+    }
+    const d = step({ item: returned, step: { action: 'submit' }, actor: author })
+    expect(d).toMatchObject({
+      ok: true,
+      from: 'returned',
+      next: 'submitted',
+      publish: 'no',
+      notify: { to: 'reviewers' },
+    })
+    if (!d.ok) return
+    expect(d.review).toEqual({
+      state: 'submitted',
+      submittedAt: at,
+      submittedBy: 1,
+      reviewedAt: null,
+      reviewedBy: null,
+      reason: null,
+      publishAt: null,
+    })
+    expect(d.history).toHaveLength(3)
+    expect(d.stepKey).toBe(`2:${at}`)
+  })
+
+  it('a withdrawal tells nobody; neither does a decision on an item nobody (else) submitted', () => {
+    expect(step({ step: { action: 'withdraw' }, actor: author })).toMatchObject({
+      ok: true,
+      next: 'draft',
+      notify: null,
+    })
+    expect(
+      step({ actor: admin, item: { ...submitted, review: { ...submitted.review, submittedBy: 3 } } }),
+    ).toMatchObject({
+      ok: true,
+      notify: null,
+    })
+    const anonymous = { ...submitted, review: { state: 'submitted' } }
+    expect(step({ step: { action: 'return', reason: 'x' }, item: anonymous })).toMatchObject({ ok: true, notify: null })
+    // A populated submitter is still the submitter.
+    const populated = { ...submitted, review: { ...submitted.review, submittedBy: { id: 1, name: 'Tác giả' } } }
+    expect(step({ item: populated })).toMatchObject({ ok: true, notify: { to: 'submitter', user: 1 } })
+    expect(step({ actor: { ...reviewer, id: 1 }, item: populated })).toMatchObject({ ok: false, status: 403 })
+  })
+
+  it('an item without a record is a draft with no history', () => {
+    const d = decideReviewStep({ item: {}, step: { action: 'submit' }, actor: author, now })
+    expect(d).toMatchObject({ ok: true, from: 'draft', next: 'submitted', history: [{ action: 'submit', by: 1 }] })
+    expect(d.ok && d.stepKey).toBe(`0:${at}`)
+    const odd = decideReviewStep({
+      item: { review: null, reviewHistory: 'garbage' },
+      step: { action: 'submit' },
+      actor: author,
+      now,
+    })
+    expect(odd.ok && odd.history).toHaveLength(1)
+  })
+
+  it('refuses as decideTransition does, with the problem to show and nothing to write', () => {
+    expect(step({ actor: author })).toEqual({
+      ok: false,
+      status: 403,
+      field: null,
+      problem: { key: 'reviewNotReviewer' },
+    })
+    expect(step({ item: { ...submitted, updatedAt: '2025-08-01T02:00:05.000Z' } })).toMatchObject({
+      ok: false,
+      status: 409,
+      field: 'updatedAt',
+      problem: { key: 'reviewStale', vars: { seen: SEEN, current: '2025-08-01T02:00:05.000Z' } },
+    })
+    // A version read as anything but text is no version.
+    expect(step({ item: { ...submitted, updatedAt: new Date(SEEN) } })).toMatchObject({ ok: false, status: 409 })
+    expect(step({ step: { action: 'return' } })).toMatchObject({ ok: false, status: 400, field: 'reason' })
+    expect(step({ item: { ...submitted, review: { state: 'approved' } } })).toMatchObject({
+      ok: false,
+      status: 409,
+      field: 'state',
+    })
+  })
+
+  it('names the kinds of item in the notices', () => {
+    expect(reviewItemKind('articles')).toBe('tin bài')
+    expect(reviewItemKind('videos')).toBe('video')
+    expect(reviewItemKind('podcasts')).toBe('podcasts')
   })
 })

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   changedReviewedFields,
+  isWorkflowOnlySave,
   refusedPublishNotice,
   saveKeepsReviewState,
   scheduledPublishVerdict,
@@ -73,6 +74,37 @@ describe('saveKeepsReviewState', () => {
     expect(togglesTrash({ deletedAt: null }, { ...stored, deletedAt: '2025-08-02T00:00:00Z' })).toBe(true)
     expect(togglesTrash({ deletedAt: null }, stored)).toBe(false)
     expect(togglesTrash({ title: 'x' }, stored)).toBe(false)
+  })
+})
+
+describe('isWorkflowOnlySave', () => {
+  const trashed = { ...stored, deletedAt: '2025-08-02T00:00:00.000Z' }
+
+  it('a bare trash, restore or publish is not an edit', () => {
+    expect(isWorkflowOnlySave({ deletedAt: '2025-08-02T00:00:00.000Z' }, stored)).toBe(true)
+    expect(isWorkflowOnlySave({ deletedAt: null }, trashed)).toBe(true)
+    expect(isWorkflowOnlySave({ _status: 'published' }, stored)).toBe(true)
+    // What the admin sends: the whole document, unchanged, with the trash stamp.
+    expect(isWorkflowOnlySave({ ...stored, deletedAt: '2025-08-02T00:00:00.000Z', updatedAt: 'x' }, stored)).toBe(true)
+  })
+
+  it('a reviewed field sent along makes it an edit (issue 20)', () => {
+    expect(isWorkflowOnlySave({ deletedAt: '2025-08-02T00:00:00.000Z', title: 'Khác' }, stored)).toBe(false)
+    expect(isWorkflowOnlySave({ deletedAt: null, tasks: [11] }, trashed)).toBe(false)
+    expect(isWorkflowOnlySave({ _status: 'published', summary: 'Sapo mới' }, stored)).toBe(false)
+  })
+
+  it('a save that neither publishes nor moves the trash is an edit, even when it changes nothing', () => {
+    expect(isWorkflowOnlySave({ title: 'Bài đã duyệt' }, stored)).toBe(false)
+    // Trashing what is already in the trash moves nothing.
+    expect(isWorkflowOnlySave({ deletedAt: '2025-08-03T00:00:00.000Z' }, trashed)).toBe(false)
+    expect(isWorkflowOnlySave({ deletedAt: null }, stored)).toBe(false)
+    expect(isWorkflowOnlySave({ _status: 'draft' }, stored)).toBe(false)
+  })
+
+  it('without a stored item (a create) only a publish of nothing reviewed keeps the state', () => {
+    expect(isWorkflowOnlySave({ _status: 'published' }, undefined)).toBe(true)
+    expect(isWorkflowOnlySave({ _status: 'published', title: 'Mới' }, null)).toBe(false)
   })
 })
 

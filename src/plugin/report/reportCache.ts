@@ -1,10 +1,10 @@
 import type { Payload, PayloadRequest } from 'payload'
 import { reportFreshness } from '../../domain/reportFreshness'
 import { SLUGS } from '../../domain/slugs'
-import type { TargetCountQuery, TargetCounts } from '../counting/engine/read'
+import type { TargetCountQuery, TargetCounts } from '../../domain/counting'
+import type { QuotaReport, ReportParams, ReportQuestions, ReportShape } from '../../domain/reportAssembly'
 import { STRUCTURE_SCOPE, readVersions, taskScope } from '../counting/engine/versions'
 import { hasReadReplicas } from '../db/postgres'
-import type { QuotaReport, ReportParams, ReportQuestions, ReportShape } from './buildReport'
 
 /**
  * Quota reports, kept per app instance and reused while nothing they depend on has changed.

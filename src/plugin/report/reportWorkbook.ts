@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs'
+import { ATTAINMENT_FIELDS, attainmentOf, type Attainment, type AttainmentField } from '../../domain/quota'
 import { STATUS_LABELS_VI } from '../../domain/reportCsv'
 import type { QuotaReport } from './buildReport'
 
@@ -8,6 +9,22 @@ const KIND_VI: Record<string, string> = {
   indicator: 'Chỉ số',
 }
 const MODE_VI: Record<string, string> = { pooled: 'Tổng trên các kênh', perChannel: 'Mỗi kênh' }
+
+/** The attainment columns, in the list's order; a Record, so a field added to the list needs one. */
+const ATTAINMENT_COLUMNS: Record<AttainmentField, { header: string; width: number; numFmt?: string }> = {
+  target: { header: 'Chỉ tiêu', width: 10, numFmt: '#,##0' },
+  achieved: { header: 'Đã đạt', width: 10, numFmt: '#,##0.##' },
+  late: { header: 'Trễ hạn', width: 10, numFmt: '#,##0' },
+  percent: { header: 'Tỷ lệ', width: 10, numFmt: '0.0%' },
+  remaining: { header: 'Còn thiếu', width: 10, numFmt: '#,##0.##' },
+  expected: { header: 'Cần đạt đến nay', width: 14, numFmt: '#,##0.0' },
+  status: { header: 'Trạng thái', width: 18 },
+}
+
+/** A target's attainment as cells: a percent is a fraction under a % format, a status its label. */
+function attainmentCells(t: Attainment): Record<AttainmentField, number | string> {
+  return { ...attainmentOf(t), percent: t.percent / 100, status: STATUS_LABELS_VI[t.status] ?? t.status }
+}
 
 /**
  * The quota report as a real workbook (the same numbers as the JSON): a sheet with one row per
@@ -26,13 +43,10 @@ export async function reportWorkbook(report: QuotaReport): Promise<Buffer> {
     { header: 'Hạn hoàn thành', key: 'deadline', width: 14 },
     { header: 'Loại chỉ tiêu', key: 'kind', width: 20 },
     { header: 'Cách tính', key: 'mode', width: 18 },
-    { header: 'Chỉ tiêu', key: 'target', width: 10, style: { numFmt: '#,##0' } },
-    { header: 'Đã đạt', key: 'achieved', width: 10, style: { numFmt: '#,##0.##' } },
-    { header: 'Trễ hạn', key: 'late', width: 10, style: { numFmt: '#,##0' } },
-    { header: 'Tỷ lệ', key: 'percent', width: 10, style: { numFmt: '0.0%' } },
-    { header: 'Còn thiếu', key: 'remaining', width: 10, style: { numFmt: '#,##0.##' } },
-    { header: 'Cần đạt đến nay', key: 'expected', width: 14, style: { numFmt: '#,##0.0' } },
-    { header: 'Trạng thái', key: 'status', width: 18 },
+    ...ATTAINMENT_FIELDS.map((key) => {
+      const { header, width, numFmt } = ATTAINMENT_COLUMNS[key]
+      return { header, key, width, ...(numFmt ? { style: { numFmt } } : {}) }
+    }),
   ]
   for (const task of report.tasks) {
     for (const t of task.targets) {
@@ -42,13 +56,7 @@ export async function reportWorkbook(report: QuotaReport): Promise<Buffer> {
         deadline: task.deadline ? dateCell(task.deadline) : null,
         kind: KIND_VI[t.kind] ?? t.kind,
         mode: t.mode ? (MODE_VI[t.mode] ?? t.mode) : '',
-        target: t.target,
-        achieved: t.achieved,
-        late: t.late,
-        percent: t.percent / 100,
-        remaining: t.remaining,
-        expected: t.expected,
-        status: STATUS_LABELS_VI[t.status] ?? t.status,
+        ...attainmentCells(t),
       })
     }
   }

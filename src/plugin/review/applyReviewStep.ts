@@ -6,26 +6,25 @@ import {
   type PayloadRequest,
   type Where,
 } from 'payload'
-import { REVIEW_CONTEXT } from './fields'
 import { formatMessage, type Problem } from '../../domain/i18n/messages'
 import { relId } from '../../domain/relations'
-import { decideTransition, reviewNotice, type TransitionOutcome } from '../../domain/review'
-import { REVIEW_ACTIONS, SCHEDULE_SLUGS, type ReviewAction, type ReviewState } from '../../domain/slugs'
-import { sendEmailOnce } from '../email/sendEmailOnce'
+import {
+  decideReviewStep,
+  parseReviewStep,
+  reviewItemNotFound,
+  type ReviewStep,
+  type ReviewStepDecision,
+  type ReviewStepRequest,
+} from '../../domain/review'
+import type { ReviewAction, ReviewState } from '../../domain/slugs'
 import { countedCollections, countingTimeZone, pluginUsersSlug } from '../counting/engine/settings'
 import type { ApprovedPublishInput } from './guardScheduledPublishTask'
-import { lockReviewedItem } from './lockReviewedItem'
-import { isAdminUser, isReviewerOf, reviewersOfUnit } from './reviewers'
+import { leaveReviewNotices, mailReviewNotices, type ReviewUser } from './notifyReviewStep'
+import { asReviewStep, readLockedDraft } from './reviewedItem'
+import { isAdminUser, isReviewerOf } from './reviewers'
 
-export interface ReviewStepInput {
-  collection: string
-  id: string
-  action: string
-  reason?: unknown
-  publishAt?: unknown
-  /** approve: the `updatedAt` of the draft the reviewer saw (see decideTransition). */
-  updatedAt?: unknown
-}
+/** A review step as requested (route parameters and body fields, unchecked): see src/domain/review.ts. */
+export type ReviewStepInput = ReviewStepRequest
 
 export type ReviewStepResult =
   | {
@@ -41,10 +40,7 @@ export type ReviewStepResult =
     }
   | { status: 400 | 401 | 403 | 404 | 409; body: { errors: Array<{ field: string | null; message: string }> } }
 
-type Doc = Record<string, unknown> & { id: string | number }
-type Recipient = { id: string | number; email: string; name: string }
-
-const KIND: Record<string, string> = { articles: 'tin bài', infographics: 'infographic', videos: 'video' }
+type Allowed = Extract<ReviewStepDecision, { ok: true }>
 
 const refuse = (status: 400 | 401 | 403 | 404 | 409, field: string | null, message: string): ReviewStepResult => ({
   status,
@@ -72,62 +68,42 @@ async function mayUpdate(req: PayloadRequest, collection: string, id: string | n
 }
 
 /**
- * One review step (submit, withdraw, approve, return) for the signed-in user: the rule check,
- * the state, the history row, the publish (now, or a scheduled-publish job) and the in-admin
- * notices, all in ONE transaction; the e-mails go after the commit (a mail failure is logged,
- * the step stands). Writes run as the user (`overrideAccess: false`): the collection's update
- * access applies, and only the REVIEW_CONTEXT flag opens the review fields.
+ * One review step (submit, withdraw, approve, return) for the signed-in user: parse the request,
+ * read the item under its row locks, decide (the rules and the new record: decideReviewStep,
+ * pure), persist (the state, the history row, the publish now or a scheduled-publish job) and
+ * leave the in-admin notices, all in ONE transaction; the e-mails go after the commit (a mail
+ * failure is logged, the step stands). Writes run as the user (`overrideAccess: false`): the
+ * collection's update access applies, and only the REVIEW_CONTEXT flag opens the review fields.
  */
 export async function applyReviewStep(
   req: PayloadRequest,
   input: ReviewStepInput,
   now = new Date(),
 ): Promise<ReviewStepResult> {
-  const { payload } = req
-  const user = req.user as (Doc & { name?: string; collection?: string }) | null | undefined
+  const user = req.user as ReviewUser | null | undefined
   if (!user) return refuse(401, null, 'Sign in to review content.')
-  if (!countedCollections(payload).includes(input.collection))
-    return refuse(404, 'collection', `"${input.collection}" is not a content collection under review.`)
-  if (!(REVIEW_ACTIONS as readonly string[]).includes(input.action))
-    return refuse(404, 'action', `Unknown review action "${input.action}" (${REVIEW_ACTIONS.join(', ')}).`)
-  if (!/^\d{1,15}$/.test(input.id)) return refuse(404, 'id', `No ${input.collection} item with id "${input.id}".`)
-  const action = input.action as ReviewAction
-  const collection = input.collection as 'articles'
-  const id = Number(input.id)
+  const parsed = parseReviewStep(input, countedCollections(req.payload))
+  if (!parsed.ok) return refuse(parsed.status, parsed.field, parsed.message)
+  const { step } = parsed
+  const collection = step.collection as 'articles'
 
   const owner = await initTransaction(req)
   if (!req.transactionID) throw new Error('a review step needs a database transaction, and none could be started')
   try {
-    await lockReviewedItem(req, collection, id)
-    const doc = (await payload.findByID({
-      collection,
-      id,
-      draft: true,
-      depth: 0,
-      disableErrors: true,
-      overrideAccess: false,
-      req,
-    })) as unknown as Doc | null
+    const doc = await readLockedDraft(req, collection, step.id, { overrideAccess: false })
     if (!doc) {
       if (owner) await killTransaction(req)
-      return refuse(404, 'id', `No ${input.collection} item with id "${input.id}".`)
+      return refuse(404, 'id', reviewItemNotFound(input))
     }
-    const review = (doc.review ?? {}) as Record<string, unknown>
-    const unit = relId(doc.unit)
-    const decision: TransitionOutcome = decideTransition({
-      state: review.state as ReviewState | undefined,
-      action,
+    const decision = decideReviewStep({
+      item: doc,
+      step,
       actor: {
         id: user.id,
-        canEdit: await mayUpdate(req, collection, id),
-        isReviewer: isReviewerOf(user, unit),
+        canEdit: await mayUpdate(req, collection, step.id),
+        isReviewer: isReviewerOf(user, relId(doc.unit)),
         isAdmin: isAdminUser(user),
       },
-      submittedBy: relId(review.submittedBy) ?? null,
-      reason: input.reason,
-      publishAt: input.publishAt,
-      seenUpdatedAt: input.updatedAt,
-      currentUpdatedAt: typeof doc.updatedAt === 'string' ? doc.updatedAt : null,
       now,
     })
     if (!decision.ok) {
@@ -138,109 +114,16 @@ export async function applyReviewStep(
         formatMessage(readableTimes(req, decision.problem), req.i18n?.language),
       )
     }
-
-    const at = now.toISOString()
-    const history = Array.isArray(doc.reviewHistory) ? (doc.reviewHistory as Array<Record<string, unknown>>) : []
-    const row = {
-      action,
-      from: decision.from,
-      to: decision.next,
-      by: user.id,
-      at,
-      reason: decision.reason,
-      publishAt: decision.publishAt,
-    }
-    const reviewing = action === 'approve' || action === 'return'
-    const nextReview = {
-      ...review,
-      state: decision.next,
-      ...(action === 'submit' ? { submittedAt: at, submittedBy: user.id, reviewedAt: null, reviewedBy: null } : {}),
-      ...(reviewing ? { reviewedAt: at, reviewedBy: user.id } : {}),
-      reason: action === 'return' ? decision.reason : null,
-      publishAt: decision.publishAt,
-    }
-    req.context = { ...req.context, [REVIEW_CONTEXT]: true }
-    let saved: { updatedAt?: unknown }
-    try {
-      saved = await payload.update({
-        collection,
-        id,
-        data: {
-          review: nextReview,
-          reviewHistory: [...history, row],
-          ...(decision.publish === 'now' ? { _status: 'published' } : {}),
-        } as never,
-        draft: decision.publish !== 'now',
-        depth: 0,
-        overrideAccess: false,
-        req,
-      })
-    } finally {
-      delete req.context[REVIEW_CONTEXT]
-    }
-    if (decision.publish === 'scheduled' && decision.publishAt) {
-      // Payload's own scheduled publish: the admin shows it and the scheduler's queue run fires it.
-      await payload.jobs.queue({
-        task: 'schedulePublish',
-        input: {
-          type: 'publish',
-          doc: { relationTo: collection, value: String(id) },
-          user: { relationTo: pluginUsersSlug(payload), value: user.id },
-          // The version approved: the job publishes only that one (guardScheduledPublishTask).
-          approvedUpdatedAt: saved.updatedAt,
-        } satisfies ApprovedPublishInput as never,
-        waitUntil: new Date(decision.publishAt),
-        req,
-      })
-    }
-
-    const notice = reviewNotice(
-      action,
-      { title: String(doc.title ?? `#${id}`), kind: KIND[collection] ?? collection },
-      String(user.name ?? user.email ?? user.id),
-      decision.reason,
-      decision.publishAt,
-      (iso) =>
-        new Intl.DateTimeFormat('vi-VN', {
-          timeZone: countingTimeZone(payload),
-          dateStyle: 'short',
-          timeStyle: 'short',
-        }).format(new Date(iso)),
-    )
-    const recipients: Recipient[] = !notice
-      ? []
-      : action === 'submit'
-        ? await reviewersOfUnit(req, unit, user.id)
-        : await submitterOf(req, review.submittedBy, user.id)
-    const link = `${payload.config.routes.admin}/collections/${collection}/${id}`
-    // The step's number and instant: unique per step even if ids are ever reused (a restored database).
-    const step = `${history.length}:${at}`
-    for (const r of recipients) {
-      await payload.create({
-        collection: SCHEDULE_SLUGS.notifications,
-        data: {
-          key: `review:${collection}:${id}:${step}:user-${r.id}`,
-          user: r.id,
-          kind: 'review',
-          title: notice!.title,
-          body: notice!.body,
-          link,
-          read: false,
-        } as never,
-        depth: 0,
-        // A system write: notifications are created by the product, never through the API.
-        overrideAccess: true,
-        req,
-      })
-    }
+    await persistStep(req, step, decision, user)
+    const notices = await leaveReviewNotices(req, step, doc, decision, user)
     if (owner) await commitTransaction(req)
-    if (notice) await mailRecipients(req, recipients, `review:${collection}:${id}:${step}`, notice, link)
+    if (notices) await mailReviewNotices(req, notices)
     return {
       status: 200,
       body: {
-        id,
+        id: step.id,
         collection,
-        action,
+        action: step.action,
         state: decision.next,
         publishAt: decision.publishAt,
         published: decision.publish === 'now',
@@ -249,6 +132,42 @@ export async function applyReviewStep(
   } catch (err) {
     await killTransaction(req)
     throw err
+  }
+}
+
+/** The step's writes: the record and history (with the publish, when now), then the scheduled publish. */
+async function persistStep(req: PayloadRequest, step: ReviewStep, decision: Allowed, user: ReviewUser): Promise<void> {
+  const { payload } = req
+  const collection = step.collection as 'articles'
+  const saved: { updatedAt?: unknown } = await asReviewStep(req, () =>
+    payload.update({
+      collection,
+      id: step.id,
+      data: {
+        review: decision.review,
+        reviewHistory: decision.history,
+        ...(decision.publish === 'now' ? { _status: 'published' } : {}),
+      } as never,
+      draft: decision.publish !== 'now',
+      depth: 0,
+      overrideAccess: false,
+      req,
+    }),
+  )
+  if (decision.publish === 'scheduled' && decision.publishAt) {
+    // Payload's own scheduled publish: the admin shows it and the scheduler's queue run fires it.
+    await payload.jobs.queue({
+      task: 'schedulePublish',
+      input: {
+        type: 'publish',
+        doc: { relationTo: collection, value: String(step.id) },
+        user: { relationTo: pluginUsersSlug(payload), value: user.id },
+        // The version approved: the job publishes only that one (guardScheduledPublishTask).
+        approvedUpdatedAt: saved.updatedAt,
+      } satisfies ApprovedPublishInput as never,
+      waitUntil: new Date(decision.publishAt),
+      req,
+    })
   }
 }
 
@@ -267,39 +186,4 @@ function readableTimes(req: PayloadRequest, problem: Problem): Problem {
     }),
   )
   return { ...problem, vars }
-}
-
-/** The submitter, to be told of the decision (not when they decide on their own item). */
-async function submitterOf(req: PayloadRequest, submittedBy: unknown, actor: string | number): Promise<Recipient[]> {
-  const id = relId(submittedBy)
-  if (id === undefined || String(id) === String(actor)) return []
-  const u = (await req.payload.findByID({
-    collection: pluginUsersSlug(req.payload) as 'users',
-    id,
-    depth: 0,
-    disableErrors: true,
-    // The system tells the submitter; a reviewer may not read other accounts' e-mail.
-    overrideAccess: true,
-    req,
-  })) as unknown as { id: string | number; email?: string; name?: string } | null
-  return u ? [{ id: u.id, email: u.email ?? '', name: u.name ?? '' }] : []
-}
-
-async function mailRecipients(
-  req: PayloadRequest,
-  recipients: Recipient[],
-  key: string,
-  notice: { title: string; body: string },
-  link: string,
-): Promise<void> {
-  const base = (req.payload.config.serverURL ?? '').replace(/\/$/, '')
-  const text = base ? `${notice.body}\n\n${base}${link}` : notice.body
-  for (const r of recipients) {
-    if (!r.email) continue
-    try {
-      await sendEmailOnce(req.payload, `${key}:user-${r.id}`, { to: r.email, subject: notice.title, text })
-    } catch (err) {
-      req.payload.logger.error({ err, msg: `review notice e-mail to user ${r.id} failed (${key})` })
-    }
-  }
 }

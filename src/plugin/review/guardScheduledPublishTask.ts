@@ -3,16 +3,16 @@ import {
   createLocalReq,
   initTransaction,
   killTransaction,
+  NotFound,
   type Payload,
   type PayloadRequest,
   type TaskConfig,
   type TypedUser,
 } from 'payload'
-import { REVIEW_CONTEXT } from './fields'
-import { refusedPublishNotice, scheduledPublishVerdict } from '../../domain/review'
-import { SCHEDULE_SLUGS, type ReviewState } from '../../domain/slugs'
+import { refusedPublishNotice, reviewItemKind, scheduledPublishVerdict } from '../../domain/review'
+import type { ReviewState } from '../../domain/slugs'
 import { countedCollections } from '../counting/engine/settings'
-import { lockReviewedItem } from './lockReviewedItem'
+import { adminLinkOf, asReviewStep, createReviewNotification, readLockedDraft } from './reviewedItem'
 
 /** The input of a scheduled publish that a review step queued (Payload's own fields, plus the version). */
 export interface ApprovedPublishInput {
@@ -22,8 +22,6 @@ export interface ApprovedPublishInput {
   /** The `updatedAt` of the version the reviewer approved (the approval's own save). */
   approvedUpdatedAt: unknown
 }
-
-const KIND: Record<string, string> = { articles: 'tin bài', infographics: 'infographic', videos: 'video' }
 
 type Handler = (args: { input: unknown; job: { id: string | number }; req: PayloadRequest }) => Promise<unknown>
 
@@ -72,16 +70,11 @@ async function publishApprovedVersion(
   const req = await createLocalReq({ user: user as TypedUser }, payload)
   const owner = await initTransaction(req)
   try {
-    await lockReviewedItem(req, collection, id)
-    const doc = (await payload.findByID({
-      collection,
-      id,
-      draft: true,
-      depth: 0,
-      // The check reads the item whoever may see it; the publish below runs with the user's access.
-      overrideAccess: true,
-      req,
-    })) as unknown as Record<string, unknown> & { review?: { state?: ReviewState } | null }
+    // The check reads the item whoever may see it; the publish below runs with the user's access.
+    const found = await readLockedDraft(req, collection, id, { overrideAccess: true })
+    // Gone or trashed since the approval: the job fails with the error the read itself would throw.
+    if (!found) throw new NotFound(req.t)
+    const doc = found as typeof found & { review?: { state?: ReviewState } | null }
     const verdict = scheduledPublishVerdict({
       state: doc.review?.state,
       approvedUpdatedAt: String(input.approvedUpdatedAt),
@@ -122,9 +115,8 @@ async function voidApproval(
 ): Promise<void> {
   const id = doc.id as number
   if (doc.review?.state === 'approved') {
-    req.context = { ...req.context, [REVIEW_CONTEXT]: true }
-    try {
-      await req.payload.update({
+    await asReviewStep(req, () =>
+      req.payload.update({
         collection,
         id,
         data: { review: { ...doc.review, state: 'draft', publishAt: null } } as never,
@@ -133,26 +125,17 @@ async function voidApproval(
         // A system write: the job withdraws an approval that no longer matches the content.
         overrideAccess: true,
         req,
-      })
-    } finally {
-      delete req.context[REVIEW_CONTEXT]
-    }
+      }),
+    )
   }
-  const notice = refusedPublishNotice({ title: String(doc.title ?? `#${id}`), kind: KIND[collection] ?? collection }, reason)
-  await req.payload.create({
-    collection: SCHEDULE_SLUGS.notifications,
-    data: {
-      key: `review-refused:${collection}:${id}:job-${jobId}:user-${approver}`,
-      user: approver,
-      kind: 'review',
-      title: notice.title,
-      body: notice.body,
-      link: `${req.payload.config.routes.admin}/collections/${collection}/${id}`,
-      read: false,
-    } as never,
-    depth: 0,
-    // A system write: notifications are created by the product, never through the API.
-    overrideAccess: true,
-    req,
+  const notice = refusedPublishNotice(
+    { title: String(doc.title ?? `#${id}`), kind: reviewItemKind(collection) },
+    reason,
+  )
+  await createReviewNotification(req, {
+    key: `review-refused:${collection}:${id}:job-${jobId}:user-${approver}`,
+    user: approver,
+    notice,
+    link: adminLinkOf(req, collection, id),
   })
 }

@@ -1,5 +1,6 @@
 import type { SQL } from 'drizzle-orm'
 import type { Payload, PayloadRequest } from 'payload'
+import type { TargetCountQuery, TargetCounts } from '../../../domain/counting'
 import { QUOTA_SLUGS } from '../../../domain/slugs'
 import { inPoolTransaction, requestOrPoolRunner, requestRunner, type SqlRunner } from '../../db/postgres'
 import { ident, sql, tableOf } from './sql'
@@ -166,24 +167,8 @@ export async function listItemPublications(
   return [...out.values()]
 }
 
-/** One content target's counting question, for answering many in one round trip. */
-export interface TargetCountQuery {
-  key: string
-  task: number
-  channels: number[]
-  contentTypes: string[]
-  from: string
-  to: string
-  /** Set after the deadline: count items whose every publication up to `lateTo` is after it. */
-  deadline?: string
-  lateTo?: string
-}
-
-export interface TargetCounts {
-  pooled: number
-  byChannel: Array<{ channel: number; count: number }>
-  late: number
-}
+// The question and its answer are plain data the report rules build and read (src/domain).
+export type { TargetCountQuery, TargetCounts } from '../../../domain/counting'
 
 /**
  * The counts of many targets in three queries (pooled distinct items, per channel, late items),

@@ -1,8 +1,8 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 import { calendarDay } from '../../../domain/calendar'
 import { parseReportParams } from '../../../domain/reportParams'
-import { reportCsv, type ReportCsvRow } from '../../../domain/reportCsv'
-import { buildReport, type QuotaReport } from '../buildReport'
+import { reportCsv, reportCsvRows } from '../../../domain/reportCsv'
+import { buildReport } from '../buildReport'
 import { reportWorkbook } from '../reportWorkbook'
 import { countingTimeZone } from '../../counting/engine/settings'
 import { json, refuseUnlessManager } from '../../endpoints/http'
@@ -36,7 +36,7 @@ export const getQuotaReport: Endpoint = {
       })
     }
     if (parsed.params.format === 'csv') {
-      return new Response(reportCsv(csvRows(report)), {
+      return new Response(reportCsv(reportCsvRows(report)), {
         status: 200,
         headers: {
           'Content-Type': 'text/csv; charset=utf-8',
@@ -47,23 +47,4 @@ export const getQuotaReport: Endpoint = {
     }
     return json(200, report)
   },
-}
-
-function csvRows(report: QuotaReport): ReportCsvRow[] {
-  return report.tasks.flatMap((task) =>
-    task.targets.map((t) => ({
-      taskCode: task.code,
-      taskTitle: task.title,
-      deadline: task.deadline,
-      kind: t.kind,
-      mode: t.mode ?? '',
-      target: t.target,
-      achieved: t.achieved,
-      late: t.late,
-      percent: t.percent,
-      remaining: t.remaining,
-      expected: t.expected,
-      status: t.status,
-    })),
-  )
 }

@@ -1,4 +1,5 @@
 import type { Endpoint, PayloadRequest } from 'payload'
+import { parseReviewBody } from '../../../domain/review'
 import { applyReviewStep } from '../applyReviewStep'
 import { json } from '../../endpoints/http'
 
@@ -15,29 +16,15 @@ export const postReviewStep: Endpoint = {
   method: 'post',
   handler: async (req: PayloadRequest) => {
     if (!req.user) return json(401, { errors: [{ field: null, message: 'Sign in to review content.' }] })
-    let body: Record<string, unknown> = {}
     // An empty body is fine (submit, withdraw, approve now); anything else must be a JSON object.
-    const text = (await req.text?.()) ?? ''
-    if (text.trim() !== '') {
-      let parsed: unknown
-      try {
-        parsed = JSON.parse(text)
-      } catch {
-        // JSON.parse throws a SyntaxError on malformed JSON: the client's mistake.
-        return json(400, { errors: [{ field: '(body)', message: 'The body is not valid JSON.' }] })
-      }
-      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-        return json(400, { errors: [{ field: '(body)', message: 'The body must be a JSON object.' }] })
-      body = parsed as Record<string, unknown>
-    }
+    const body = parseReviewBody((await req.text?.()) ?? '')
+    if (!body.ok) return json(body.status, { errors: [{ field: body.field, message: body.message }] })
     const p = req.routeParams ?? {}
     const result = await applyReviewStep(req, {
       collection: String(p.collection ?? ''),
       id: String(p.id ?? ''),
       action: String(p.action ?? ''),
-      reason: body.reason,
-      publishAt: body.publishAt,
-      updatedAt: body.updatedAt,
+      ...body.fields,
     })
     return json(result.status, result.body)
   },

@@ -1,6 +1,6 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 import { REVIEW_CONTEXT } from '../fields'
-import { changedReviewedFields, saveKeepsReviewState, stateAfterEdit, togglesTrash } from '../../../domain/review'
+import { isWorkflowOnlySave, stateAfterEdit } from '../../../domain/review'
 import { cancelApprovedPublish } from '../cancelApprovedPublish'
 import type { ReviewState } from '../../../domain/slugs'
 
@@ -19,12 +19,7 @@ export const keepReviewRecord: CollectionBeforeChangeHook = async ({ collection,
   } else {
     // A publish, a trash or a restore keeps the state only when the request changes no reviewed
     // field: a new title sent along with a trash is an edit like any other (issue 20).
-    const keeps = saveKeepsReviewState({
-      publishing: data._status === 'published',
-      trashToggled: togglesTrash(data, originalDoc),
-      changedFields: changedReviewedFields(data, originalDoc),
-    })
-    state = stateAfterEdit(review.state as ReviewState | undefined, keeps)
+    state = stateAfterEdit(review.state as ReviewState | undefined, isWorkflowOnlySave(data, originalDoc))
     data.review = { ...review, state }
     data.reviewHistory = originalDoc?.reviewHistory ?? []
   }

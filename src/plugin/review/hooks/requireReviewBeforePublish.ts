@@ -1,7 +1,7 @@
 import { APIError, type CollectionBeforeChangeHook } from 'payload'
 import { REVIEW_CONTEXT } from '../fields'
 import { problemText } from '../../shared/validation'
-import { changedReviewedFields, mayPublishDirectly, togglesTrash } from '../../../domain/review'
+import { isWorkflowOnlySave, mayPublishDirectly } from '../../../domain/review'
 import { isReviewerOf, unitReviewSetting } from '../reviewers'
 
 /**
@@ -19,7 +19,7 @@ export const requireReviewBeforePublish: CollectionBeforeChangeHook = async ({ d
     operation === 'update' &&
     data._status === undefined &&
     originalDoc?._status === 'published' &&
-    !(togglesTrash(data, originalDoc) && changedReviewedFields(data, originalDoc).length === 0)
+    !isWorkflowOnlySave(data, originalDoc)
   if (data._status !== 'published' && !liveEdit) return data
   const unit = data.unit !== undefined ? data.unit : originalDoc?.unit
   const setting = await unitReviewSetting(req, unit)
