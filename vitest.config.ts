@@ -41,7 +41,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'int',
-          include: ['test/int/**/*.test.ts'],
+          include: ['test/int/**/*.test.ts', 'test/host-app/**/*.test.ts'],
           environment: 'node',
           // Each int file gets its own database (see test/int/helpers), so files may run in
           // parallel; Payload init and schema push dominate, not CPU.

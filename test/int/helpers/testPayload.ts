@@ -1,10 +1,13 @@
 import { randomBytes } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
 import path from 'node:path'
-import pg from 'pg'
+import type pg from 'pg'
 import { getPayload, type Payload } from 'payload'
 import { createAppConfig, type AppConfigOptions } from '../../../src/appConfig'
 import { migrations } from '../../../src/migrations'
+import { createTestDatabase } from './testDatabase'
+
+export { createTestDatabase } from './testDatabase'
 
 type MigrationList = NonNullable<Parameters<Payload['db']['migrate']>[0]>['migrations']
 
@@ -14,39 +17,6 @@ export interface TestPayload {
   uploadsDir: string
   /** Destroys Payload, drops the database and removes uploaded files. */
   cleanup(): Promise<void>
-}
-
-function adminUri(): string {
-  const base = process.env.DATABASE_URI
-  if (!base) {
-    throw new Error('Int tests need a Postgres: run them with `npm test` (it starts one) or set DATABASE_URI.')
-  }
-  if (process.env.DATABASE_ADMIN_URI) return process.env.DATABASE_ADMIN_URI
-  const url = new URL(base)
-  url.pathname = '/postgres'
-  return url.toString()
-}
-
-async function adminQuery(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUri() })
-  await client.connect()
-  try {
-    await client.query(sql)
-  } finally {
-    await client.end()
-  }
-}
-
-/** A fresh, empty database on the test server, so test files never see each other's rows. */
-export async function createTestDatabase(): Promise<{ uri: string; drop(): Promise<void> }> {
-  const name = `t_${process.pid}_${randomBytes(4).toString('hex')}`
-  await adminQuery(`CREATE DATABASE "${name}"`)
-  const url = new URL(adminUri())
-  url.pathname = `/${name}`
-  return {
-    uri: url.toString(),
-    drop: () => adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
-  }
 }
 
 /**

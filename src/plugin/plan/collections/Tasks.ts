@@ -1,4 +1,4 @@
-import type { CollectionConfig, PayloadRequest } from 'payload'
+import { validations, type CollectionConfig, type PayloadRequest } from 'payload'
 import { isAdminOrManager } from '../../access/isAdminOrManager'
 import { isAuthenticated } from '../../access/isAuthenticated'
 import {
@@ -261,8 +261,16 @@ export const Tasks: CollectionConfig = {
           label: { vi: 'Loại nội dung', en: 'Content types' },
           admin: { condition: isKind('content') },
           options: CONTENT_TYPES.map((value) => ({ value, label: CONTENT_TYPE_LABELS[value] })),
-          validate: (value: unknown, { req, siblingData }: V) =>
-            onlyFor('content', siblingData) ? toValidation(checkNonEmpty(value, 'targetNeedsContentType'), req) : true,
+          // Payload's own check (each value is one of the options, i.e. a content collection of
+          // this config) first: a field's validate replaces it, and the database would refuse
+          // an unknown value with a 500 instead of a 400 naming the field.
+          validate: (value: unknown, args: V) => {
+            const known = validations.select(value as never, args as never)
+            if (known !== true) return known
+            return onlyFor('content', args.siblingData)
+              ? toValidation(checkNonEmpty(value, 'targetNeedsContentType'), args.req)
+              : true
+          },
         },
         {
           name: 'channels',
