@@ -106,6 +106,7 @@ function run(b: Bench, quick: boolean): Promise<{ code: number | null; signal: N
 
 // `any`: the results files have several shapes, written by the scripts next to this one; a
 // missing field shows up as a crash of this summary, not as a wrong figure.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the reason is above
 type Json = Record<string, any>
 
 async function readResult(name: string): Promise<Json | null> {

@@ -58,6 +58,7 @@ export interface UploadLike {
 // XML 1.0 cannot carry C0 controls (except tab, LF, CR), U+FFFE/U+FFFF or unpaired surrogates:
 // one of them in a title would make the whole feed unparseable for every subscriber.
 const XML_INVALID =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 
 /** Text safe to put in XML: characters XML cannot carry removed, surrounding space trimmed. */

@@ -74,7 +74,7 @@ export function malformedWherePaths(where: unknown, fields: readonly FieldShape[
   const out: string[] = []
   for (const [key, value] of Object.entries(where)) {
     if (key === 'and' || key === 'or') {
-      if (Array.isArray(value)) value.forEach((w, i) => out.push(...malformedWherePaths(w, fields, prefix)))
+      if (Array.isArray(value)) value.forEach((w) => out.push(...malformedWherePaths(w, fields, prefix)))
       continue
     }
     if (!isPlainObject(value)) continue

@@ -1,5 +1,4 @@
 import { GRAPHQL_POST, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
-import JSZip from 'jszip'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { guardApiRequest } from '../../src/http/guardApiRequest'

@@ -40,6 +40,7 @@ export function preprocess(input: string): string {
       .replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, ' ')
       .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
       // Other control characters would only confuse the line logic.
+      // eslint-disable-next-line no-control-regex -- matching control characters is the point
       .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, ' ')
   )
 }
