@@ -29,6 +29,7 @@ import { commitPlanImport } from './import/endpoints/commitPlanImport'
 import { previewPlanImport } from './import/endpoints/previewPlanImport'
 import { postReviewStep } from './review/endpoints/postReviewStep'
 import { guardScheduledPublishTask } from './review/guardScheduledPublishTask'
+import { withTranslations } from './i18n'
 import {
   PluginConfigError,
   resolveOptions,
@@ -40,6 +41,7 @@ import {
 export type { CommsQuotaOptions, ResolvedOptions, SchedulerOptions } from './options'
 export { getScheduler, startScheduler, stopScheduler } from './scheduler/scheduler'
 export { PluginConfigError } from './options'
+export { t, translate, translations, type CommsQuotaTranslationKeys, type CommsQuotaTranslations } from './i18n'
 
 /** Points every relationship to the users collection at the host's auth collection. */
 function retargetUsers(fields: Field[], usersSlug: string): Field[] {
@@ -199,6 +201,7 @@ export const commsQuotaPlugin =
         },
       },
       custom: { ...config.custom, commsQuota: opts },
+      i18n: { ...config.i18n, translations: withTranslations(config.i18n?.translations) },
       onInit: async (payload) => {
         await config.onInit?.(payload)
         // Payload adds its schedulePublish task while sanitizing the config, after plugins run.

@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 import { hasRole } from '../access/roles'
 import type { ImportProblem } from '../../domain/planImport'
-import { formatImportMessage, type ImportMessage } from '../../domain/i18n/planImportMessages'
+import { formatImportMessage, type ImportMessage } from '../../domain/i18n/messages'
 
 export const json = (status: number, body: unknown) =>
   Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } })

@@ -9,7 +9,7 @@ import {
   isXmlPart,
   readZipDirectory,
 } from '../../domain/zipDirectory'
-import type { ImportMessage } from '../../domain/i18n/planImportMessages'
+import type { ImportMessage } from '../../domain/i18n/messages'
 import { RECURRENCE_PERIODS, type RecurrencePeriod } from '../../domain/slugs'
 
 /** Plan documents are a few dozen pages; these limits keep one request from holding the server. */

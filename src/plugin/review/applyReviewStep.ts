@@ -7,7 +7,7 @@ import {
   type Where,
 } from 'payload'
 import { REVIEW_CONTEXT } from './fields'
-import { formatMessage, type Problem } from '../../domain/i18n/messages'
+import type { Problem } from '../../domain/i18n/messages'
 import { relId } from '../../domain/relations'
 import { decideTransition, reviewNotice, type TransitionOutcome } from '../../domain/review'
 import { REVIEW_ACTIONS, SCHEDULE_SLUGS, type ReviewAction, type ReviewState } from '../../domain/slugs'
@@ -16,6 +16,8 @@ import { countedCollections, countingTimeZone, pluginUsersSlug } from '../counti
 import type { ApprovedPublishInput } from './guardScheduledPublishTask'
 import { lockReviewedItem } from './lockReviewedItem'
 import { isAdminUser, isReviewerOf, reviewersOfUnit } from './reviewers'
+import { t } from '../i18n'
+import { problemText } from '../shared/validation'
 
 export interface ReviewStepInput {
   collection: string
@@ -85,12 +87,17 @@ export async function applyReviewStep(
 ): Promise<ReviewStepResult> {
   const { payload } = req
   const user = req.user as (Doc & { name?: string; collection?: string }) | null | undefined
-  if (!user) return refuse(401, null, 'Sign in to review content.')
+  if (!user) return refuse(401, null, t(req, 'signInToReview'))
   if (!countedCollections(payload).includes(input.collection))
-    return refuse(404, 'collection', `"${input.collection}" is not a content collection under review.`)
+    return refuse(404, 'collection', t(req, 'reviewUnknownCollection', { collection: input.collection }))
   if (!(REVIEW_ACTIONS as readonly string[]).includes(input.action))
-    return refuse(404, 'action', `Unknown review action "${input.action}" (${REVIEW_ACTIONS.join(', ')}).`)
-  if (!/^\d{1,15}$/.test(input.id)) return refuse(404, 'id', `No ${input.collection} item with id "${input.id}".`)
+    return refuse(
+      404,
+      'action',
+      t(req, 'reviewUnknownAction', { action: input.action, actions: REVIEW_ACTIONS.join(', ') }),
+    )
+  if (!/^\d{1,15}$/.test(input.id))
+    return refuse(404, 'id', t(req, 'reviewItemNotFound', { collection: input.collection, id: input.id }))
   const action = input.action as ReviewAction
   const collection = input.collection as 'articles'
   const id = Number(input.id)
@@ -110,7 +117,7 @@ export async function applyReviewStep(
     })) as unknown as Doc | null
     if (!doc) {
       if (owner) await killTransaction(req)
-      return refuse(404, 'id', `No ${input.collection} item with id "${input.id}".`)
+      return refuse(404, 'id', t(req, 'reviewItemNotFound', { collection: input.collection, id: input.id }))
     }
     const review = (doc.review ?? {}) as Record<string, unknown>
     const unit = relId(doc.unit)
@@ -132,11 +139,7 @@ export async function applyReviewStep(
     })
     if (!decision.ok) {
       if (owner) await killTransaction(req)
-      return refuse(
-        decision.status,
-        decision.field,
-        formatMessage(readableTimes(req, decision.problem), req.i18n?.language),
-      )
+      return refuse(decision.status, decision.field, problemText(readableTimes(req, decision.problem), req))
     }
 
     const at = now.toISOString()

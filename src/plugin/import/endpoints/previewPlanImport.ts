@@ -1,6 +1,6 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 import { draftFromText, draftProblems } from '../../../domain/planImport'
-import { formatImportMessage } from '../../../domain/i18n/planImportMessages'
+import { formatImportMessage } from '../../../domain/i18n/messages'
 import { fieldError, json, problemErrors, refuseNonImporter } from '../http'
 import { loadImportCatalog } from '../loadCatalog'
 import { PlanSourceError, readPlanSource, type PlanSource } from '../readPlanSource'
