@@ -155,7 +155,6 @@ export const en: Record<CatalogKey, string> = {
   importAmbiguousName: '"{{name}}" matches several records ({{candidates}}): choose one.',
   importUnresolvedPlan: 'plan "{{name}}" is not in the system.',
   importUnknownId: '{{what}} with id {{id}} does not exist (or you may not see it).',
-  importBadJson: 'the body is not valid JSON.',
   importContentType: 'send JSON { "text": … } or multipart/form-data with a file.',
   importNoInput: 'paste the plan text (text) or upload a file (file).',
   importTextEmpty: 'the plan text is empty.',

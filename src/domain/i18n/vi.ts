@@ -166,7 +166,6 @@ export const vi = {
   importAmbiguousName: '"{{name}}" khớp với nhiều mục ({{candidates}}): hãy chọn một.',
   importUnresolvedPlan: 'kế hoạch "{{name}}" không có trong hệ thống.',
   importUnknownId: '{{what}} có id {{id}} không tồn tại (hoặc bạn không có quyền xem).',
-  importBadJson: 'dữ liệu gửi lên không phải JSON hợp lệ.',
   importContentType: 'hãy gửi JSON { "text": … } hoặc multipart/form-data có tệp (file).',
   importNoInput: 'hãy dán văn bản kế hoạch (text) hoặc tải lên một tệp (file).',
   importTextEmpty: 'văn bản kế hoạch trống.',

@@ -1,6 +1,6 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 import { applyReviewStep } from '../applyReviewStep'
-import { json } from '../../endpoints/http'
+import { BodyError, json, readJsonObject, refuse, refuseBody, refuseWith } from '../../endpoints/http'
 
 /**
  * POST /api/review/:collection/:id/:action — action is submit, withdraw, approve or return;
@@ -14,21 +14,14 @@ export const postReviewStep: Endpoint = {
   path: '/review/:collection/:id/:action',
   method: 'post',
   handler: async (req: PayloadRequest) => {
-    if (!req.user) return json(401, { errors: [{ field: null, message: 'Sign in to review content.' }] })
-    let body: Record<string, unknown> = {}
+    if (!req.user) return refuseWith(req, 401, 'signInToReview')
     // An empty body is fine (submit, withdraw, approve now); anything else must be a JSON object.
-    const text = (await req.text?.()) ?? ''
-    if (text.trim() !== '') {
-      let parsed: unknown
-      try {
-        parsed = JSON.parse(text)
-      } catch {
-        // JSON.parse throws a SyntaxError on malformed JSON: the client's mistake.
-        return json(400, { errors: [{ field: '(body)', message: 'The body is not valid JSON.' }] })
-      }
-      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-        return json(400, { errors: [{ field: '(body)', message: 'The body must be a JSON object.' }] })
-      body = parsed as Record<string, unknown>
+    let body: Record<string, unknown>
+    try {
+      body = await readJsonObject(req)
+    } catch (err) {
+      if (err instanceof BodyError) return refuseBody(req, err)
+      throw err
     }
     const p = req.routeParams ?? {}
     const result = await applyReviewStep(req, {
@@ -39,6 +32,6 @@ export const postReviewStep: Endpoint = {
       publishAt: body.publishAt,
       updatedAt: body.updatedAt,
     })
-    return json(result.status, result.body)
+    return result.status === 200 ? json(200, result.body) : refuse(result.status, result.body.errors)
   },
 }
