@@ -1,7 +1,8 @@
 /**
- * Every user-facing message of the plugin and the app, in Vietnamese (the first language). Pure
- * data: Payload serves it under the `commsQuota` namespace (src/plugin/i18n.ts), and `translate`
- * (./translate.ts) reads it where there is no request. `en.ts` has the same keys.
+ * The product's messages (validation, refusals, import notes, upload checks, a few admin texts) in
+ * Vietnamese, the first language. Pure data: Payload serves it under the `commsQuota` namespace
+ * (src/plugin/i18n.ts), and `translate` (./translate.ts) reads it where there is no request.
+ * `en.ts` has the same keys. A new message is a key here and in en.ts, nowhere else.
  *
  * Placeholders are Payload's `{{name}}`. Keys are flat (Payload's `namespace:key`), so a group is a
  * prefix: `import*` for the plan import's field messages (ImportMessage), `parserWarning*` for the
