@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 import { parseVideoUrl } from '../src/domain/videoUrl'
 import { toValidation } from '../src/plugin/shared/validation'
+import { pickLanguage } from '../src/plugin/i18n'
 import { SLUGS } from '../src/domain/slugs'
 import { resolveVideoLimits, videoUploadConfig } from '../media'
 import { checkUploadedFile } from '../hooks/checkUploadedFile'
@@ -46,7 +47,7 @@ export const Videos = contentCollection({
         if (siblingData.source !== 'external') return true
         if (typeof value !== 'string' || value.trim() === '') return toValidation({ key: 'videoSourceNeedsUrl' }, req)
         const parsed = parseVideoUrl(value)
-        return parsed.ok ? true : req.i18n?.language === 'en' ? parsed.message.en : parsed.message.vi
+        return parsed.ok ? true : pickLanguage(req, parsed.message)
       },
     },
     {

@@ -1,6 +1,6 @@
 import type { AfterErrorHook } from 'payload'
 import { databaseUnavailableReason, retryAfterSeconds } from '../src/domain/databaseErrors'
-import { formatMessage } from '../src/domain/i18n/messages'
+import { t } from '../src/plugin/i18n'
 
 /**
  * A request that could not get a database connection in time, or reached a database that is
@@ -14,6 +14,6 @@ export const answerDatabaseUnavailable: AfterErrorHook = ({ error, req }) => {
   const retryAfter = retryAfterSeconds(reason)
   req.responseHeaders = new Headers(req.responseHeaders)
   req.responseHeaders.set('Retry-After', String(retryAfter))
-  const message = formatMessage({ key: 'databaseUnavailable', vars: { seconds: retryAfter } }, req.i18n?.language)
+  const message = t(req, 'databaseUnavailable', { seconds: retryAfter })
   return { status: 503, response: { errors: [{ message, data: { reason } }] } }
 }

@@ -1,5 +1,5 @@
 import { AuthenticationError, LockedAuth, type AfterErrorHook } from 'payload'
-import { formatMessage } from '../src/domain/i18n/messages'
+import { t } from '../src/plugin/i18n'
 
 /**
  * Every failed login reads the same: one message for an unknown e-mail, a wrong password and a
@@ -11,7 +11,7 @@ export const answerFailedLogin: AfterErrorHook = ({ error, graphqlResult, req })
   // GraphQL hands over its own error with Payload's as `originalError`.
   const cause = (error as Error & { originalError?: unknown }).originalError ?? error
   if (!(cause instanceof AuthenticationError || cause instanceof LockedAuth)) return
-  const message = formatMessage({ key: 'loginFailed' }, req.i18n?.language)
+  const message = t(req, 'loginFailed')
   if (graphqlResult) return { graphqlResult: { ...graphqlResult, message } }
   return { status: 401, response: { errors: [{ message }] } }
 }

@@ -1,5 +1,5 @@
 import type { AfterErrorHook } from 'payload'
-import { formatMessage } from '../src/domain/i18n/messages'
+import { t } from '../src/plugin/i18n'
 
 /**
  * Payload parses a multipart form's `_payload` (and `?data=`) with a bare JSON.parse, so a
@@ -8,6 +8,6 @@ import { formatMessage } from '../src/domain/i18n/messages'
  */
 export const answerMalformedJson: AfterErrorHook = ({ error, req }) => {
   if (!(error instanceof SyntaxError)) return
-  const message = formatMessage({ key: 'invalidJsonBody' }, req.i18n?.language)
+  const message = t(req, 'invalidJsonBody')
   return { status: 400, response: { errors: [{ message }] } }
 }

@@ -1,4 +1,5 @@
 import { ValidationError, type CollectionBeforeOperationHook } from 'payload'
+import { pickLanguage } from '../src/plugin/i18n'
 import { inspectImageUpload, inspectVideoUpload, type ImageLimits, type VideoLimits } from '../media'
 
 /**
@@ -23,7 +24,7 @@ export const checkUploadedFile =
             limits as VideoLimits,
           )
     if (!result.ok) {
-      const message = req.i18n?.language === 'en' ? result.message.en : result.message.vi
+      const message = pickLanguage(req, result.message)
       throw new ValidationError({ collection: collection.slug, errors: [{ path: result.field, message }], req }, req.t)
     }
     file.name = result.safeName

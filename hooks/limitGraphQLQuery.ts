@@ -1,6 +1,6 @@
 import { APIError, type CollectionBeforeOperationHook } from 'payload'
 import { checkFindArgs } from '../src/domain/requestLimits'
-import { formatMessage } from '../src/domain/i18n/messages'
+import { t } from '../src/plugin/i18n'
 
 const READS = new Set(['read', 'count', 'readDistinct'])
 
@@ -14,6 +14,6 @@ export const limitGraphQLQuery: CollectionBeforeOperationHook = ({ args, operati
   if (a.disableErrors || (a.overrideAccess ?? overrideAccess) === true) return args
   const problem = checkFindArgs(args as Parameters<typeof checkFindArgs>[0], READS.has(operation))
   if (!problem) return args
-  const message = formatMessage(problem.problem, req.i18n?.language)
+  const message = t(req, problem.problem.key, problem.problem.vars)
   throw new APIError(message, 400, { errors: [{ path: problem.param, message }] }, true)
 }

@@ -9,7 +9,7 @@
  *     if ((operation === 'create' || operation === 'update') && req.file) {
  *       const result = await inspectImageUpload(req.file, limits)
  *       if (!result.ok) throw new ValidationError({ errors: [{ path: result.field,
- *         message: result.message[req.i18n.language === 'vi' ? 'vi' : 'en'] }] })
+ *         message: pickLanguage(req, result.message) }] })   // src/plugin/i18n.ts
  *       req.file.name = result.safeName
  *       req.file.mimetype = result.mime
  *     }

@@ -14,6 +14,7 @@ import {
   type VideoMimeType,
 } from './limits'
 import { sniffFileType, type SniffedType } from './sniff'
+import { inBoth, translate, type Lang } from '../src/domain/i18n/translate'
 
 /**
  * What the upload hook hands over; structurally a subset of Payload's `req.file`. `data` must
@@ -28,7 +29,7 @@ export type UploadInput = {
   size?: number
 }
 
-/** Every rejection message comes in both languages; the hook picks one by `req.i18n.language`. */
+/** Every rejection message comes in both languages (from the catalog); the hook picks the request's. */
 export type LocalizedMessage = { en: string; vi: string }
 
 export type UploadRejectionCode =
@@ -171,95 +172,67 @@ function extensionOf(name: string): string {
   return match?.[1]?.toLowerCase() ?? ''
 }
 
-const numberEn = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 })
-const numberVi = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 })
+const LOCALE: Record<Lang, 'en-US' | 'vi-VN'> = { en: 'en-US', vi: 'vi-VN' }
+const NUMBER: Record<Lang, Intl.NumberFormat> = {
+  en: new Intl.NumberFormat(LOCALE.en, { maximumFractionDigits: 1 }),
+  vi: new Intl.NumberFormat(LOCALE.vi, { maximumFractionDigits: 1 }),
+}
 
-function formatBytes(bytes: number, format: Intl.NumberFormat, byteWord: string): string {
-  if (bytes >= MEGABYTE) return `${format.format(bytes / MEGABYTE)} MB`
-  if (bytes >= 1024) return `${format.format(bytes / 1024)} KB`
-  return `${format.format(bytes)} ${byteWord}`
+function formatBytes(bytes: number, lang: Lang): string {
+  if (bytes >= MEGABYTE) return `${NUMBER[lang].format(bytes / MEGABYTE)} MB`
+  if (bytes >= 1024) return `${NUMBER[lang].format(bytes / 1024)} KB`
+  return `${NUMBER[lang].format(bytes)} ${translate(lang, 'uploadByteUnit')}`
 }
 
 /** Sizes that round to the same text would read "20 MB exceeds the 20 MB limit"; fall back to exact bytes. */
-function formatSizePair(size: number, max: number, format: Intl.NumberFormat, byteWord: string): [string, string] {
-  const a = formatBytes(size, format, byteWord)
-  const b = formatBytes(max, format, byteWord)
-  if (a !== b) return [a, b]
-  const exact = new Intl.NumberFormat(format.resolvedOptions().locale, { maximumFractionDigits: 0 })
-  return [`${exact.format(size)} ${byteWord}`, `${exact.format(max)} ${byteWord}`]
+function formatSizePair(size: number, max: number, lang: Lang): { size: string; max: string } {
+  const a = formatBytes(size, lang)
+  const b = formatBytes(max, lang)
+  if (a !== b) return { size: a, max: b }
+  const exact = new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: 0 })
+  const unit = translate(lang, 'uploadByteUnit')
+  return { size: `${exact.format(size)} ${unit}`, max: `${exact.format(max)} ${unit}` }
 }
 
 /** One decimal is plenty for real images, but a tiny configured limit must not print as "0". */
-function megapixels(pixels: number, locale: 'en-US' | 'vi-VN'): string {
+function megapixels(pixels: number, lang: Lang): string {
   const value = pixels / 1_000_000
   const options: Intl.NumberFormatOptions = value >= 1 ? { maximumFractionDigits: 1 } : { maximumSignificantDigits: 2 }
-  return new Intl.NumberFormat(locale, options).format(value)
+  return new Intl.NumberFormat(LOCALE[lang], options).format(value)
 }
 
+// The texts are in the message catalog (src/domain/i18n, `upload*`); numbers and sizes are
+// written the way each language writes them, so the values differ by language too.
 const messages = {
-  empty: (): LocalizedMessage => ({
-    en: 'The file is empty (0 bytes).',
-    vi: 'Tệp trống (0 byte).',
-  }),
+  empty: (): LocalizedMessage => inBoth('uploadEmpty'),
 
-  tooLarge: (size: number, max: number): LocalizedMessage => {
-    const [sizeEn, maxEn] = formatSizePair(size, max, numberEn, 'bytes')
-    const [sizeVi, maxVi] = formatSizePair(size, max, numberVi, 'byte')
-    return {
-      en: `The file is ${sizeEn}, which exceeds the ${maxEn} limit.`,
-      vi: `Tệp có dung lượng ${sizeVi}, vượt quá giới hạn ${maxVi}.`,
-    }
-  },
+  tooLarge: (size: number, max: number): LocalizedMessage =>
+    inBoth('uploadTooLarge', (lang) => formatSizePair(size, max, lang)),
 
-  svg: (allowed: readonly string[]): LocalizedMessage => ({
-    en: `SVG files are not accepted because they can contain scripts. Allowed formats: ${allowed.join(', ')}.`,
-    vi: `Không chấp nhận tệp SVG vì tệp này có thể chứa mã lệnh (script). Định dạng được phép: ${allowed.join(', ')}.`,
-  }),
+  svg: (allowed: readonly string[]): LocalizedMessage => inBoth('uploadSvg', { allowed: allowed.join(', ') }),
 
-  notMedia: (kind: Kind, sniffed: SniffedType, ext: string, allowed: readonly string[]): LocalizedMessage => {
-    const contentEn = sniffed.mime === 'text/plain' ? 'plain text' : sniffed.label
-    const contentVi = sniffed.mime === 'text/plain' ? 'văn bản thuần' : sniffed.label
-    const whatEn = kind === 'image' ? 'an image' : 'a video'
-    const whatVi = kind === 'image' ? 'ảnh' : 'video'
-    return {
-      en:
-        (ext
-          ? `The file name ends in ".${ext}" but its content is ${contentEn}, not ${whatEn}.`
-          : `The file's content is ${contentEn}, not ${whatEn}.`) + ` Allowed formats: ${allowed.join(', ')}.`,
-      vi:
-        (ext
-          ? `Tên tệp có đuôi ".${ext}" nhưng nội dung là ${contentVi}, không phải ${whatVi}.`
-          : `Nội dung tệp là ${contentVi}, không phải ${whatVi}.`) + ` Định dạng được phép: ${allowed.join(', ')}.`,
-    }
-  },
+  notMedia: (kind: Kind, sniffed: SniffedType, ext: string, allowed: readonly string[]): LocalizedMessage =>
+    inBoth(ext ? 'uploadNotMediaNamed' : 'uploadNotMedia', (lang) => ({
+      ext,
+      content: sniffed.mime === 'text/plain' ? translate(lang, 'uploadPlainText') : sniffed.label,
+      what: translate(lang, kind === 'image' ? 'uploadAnImage' : 'uploadAVideo'),
+      allowed: allowed.join(', '),
+    })),
 
-  typeNotAllowed: (label: string, allowed: readonly string[]): LocalizedMessage => ({
-    en: `${label} files are not accepted here. Allowed formats: ${allowed.join(', ')}.`,
-    vi: `Không chấp nhận tệp ${label} tại đây. Định dạng được phép: ${allowed.join(', ')}.`,
-  }),
+  typeNotAllowed: (label: string, allowed: readonly string[]): LocalizedMessage =>
+    inBoth('uploadTypeNotAllowed', { label, allowed: allowed.join(', ') }),
 
-  unrecognised: (kind: Kind, allowed: readonly string[]): LocalizedMessage => ({
-    en: `The file's content is not a recognised ${kind} format. Allowed formats: ${allowed.join(', ')}.`,
-    vi: `Không nhận dạng được định dạng ${kind === 'image' ? 'ảnh' : 'video'} của tệp. Định dạng được phép: ${allowed.join(', ')}.`,
-  }),
+  unrecognised: (kind: Kind, allowed: readonly string[]): LocalizedMessage =>
+    inBoth(kind === 'image' ? 'uploadUnrecognisedImage' : 'uploadUnrecognisedVideo', { allowed: allowed.join(', ') }),
 
-  tooManyPixels: (width: number, height: number, frames: number, pixels: number, limit: number): LocalizedMessage => {
-    const en = (n: number): string => numberEn.format(n)
-    const vi = (n: number): string => numberVi.format(n)
-    const framesEn = frames > 1 ? `, ${en(frames)} frames` : ''
-    const framesVi = frames > 1 ? `, ${vi(frames)} khung hình` : ''
-    return {
-      en:
-        `The image is ${en(width)} × ${en(height)} pixels (${megapixels(pixels, 'en-US')} megapixels${framesEn}), ` +
-        `which exceeds the ${megapixels(limit, 'en-US')}-megapixel limit. Please reduce its dimensions and upload it again.`,
-      vi:
-        `Ảnh có kích thước ${vi(width)} × ${vi(height)} điểm ảnh (${megapixels(pixels, 'vi-VN')} megapixel${framesVi}), ` +
-        `vượt quá giới hạn ${megapixels(limit, 'vi-VN')} megapixel. Vui lòng giảm kích thước ảnh rồi tải lên lại.`,
-    }
-  },
+  tooManyPixels: (width: number, height: number, frames: number, pixels: number, limit: number): LocalizedMessage =>
+    inBoth('uploadTooManyPixels', (lang) => ({
+      width: NUMBER[lang].format(width),
+      height: NUMBER[lang].format(height),
+      megapixels: megapixels(pixels, lang),
+      frames: frames > 1 ? translate(lang, 'uploadFrames', { frames: NUMBER[lang].format(frames) }) : '',
+      limit: megapixels(limit, lang),
+    })),
 
-  unreadable: (): LocalizedMessage => ({
-    en: 'The image could not be read; the file may be damaged or incomplete.',
-    vi: 'Không đọc được ảnh; tệp có thể bị hỏng hoặc không đầy đủ.',
-  }),
+  unreadable: (): LocalizedMessage => inBoth('uploadUnreadable'),
 }

@@ -23,7 +23,7 @@ import path from 'node:path'
 import type { PayloadRequest } from 'payload'
 import { ensureLocalSecret } from '../config/localSecret'
 import { describeField, draftFromText, draftProblems, type ImportDraft, type ImportProblem } from '../domain/planImport'
-import { formatImportMessage } from '../domain/i18n/planImportMessages'
+import { formatImportMessage } from '../domain/i18n/messages'
 import { PlanSourceError, planTextFromFile } from '../plugin/import/readPlanSource'
 import { RECURRENCE_PERIODS, type RecurrencePeriod } from '../domain/slugs'
 

@@ -9,7 +9,7 @@
  */
 import { readFile } from 'node:fs/promises'
 import { parsePlanText } from '../domain/planText'
-import { formatImportMessage } from '../domain/i18n/planImportMessages'
+import { formatImportMessage } from '../domain/i18n/messages'
 import { PlanSourceError, planTextFromFile } from '../plugin/import/readPlanSource'
 
 const USAGE = 'Usage: npm run plan:parse -- <plan.txt|plan.docx>'

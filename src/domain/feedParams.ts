@@ -1,3 +1,4 @@
+import type { CatalogKey } from './i18n/translate'
 import { slugify } from './vietnamese'
 
 /**
@@ -145,7 +146,8 @@ export function feedPath(kind: 'plan' | 'task', id: number | string, words: stri
 }
 
 export interface FeedLink {
-  label: { vi: string; en: string }
+  /** The link's name in the message catalog. */
+  label: CatalogKey
   path: string
 }
 
@@ -153,9 +155,9 @@ export interface FeedLink {
 export function feedLinks(kind: 'plan' | 'task', id: number | string, words: string | null | undefined): FeedLink[] {
   const path = feedPath(kind, id, words)
   return [
-    { label: { vi: 'Tất cả sản phẩm', en: 'All content' }, path },
-    { label: { vi: 'Tin bài', en: 'Articles' }, path: `${path}?type=articles` },
-    { label: { vi: 'Infographic', en: 'Infographics' }, path: `${path}?type=infographics` },
-    { label: { vi: 'Video', en: 'Videos' }, path: `${path}?type=videos` },
+    { label: 'feedAllContent', path },
+    { label: 'feedArticles', path: `${path}?type=articles` },
+    { label: 'feedInfographics', path: `${path}?type=infographics` },
+    { label: 'feedVideos', path: `${path}?type=videos` },
   ]
 }

@@ -1,4 +1,5 @@
 import { isIsoDay } from './calendar'
+import type { Problem } from './i18n/messages'
 
 /** The query of GET /api/quota/report, validated; every problem names its parameter. */
 export interface ReportParams {
@@ -8,9 +9,18 @@ export interface ReportParams {
   format: 'json' | 'csv' | 'xlsx'
 }
 
-export type ParamResult = { ok: true; params: ReportParams } | { ok: false; field: string; message: string }
+/** A parameter the endpoint cannot use: its name and the message for the client, in any language. */
+export type ParamProblem = { ok: false; field: string; problem: Problem }
+
+export type ParamResult = { ok: true; params: ReportParams } | ParamProblem
 
 const positiveInt = (v: string): number | null => (/^[1-9]\d{0,9}$/.test(v) ? Number(v) : null)
+
+const refuse = (field: string, key: Problem['key'], value?: string): ParamProblem => ({
+  ok: false,
+  field,
+  problem: { key, vars: { param: field, ...(value === undefined ? {} : { value }) } },
+})
 
 export function parseReportParams(query: Record<string, unknown>, today: string): ParamResult {
   const str = (name: string): string | undefined => {
@@ -18,35 +28,28 @@ export function parseReportParams(query: Record<string, unknown>, today: string)
     return typeof v === 'string' ? v.trim() : undefined
   }
   const planText = str('plan')
-  if (!planText) return { ok: false, field: 'plan', message: 'plan is required: the id of the plan to report on.' }
+  if (!planText) return refuse('plan', 'paramPlanRequired')
   const plan = positiveInt(planText)
-  if (plan === null)
-    return { ok: false, field: 'plan', message: `plan must be a positive whole number, got "${planText}".` }
+  if (plan === null) return refuse('plan', 'paramPositiveInteger', planText)
   const asOf = str('asOf') || today
-  if (!isIsoDay(asOf))
-    return { ok: false, field: 'asOf', message: `asOf must be a calendar day written YYYY-MM-DD, got "${asOf}".` }
+  if (!isIsoDay(asOf)) return refuse('asOf', 'paramDay', asOf)
   const unitText = str('unit')
   const unit = unitText ? positiveInt(unitText) : null
-  if (unitText && unit === null)
-    return { ok: false, field: 'unit', message: `unit must be a positive whole number, got "${unitText}".` }
+  if (unitText && unit === null) return refuse('unit', 'paramPositiveInteger', unitText)
   const format = (str('format') || 'json').toLowerCase()
-  if (format !== 'json' && format !== 'csv' && format !== 'xlsx') {
-    return { ok: false, field: 'format', message: `format must be json, csv or xlsx, got "${format}".` }
-  }
+  if (format !== 'json' && format !== 'csv' && format !== 'xlsx') return refuse('format', 'paramFormat', format)
   return { ok: true, params: { plan, asOf, unit, format } }
 }
 
 /** The query of GET /api/quota/task: one task's attainment with its items. */
-export type TaskParamResult =
-  { ok: true; params: { task: number; asOf: string } } | { ok: false; field: string; message: string }
+export type TaskParamResult = { ok: true; params: { task: number; asOf: string } } | ParamProblem
 
 export function parseTaskParams(query: Record<string, unknown>, today: string): TaskParamResult {
   const raw = typeof query.task === 'string' ? query.task.trim() : ''
-  if (!raw) return { ok: false, field: 'task', message: 'task is required: the id of the task.' }
+  if (!raw) return refuse('task', 'paramTaskRequired')
   const task = positiveInt(raw)
-  if (task === null) return { ok: false, field: 'task', message: `task must be a positive whole number, got "${raw}".` }
+  if (task === null) return refuse('task', 'paramPositiveInteger', raw)
   const asOf = (typeof query.asOf === 'string' ? query.asOf.trim() : '') || today
-  if (!isIsoDay(asOf))
-    return { ok: false, field: 'asOf', message: `asOf must be a calendar day written YYYY-MM-DD, got "${asOf}".` }
+  if (!isIsoDay(asOf)) return refuse('asOf', 'paramDay', asOf)
   return { ok: true, params: { task, asOf } }
 }

@@ -1,6 +1,7 @@
 import type { Problem } from './i18n/messages'
 import { REVIEW_ACTIONS, type ReviewAction, type ReviewState } from './slugs'
 import { relId, relIds } from './relations'
+import { translate, type CatalogKey } from './i18n/translate'
 
 /**
  * The editorial review state machine, beside Payload's draft/published:
@@ -155,37 +156,25 @@ export interface ReviewStep {
   updatedAt?: unknown
 }
 
-/** A request refused before any review rule is asked; the endpoint's own wording, not a Problem. */
+/** A request refused before any review rule is asked: the message key (and its English text, for logs and tests). */
 export interface ReviewRequestRefusal {
   ok: false
   status: 400 | 404
   field: string
+  key: CatalogKey
+  vars: Record<string, string>
   message: string
 }
 
-/** The step's fields from the request body: empty (submit, withdraw, approve now) or a JSON object. */
-export function parseReviewBody(
-  text: string,
-): { ok: true; fields: Pick<ReviewStepRequest, 'reason' | 'publishAt' | 'updatedAt'> } | ReviewRequestRefusal {
-  let body: Record<string, unknown> = {}
-  if (text.trim() !== '') {
-    let parsed: unknown
-    try {
-      parsed = JSON.parse(text)
-    } catch {
-      // JSON.parse throws a SyntaxError on malformed JSON: the client's mistake.
-      return { ok: false, status: 400, field: '(body)', message: 'The body is not valid JSON.' }
-    }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-      return { ok: false, status: 400, field: '(body)', message: 'The body must be a JSON object.' }
-    body = parsed as Record<string, unknown>
-  }
-  return { ok: true, fields: { reason: body.reason, publishAt: body.publishAt, updatedAt: body.updatedAt } }
+/**
+ * The parts of a review request's body the step reads; anything else a client sends is ignored.
+ * Reading the body (JSON, an object) is the endpoint's, through src/plugin/endpoints/http.ts.
+ */
+export function reviewBodyFields(
+  body: Record<string, unknown>,
+): Pick<ReviewStepRequest, 'reason' | 'publishAt' | 'updatedAt'> {
+  return { reason: body.reason, publishAt: body.publishAt, updatedAt: body.updatedAt }
 }
-
-/** The 404 of an item the step cannot find (a bad id, or one the user cannot see or that is trashed). */
-export const reviewItemNotFound = (request: Pick<ReviewStepRequest, 'collection' | 'id'>): string =>
-  `No ${request.collection} item with id "${request.id}".`
 
 /** Which collection, item and action a request names, each known to exist, or a 404 naming the first that does not. */
 export function parseReviewStep(
@@ -193,12 +182,18 @@ export function parseReviewStep(
   reviewedCollections: readonly string[],
 ): { ok: true; step: ReviewStep } | ReviewRequestRefusal {
   const { collection, action } = request
-  const notFound = (field: string, message: string) => ({ ok: false, status: 404, field, message }) as const
-  if (!reviewedCollections.includes(collection))
-    return notFound('collection', `"${collection}" is not a content collection under review.`)
+  const notFound = (field: string, key: CatalogKey, vars: Record<string, string>): ReviewRequestRefusal => ({
+    ok: false,
+    status: 404,
+    field,
+    key,
+    vars,
+    message: translate('en', key, vars),
+  })
+  if (!reviewedCollections.includes(collection)) return notFound('collection', 'reviewUnknownCollection', { collection })
   if (!(REVIEW_ACTIONS as readonly string[]).includes(action))
-    return notFound('action', `Unknown review action "${action}" (${REVIEW_ACTIONS.join(', ')}).`)
-  if (!/^\d{1,15}$/.test(request.id)) return notFound('id', reviewItemNotFound(request))
+    return notFound('action', 'reviewUnknownAction', { action, actions: REVIEW_ACTIONS.join(', ') })
+  if (!/^\d{1,15}$/.test(request.id)) return notFound('id', 'reviewItemNotFound', { collection, id: request.id })
   return {
     ok: true,
     step: {

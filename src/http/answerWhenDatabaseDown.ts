@@ -1,7 +1,8 @@
 import type { Payload } from 'payload'
 import { retryAfterSeconds } from '../domain/databaseErrors'
-import { formatMessage } from '../domain/i18n/messages'
+import { translate } from '../domain/i18n/translate'
 import { databaseDownReason } from '../health/probes'
+import { requestLanguage } from './requestLanguage'
 
 type RouteHandler = (request: Request, context: { params: Promise<{ slug: string[] }> }) => Promise<Response>
 
@@ -24,8 +25,7 @@ export function answerWhenDatabaseDown(handler: RouteHandler, payload: () => Pro
     const reason = await databaseDownReason(await payload())
     if (!reason) return response
     const retryAfter = retryAfterSeconds(reason)
-    const lang = /(?:^|;\s*)payload-lng=en\b/.test(request.headers.get('cookie') ?? '') ? 'en' : 'vi'
-    const message = formatMessage({ key: 'databaseUnavailable', vars: { seconds: retryAfter } }, lang)
+    const message = translate(requestLanguage(request), 'databaseUnavailable', { seconds: retryAfter })
     return Response.json(
       { errors: [{ message, data: { reason } }] },
       { status: 503, headers: { 'Retry-After': String(retryAfter), 'Cache-Control': 'no-store' } },

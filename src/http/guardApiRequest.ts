@@ -15,6 +15,7 @@ import {
   type RequestLimits,
 } from '../domain/requestLimits'
 import { formatMessage, type Problem } from '../domain/i18n/messages'
+import { requestLanguage } from './requestLanguage'
 import { mayWriteCollection } from './mayWriteCollection'
 
 const WITH_BODY = new Set(['POST', 'PATCH', 'PUT'])
@@ -29,13 +30,6 @@ export interface GuardOptions {
   config?: Promise<SanitizedConfig> | SanitizedConfig
   limits?: RequestLimits
   graphql?: GraphQLLimits
-}
-
-/** The admin's language cookie first, then the browser's; Vietnamese otherwise (as Payload does). */
-function requestLanguage(request: Request): 'vi' | 'en' {
-  const cookie = /(?:^|;\s*)payload-lng=(\w+)/.exec(request.headers.get('cookie') ?? '')?.[1]
-  if (cookie) return cookie === 'en' ? 'en' : 'vi'
-  return /^\s*en\b/i.test(request.headers.get('accept-language') ?? '') ? 'en' : 'vi'
 }
 
 /** The same shape as Payload's field errors, so clients read `errors[0].data.errors[0].path`. */

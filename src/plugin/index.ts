@@ -8,6 +8,7 @@ import { planCollections } from './plan'
 import { reportBeforeDashboard, reportCollections, reportEndpoints, reportNavLinks, reportViews, retireReportsOnChange } from './report'
 import { reviewContent, reviewEndpoints, reviewNavLinks, reviewViews } from './review'
 import { guardScheduledPublishTask } from './review/guardScheduledPublishTask'
+import { withTranslations } from './i18n'
 import { schedulerCollections } from './scheduler'
 import { startScheduler } from './scheduler/scheduler'
 import { shareCollections, shareEndpoints } from './share'
@@ -17,6 +18,7 @@ import { userFields } from './access/userFields'
 export type { CommsQuotaOptions, ResolvedOptions, SchedulerOptions } from './options'
 export { getScheduler, startScheduler, stopScheduler } from './scheduler/scheduler'
 export { PluginConfigError } from './options'
+export { t, translate, translations, type CommsQuotaTranslationKeys, type CommsQuotaTranslations } from './i18n'
 
 /** The host's auth collection, with the role, unit and reviewed units the access rules read. */
 function withUserFields(users: CollectionConfig): CollectionConfig {
@@ -102,6 +104,7 @@ export const commsQuotaPlugin =
         },
       },
       custom: { ...config.custom, commsQuota: resolved },
+      i18n: { ...config.i18n, translations: withTranslations(config.i18n?.translations) },
       onInit: async (payload) => {
         assertPostgresAdapter(payload)
         await config.onInit?.(payload)

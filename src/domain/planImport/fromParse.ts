@@ -5,9 +5,9 @@
  */
 import { parsePlanText } from '../planText'
 import { stripBullet } from '../planText/normalize'
-import type { CatalogEntry, CatalogRef, PlanDraft, TargetDraft, TaskDraft, Timeframe } from '../planText'
+import type { CatalogEntry, CatalogRef, PlanDraft, TargetDraft, TaskDraft, Timeframe, WarningKind } from '../planText'
 import type { ContentType, RecurrencePeriod } from '../slugs'
-import { PARSER_WARNING_VI } from '../i18n/planImportMessages'
+import { translate, type CatalogKey } from '../i18n/translate'
 import { codeKey, matchName } from './match'
 import { SourceLines } from './sourceLines'
 import type {
@@ -36,6 +36,10 @@ const TYPE_OF: Record<'article' | 'infographic' | 'video', ContentType> = {
   infographic: 'infographics',
   video: 'videos',
 }
+
+/** The catalog key of a parser warning kind's name; the type fails when a kind has none. */
+const warningLabelKey = (kind: WarningKind): CatalogKey =>
+  `parserWarning${kind.charAt(0).toUpperCase()}${kind.slice(1)}` as `parserWarning${Capitalize<WarningKind>}`
 
 const PERIOD_VI: Record<RecurrencePeriod, string> = { month: 'tháng', quarter: 'quý', year: 'năm' }
 
@@ -97,7 +101,9 @@ export function draftFromParse(
       source: w.source,
       message: {
         key: 'noteParser',
-        vars: { label: PARSER_WARNING_VI[w.kind] ?? w.kind, source: w.source ?? w.message, message: w.message },
+        // The Vietnamese note names the kind before the source line; the English one is the
+        // parser's own (English) message. Both are kept so either language can be shown later.
+        vars: { label: translate('vi', warningLabelKey(w.kind)), source: w.source ?? w.message, message: w.message },
       },
     })
   }

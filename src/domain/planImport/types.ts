@@ -5,7 +5,7 @@
  * name as the document wrote it; every value the parser found carries its 1-based source line.
  * Dates are calendar days `YYYY-MM-DD` (Asia/Ho_Chi_Minh).
  */
-import type { ImportMessage } from '../i18n/planImportMessages'
+import type { ImportMessage } from '../i18n/messages'
 import type { ContentType, RecurrencePeriod } from '../slugs'
 
 export type Id = string | number

@@ -5,7 +5,7 @@
  * can point at it. The rules mirror the plan and task collections', so a draft that passes saves.
  */
 import { CONTENT_TYPES, RECURRENCE_PERIODS } from '../slugs'
-import type { ImportMessage } from '../i18n/planImportMessages'
+import type { ImportMessage } from '../i18n/messages'
 import type {
   Id,
   ImportBasisDocument,

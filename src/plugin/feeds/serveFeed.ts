@@ -4,12 +4,7 @@ import { feedEtag, httpDate, isNotModified } from '../../domain/feedItems'
 import { feedSettings } from './feedSettings'
 import { loadFeed } from './loadFeed'
 import { renderFeed } from './renderFeed'
-
-const problem = (status: number, field: string | null, message: string, extra: Record<string, string> = {}) =>
-  Response.json(
-    { errors: [{ ...(field ? { field } : {}), message }] },
-    { status, headers: { 'Cache-Control': 'no-store', ...extra } },
-  )
+import { refuse } from '../endpoints/http'
 
 /**
  * GET an RSS feed: /feeds/rss.xml?plan=&task=&channel=&unit=&type=&limit=, or a readable
@@ -24,11 +19,11 @@ export async function serveFeed(payload: Payload, request: Request, route: FeedR
     const settings = feedSettings(payload)
     const url = new URL(request.url)
     const parsed = parseFeedParams(url.searchParams, route, settings)
-    if (!parsed.ok) return problem(400, parsed.field, parsed.message)
+    if (!parsed.ok) return refuse(400, { field: parsed.field, message: parsed.message })
     const baseUrl = payload.config.serverURL || url.origin
     const feedUrl = new URL(url.pathname + canonicalFeedQuery(parsed.filter, route, settings), baseUrl).toString()
     const feed = await loadFeed(payload, parsed.filter, { baseUrl, feedUrl, settings })
-    if (!feed.ok) return problem(404, feed.field, feed.message)
+    if (!feed.ok) return refuse(404, { field: feed.field, message: feed.message })
     const etag = feedEtag(feed.model)
     const headers: Record<string, string> = {
       ETag: etag,
@@ -49,6 +44,6 @@ export async function serveFeed(payload: Payload, request: Request, route: FeedR
     // Bad input never gets here (it is a 400/404 above); this is the database or a bug. A 503
     // tells aggregators to come back later; the cause is in the log.
     payload.logger.error({ err, msg: 'RSS feed could not be built' })
-    return problem(503, null, 'The feed is temporarily unavailable; try again later.', { 'Retry-After': '60' })
+    return refuse(503, { message: 'The feed is temporarily unavailable; try again later.' }, { 'Retry-After': '60' })
   }
 }

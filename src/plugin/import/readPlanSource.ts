@@ -9,8 +9,9 @@ import {
   isXmlPart,
   readZipDirectory,
 } from '../../domain/zipDirectory'
-import type { ImportMessage } from '../../domain/i18n/planImportMessages'
+import type { ImportMessage } from '../../domain/i18n/messages'
 import { RECURRENCE_PERIODS, type RecurrencePeriod } from '../../domain/slugs'
+import { bodyKind, readForm, readJson } from '../endpoints/http'
 
 /** Plan documents are a few dozen pages; these limits keep one request from holding the server. */
 export const PLAN_SOURCE_LIMITS = {
@@ -151,29 +152,23 @@ function checkedText(text: string, field: string): string {
 
 /**
  * The plan text of a preview request: JSON `{ text, code?, recurrence? }`, or multipart with a
- * `file` (.txt/.docx) or a `text` field (and optional `code`, `recurrence`).
+ * `file` (.txt/.docx) or a `text` field (and optional `code`, `recurrence`). Throws PlanSourceError,
+ * or BodyError for a body that is not the JSON or form it claims to be.
  */
 export async function readPlanSource(req: PayloadRequest): Promise<PlanSource> {
   const length = Number(req.headers.get('content-length') ?? 0)
   // Multipart framing adds a little to the file; refuse what cannot fit before reading it.
   if (length > PLAN_SOURCE_LIMITS.fileBytes + 64 * 1024) throw fail(413, 'file', 'fileTooLarge', { mb: MB })
-  const type = (req.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase()
-  if (type === 'application/json') {
-    let body: unknown
-    try {
-      body = await req.json?.()
-    } catch {
-      // Request.json() throws a SyntaxError on malformed JSON: the client's mistake.
-      throw fail(400, '(body)', 'badJson')
-    }
+  const kind = bodyKind(req)
+  if (kind === 'json') {
+    const body = await readJson(req)
     const o = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>
     if (o.text === undefined || o.text === null) throw fail(400, 'text', 'required')
     if (typeof o.text !== 'string') throw fail(400, 'text', 'notString')
     return { text: checkedText(o.text, 'text'), fileName: null, ...options(o.code, o.recurrence) }
   }
-  if (type === 'multipart/form-data') {
-    const form = await req.formData?.()
-    if (!form) throw fail(400, '(body)', 'noInput')
+  if (kind === 'form') {
+    const form = await readForm(req)
     const opts = options(form.get('code'), form.get('recurrence'))
     const file = form.get('file')
     if (file instanceof Blob) {

@@ -6,12 +6,11 @@ import {
   type PayloadRequest,
   type Where,
 } from 'payload'
-import { formatMessage, type Problem } from '../../domain/i18n/messages'
+import type { Problem } from '../../domain/i18n/messages'
 import { relId } from '../../domain/relations'
 import {
   decideReviewStep,
   parseReviewStep,
-  reviewItemNotFound,
   type ReviewStep,
   type ReviewStepDecision,
   type ReviewStepRequest,
@@ -22,6 +21,8 @@ import type { ApprovedPublishInput } from './guardScheduledPublishTask'
 import { leaveReviewNotices, mailReviewNotices, type ReviewUser } from './notifyReviewStep'
 import { asReviewStep, readLockedDraft } from './reviewedItem'
 import { isAdminUser, isReviewerOf } from './reviewers'
+import { t } from '../i18n'
+import { problemText } from '../shared/validation'
 
 /** A review step as requested (route parameters and body fields, unchecked): see src/domain/review.ts. */
 export type ReviewStepInput = ReviewStepRequest
@@ -81,9 +82,9 @@ export async function applyReviewStep(
   now = new Date(),
 ): Promise<ReviewStepResult> {
   const user = req.user as ReviewUser | null | undefined
-  if (!user) return refuse(401, null, 'Sign in to review content.')
+  if (!user) return refuse(401, null, t(req, 'signInToReview'))
   const parsed = parseReviewStep(input, countedCollections(req.payload))
-  if (!parsed.ok) return refuse(parsed.status, parsed.field, parsed.message)
+  if (!parsed.ok) return refuse(parsed.status, parsed.field, t(req, parsed.key, parsed.vars))
   const { step } = parsed
   const collection = step.collection as 'articles'
 
@@ -93,7 +94,7 @@ export async function applyReviewStep(
     const doc = await readLockedDraft(req, collection, step.id, { overrideAccess: false })
     if (!doc) {
       if (owner) await killTransaction(req)
-      return refuse(404, 'id', reviewItemNotFound(input))
+      return refuse(404, 'id', t(req, 'reviewItemNotFound', { collection: input.collection, id: input.id }))
     }
     const decision = decideReviewStep({
       item: doc,
@@ -108,11 +109,7 @@ export async function applyReviewStep(
     })
     if (!decision.ok) {
       if (owner) await killTransaction(req)
-      return refuse(
-        decision.status,
-        decision.field,
-        formatMessage(readableTimes(req, decision.problem), req.i18n?.language),
-      )
+      return refuse(decision.status, decision.field, problemText(readableTimes(req, decision.problem), req))
     }
     await persistStep(req, step, decision, user)
     const notices = await leaveReviewNotices(req, step, doc, decision, user)

@@ -1,11 +1,17 @@
-/** What the public share page says when a link shows nothing (Vietnamese: its readers are leaders). */
-export const SHARE_STATE_MESSAGES = {
-  'not-found': 'Liên kết không tồn tại. Vui lòng kiểm tra lại đường dẫn được gửi.',
-  revoked: 'Liên kết này đã bị thu hồi. Vui lòng liên hệ đơn vị gửi để nhận liên kết mới.',
-  expired: 'Liên kết này đã hết hạn. Vui lòng liên hệ đơn vị gửi để nhận liên kết mới.',
-} as const
+import { translate, type CatalogKey } from '../i18n'
 
-export type InactiveShareState = keyof typeof SHARE_STATE_MESSAGES
+const STATE_MESSAGE_KEYS = {
+  'not-found': 'sharePageNotFound',
+  revoked: 'sharePageRevoked',
+  expired: 'sharePageExpired',
+} as const satisfies Record<string, CatalogKey>
+
+/** What the public share page says when a link shows nothing (Vietnamese: its readers are leaders). */
+export const SHARE_STATE_MESSAGES = Object.fromEntries(
+  Object.entries(STATE_MESSAGE_KEYS).map(([state, key]) => [state, translate('vi', key)]),
+) as Record<keyof typeof STATE_MESSAGE_KEYS, string>
+
+export type InactiveShareState = keyof typeof STATE_MESSAGE_KEYS
 
 /** The HTTP status of a link that shows nothing: unknown or forged 404, revoked or expired 410. */
 export const shareStateStatus = (state: InactiveShareState): 404 | 410 => (state === 'not-found' ? 404 : 410)

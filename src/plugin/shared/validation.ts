@@ -1,14 +1,15 @@
 import { ValidationError, type PayloadRequest } from 'payload'
-import { formatMessage, type Problem } from '../../domain/i18n/messages'
+import type { Problem } from '../../domain/i18n/messages'
+import { t } from '../i18n'
 
 /** Bridges a pure rule's result to Payload's validate contract, in the request's language. */
 export function toValidation(problem: Problem | null, req: Partial<PayloadRequest> | undefined): true | string {
-  return problem ? formatMessage(problem, req?.i18n?.language) : true
+  return problem ? problemText(problem, req) : true
 }
 
 /** The text of a problem for an APIError, in the request's language. */
 export function problemText(problem: Problem, req: Partial<PayloadRequest> | undefined): string {
-  return formatMessage(problem, req?.i18n?.language)
+  return t(req, problem.key, problem.vars)
 }
 
 /**

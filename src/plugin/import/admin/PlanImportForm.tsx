@@ -3,7 +3,7 @@ import { useMemo, useState, type ReactNode } from 'react'
 import { describeField } from '../../../domain/planImport/fieldLabel'
 import type { Id, ImportCatalog, ImportDraft } from '../../../domain/planImport/types'
 import { draftProblems, draftRefs } from '../../../domain/planImport/validate'
-import { formatImportMessage } from '../../../domain/i18n/planImportMessages'
+import { formatImportMessage } from '../../../domain/i18n/messages'
 import type { RecurrencePeriod } from '../../../domain/slugs'
 import { catalogNames, cell, input, PERIOD_LABELS, PlanFields, small, TaskRow } from './PlanImportFields'
 

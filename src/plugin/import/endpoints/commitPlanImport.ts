@@ -1,6 +1,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
-import { fieldError, json, problemErrors, refuseNonImporter } from '../http'
+import { BodyError, json, readJson, refuse, refuseBody, refuseNonImporter } from '../../endpoints/http'
 import { importPlan } from '../importPlan'
+import { fieldError, problemErrors } from './importErrors'
 
 /**
  * POST /api/plan-import/commit — the reviewed draft (JSON, as the preview returned it and the
@@ -16,15 +17,18 @@ export const commitPlanImport: Endpoint = {
     if (refused) return refused
     let body: unknown
     try {
-      body = await req.json?.()
-    } catch {
-      // Request.json() throws a SyntaxError on malformed JSON: the client's mistake.
-      return json(400, { errors: [fieldError(req, '(body)', { key: 'badJson' })] })
+      body = await readJson(req)
+    } catch (err) {
+      if (err instanceof BodyError) return refuseBody(req, err)
+      throw err
     }
     const outcome = await importPlan(req, body, { overrideAccess: false })
-    if (outcome.status === 'invalid') return json(400, { errors: problemErrors(req, outcome.problems) })
+    if (outcome.status === 'invalid') return refuse(400, problemErrors(req, outcome.problems))
     if (outcome.status === 'rejected')
-      return json(400, { errors: outcome.errors.map((e) => fieldError(req, e.field, e.message)) })
+      return refuse(
+        400,
+        outcome.errors.map((e) => fieldError(req, e.field, e.message)),
+      )
     const url = `${req.payload.config.routes.admin}/collections/plans/${outcome.plan.id}`
     return json(outcome.status === 'created' ? 201 : 200, { ...outcome, url })
   },

@@ -1,9 +1,11 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 import { draftFromText, draftProblems } from '../../../domain/planImport'
-import { formatImportMessage } from '../../../domain/i18n/planImportMessages'
-import { fieldError, json, problemErrors, refuseNonImporter } from '../http'
+import { importMessageKey } from '../../../domain/i18n/messages'
+import { BodyError, json, refuse, refuseBody, refuseNonImporter } from '../../endpoints/http'
+import { t } from '../../i18n'
 import { loadImportCatalog } from '../loadCatalog'
 import { PlanSourceError, readPlanSource, type PlanSource } from '../readPlanSource'
+import { fieldError, problemErrors } from './importErrors'
 
 /**
  * POST /api/plan-import/preview — plan text (JSON `{ text }`, or multipart with a .txt/.docx `file`)
@@ -20,7 +22,8 @@ export const previewPlanImport: Endpoint = {
     try {
       source = await readPlanSource(req)
     } catch (err) {
-      if (err instanceof PlanSourceError) return json(err.status, { errors: [fieldError(req, err.field, err.problem)] })
+      if (err instanceof BodyError) return refuseBody(req, err)
+      if (err instanceof PlanSourceError) return refuse(err.status, fieldError(req, err.field, err.problem))
       throw err
     }
     const catalog = await loadImportCatalog(req, { overrideAccess: false })
@@ -30,7 +33,7 @@ export const previewPlanImport: Endpoint = {
     return json(200, {
       draft,
       problems: checked.ok ? [] : problemErrors(req, checked.problems),
-      notes: draft.notes.map((n) => ({ ...n, message: formatImportMessage(n.message, req.i18n?.language) })),
+      notes: draft.notes.map((n) => ({ ...n, message: t(req, importMessageKey(n.message.key), n.message.vars) })),
       catalog,
       existing,
       source: { fileName: source.fileName, text: source.text },

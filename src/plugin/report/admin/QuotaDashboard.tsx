@@ -2,6 +2,7 @@ import type { AdminViewServerProps } from 'payload'
 import { AdminPage } from '../../admin/AdminPage'
 import { hasRole } from '../../access/roles'
 import { calendarDay } from '../../../domain/calendar'
+import { formatMessage } from '../../../domain/i18n/messages'
 import { relId } from '../../../domain/relations'
 import { parseReportParams, parseTaskParams } from '../../../domain/reportParams'
 import { rollupByUnit } from '../../../domain/unitRollup'
@@ -12,6 +13,9 @@ import { buildTaskDetail } from '../buildTaskDetail'
 import { ReportView } from './ReportView'
 import { TaskDetailView } from './TaskDetailView'
 import { UnitRollupView } from './UnitRollupView'
+
+/** The dashboard's own words are Vietnamese only so far: its messages follow, not the admin's language. */
+const SCREEN_LANGUAGE = 'vi'
 
 /**
  * /admin/quota: the managers' view of quota attainment. Server-rendered from the same report
@@ -121,12 +125,12 @@ export async function QuotaDashboard({ initPageResult, params, searchParams }: A
           </form>
           {parsed && !parsed.ok && (
             <p role="alert">
-              Tham số không hợp lệ ({parsed.field}): {parsed.message}
+              Tham số không hợp lệ ({parsed.field}): {formatMessage(parsed.problem, SCREEN_LANGUAGE)}
             </p>
           )}
           {taskQuery && !taskQuery.ok && (
             <p role="alert">
-              Tham số không hợp lệ ({taskQuery.field}): {taskQuery.message}
+              Tham số không hợp lệ ({taskQuery.field}): {formatMessage(taskQuery.problem, SCREEN_LANGUAGE)}
             </p>
           )}
           {taskQuery?.ok && !detail && <p role="alert">Không tìm thấy nhiệm vụ.</p>}

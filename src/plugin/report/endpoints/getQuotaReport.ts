@@ -5,7 +5,7 @@ import { reportCsv, reportCsvRows } from '../../../domain/reportCsv'
 import { buildReport } from '../buildReport'
 import { reportWorkbook } from '../reportWorkbook'
 import { countingTimeZone } from '../../counting/engine/settings'
-import { json, refuseUnlessManager } from '../../endpoints/http'
+import { json, refuseUnlessManager, refuseWith } from '../../endpoints/http'
 
 /**
  * GET /api/quota/report?plan=<id>[&asOf=YYYY-MM-DD][&unit=<id>][&format=json|csv|xlsx]
@@ -22,9 +22,9 @@ export const getQuotaReport: Endpoint = {
       (req.query ?? {}) as Record<string, unknown>,
       calendarDay(new Date(), countingTimeZone(req.payload)),
     )
-    if (!parsed.ok) return json(400, { errors: [{ field: parsed.field, message: parsed.message }] })
+    if (!parsed.ok) return refuseWith(req, 400, parsed.problem.key, { field: parsed.field, vars: parsed.problem.vars })
     const report = await buildReport(req, parsed.params)
-    if (!report) return json(404, { errors: [{ field: 'plan', message: `Plan ${parsed.params.plan} was not found.` }] })
+    if (!report) return refuseWith(req, 404, 'planNotFound', { field: 'plan', vars: { id: parsed.params.plan } })
     if (parsed.params.format === 'xlsx') {
       return new Response(new Uint8Array(await reportWorkbook(report)), {
         status: 200,

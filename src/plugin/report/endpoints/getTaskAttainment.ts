@@ -2,7 +2,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { calendarDay } from '../../../domain/calendar'
 import { parseTaskParams } from '../../../domain/reportParams'
 import { countingTimeZone } from '../../counting/engine/settings'
-import { json, refuseUnlessManager } from '../../endpoints/http'
+import { json, refuseUnlessManager, refuseWith } from '../../endpoints/http'
 import { buildTaskDetail } from '../buildTaskDetail'
 
 /**
@@ -17,9 +17,9 @@ export const getTaskAttainment: Endpoint = {
     if (refused) return refused
     const today = calendarDay(new Date(), countingTimeZone(req.payload))
     const parsed = parseTaskParams((req.query ?? {}) as Record<string, unknown>, today)
-    if (!parsed.ok) return json(400, { errors: [{ field: parsed.field, message: parsed.message }] })
+    if (!parsed.ok) return refuseWith(req, 400, parsed.problem.key, { field: parsed.field, vars: parsed.problem.vars })
     const detail = await buildTaskDetail(req, parsed.params)
-    if (!detail) return json(404, { errors: [{ field: 'task', message: `Task ${parsed.params.task} was not found.` }] })
+    if (!detail) return refuseWith(req, 404, 'taskNotFound', { field: 'task', vars: { id: parsed.params.task } })
     return json(200, detail)
   },
 }

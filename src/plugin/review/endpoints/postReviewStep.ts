@@ -1,7 +1,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
-import { parseReviewBody } from '../../../domain/review'
+import { reviewBodyFields } from '../../../domain/review'
 import { applyReviewStep } from '../applyReviewStep'
-import { json } from '../../endpoints/http'
+import { BodyError, json, readJsonObject, refuse, refuseBody, refuseWith } from '../../endpoints/http'
 
 /**
  * POST /api/review/:collection/:id/:action — action is submit, withdraw, approve or return;
@@ -15,17 +15,22 @@ export const postReviewStep: Endpoint = {
   path: '/review/:collection/:id/:action',
   method: 'post',
   handler: async (req: PayloadRequest) => {
-    if (!req.user) return json(401, { errors: [{ field: null, message: 'Sign in to review content.' }] })
+    if (!req.user) return refuseWith(req, 401, 'signInToReview')
     // An empty body is fine (submit, withdraw, approve now); anything else must be a JSON object.
-    const body = parseReviewBody((await req.text?.()) ?? '')
-    if (!body.ok) return json(body.status, { errors: [{ field: body.field, message: body.message }] })
+    let body: Record<string, unknown>
+    try {
+      body = await readJsonObject(req)
+    } catch (err) {
+      if (err instanceof BodyError) return refuseBody(req, err)
+      throw err
+    }
     const p = req.routeParams ?? {}
     const result = await applyReviewStep(req, {
       collection: String(p.collection ?? ''),
       id: String(p.id ?? ''),
       action: String(p.action ?? ''),
-      ...body.fields,
+      ...reviewBodyFields(body),
     })
-    return json(result.status, result.body)
+    return result.status === 200 ? json(200, result.body) : refuse(result.status, result.body.errors)
   },
 }

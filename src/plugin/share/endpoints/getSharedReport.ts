@@ -1,20 +1,16 @@
 import type { Endpoint, PayloadRequest } from 'payload'
+import { json, refuseWith } from '../../endpoints/http'
 import { resolveSharedReport } from '../resolveSharedReport'
 
-const json = (status: number, body: unknown) =>
-  Response.json(body, {
-    status,
-    headers: {
-      'Cache-Control': 'private, no-store',
-      'X-Robots-Tag': 'noindex, nofollow',
-      'Referrer-Policy': 'no-referrer',
-    },
-  })
+/** The token is in the address: no shared cache, no search engine and no referrer may keep it. */
+const HEADERS = {
+  'Cache-Control': 'private, no-store',
+  'X-Robots-Tag': 'noindex, nofollow',
+  'Referrer-Policy': 'no-referrer',
+}
 
-const GONE = {
-  revoked: 'This share link was revoked.',
-  expired: 'This share link has expired.',
-} as const
+// The share page's proxy (src/proxy.ts) tells revoked from expired by the word in the message.
+const GONE = { revoked: 'shareLinkRevoked', expired: 'shareLinkExpired' } as const
 
 /**
  * GET /api/quota/shared/:token — one plan's numbers for a holder of a share link, no account
@@ -29,9 +25,9 @@ export const getSharedReport: Endpoint = {
     // `?state=1` answers only the link's status (the share page's proxy asks it before rendering).
     const stateOnly = req.searchParams?.get('state') === '1'
     const shared = await resolveSharedReport(req.payload, req, token, new Date(), { stateOnly })
-    if (shared.state === 'not-found') return json(404, { errors: [{ message: 'No such share link.' }] })
-    if (shared.state !== 'active') return json(410, { errors: [{ message: GONE[shared.state] }] })
-    if (!shared.report) return json(200, { state: 'active', expiresAt: shared.expiresAt })
-    return json(200, { ...shared.report, expiresAt: shared.expiresAt })
+    if (shared.state === 'not-found') return refuseWith(req, 404, 'shareLinkNotFound', { headers: HEADERS })
+    if (shared.state !== 'active') return refuseWith(req, 410, GONE[shared.state], { headers: HEADERS })
+    if (!shared.report) return json(200, { state: 'active', expiresAt: shared.expiresAt }, HEADERS)
+    return json(200, { ...shared.report, expiresAt: shared.expiresAt }, HEADERS)
   },
 }

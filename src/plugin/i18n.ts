@@ -1,0 +1,58 @@
+import type { I18n, I18nOptions } from '@payloadcms/translations'
+import { en } from '../domain/i18n/en'
+import { catalogLanguage, translate, type CatalogKey, type Vars } from '../domain/i18n/translate'
+import { vi } from '../domain/i18n/vi'
+
+export { translate, catalogLanguage, type CatalogKey, type Vars } from '../domain/i18n/translate'
+
+/** Our namespace in Payload's translations: keys read `commsQuota:reviewStale`. */
+export const I18N_NAMESPACE = 'commsQuota'
+
+export type CommsQuotaTranslations = { [I18N_NAMESPACE]: Record<CatalogKey, string> }
+/** For `useTranslation<CommsQuotaTranslations, CommsQuotaTranslationKeys>()` in client components. */
+export type CommsQuotaTranslationKeys = `${typeof I18N_NAMESPACE}:${CatalogKey}`
+
+/** The catalog in the shape of Payload's `i18n.translations`, one entry per language. */
+export const translations: { vi: CommsQuotaTranslations; en: CommsQuotaTranslations } = {
+  vi: { [I18N_NAMESPACE]: vi },
+  en: { [I18N_NAMESPACE]: en },
+}
+
+type HostTranslations = NonNullable<I18nOptions<object>['translations']>
+
+/**
+ * The host's `i18n.translations` with ours added. A host that sets `commsQuota` keys of its own
+ * keeps them (its wording wins), and every other namespace and language of the host stays.
+ */
+export function withTranslations(host: HostTranslations | undefined): HostTranslations {
+  const merged: Record<string, Record<string, unknown>> = { ...(host as Record<string, Record<string, unknown>>) }
+  for (const [lang, ours] of Object.entries(translations)) {
+    const theirs = merged[lang] ?? {}
+    const theirNamespace = theirs[I18N_NAMESPACE] as Record<string, string> | undefined
+    merged[lang] = { ...theirs, [I18N_NAMESPACE]: { ...ours[I18N_NAMESPACE], ...theirNamespace } }
+  }
+  return merged as HostTranslations
+}
+
+/** Anything that carries Payload's i18n: a request, or a server component's props (`{ i18n }`). */
+export type WithI18n = {
+  // `any` keys: Payload types `t` by its own key union; ours are checked by `t` below instead.
+  i18n?: Partial<Pick<I18n<any, any>, 'language' | 't' | 'translations'>> | null
+}
+
+/**
+ * A message in the request's language, through Payload's i18n (`req.i18n.t`, so a host's own
+ * wording of our keys applies). Without Payload's i18n, or with an i18n that was built without our
+ * translations (a hand-made request), the same catalog is read directly; Vietnamese is the
+ * fallback either way.
+ */
+export function t(req: WithI18n | null | undefined, key: CatalogKey, vars?: Vars): string {
+  const i18n = req?.i18n
+  const loaded = (i18n?.translations as Record<string, unknown> | undefined)?.[I18N_NAMESPACE]
+  if (i18n?.t && loaded) return i18n.t(`${I18N_NAMESPACE}:${key}`, vars)
+  return translate(i18n?.language, key, vars)
+}
+
+/** The request's language side of a message that comes in both (`inBoth` in the domain). */
+export const pickLanguage = (req: WithI18n | null | undefined, message: { vi: string; en: string }): string =>
+  message[catalogLanguage(req?.i18n?.language)]
