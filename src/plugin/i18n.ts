@@ -37,6 +37,7 @@ export function withTranslations(host: HostTranslations | undefined): HostTransl
 /** Anything that carries Payload's i18n: a request, or a server component's props (`{ i18n }`). */
 export type WithI18n = {
   // `any` keys: Payload types `t` by its own key union; ours are checked by `t` below instead.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the reason is above
   i18n?: Partial<Pick<I18n<any, any>, 'language' | 't' | 'translations'>> | null
 }
 
