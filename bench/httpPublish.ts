@@ -88,8 +88,8 @@ async function main(): Promise<void> {
       const token = String(login.body.token)
       const tasks = ((await c.call('setup', 'GET', '/api/tasks?limit=5&depth=0&sort=id', { token })).body.docs ??
         []) as Array<{ id: number }>
-      const channels = ((await c.call('setup', 'GET', '/api/channels?limit=5&depth=0&sort=id', { token })).body
-        .docs ?? []) as Array<{ id: number }>
+      const channels = ((await c.call('setup', 'GET', '/api/channels?limit=5&depth=0&sort=id', { token })).body.docs ??
+        []) as Array<{ id: number }>
       setup[v] = { token, tasks: tasks.map((t) => t.id), channels: channels.map((ch) => ch.id) }
     }
 
@@ -128,7 +128,11 @@ async function main(): Promise<void> {
         const publishes = c.samples.filter((s) => s.kind === 'publish' && !s.failed)
         const failed = c.samples.filter((s) => s.failed).length
         if (failed > 0) throw new Error(`${failed} requests failed in round ${r} (${v}): the figure would be wrong`)
-        perRound[v].push({ publishes: publishes.length, perSecond: publishes.length / elapsed, ms: publishes.map((s) => s.ms) })
+        perRound[v].push({
+          publishes: publishes.length,
+          perSecond: publishes.length / elapsed,
+          ms: publishes.map((s) => s.ms),
+        })
         log(`round ${r + 1} counting ${v}: ${publishes.length} publishes, ${(publishes.length / elapsed).toFixed(1)}/s`)
       }
     }

@@ -26,7 +26,16 @@ import { dayToInstant } from '../src/domain/calendar'
 import { migrations } from '../src/migrations'
 import { reconcile } from '../src/plugin/counting/engine/reconcile'
 import { clearReportCache } from '../src/plugin/report/reportCache'
-import { BENCH_DIR, destroyPayloads, freshDatabase, machineInfo, stats, updateResultsSection, writeJson, type Stats } from './lib'
+import {
+  BENCH_DIR,
+  destroyPayloads,
+  freshDatabase,
+  machineInfo,
+  stats,
+  updateResultsSection,
+  writeJson,
+  type Stats,
+} from './lib'
 
 type MigrationList = NonNullable<Parameters<Payload['db']['migrate']>[0]>['migrations']
 type Sql = { execute(q: unknown): Promise<{ rows: Array<Record<string, unknown>> }> }
@@ -265,8 +274,7 @@ async function main(): Promise<void> {
       type Tx = <T>(fn: (tx: Sql) => Promise<T>) => Promise<T>
       const holder = sqlRunner as unknown as { transaction: Tx }
       const origTransaction = holder.transaction.bind(sqlRunner)
-      holder.transaction = (fn) =>
-        origTransaction((tx) => fn({ execute: profiled(tx.execute.bind(tx)) } as Sql))
+      holder.transaction = (fn) => origTransaction((tx) => fn({ execute: profiled(tx.execute.bind(tx)) } as Sql))
       const tasksFind = await timed(() =>
         payload.find({
           collection: 'tasks',
@@ -361,7 +369,7 @@ async function main(): Promise<void> {
           'answers differently depending on what changed since the last report of the plan:',
         '- **cold**: the cache emptied first, as after a restart or an edit of a plan, task, unit or channel: every target counted from the ledger;',
         '- **warm**: nothing changed since the last report: the cache checks its counters in Postgres and answers;',
-        '- **after one publish**: an article published on one task just before (untimed, through the engine): that task\'s targets are recounted.',
+        "- **after one publish**: an article published on one task just before (untimed, through the engine): that task's targets are recounted.",
         '',
         '| variant | median ms (min–max) | vs Payload `count` | vs raw GROUP BY | median ≤ 10 ms |',
         '| --- | --- | --- | --- | --- |',

@@ -149,9 +149,33 @@ async function goalsTable(quick: boolean): Promise<string[]> {
       const median = report.result[key].median as number
       const vsCount = report.ratio[`countVs${suffix}`] as number
       const vsGroup = report.ratio[`groupByVs${suffix}`] as number
-      row('1', `full-plan report, ${label}, median (${items})`, `${median.toFixed(1)} ms`, '≤ 10 ms', yes(median <= 10), cmd, day(report))
-      row('1', `— ${label}: vs Payload \`count\` per (task, channel)`, `${vsCount.toFixed(1)}× faster`, '≥ 200×', yes(vsCount >= 200), cmd, day(report))
-      row('1', `— ${label}: vs one raw GROUP BY`, `${vsGroup.toFixed(2)}× faster`, '≥ 100×', yes(vsGroup >= 100), cmd, day(report))
+      row(
+        '1',
+        `full-plan report, ${label}, median (${items})`,
+        `${median.toFixed(1)} ms`,
+        '≤ 10 ms',
+        yes(median <= 10),
+        cmd,
+        day(report),
+      )
+      row(
+        '1',
+        `— ${label}: vs Payload \`count\` per (task, channel)`,
+        `${vsCount.toFixed(1)}× faster`,
+        '≥ 200×',
+        yes(vsCount >= 200),
+        cmd,
+        day(report),
+      )
+      row(
+        '1',
+        `— ${label}: vs one raw GROUP BY`,
+        `${vsGroup.toFixed(2)}× faster`,
+        '≥ 100×',
+        yes(vsGroup >= 100),
+        cmd,
+        day(report),
+      )
     }
   } else rows.push('| 1 | full-plan report | not run | | | `npm run bench:report` | |')
 

@@ -22,7 +22,13 @@ export const hashForAbsentAccount: CollectionBeforeOperationHook = async ({ args
     where: { email: { equals: email } },
   })
   if (needsDummyHash(account, new Date())) {
-    await pbkdf2Async(data.password, randomBytes(32).toString('hex'), PASSWORD_HASH.iterations, PASSWORD_HASH.keyLength, PASSWORD_HASH.digest)
+    await pbkdf2Async(
+      data.password,
+      randomBytes(32).toString('hex'),
+      PASSWORD_HASH.iterations,
+      PASSWORD_HASH.keyLength,
+      PASSWORD_HASH.digest,
+    )
   }
   return args
 }

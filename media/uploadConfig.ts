@@ -90,7 +90,8 @@ export function imageUploadConfig(options: ImageUploadOptions = {}): UploadConfi
     ...(options.staticDir !== undefined ? { staticDir: options.staticDir } : {}),
     mimeTypes: [...limits.allowedMimeTypes],
     // Copies, because Payload's config sanitisation is free to mutate what it is given.
-    imageSizes: options.kind === 'graphic' ? anchoredToTop(structuredClone([...IMAGE_SIZES])) : structuredClone([...IMAGE_SIZES]),
+    imageSizes:
+      options.kind === 'graphic' ? anchoredToTop(structuredClone([...IMAGE_SIZES])) : structuredClone([...IMAGE_SIZES]),
     adminThumbnail: 'thumbnail',
     focalPoint: options.kind !== 'graphic',
     crop: true,

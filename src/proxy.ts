@@ -23,7 +23,8 @@ function pinAdminLanguage(request: NextRequest): NextResponse {
  */
 function ownOrigin(request: NextRequest): string {
   if (!process.env.PORT) return request.nextUrl.origin
-  const host = !process.env.HOST || process.env.HOST === '0.0.0.0' || process.env.HOST === '::' ? '127.0.0.1' : process.env.HOST
+  const host =
+    !process.env.HOST || process.env.HOST === '0.0.0.0' || process.env.HOST === '::' ? '127.0.0.1' : process.env.HOST
   return `http://${host.includes(':') ? `[${host}]` : host}:${process.env.PORT}`
 }
 

@@ -1,5 +1,9 @@
 import type { CollectionBeforeChangeHook, CollectionBeforeOperationHook, CollectionConfig, Field } from 'payload'
-import { createAsProducer, editOwnUnitContent, updateAsProducerOrReviewer } from '../../src/plugin/access/editOwnUnitContent'
+import {
+  createAsProducer,
+  editOwnUnitContent,
+  updateAsProducerOrReviewer,
+} from '../../src/plugin/access/editOwnUnitContent'
 import { readPublishedOrSignedIn } from '../../src/plugin/access/readPublishedOrSignedIn'
 import type { Role } from '../../src/domain/slugs'
 import { assignAuthorUnit } from '../../hooks/assignAuthorUnit'

@@ -25,7 +25,11 @@ export function lastPoolExhaustion(pool: object): number | undefined {
   return lastExhausted.get(pool)
 }
 
-type ConnectCallback = (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void
+type ConnectCallback = (
+  err: Error | undefined,
+  client: pg.PoolClient | undefined,
+  done: (release?: unknown) => void,
+) => void
 
 export function resilientPg(log: DatabaseErrorLog): typeof pg {
   class ResilientPool extends pg.Pool {
@@ -33,10 +37,15 @@ export function resilientPg(log: DatabaseErrorLog): typeof pg {
       super(config)
       this.on('error', (err) => log(err, '[db] an idle pooled connection failed; it is dropped from the pool'))
       this.on('connect', (client) => {
-        client.on('error', (err) => log(err, '[db] a database connection failed; its request fails, the pool reconnects'))
+        client.on('error', (err) =>
+          log(err, '[db] a database connection failed; its request fails, the pool reconnects'),
+        )
       })
       // pg-pool's own query() calls this.connect with a callback; awaiting callers get a promise.
-      const connect = pg.Pool.prototype.connect as (this: pg.Pool, cb?: ConnectCallback) => Promise<pg.PoolClient> | void
+      const connect = pg.Pool.prototype.connect as (
+        this: pg.Pool,
+        cb?: ConnectCallback,
+      ) => Promise<pg.PoolClient> | void
       const note = (err: Error | undefined) => {
         if (err && databaseUnavailableReason(err) === 'pool-exhausted') lastExhausted.set(this, Date.now())
       }

@@ -122,7 +122,12 @@ export function graphqlCost(
       if (limitArg) {
         const n = numericArg(limitArg.value, variables)
         // limit: 0 means "every row" to Payload; anything unusable is priced as the cap.
-        rows = n === undefined ? limits.defaultLimit : Number.isFinite(n) && n >= 1 ? Math.min(n, limits.maxLimit) : limits.maxLimit
+        rows =
+          n === undefined
+            ? limits.defaultLimit
+            : Number.isFinite(n) && n >= 1
+              ? Math.min(n, limits.maxLimit)
+              : limits.maxLimit
       } else if (children?.selections.some((s) => s.kind === Kind.FIELD && PAGINATED_FIELDS.has(s.name.value))) {
         rows = limits.defaultLimit
       }
@@ -146,7 +151,10 @@ export function graphqlCost(
 }
 
 /** The first cap a document breaks, as a 400 naming `query`; null when it is within all of them. */
-export function checkGraphQLCost(cost: GraphQLCost, limits: GraphQLLimits = DEFAULT_GRAPHQL_LIMITS): GraphQLProblem | null {
+export function checkGraphQLCost(
+  cost: GraphQLCost,
+  limits: GraphQLLimits = DEFAULT_GRAPHQL_LIMITS,
+): GraphQLProblem | null {
   if (cost.rootFields > limits.maxRootFields)
     return { param: 'query', problem: { key: 'graphqlTooManyFields', vars: { max: limits.maxRootFields } } }
   if (cost.aliases > limits.maxAliases)

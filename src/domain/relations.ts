@@ -32,7 +32,12 @@ export function isSingleRelationValue(value: unknown): boolean {
   if (typeof value === 'string') return /^\d{1,15}$/.test(value)
   if (typeof value === 'object' && !Array.isArray(value)) {
     const o = value as Record<string, unknown>
-    return !('relationTo' in o) && !('value' in o) && (typeof o.id === 'number' || typeof o.id === 'string') && isSingleRelationValue(o.id)
+    return (
+      !('relationTo' in o) &&
+      !('value' in o) &&
+      (typeof o.id === 'number' || typeof o.id === 'string') &&
+      isSingleRelationValue(o.id)
+    )
   }
   return false
 }

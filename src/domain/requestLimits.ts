@@ -315,7 +315,11 @@ export function multipartTarget(method: string, pathname: string, apiRoute = '/a
   if (!pathname.startsWith(`${apiRoute}/`)) return null
   let segments: string[]
   try {
-    segments = pathname.slice(apiRoute.length + 1).split('/').filter(Boolean).map(decodeURIComponent)
+    segments = pathname
+      .slice(apiRoute.length + 1)
+      .split('/')
+      .filter(Boolean)
+      .map(decodeURIComponent)
   } catch {
     // A malformed escape names no collection.
     return null

@@ -190,7 +190,8 @@ export function parseReviewStep(
     vars,
     message: translate('en', key, vars),
   })
-  if (!reviewedCollections.includes(collection)) return notFound('collection', 'reviewUnknownCollection', { collection })
+  if (!reviewedCollections.includes(collection))
+    return notFound('collection', 'reviewUnknownCollection', { collection })
   if (!(REVIEW_ACTIONS as readonly string[]).includes(action))
     return notFound('action', 'reviewUnknownAction', { action, actions: REVIEW_ACTIONS.join(', ') })
   if (!/^\d{1,15}$/.test(request.id)) return notFound('id', 'reviewItemNotFound', { collection, id: request.id })
@@ -499,7 +500,8 @@ function sameValue(a: unknown, b: unknown): boolean {
     return a.every((v, i) => sameValue(v, b[i]))
   }
   const [x, y] = [a as Record<string, unknown>, b as Record<string, unknown>]
-  if ('relationTo' in x || 'relationTo' in y) return String(x.relationTo) === String(y.relationTo) && sameValue(x.value, y.value)
+  if ('relationTo' in x || 'relationTo' in y)
+    return String(x.relationTo) === String(y.relationTo) && sameValue(x.value, y.value)
   const keys = new Set([...Object.keys(x), ...Object.keys(y)])
   return [...keys].every((k) => sameValue(x[k], y[k]))
 }
@@ -640,9 +642,7 @@ export function refusedPublishNotice(
   reason: 'not-approved' | 'changed',
 ): ReviewNotice {
   const why =
-    reason === 'changed'
-      ? 'nội dung đã bị sửa sau khi được duyệt'
-      : 'nội dung không còn ở trạng thái đã duyệt'
+    reason === 'changed' ? 'nội dung đã bị sửa sau khi được duyệt' : 'nội dung không còn ở trạng thái đã duyệt'
   return {
     title: `Không xuất bản theo lịch: ${item.title}`,
     body: `Lịch xuất bản ${item.kind} "${item.title}" đã bị hủy vì ${why}. Nội dung trở về bản nháp và cần được gửi duyệt lại.`,

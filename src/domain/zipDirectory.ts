@@ -21,8 +21,7 @@ export interface ZipEntry {
 }
 
 export type ZipDirectory =
-  | { ok: true; entries: ZipEntry[] }
-  | { ok: false; reason: 'notZip' | 'zip64' | 'truncated' | 'tooManyEntries' }
+  { ok: true; entries: ZipEntry[] } | { ok: false; reason: 'notZip' | 'zip64' | 'truncated' | 'tooManyEntries' }
 
 const EOCD_SIGNATURE = 0x06054b50
 const CENTRAL_SIGNATURE = 0x02014b50
@@ -117,7 +116,10 @@ export type DocxSizeProblem =
   | { kind: 'method'; name: string }
 
 /** Judges the directory's claims against the limits; the first problem, or null. */
-export function checkDocxSizes(entries: readonly ZipEntry[], limits: DocxLimits = DEFAULT_DOCX_LIMITS): DocxSizeProblem | null {
+export function checkDocxSizes(
+  entries: readonly ZipEntry[],
+  limits: DocxLimits = DEFAULT_DOCX_LIMITS,
+): DocxSizeProblem | null {
   if (entries.length > limits.maxEntries) return { kind: 'entries', size: entries.length, max: limits.maxEntries }
   let xml = 0
   let total = 0

@@ -88,7 +88,10 @@ class BodyTooLarge extends Error {
  * Passes the body through while counting it; past `cap` it errors the stream (the parser stops
  * and nothing more is read or buffered) and records that the answer must be a 413.
  */
-function countedBody(body: ReadableStream<Uint8Array>, cap: number): { stream: ReadableStream<Uint8Array>; over: () => boolean } {
+function countedBody(
+  body: ReadableStream<Uint8Array>,
+  cap: number,
+): { stream: ReadableStream<Uint8Array>; over: () => boolean } {
   let size = 0
   let exceeded = false
   const stream = body.pipeThrough(
@@ -184,7 +187,8 @@ export function guardApiRequest<A>(
       // Multipart: who sends it, and to which collection, decide before anything is read.
       const target = multipartTarget(method, url.pathname)
       let cap = limits.maxFormBytes
-      const collection = payload && target ? payload.collections[target.slug as keyof typeof payload.collections] : undefined
+      const collection =
+        payload && target ? payload.collections[target.slug as keyof typeof payload.collections] : undefined
       if (payload && target && collection) {
         if (target.operation) {
           const { user } = await executeAuthStrategies({ headers: request.headers, payload, canSetHeaders: false })

@@ -5,7 +5,14 @@ import { feedEndpoints, feedsFor } from './feeds'
 import { importEndpoints, importNavLinks, importViews } from './import'
 import { PluginConfigError, resolveOptions, type CommsQuotaOptions, type ResolvedOptions } from './options'
 import { planCollections } from './plan'
-import { reportBeforeDashboard, reportCollections, reportEndpoints, reportNavLinks, reportViews, retireReportsOnChange } from './report'
+import {
+  reportBeforeDashboard,
+  reportCollections,
+  reportEndpoints,
+  reportNavLinks,
+  reportViews,
+  retireReportsOnChange,
+} from './report'
 import { reviewContent, reviewEndpoints, reviewNavLinks, reviewViews } from './review'
 import { guardScheduledPublishTask } from './review/guardScheduledPublishTask'
 import { withTranslations } from './i18n'
@@ -62,7 +69,8 @@ export const commsQuotaPlugin =
     if (!users.auth) throw new PluginConfigError(`usersSlug "${opts.usersSlug}" must be an auth collection.`)
     const content = opts.contentCollections.map((slug) => {
       const c = bySlug.get(slug)
-      if (!c) throw new PluginConfigError(`contentCollections names "${slug}", which is not a collection of this config.`)
+      if (!c)
+        throw new PluginConfigError(`contentCollections names "${slug}", which is not a collection of this config.`)
       return c
     })
     const added = addedCollections(opts, content)

@@ -10,7 +10,12 @@ export function guardDocumentLocks(payload: Payload): void {
   const locks = payload.collections['payload-locked-documents']
   if (!locks) return
   const { config } = locks
-  config.access = { ...config.access, create: lockEditableDocument, update: lockEditableDocument, delete: lockEditableDocument }
+  config.access = {
+    ...config.access,
+    create: lockEditableDocument,
+    update: lockEditableDocument,
+    delete: lockEditableDocument,
+  }
   config.hooks.beforeChange = [...(config.hooks.beforeChange ?? []), stampLockOwner]
 }
 

@@ -98,7 +98,8 @@ function sendUpload(
     chunked ? 'Transfer-Encoding: chunked' : `Content-Length: ${head.length + bytes + tail.length}`,
     ...(token ? [`Authorization: JWT ${token}`] : []),
   ]
-  const frame = (b: Buffer) => (chunked ? Buffer.concat([Buffer.from(`${b.length.toString(16)}\r\n`), b, Buffer.from('\r\n')]) : b)
+  const frame = (b: Buffer) =>
+    chunked ? Buffer.concat([Buffer.from(`${b.length.toString(16)}\r\n`), b, Buffer.from('\r\n')]) : b
   const chunk = frame(Buffer.alloc(MiB))
   return new Promise((resolve, reject) => {
     const started = performance.now()
@@ -234,8 +235,16 @@ describe('finding 4: REST caps through the method override', () => {
     ['limit=0&depth=0', 'limit=0&depth=0', 'limit'],
     ['pagination=false', 'pagination=false', 'pagination'],
     ['page=999999999', 'page=999999999', 'page'],
-    ['an in list of 5000 ids', Array.from({ length: 5000 }, (_, i) => `where[id][in][${i}]=${i + 1}`).join('&'), 'where.id.in'],
-    ['300 where conditions', Array.from({ length: 300 }, (_, i) => `where[or][${i}][title][equals]=t${i}`).join('&'), 'where'],
+    [
+      'an in list of 5000 ids',
+      Array.from({ length: 5000 }, (_, i) => `where[id][in][${i}]=${i + 1}`).join('&'),
+      'where.id.in',
+    ],
+    [
+      '300 where conditions',
+      Array.from({ length: 300 }, (_, i) => `where[or][${i}][title][equals]=t${i}`).join('&'),
+      'where',
+    ],
   ])('a form body with %s is refused with 400', async (_label, body, param) => {
     const res = await override(body)
     const json = (await res.json()) as { errors?: Array<{ data?: { errors?: Array<{ path: string }> } }> }
@@ -266,7 +275,9 @@ describe('finding 5: uploads are refused before they are read', () => {
     const { result, growth } = await measure(() =>
       Promise.all([0, 1, 2, 3].map((i) => sendUpload('/api/media', 200 * MiB, { chunked: i % 2 === 1 }))),
     )
-    console.info(`[security] 4 × anonymous 200 MB → ${result.map((r) => r.status).join(',')}, RSS +${(growth / MiB).toFixed(0)} MB`)
+    console.info(
+      `[security] 4 × anonymous 200 MB → ${result.map((r) => r.status).join(',')}, RSS +${(growth / MiB).toFixed(0)} MB`,
+    )
     expect(result.map((r) => r.status)).toEqual([403, 403, 403, 403])
     expect(growth).toBeLessThan(100 * MiB)
   })
@@ -316,7 +327,11 @@ describe('finding 6: zip bomb in plan import', () => {
         '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
     )
     zip.file('word/document.xml', xml)
-    const docx = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } })
+    const docx = await zip.generateAsync({
+      type: 'nodebuffer',
+      compression: 'DEFLATE',
+      compressionOptions: { level: 9 },
+    })
     expect(docx.length).toBeLessThan(200 * 1024)
     const form = new FormData()
     form.append('file', new Blob([new Uint8Array(docx)]), 'bom.docx')
@@ -361,7 +376,9 @@ describe('accounts, origin and headers', () => {
       known.push((await attempt(user.email, `wrong-${i}`)).ms)
       unknown.push((await attempt(`nobody-${randomBytes(4).toString('hex')}@e2e.test`, `wrong-${i}`)).ms)
     }
-    console.info(`[security] login median: existing ${median(known).toFixed(0)} ms, unknown ${median(unknown).toFixed(0)} ms`)
+    console.info(
+      `[security] login median: existing ${median(known).toFixed(0)} ms, unknown ${median(unknown).toFixed(0)} ms`,
+    )
     expect(median(unknown)).toBeGreaterThan(median(known) * 0.6)
     expect(median(unknown)).toBeLessThan(median(known) / 0.6)
   })

@@ -217,10 +217,14 @@ describe("finding 7: locks only of what one may edit, in one's own name", () => 
     })
     // Leave no lock behind, whatever happened (before the fix both were created).
     for (const r of [onItem, onAccount])
-      if (r.status === 201) await api('DELETE', `payload-locked-documents/${(r.json.doc as Doc).id}`, { token: users.admin.token })
+      if (r.status === 201)
+        await api('DELETE', `payload-locked-documents/${(r.json.doc as Doc).id}`, { token: users.admin.token })
     expect(onItem.status).toBe(403)
     expect(onAccount.status).toBe(403)
-    const edit = await api('PATCH', `articles/${doc.id}?draft=true`, { token: users.editor.token, body: { title: `Sửa ${tag}` } })
+    const edit = await api('PATCH', `articles/${doc.id}?draft=true`, {
+      token: users.editor.token,
+      body: { title: `Sửa ${tag}` },
+    })
     expect(edit.status).toBe(200)
   })
 })
@@ -238,7 +242,8 @@ describe('lower severity: unit moves, share links, 500s', () => {
   it('share links: bound to their plan, revocation final; /share/<token> answers 404 or 410', async () => {
     const admin = users.admin.token
     const plan = async (code: string) =>
-      (await api('POST', 'plans', { token: admin, body: { code: `${code}-${tag}`, title: `E2E ${code}` } })).json.doc as Doc
+      (await api('POST', 'plans', { token: admin, body: { code: `${code}-${tag}`, title: `E2E ${code}` } })).json
+        .doc as Doc
     const p1 = await plan('KH-E2E-1')
     const p2 = await plan('KH-E2E-2')
     const link = async () => {

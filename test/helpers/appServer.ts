@@ -92,4 +92,3 @@ export function runCli(
     child.once('exit', (status) => resolve({ status, stdout, stderr }))
   })
 }
-

@@ -51,7 +51,11 @@ const podcasts: CollectionConfig = {
   ],
 }
 
-export function hostConfig(options: { databaseUri: string; uploadsDir: string; review: boolean }): Promise<SanitizedConfig> {
+export function hostConfig(options: {
+  databaseUri: string
+  uploadsDir: string
+  review: boolean
+}): Promise<SanitizedConfig> {
   return buildConfig({
     admin: { user: members.slug },
     collections: [members, posts, podcasts],

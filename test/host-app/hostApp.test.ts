@@ -25,7 +25,13 @@ describe('the plugin in a second host app (members, posts, podcasts), review on'
     expect(roles).toEqual(expect.arrayContaining(['role', 'unit', 'reviewUnits']))
     const bad = await host.json('POST', 'tasks', {
       token: world.manager,
-      body: { plan: world.plan.id, code: '2', title: 'x', timeframe: { kind: 'deadline', deadline: '2030-12-30T17:00:00.000Z' }, targets: [{ kind: 'content', quantity: 1, contentTypes: ['articles'], channels: [world.home.id] }] },
+      body: {
+        plan: world.plan.id,
+        code: '2',
+        title: 'x',
+        timeframe: { kind: 'deadline', deadline: '2030-12-30T17:00:00.000Z' },
+        targets: [{ kind: 'content', quantity: 1, contentTypes: ['articles'], channels: [world.home.id] }],
+      },
     })
     expect(bad.status).toBe(400)
     expect(JSON.stringify(bad.body)).toContain('contentTypes')
@@ -38,7 +44,10 @@ describe('the plugin in a second host app (members, posts, podcasts), review on'
     })
     expect(draft.status, JSON.stringify(draft.body)).toBe(201)
     const id = (draft.body.doc as Doc).id
-    const direct = await host.json('POST', `posts/${id}?draft=false`, { token: world.editor, body: { _status: 'published' } })
+    const direct = await host.json('POST', `posts/${id}?draft=false`, {
+      token: world.editor,
+      body: { _status: 'published' },
+    })
     expect(direct.status).toBeGreaterThanOrEqual(400)
 
     const submitted = await host.json('POST', `review/posts/${id}/submit`, { token: world.editor, body: {} })
@@ -62,7 +71,13 @@ describe('the plugin in a second host app (members, posts, podcasts), review on'
   it('counts a podcast a manager publishes, and the report answers only managers', async () => {
     const res = await host.json('POST', 'podcasts', {
       token: world.manager,
-      body: { title: 'Podcast số 1', slug: 'podcast-so-1', showNotes: 'Ghi chú tập 1', tasks: [world.task.id], _status: 'published' },
+      body: {
+        title: 'Podcast số 1',
+        slug: 'podcast-so-1',
+        showNotes: 'Ghi chú tập 1',
+        tasks: [world.task.id],
+        _status: 'published',
+      },
     })
     expect(res.status, JSON.stringify(res.body)).toBe(201)
     const report = await host.json('GET', `quota/report?plan=${world.plan.id}`, { token: world.manager })
@@ -90,6 +105,8 @@ describe('the plugin in a second host app (members, posts, podcasts), review on'
 
     const unknown = await host.call('GET', 'feeds/rss.xml?type=articles')
     expect(unknown.status).toBe(400)
-    expect(await unknown.json()).toEqual({ errors: [expect.objectContaining({ field: 'type', message: expect.stringContaining('posts, podcasts') })] })
+    expect(await unknown.json()).toEqual({
+      errors: [expect.objectContaining({ field: 'type', message: expect.stringContaining('posts, podcasts') })],
+    })
   })
 })

@@ -11,7 +11,11 @@ export type Doc = Record<string, unknown> & { id: number }
 export interface Host {
   payload: Payload
   call(method: 'GET' | 'POST', path: string, init?: { token?: string; body?: unknown }): Promise<Response>
-  json(method: 'GET' | 'POST', path: string, init?: { token?: string; body?: unknown }): Promise<{ status: number; body: Record<string, unknown> }>
+  json(
+    method: 'GET' | 'POST',
+    path: string,
+    init?: { token?: string; body?: unknown },
+  ): Promise<{ status: number; body: Record<string, unknown> }>
   cleanup(): Promise<void>
 }
 
@@ -26,7 +30,10 @@ export async function startHost(review: boolean): Promise<Host> {
     const headers = new Headers()
     if (init.token) headers.set('Authorization', `JWT ${init.token}`)
     if (init.body !== undefined) headers.set('Content-Type', 'application/json')
-    const slug = url.pathname.replace(/^\/api\//, '').split('/').filter(Boolean)
+    const slug = url.pathname
+      .replace(/^\/api\//, '')
+      .split('/')
+      .filter(Boolean)
     const body = init.body === undefined ? undefined : JSON.stringify(init.body)
     return handlers[method](new Request(url, { method, headers, body }), { params: Promise.resolve({ slug }) })
   }
@@ -49,12 +56,18 @@ export async function startHost(review: boolean): Promise<Host> {
 /** A unit, a home channel, a plan with one task: 2 items (posts or podcasts) on the home channel. */
 export async function seed(host: Host) {
   const { payload } = host
-  const unit = (await payload.create({ collection: 'units', data: { name: 'Phòng Truyền thông', requiresReview: true } as never })) as unknown as Doc
+  const unit = (await payload.create({
+    collection: 'units',
+    data: { name: 'Phòng Truyền thông', requiresReview: true } as never,
+  })) as unknown as Doc
   const home = (await payload.create({
     collection: 'channels',
     data: { name: 'Cổng host', kind: 'portal', isHome: true, url: 'https://host.example.gov.vn' } as never,
   })) as unknown as Doc
-  const plan = (await payload.create({ collection: 'plans', data: { code: 'HOST-1', title: 'Kế hoạch host' } as never })) as unknown as Doc
+  const plan = (await payload.create({
+    collection: 'plans',
+    data: { code: 'HOST-1', title: 'Kế hoạch host' } as never,
+  })) as unknown as Doc
   const task = (await payload.create({
     collection: 'tasks',
     data: {
@@ -76,7 +89,10 @@ export async function seed(host: Host) {
   })) as unknown as Doc
   const member = async (role: string) => {
     const email = `${role}@host.test`
-    await payload.create({ collection: hostSlug('members'), data: { email, password: 'host-Password-1', role, unit: unit.id } as never })
+    await payload.create({
+      collection: hostSlug('members'),
+      data: { email, password: 'host-Password-1', role, unit: unit.id } as never,
+    })
     const res = await host.json('POST', 'members/login', { body: { email, password: 'host-Password-1' } })
     expect(res.status, JSON.stringify(res.body)).toBe(200)
     return String(res.body.token)
@@ -93,4 +109,3 @@ export const hostSlug = (slug: 'members' | 'posts' | 'podcasts') => slug as neve
 
 export const targetOf = (report: Record<string, unknown>) =>
   ((report.tasks as Array<{ targets: Array<Record<string, unknown>> }>)[0]?.targets ?? [])[0]
-

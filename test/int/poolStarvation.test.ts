@@ -65,7 +65,9 @@ async function drafts(n: number, prefix: string): Promise<number[]> {
 describe('requests never wait for a second connection inside their transaction', () => {
   it('16 concurrent publishes, then 16 concurrent draft saves, all succeed on a pool of 3', async () => {
     const ids = await drafts(16, 'Bài đồng thời')
-    const published = await Promise.all(ids.map((id) => rest.patch(`articles/${id}`, { _status: 'published' }, { token })))
+    const published = await Promise.all(
+      ids.map((id) => rest.patch(`articles/${id}`, { _status: 'published' }, { token })),
+    )
     expect(published.map((r) => r.status)).toEqual(ids.map(() => 200))
     const saved = await Promise.all(
       ids.map((id) => rest.patch(`articles/${id}?draft=true`, { title: `Sửa nháp ${id}` }, { token })),

@@ -131,7 +131,9 @@ describe('report cache', () => {
     await payload.update({
       collection: 'tasks',
       id: f.task1.id,
-      data: { targets: [{ kind: 'content', quantity: 9, contentTypes: ['articles'], channels: [f.social.id] }] } as never,
+      data: {
+        targets: [{ kind: 'content', quantity: 9, contentTypes: ['articles'], channels: [f.social.id] }],
+      } as never,
     })
     const edited = await served()
     expect(edited.how).toBe('misses')
@@ -145,7 +147,12 @@ describe('report cache', () => {
 
     const extra = await payload.create({
       collection: 'tasks',
-      data: { plan: f.plan.id, code: '3', title: 't3', timeframe: { kind: 'deadline', deadline: dayToInstant('2030-12-31') } },
+      data: {
+        plan: f.plan.id,
+        code: '3',
+        title: 't3',
+        timeframe: { kind: 'deadline', deadline: dayToInstant('2030-12-31') },
+      },
     })
     expect((await served()).report?.tasks.map((x) => x.id)).toContain(extra.id)
     await payload.delete({ collection: 'tasks', id: extra.id })
@@ -185,8 +192,7 @@ describe('report cache', () => {
     type Holder = { config: { access: { read: unknown } } }
     const tasks = (payload.collections as unknown as Record<string, Holder>).tasks!
     const saved = tasks.config.access.read
-    tasks.config.access.read = ({ req }: { req: PayloadRequest }) =>
-      req.user ? { code: { not_equals: '2' } } : false
+    tasks.config.access.read = ({ req }: { req: PayloadRequest }) => (req.user ? { code: { not_equals: '2' } } : false)
     try {
       const narrowed = await served()
       expect(narrowed.how).toBe('bypassed')

@@ -58,8 +58,12 @@ describe('unit moves: every shape of another unit is a 400 on unit', () => {
     const stored = await payload.findByID({ collection: 'articles', id, draft: true, depth: 0 })
     expect(stored.unit).toBe(unitA.id)
     // The plain forms still work as documented.
-    expect((await rest.patch(`articles/${id}?draft=true`, { unit: unitA.id }, { token: tokens.editor })).status).toBe(200)
-    expect((await rest.patch(`articles/${id}?draft=true`, { unit: unitB.id }, { token: tokens.manager })).status).toBe(200)
+    expect((await rest.patch(`articles/${id}?draft=true`, { unit: unitA.id }, { token: tokens.editor })).status).toBe(
+      200,
+    )
+    expect((await rest.patch(`articles/${id}?draft=true`, { unit: unitB.id }, { token: tokens.manager })).status).toBe(
+      200,
+    )
   })
 })
 
@@ -93,7 +97,9 @@ describe('share links: a token is bound to its plan; revocation and expiry are f
     expect(fieldOf(undo)).toBe('revoked')
     expect((await rest.get(`quota/shared/${l.token}`)).status).toBe(410)
     const e = await link()
-    expect((await rest.patch(`share-links/${e.id}`, { expiresAt: inDays(-1) }, { token: tokens.manager })).status).toBe(200)
+    expect((await rest.patch(`share-links/${e.id}`, { expiresAt: inDays(-1) }, { token: tokens.manager })).status).toBe(
+      200,
+    )
     const revive = await rest.patch(`share-links/${e.id}`, { expiresAt: inDays(10) }, { token: tokens.manager })
     expect(revive.status).toBe(400)
     expect(fieldOf(revive)).toBe('expiresAt')

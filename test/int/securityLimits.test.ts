@@ -30,7 +30,10 @@ function routes() {
   const graphql = guardApiRequest(GRAPHQL_POST(config), { config })
   const call = async (handler: typeof post, path: string, init: RequestInit) => {
     const url = new URL(`http://localhost:3000/api/${path}`)
-    const slug = url.pathname.replace(/^\/api\//, '').split('/').filter(Boolean)
+    const slug = url.pathname
+      .replace(/^\/api\//, '')
+      .split('/')
+      .filter(Boolean)
     const res = await handler(new Request(url, init), { params: Promise.resolve({ slug }) })
     const text = await res.text()
     return { status: res.status, text, json: (text ? JSON.parse(text) : {}) as RestResponse['json'] }
@@ -133,8 +136,16 @@ describe('finding 4: the method override body gets the query caps', () => {
     ['limit=0&depth=0', 'limit=0&depth=0', 'limit'],
     ['pagination=false', 'pagination=false', 'pagination'],
     ['page=999999999', 'page=999999999', 'page'],
-    ['an in list of 5000 ids', Array.from({ length: 5000 }, (_, i) => `where[id][in][${i}]=${i + 1}`).join('&'), 'where.id.in'],
-    ['300 where conditions', Array.from({ length: 300 }, (_, i) => `where[or][${i}][title][equals]=t${i}`).join('&'), 'where'],
+    [
+      'an in list of 5000 ids',
+      Array.from({ length: 5000 }, (_, i) => `where[id][in][${i}]=${i + 1}`).join('&'),
+      'where.id.in',
+    ],
+    [
+      '300 where conditions',
+      Array.from({ length: 300 }, (_, i) => `where[or][${i}][title][equals]=t${i}`).join('&'),
+      'where',
+    ],
   ])('a form body with %s → 400', async (_label, body, param) => {
     const res = await override(body)
     expect(res.status, res.text.slice(0, 300)).toBe(400)

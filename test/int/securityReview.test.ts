@@ -25,7 +25,10 @@ beforeAll(async () => {
   t = await startTestPayload({ mail: { transport: captureTransport().transport } })
   payload = t.payload
   rest = restClient(payload)
-  const unit = (await payload.create({ collection: 'units', data: { name: 'Trung tâm Truyền thông' } })) as unknown as Doc
+  const unit = (await payload.create({
+    collection: 'units',
+    data: { name: 'Trung tâm Truyền thông' },
+  })) as unknown as Doc
   const other = (await payload.create({ collection: 'units', data: { name: 'Văn phòng' } })) as unknown as Doc
   await payload.create({
     collection: 'channels',
@@ -110,7 +113,8 @@ describe('finding 1: an edit sent together with a trash or restore voids the app
   it('restore + new title in one PATCH voids the approval too', async () => {
     const doc = await approvedForLater(new Date(Date.now() + 60_000).toISOString())
     expect(
-      (await rest.patch(`articles/${doc.id}`, { deletedAt: new Date().toISOString() }, { token: tokens.editor })).status,
+      (await rest.patch(`articles/${doc.id}`, { deletedAt: new Date().toISOString() }, { token: tokens.editor }))
+        .status,
     ).toBe(200)
     // A trash alone changes no content: the approval stands.
     expect(await reviewState(doc.id)).toBe('approved')
@@ -156,8 +160,9 @@ describe('finding 1: the scheduled publish checks it still publishes the version
     expect(await reviewState(doc.id)).not.toBe('approved')
     const notices = await rest.get('notifications?limit=50&sort=-createdAt', { token: tokens.reviewer })
     const docs = (notices.json as { docs: Array<Record<string, unknown>> }).docs
-    expect(docs.some((n) => String(n.link ?? '').endsWith(`/articles/${doc.id}`) && /không xuất bản/i.test(String(n.title))))
-      .toBe(true)
+    expect(
+      docs.some((n) => String(n.link ?? '').endsWith(`/articles/${doc.id}`) && /không xuất bản/i.test(String(n.title))),
+    ).toBe(true)
   })
 
   it('still publishes the approved version when nothing changed', async () => {
@@ -188,7 +193,11 @@ describe('finding 2: only a user who may publish a document queues or deletes it
       expect(await jobExists(job.id)).toBe(true)
     }
     // A job that is not a schedule job at all is never deleted this way.
-    const other = await payload.jobs.queue({ task: 'schedulePublish', input: {} as never, waitUntil: new Date(Date.now() + 3_600_000) })
+    const other = await payload.jobs.queue({
+      task: 'schedulePublish',
+      input: {} as never,
+      waitUntil: new Date(Date.now() + 3_600_000),
+    })
     expect((await schedule('outsider', { deleteID: other.id })).error).toBeTruthy()
     expect(await jobExists(other.id)).toBe(true)
     // The manager (who may publish it) withdraws it.
@@ -200,7 +209,11 @@ describe('finding 2: only a user who may publish a document queues or deletes it
   it('refuses to queue a publish or takedown for a document the caller may not publish', async () => {
     const created = await rest.post('articles?draft=true', { title: 'Lịch xuất bản' }, { token: tokens.editor })
     const doc = (created.json as { doc: Doc }).doc
-    const target = { type: 'publish', doc: { relationTo: 'articles', value: String(doc.id) }, date: new Date(Date.now() + 3_600_000) }
+    const target = {
+      type: 'publish',
+      doc: { relationTo: 'articles', value: String(doc.id) },
+      date: new Date(Date.now() + 3_600_000),
+    }
     const before = (await payload.count({ collection: 'payload-jobs' })).totalDocs
     for (const who of ['outsider', 'editor'] as const) {
       expect((await schedule(who, target)).error, who).toBeTruthy()
@@ -222,7 +235,9 @@ describe('finding 2: only a user who may publish a document queues or deletes it
       const token = tokens[who]
       expect((await rest.delete(`payload-jobs/${job.id}`, { token })).status, who).toBe(403)
       expect((await rest.get('payload-jobs', { token })).status, who).toBe(403)
-      expect((await rest.patch(`payload-jobs/${job.id}`, { waitUntil: new Date().toISOString() }, { token })).status).toBe(403)
+      expect(
+        (await rest.patch(`payload-jobs/${job.id}`, { waitUntil: new Date().toISOString() }, { token })).status,
+      ).toBe(403)
       expect((await rest.post('payload-jobs', { taskSlug: 'schedulePublish', input: {} }, { token })).status).toBe(403)
       const del = await gql(`mutation { deletePayloadJob(id: ${job.id}) { id } }`, { token })
       expect(del.json.errors?.length, who).toBeGreaterThan(0)
@@ -264,7 +279,9 @@ describe('finding 7: locks only of what the caller may edit, in their name, stam
     expect((await rest.post('payload-locked-documents', { ...forged }, { token: tokens.outsider })).status).toBe(403)
     const edit = await rest.patch(`articles/${doc.id}?draft=true`, { title: 'Vẫn sửa được' }, { token: tokens.editor })
     expect(edit.status).toBe(200)
-    expect((await rest.patch(`users/${users.admin.id}`, { name: 'Quản trị' }, { token: tokens.admin })).status).toBe(200)
+    expect((await rest.patch(`users/${users.admin.id}`, { name: 'Quản trị' }, { token: tokens.admin })).status).toBe(
+      200,
+    )
   })
 
   it("a lock on one's own item is the caller's, with the server's time, whatever the request says", async () => {
@@ -286,7 +303,15 @@ describe('finding 7: locks only of what the caller may edit, in their name, stam
     expect(Math.abs(new Date(String(lock!.updatedAt)).getTime() - Date.now())).toBeLessThan(60_000)
     expect(Math.abs(new Date(String(lock!.createdAt)).getTime() - Date.now())).toBeLessThan(60_000)
     // Someone who may not edit the item can neither take the lock over, re-point it, nor release it.
-    expect((await rest.patch(`payload-locked-documents/${lock!.id}`, { user: users.outsider.id }, { token: tokens.outsider })).status).toBe(403)
+    expect(
+      (
+        await rest.patch(
+          `payload-locked-documents/${lock!.id}`,
+          { user: users.outsider.id },
+          { token: tokens.outsider },
+        )
+      ).status,
+    ).toBe(403)
     expect((await rest.delete(`payload-locked-documents/${lock!.id}`, { token: tokens.outsider })).status).toBe(403)
     // The item's editors can: a manager takes it over (in their own name, never another's) …
     const takeover = await rest.patch(

@@ -50,7 +50,11 @@ describe('finding 6: zip bomb in plan import', () => {
         para.repeat((20 * 1024 * 1024) / para.length) +
         '</w:body></w:document>',
     )
-    const docx = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 9 } })
+    const docx = await zip.generateAsync({
+      type: 'uint8array',
+      compression: 'DEFLATE',
+      compressionOptions: { level: 9 },
+    })
     const form = new FormData()
     form.append('file', new Blob([new Uint8Array(docx)]), 'bom.docx')
     const started = performance.now()
@@ -77,4 +81,3 @@ describe('finding 6: zip bomb in plan import', () => {
     expect(JSON.stringify(res.json)).toMatch(/file/)
   })
 })
-

@@ -103,7 +103,9 @@ async function setUp(client: LoadClient): Promise<World> {
   const channelRes = await client.call('setup', 'GET', '/api/channels?limit=10&depth=0&sort=id', { token: admin })
   const channels = ((channelRes.body.docs as Doc[] | undefined) ?? []).map((c) => c.id)
   if (tasks.length < 2 || channels.length < 2)
-    throw new Error(`the demo seed has too few tasks (${tasks.length}) or channels (${channels.length}): ${channelRes.text.slice(0, 300)}`)
+    throw new Error(
+      `the demo seed has too few tasks (${tasks.length}) or channels (${channels.length}): ${channelRes.text.slice(0, 300)}`,
+    )
   // A unit whose items need review, with an editor of its own.
   const unit = await client.call('setup', 'POST', '/api/units?depth=0', {
     token: admin,
@@ -250,7 +252,8 @@ function mix(total: number): Array<keyof typeof journeys> {
     ['reader', 12],
   ]
   const out: Array<keyof typeof journeys> = []
-  for (const [kind, share] of shares) for (let i = 0; i < Math.max(1, Math.round((share * total) / 64)); i++) out.push(kind)
+  for (const [kind, share] of shares)
+    for (let i = 0; i < Math.max(1, Math.round((share * total) / 64)); i++) out.push(kind)
   return out
 }
 
@@ -397,7 +400,11 @@ async function main(): Promise<number> {
     mixed.every((s) => s.status !== 0),
   )
   const requests = mixed.filter((s) => s.kind !== 'health')
-  check('no 5xx', requests.every((s) => s.status < 500), `${requests.filter((s) => s.status >= 500).length} answers ≥ 500`)
+  check(
+    'no 5xx',
+    requests.every((s) => s.status < 500),
+    `${requests.filter((s) => s.status >= 500).length} answers ≥ 500`,
+  )
   check(
     '/api/health answered 200 throughout',
     healthSeen.length > 0 && healthSeen.every((h) => h.status === 200),
@@ -449,7 +456,9 @@ async function main(): Promise<number> {
   check(
     'health is 503 while Postgres is down and 200 again after, without restarting the app',
     outageSeen.some((h) => h.at > downAt && h.at < upAt && h.status === 503) && recoveredAt !== undefined,
-    recoveredAt ? `200 again ${Math.round((recoveredAt - upAt) / 100) / 10} s after Postgres came back` : 'never 200 again',
+    recoveredAt
+      ? `200 again ${Math.round((recoveredAt - upAt) / 100) / 10} s after Postgres came back`
+      : 'never 200 again',
   )
   const after = during.filter((s) => s.endedAt - s.ms > upAt + 5_000)
   check(
@@ -483,7 +492,9 @@ async function main(): Promise<number> {
   await client.close()
   await stopTheApp()
   const failed = results.filter((r) => !r.ok).length
-  process.stdout.write(`\nload: ${results.length - failed} passed, ${failed} failed (${Math.round((Date.now() - started) / 1000)} s)\n`)
+  process.stdout.write(
+    `\nload: ${results.length - failed} passed, ${failed} failed (${Math.round((Date.now() - started) / 1000)} s)\n`,
+  )
   if (failed > 0) {
     log(`app log tail:\n${readFileSync(path.join(work, 'app.log'), 'utf8').split('\n').slice(-40).join('\n')}`)
   }

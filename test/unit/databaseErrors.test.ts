@@ -16,7 +16,9 @@ describe('databaseUnavailableReason', () => {
   })
 
   it('reads statement and idle-in-transaction timeouts as timeouts', () => {
-    expect(databaseUnavailableReason(Object.assign(new Error('canceling statement'), { code: '57014' }))).toBe('timeout')
+    expect(databaseUnavailableReason(Object.assign(new Error('canceling statement'), { code: '57014' }))).toBe(
+      'timeout',
+    )
     expect(databaseUnavailableReason(Object.assign(new Error('terminating'), { code: '25P03' }))).toBe('timeout')
   })
 
@@ -63,7 +65,8 @@ describe('poolVerdict', () => {
   it('is starved while requests were refused for lack of a connection within the last 30 s', () => {
     expect(poolVerdict({ ...stats, lastExhaustedAgoMs: 4_200 })).toEqual({
       ok: false,
-      problem: 'starved: 10/10 busy, 0 idle, 12 waiting; a request got no connection within the acquire timeout 4 s ago',
+      problem:
+        'starved: 10/10 busy, 0 idle, 12 waiting; a request got no connection within the acquire timeout 4 s ago',
     })
     expect(poolVerdict({ ...stats, lastExhaustedAgoMs: 30_000 }).ok).toBe(false)
   })

@@ -22,7 +22,9 @@ describe('GraphQL cost (finding 3)', () => {
   it('a variable limit is priced by its value; limit 0 ("all rows") as the cap', () => {
     const q = 'query($l: Int) { Articles(limit: $l) { docs { id } } }'
     expect(cost(q, { l: 200 }).cost).toBeGreaterThan(cost(q, { l: 2 }).cost)
-    expect(cost('{ Articles(limit: 0) { docs { id } } }').cost).toBe(cost('{ Articles(limit: 200) { docs { id } } }').cost)
+    expect(cost('{ Articles(limit: 0) { docs { id } } }').cost).toBe(
+      cost('{ Articles(limit: 200) { docs { id } } }').cost,
+    )
   })
 
   it('a paginated query without limit pays Payload’s default page', () => {
@@ -50,8 +52,8 @@ describe('GraphQL cost (finding 3)', () => {
   })
 
   it('an ordinary page with relations passes', () => {
-    const q = '{ Articles(limit: 200, where: { _status: { equals: published } }) { docs { id title summary slug tasks { id title } } totalDocs } }'
+    const q =
+      '{ Articles(limit: 200, where: { _status: { equals: published } }) { docs { id title summary slug tasks { id title } } totalDocs } }'
     expect(refused(q)).toBeNull()
   })
 })
-

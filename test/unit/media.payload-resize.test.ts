@@ -148,7 +148,9 @@ describe('graphics (infographics): cover crops anchored to the top, no focal poi
     expect(boxes.og).toEqual(box(1200, 630, 'image/png'))
     for (const name of ['card', 'og', 'square'] as const) {
       const { data, info } = await sharp(files[name]!).raw().toBuffer({ resolveWithObject: true })
-      const pixel = (y: number) => [...data.subarray(y * info.width * info.channels, y * info.width * info.channels + 3)]
+      const pixel = (y: number) => [
+        ...data.subarray(y * info.width * info.channels, y * info.width * info.channels + 3),
+      ]
       expect(pixel(0), `${name} top row`).toEqual([255, 0, 0])
       expect(pixel(info.height - 1), `${name} bottom row`).toEqual([0, 0, 255])
     }

@@ -110,7 +110,9 @@ describe('counted collections', () => {
       apply(base([users, { ...counted, versions: undefined }]), { contentCollections: ['posts'] }),
     ).rejects.toThrow(/needs versions with drafts/)
     await expect(
-      apply(base([users, { ...counted, fields: [{ name: 'tasks', type: 'text' }] }]), { contentCollections: ['posts'] }),
+      apply(base([users, { ...counted, fields: [{ name: 'tasks', type: 'text' }] }]), {
+        contentCollections: ['posts'],
+      }),
     ).rejects.toThrow(/"tasks" field of type text; counting needs a relationship/)
     await expect(apply(base([users, counted]), { contentCollections: ['posts', 'posts'] })).rejects.toThrow(/twice/)
   })
@@ -172,7 +174,15 @@ describe('a host that gives only options', () => {
     for (const slug of ['posts', 'podcasts']) {
       const c = out.collections?.find((x) => x.slug === slug)
       expect(names(c)).toEqual(
-        expect.arrayContaining(['tasks', 'unit', 'publications', 'firstPublishedAt', 'lastPublishedBy', 'review', 'reviewPanel']),
+        expect.arrayContaining([
+          'tasks',
+          'unit',
+          'publications',
+          'firstPublishedAt',
+          'lastPublishedBy',
+          'review',
+          'reviewPanel',
+        ]),
       )
       expect(c?.hooks?.beforeChange?.length).toBe(3) // review guard, review record, publishing stamp
       expect(c?.admin?.components?.edit?.PublishButton).toMatchObject({ serverProps: { collection: slug } })

@@ -10,11 +10,32 @@ describe('reportFreshness', () => {
   })
 
   it('is fresh when every counter is where it was', () => {
-    expect(reportFreshness(snap(3, [[1, 2], [2, 0]]), snap(3, [[1, 2]]))).toEqual({ kind: 'fresh' })
+    expect(
+      reportFreshness(
+        snap(3, [
+          [1, 2],
+          [2, 0],
+        ]),
+        snap(3, [[1, 2]]),
+      ),
+    ).toEqual({ kind: 'fresh' })
   })
 
   it('names exactly the tasks whose counter moved, a counter never seen reading as 0', () => {
-    expect(reportFreshness(snap(3, [[1, 2], [2, 5], [3, 0]]), snap(3, [[1, 3], [2, 5], [3, 1]]))).toEqual({
+    expect(
+      reportFreshness(
+        snap(3, [
+          [1, 2],
+          [2, 5],
+          [3, 0],
+        ]),
+        snap(3, [
+          [1, 3],
+          [2, 5],
+          [3, 1],
+        ]),
+      ),
+    ).toEqual({
       kind: 'partial',
       tasks: [1, 3],
     })

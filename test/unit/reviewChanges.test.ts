@@ -25,9 +25,9 @@ const stored = {
 
 describe('changedReviewedFields', () => {
   it('names the reviewed fields a request changes, ignoring the workflow fields', () => {
-    expect(changedReviewedFields({ deletedAt: '2025-08-02T00:00:00Z', title: 'Khác', summary: 'Sapo' }, stored)).toEqual([
-      'title',
-    ])
+    expect(
+      changedReviewedFields({ deletedAt: '2025-08-02T00:00:00Z', title: 'Khác', summary: 'Sapo' }, stored),
+    ).toEqual(['title'])
     expect(changedReviewedFields({ _status: 'published', review: { state: 'draft' }, updatedAt: 'x' }, stored)).toEqual(
       [],
     )
@@ -39,17 +39,17 @@ describe('changedReviewedFields', () => {
         {
           unit: { relationTo: 'units', value: 3 },
           tasks: [{ id: 11, title: 'T' }, '12'],
-          publications: [{ id: 'p1', channel: { id: 2 }, url: 'https://a.vn/x', publishedAt: new Date('2025-08-01T05:00:00Z') }],
+          publications: [
+            { id: 'p1', channel: { id: 2 }, url: 'https://a.vn/x', publishedAt: new Date('2025-08-01T05:00:00Z') },
+          ],
           coverImage: null,
         },
         stored,
       ),
     ).toEqual([])
-    expect(changedReviewedFields({ unit: 4, tasks: [11], body: { root: { children: [{ text: 'b' }] } } }, stored)).toEqual([
-      'unit',
-      'tasks',
-      'body',
-    ])
+    expect(
+      changedReviewedFields({ unit: 4, tasks: [11], body: { root: { children: [{ text: 'b' }] } } }, stored),
+    ).toEqual(['unit', 'tasks', 'body'])
   })
 
   it('counts anything unsure as a change (a new row, an empty string for a missing value)', () => {
@@ -111,10 +111,22 @@ describe('isWorkflowOnlySave', () => {
 describe('scheduledPublishVerdict', () => {
   const at = '2025-08-01T02:00:00.000Z'
   it('publishes only the approved version of a still approved item', () => {
-    expect(scheduledPublishVerdict({ state: 'approved', approvedUpdatedAt: at, currentUpdatedAt: '2025-08-01T09:00:00+07:00' })).toEqual({
+    expect(
+      scheduledPublishVerdict({
+        state: 'approved',
+        approvedUpdatedAt: at,
+        currentUpdatedAt: '2025-08-01T09:00:00+07:00',
+      }),
+    ).toEqual({
       ok: true,
     })
-    expect(scheduledPublishVerdict({ state: 'approved', approvedUpdatedAt: at, currentUpdatedAt: '2025-08-01T02:00:01.000Z' })).toEqual({
+    expect(
+      scheduledPublishVerdict({
+        state: 'approved',
+        approvedUpdatedAt: at,
+        currentUpdatedAt: '2025-08-01T02:00:01.000Z',
+      }),
+    ).toEqual({
       ok: false,
       reason: 'changed',
     })

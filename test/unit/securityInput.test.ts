@@ -7,7 +7,8 @@ import { shareLinkChangeProblem } from '../../src/domain/shareToken'
 
 describe('isSingleRelationValue', () => {
   it('accepts nothing, an id or a populated document', () => {
-    for (const v of [null, undefined, '', 13, '13', { id: 13 }, { id: '13', name: 'A' }]) expect(isSingleRelationValue(v)).toBe(true)
+    for (const v of [null, undefined, '', 13, '13', { id: 13 }, { id: '13', name: 'A' }])
+      expect(isSingleRelationValue(v)).toBe(true)
   })
   it('refuses the shapes Payload drops in silence', () => {
     for (const v of [{ relationTo: 'units', value: 13 }, [13], { value: 13 }, {}, 'abc', -1, 1.5, true])
@@ -37,18 +38,34 @@ describe('query and data shapes', () => {
   const fields: FieldShape[] = [
     { type: 'text', name: 'title' },
     { type: 'point', name: 'location' },
-    { type: 'group', name: 'review', fields: [{ type: 'date', name: 'publishAt' }, { type: 'text', name: 'state' }] },
+    {
+      type: 'group',
+      name: 'review',
+      fields: [
+        { type: 'date', name: 'publishAt' },
+        { type: 'text', name: 'state' },
+      ],
+    },
     {
       type: 'array',
       name: 'publications',
-      fields: [{ type: 'row', fields: [{ type: 'date', name: 'publishedAt' }, { type: 'text', name: 'url' }] }],
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { type: 'date', name: 'publishedAt' },
+            { type: 'text', name: 'url' },
+          ],
+        },
+      ],
     },
     { type: 'tabs', tabs: [{ fields: [{ type: 'date', name: 'firstPublishedAt' }] }] },
   ]
   it('isDocumentId', () => {
     expect(isDocumentId('12', 'number')).toBe(true)
     expect(isDocumentId(12, 'number')).toBe(true)
-    for (const v of ['abc', '1e3', '', '-1', 0, '1234567890123456']) expect(isDocumentId(v, 'number'), String(v)).toBe(false)
+    for (const v of ['abc', '1e3', '', '-1', 0, '1234567890123456'])
+      expect(isDocumentId(v, 'number'), String(v)).toBe(false)
     expect(isDocumentId('abc', 'text')).toBe(true)
   })
   it('malformedWherePaths: geo operators only on points, no objects for value operators', () => {
@@ -56,9 +73,14 @@ describe('query and data shapes', () => {
     expect(malformedWherePaths({ location: { near: '1,2' } }, fields)).toEqual([])
     expect(malformedWherePaths({ _status: { equals: { foo: 'bar' } } }, fields)).toEqual(['where._status.equals'])
     expect(
-      malformedWherePaths({ or: [{ and: [{ 'review.state': { like: { a: 1 } } }] }, { title: { in: ['a'] } }] }, fields),
+      malformedWherePaths(
+        { or: [{ and: [{ 'review.state': { like: { a: 1 } } }] }, { title: { in: ['a'] } }] },
+        fields,
+      ),
     ).toEqual(['where.review.state.like'])
-    expect(malformedWherePaths({ title: { equals: 'a' }, unit: { in: '1,2' }, publishedAt: { exists: 'true' } }, fields)).toEqual([])
+    expect(
+      malformedWherePaths({ title: { equals: 'a' }, unit: { in: '1,2' }, publishedAt: { exists: 'true' } }, fields),
+    ).toEqual([])
   })
   it('unparsableDatePaths: dates at any depth, null and missing allowed', () => {
     expect(

@@ -34,7 +34,10 @@ describe('method override bodies (finding 4)', () => {
   it('a JSON body gets the same caps; ordinary bodies pass', () => {
     expect(checkOverrideBody(url, 'application/json', '{"limit":0}')?.param).toBe('limit')
     expect(checkOverrideBody(url, 'application/json', '{"pagination":false}')?.param).toBe('pagination')
-    expect(checkOverrideBody(url, 'application/json', '{"where":{"id":{"in":[' + Array(300).fill(1).join(',') + ']}}}')?.param).toBe('where.id.in')
+    expect(
+      checkOverrideBody(url, 'application/json', '{"where":{"id":{"in":[' + Array(300).fill(1).join(',') + ']}}}')
+        ?.param,
+    ).toBe('where.id.in')
     expect(checkOverrideBody(url, 'application/json', '{nope')?.param).toBe('body')
     expect(checkOverrideBody(url, form, 'limit=10&depth=0&where[_status][equals]=published')).toBeNull()
     expect(checkOverrideBody(url, 'application/json', '{"locale":"vi"}')).toBeNull()
@@ -50,7 +53,9 @@ describe('multipart targets and caps (finding 5)', () => {
     expect(multipartTarget('POST', '/admin')).toBeNull()
   })
   it('an upload collection gets its own limit plus room for the form; others a form’s', () => {
-    expect(multipartCap({ upload: {}, custom: { maxUploadBytes: 20 * 1024 * 1024 } })).toBe(20 * 1024 * 1024 + L.maxJsonBytes)
+    expect(multipartCap({ upload: {}, custom: { maxUploadBytes: 20 * 1024 * 1024 } })).toBe(
+      20 * 1024 * 1024 + L.maxJsonBytes,
+    )
     expect(multipartCap({})).toBe(L.maxFormBytes)
     expect(multipartCap({ upload: {} })).toBe(L.maxMultipartBytes)
   })
@@ -68,8 +73,12 @@ describe('origin of cookie-authenticated writes', () => {
     expect(isCrossSiteWrite(h({ cookie, origin: 'http://cms.local:3000' }), 'payload-token', [])).toBe(false)
     expect(isCrossSiteWrite(h({ cookie }), 'payload-token', [])).toBe(false)
     expect(isCrossSiteWrite(h({ origin: 'https://evil.example' }), 'payload-token', [])).toBe(false)
-    expect(isCrossSiteWrite(h({ cookie, origin: 'https://evil.example', authorization: 'JWT x' }), 'payload-token', [])).toBe(false)
+    expect(
+      isCrossSiteWrite(h({ cookie, origin: 'https://evil.example', authorization: 'JWT x' }), 'payload-token', []),
+    ).toBe(false)
     // Payload enforces its own list when SERVER_URL is set.
-    expect(isCrossSiteWrite(h({ cookie, origin: 'https://evil.example' }), 'payload-token', ['https://cms.gov.vn'])).toBe(false)
+    expect(
+      isCrossSiteWrite(h({ cookie, origin: 'https://evil.example' }), 'payload-token', ['https://cms.gov.vn']),
+    ).toBe(false)
   })
 })

@@ -46,9 +46,21 @@ describe('zip central directory (finding 6)', () => {
   })
 
   it('checks the entry count and unknown methods', () => {
-    expect(checkDocxSizes(Array.from({ length: 1001 }, (_, i) => ({ name: `${i}`, method: 0, compressedSize: 0, uncompressedSize: 0, localHeaderOffset: 0 })))?.kind).toBe('entries')
-    expect(checkDocxSizes([{ name: 'a.xml', method: 12, compressedSize: 0, uncompressedSize: 0, localHeaderOffset: 0 }])?.kind).toBe('method')
+    expect(
+      checkDocxSizes(
+        Array.from({ length: 1001 }, (_, i) => ({
+          name: `${i}`,
+          method: 0,
+          compressedSize: 0,
+          uncompressedSize: 0,
+          localHeaderOffset: 0,
+        })),
+      )?.kind,
+    ).toBe('entries')
+    expect(
+      checkDocxSizes([{ name: 'a.xml', method: 12, compressedSize: 0, uncompressedSize: 0, localHeaderOffset: 0 }])
+        ?.kind,
+    ).toBe('method')
     expect(deflateRawSync(Buffer.from('x')).length).toBeGreaterThan(0)
   })
 })
-

@@ -12,7 +12,12 @@ type Args = { children: React.ReactNode }
 const serverFunction: ServerFunctionClient = async function (args) {
   'use server'
   // Payload's schedule-publish lets any admin user delete or queue any schedule job (issue 20).
-  return handleServerFunctions({ ...args, config, importMap, serverFunctions: { 'schedule-publish': guardSchedulePublish } })
+  return handleServerFunctions({
+    ...args,
+    config,
+    importMap,
+    serverFunctions: { 'schedule-publish': guardSchedulePublish },
+  })
 }
 
 const Layout = ({ children }: Args) => (

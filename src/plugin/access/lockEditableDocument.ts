@@ -7,7 +7,8 @@ async function mayUpdateTarget(req: PayloadRequest, target: LockTarget): Promise
   const { payload } = req
   const doc = target.document as { relationTo?: unknown; value?: unknown } | null | undefined
   if (doc && typeof doc === 'object') {
-    const collection = typeof doc.relationTo === 'string' ? payload.collections[doc.relationTo as 'articles'] : undefined
+    const collection =
+      typeof doc.relationTo === 'string' ? payload.collections[doc.relationTo as 'articles'] : undefined
     const value = doc.value && typeof doc.value === 'object' ? (doc.value as { id?: unknown }).id : doc.value
     if (!collection || collection.config.lockDocuments === false) return false
     if (typeof value !== 'string' && typeof value !== 'number') return false

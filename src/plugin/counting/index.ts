@@ -16,7 +16,12 @@ import { recountItemAfterDelete } from './hooks/recountItemAfterDelete'
 import { stampPublishing } from './hooks/stampPublishing'
 
 /** The ledger, its per-task tallies, the version counters and the reconciliation log. */
-export const countingCollections = (): CollectionConfig[] => [QuotaContributions, QuotaTallies, QuotaVersions, ReconcileRuns]
+export const countingCollections = (): CollectionConfig[] => [
+  QuotaContributions,
+  QuotaTallies,
+  QuotaVersions,
+  ReconcileRuns,
+]
 
 /** What a counted field must be when the host declares it itself. */
 const EXPECTED: Record<string, Field['type']> = {
@@ -40,10 +45,17 @@ export function countContent(collection: CollectionConfig, opts: ResolvedOptions
   for (const [name, type] of Object.entries(EXPECTED)) {
     const own = findField(collection.fields, name)
     if (own && own.type !== type)
-      throw new PluginConfigError(`contentCollections: "${slug}" has a "${name}" field of type ${own.type}; counting needs a ${type}.`)
+      throw new PluginConfigError(
+        `contentCollections: "${slug}" has a "${name}" field of type ${own.type}; counting needs a ${type}.`,
+      )
   }
-  const added = missingFields(collection, retargetUsers([...planTagFields, ...publishingFields], SLUGS.users, opts.usersSlug))
-  const withFields: CollectionConfig = added.length ? { ...collection, fields: [...collection.fields, ...added] } : collection
+  const added = missingFields(
+    collection,
+    retargetUsers([...planTagFields, ...publishingFields], SLUGS.users, opts.usersSlug),
+  )
+  const withFields: CollectionConfig = added.length
+    ? { ...collection, fields: [...collection.fields, ...added] }
+    : collection
   return withHooks(withFields, {
     beforeChange: [stampPublishing],
     ...(opts.counting

@@ -53,18 +53,24 @@ export function describeFeedContent(
     }
     const uploadField = (name: string): (Field & { relationTo: string }) | undefined => {
       const f = findField(c.fields, name)
-      return f?.type === 'upload' && typeof f.relationTo === 'string' ? (f as Field & { relationTo: string }) : undefined
+      return f?.type === 'upload' && typeof f.relationTo === 'string'
+        ? (f as Field & { relationTo: string })
+        : undefined
     }
     let summary: string | null
     if (chosen.summary !== undefined) {
       if (chosen.summary !== null && !textField(chosen.summary))
-        throw new PluginConfigError(`feeds.fields.${c.slug}.summary: "${chosen.summary}" is not a text field of ${c.slug}.`)
+        throw new PluginConfigError(
+          `feeds.fields.${c.slug}.summary: "${chosen.summary}" is not a text field of ${c.slug}.`,
+        )
       summary = chosen.summary
     } else summary = SUMMARY_NAMES.find((n) => textField(n)) ?? null
     let image: string | null
     if (chosen.image !== undefined) {
       if (chosen.image !== null && !uploadField(chosen.image))
-        throw new PluginConfigError(`feeds.fields.${c.slug}.image: "${chosen.image}" is not an upload field of ${c.slug}.`)
+        throw new PluginConfigError(
+          `feeds.fields.${c.slug}.image: "${chosen.image}" is not an upload field of ${c.slug}.`,
+        )
       image = chosen.image
     } else image = IMAGE_NAMES.find((n) => uploadField(n)) ?? null
     out[c.slug] = {

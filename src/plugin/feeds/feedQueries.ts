@@ -60,9 +60,7 @@ export async function sqlItemsAllowed(
   const known = perAccess.get(collection)
   if (known !== undefined) return known
   const fields = new Map((config.flattenedFields ?? []).map((f) => [f.name, f]))
-  const wanted = [...COMMON_FIELDS, shown.summary, shown.image].filter(
-    (n): n is string => n !== null,
-  )
+  const wanted = [...COMMON_FIELDS, shown.summary, shown.image].filter((n): n is string => n !== null)
   const fieldsOk = wanted.every((n) => fields.has(n) && fields.get(n)?.access?.read === undefined)
   // A whole request without a user, as Payload builds one: the rule may read any part of it.
   const anonymous = await createLocalReq({}, payload)
@@ -217,7 +215,8 @@ export async function readLabelRows(
   const r = rows[0] ?? {}
   const dated = (o: Row): Row => {
     const out: Row = { ...o, updatedAt: iso(o.updatedAt) }
-    if (o.plan && typeof o.plan === 'object') out.plan = { ...(o.plan as Row), updatedAt: iso((o.plan as Row).updatedAt) }
+    if (o.plan && typeof o.plan === 'object')
+      out.plan = { ...(o.plan as Row), updatedAt: iso((o.plan as Row).updatedAt) }
     return out
   }
   return {

@@ -15,7 +15,14 @@ import {
 import { relId, relIds } from '../../domain/relations'
 import { unitWithDescendants } from '../../domain/units'
 import type { ResolvedFeedOptions } from '../options'
-import { readItemRows, readLabelRows, readScopeRows, sqlItemsAllowed, type ItemScope, type ScopeRows } from './feedQueries'
+import {
+  readItemRows,
+  readLabelRows,
+  readScopeRows,
+  sqlItemsAllowed,
+  type ItemScope,
+  type ScopeRows,
+} from './feedQueries'
 import type { FeedContentFields } from './feedContent'
 import { itemUrlPatternFor } from './feedSettings'
 
@@ -138,7 +145,10 @@ async function readItems(
   const [fromSql, ...fromPayload] = await Promise.all([
     readItemRows(payload, bySql, scope, limit, shown),
     ...byPayload.map(async (type) =>
-      (await readItemsThroughPayload(payload, type, itemWhere(scope), limit, shown[type])).map((doc) => ({ type, doc })),
+      (await readItemsThroughPayload(payload, type, itemWhere(scope), limit, shown[type])).map((doc) => ({
+        type,
+        doc,
+      })),
     ),
   ])
   return [...fromSql, ...fromPayload.flat()]
@@ -177,7 +187,10 @@ function sourceItem(collection: string, doc: Row, shown: FeedContentFields | und
  * public would (media and published infographics are public). Through Payload because their
  * URLs come from its afterRead (local disk or a storage adapter).
  */
-async function readUploads(payload: Payload, refs: Array<{ collection: string; id: number }>): Promise<Map<string, Row>> {
+async function readUploads(
+  payload: Payload,
+  refs: Array<{ collection: string; id: number }>,
+): Promise<Map<string, Row>> {
   const byCollection = new Map<string, number[]>()
   for (const r of refs) byCollection.set(r.collection, [...(byCollection.get(r.collection) ?? []), r.id])
   const found = await Promise.all(

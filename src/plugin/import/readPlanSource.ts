@@ -66,8 +66,10 @@ export function checkDocxArchive(bytes: Buffer): void {
     throw fail(400, 'file', 'docxInvalid')
   }
   const problem = checkDocxSizes(dir.entries, limits)
-  if (problem?.kind === 'xml') throw fail(413, 'file', 'docxXmlTooLarge', { size: mib(problem.size), max: mib(problem.max) })
-  if (problem?.kind === 'total') throw fail(413, 'file', 'docxTooLarge', { size: mib(problem.size), max: mib(problem.max) })
+  if (problem?.kind === 'xml')
+    throw fail(413, 'file', 'docxXmlTooLarge', { size: mib(problem.size), max: mib(problem.max) })
+  if (problem?.kind === 'total')
+    throw fail(413, 'file', 'docxTooLarge', { size: mib(problem.size), max: mib(problem.max) })
   if (problem?.kind === 'entries') throw fail(413, 'file', 'docxTooManyEntries', { max: problem.max })
   if (problem?.kind === 'method') throw fail(400, 'file', 'docxInvalid')
   for (const entry of dir.entries) {
@@ -75,7 +77,8 @@ export function checkDocxArchive(bytes: Buffer): void {
     const start = entryDataOffset(bytes, entry)
     if (start === null) throw fail(400, 'file', 'docxInvalid')
     if (entry.method === 0) {
-      if (entry.compressedSize !== entry.uncompressedSize) throw fail(400, 'file', 'docxSizeMismatch', { name: entry.name })
+      if (entry.compressedSize !== entry.uncompressedSize)
+        throw fail(400, 'file', 'docxSizeMismatch', { name: entry.name })
       continue
     }
     try {

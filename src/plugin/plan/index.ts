@@ -17,7 +17,8 @@ function withContentTypes(fields: readonly Field[], types: ReadonlyArray<{ value
     // The casts are safe: only the options of the one select field change.
     if (f.type === 'select' && f.name === 'contentTypes')
       return { ...f, options: types.map((t) => ({ value: t.value, label: t.label ?? t.value })) } as Field
-    if ('fields' in f && Array.isArray(f.fields)) return { ...f, fields: withContentTypes(f.fields as Field[], types) } as Field
+    if ('fields' in f && Array.isArray(f.fields))
+      return { ...f, fields: withContentTypes(f.fields as Field[], types) } as Field
     return f
   })
 }

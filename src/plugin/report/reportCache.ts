@@ -53,7 +53,12 @@ const fieldRules = new WeakMap<Payload, boolean>()
 const stats = new WeakMap<Payload, { hits: number; partial: number; misses: number; bypassed: number }>()
 
 /** How reports were served on this instance (for tests and the benchmark). */
-export function reportCacheStats(payload: Payload): { hits: number; partial: number; misses: number; bypassed: number } {
+export function reportCacheStats(payload: Payload): {
+  hits: number
+  partial: number
+  misses: number
+  bypassed: number
+} {
   let s = stats.get(payload)
   if (!s) stats.set(payload, (s = { hits: 0, partial: 0, misses: 0, bypassed: 0 }))
   return s
@@ -78,7 +83,13 @@ export async function cachedReport(
   }
   let cache = caches.get(payload)
   if (!cache) caches.set(payload, (cache = new Map()))
-  const key = JSON.stringify([params.plan, params.asOf, params.unit, params.tasks ?? null, access.overrideAccess === true])
+  const key = JSON.stringify([
+    params.plan,
+    params.asOf,
+    params.unit,
+    params.tasks ?? null,
+    access.overrideAccess === true,
+  ])
   const entry = cache.get(key)
   const known = entry ? [...entry.taskVersions.keys()] : []
   const seen = await readVersions(payload, [STRUCTURE_SCOPE, ...known.map(taskScope)])

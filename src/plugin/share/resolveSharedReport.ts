@@ -42,7 +42,8 @@ export async function resolveSharedReport(
   if (state !== 'active') return { state, expiresAt }
   const plan = relId(link.plan)
   // Only the status was asked (report: null); the report is built for those who show it.
-  if (options.stateOnly && plan !== undefined) return { state, report: null, expiresAt, label: String(link.label ?? '') }
+  if (options.stateOnly && plan !== undefined)
+    return { state, report: null, expiresAt, label: String(link.label ?? '') }
   const asOf = calendarDay(now, countingTimeZone(payload))
   const report =
     plan === undefined

@@ -15,7 +15,8 @@ export const stampPublishing: CollectionBeforeChangeHook = async ({ collection, 
   const first: string = originalDoc?.firstPublishedAt ?? now
   data.firstPublishedAt = first
   data.lastPublishedAt = now
-  data.lastPublishedBy = req.user?.collection === pluginUsersSlug(req.payload) ? req.user.id : (originalDoc?.lastPublishedBy ?? null)
+  data.lastPublishedBy =
+    req.user?.collection === pluginUsersSlug(req.payload) ? req.user.id : (originalDoc?.lastPublishedBy ?? null)
   // A system lookup: every publish records the home channel, whatever the user may read.
   const { docs } = await req.payload.find({
     collection: SLUGS.channels,

@@ -2,14 +2,7 @@ import { deadlineAlertMail, deadlineAlertTitle } from '../../../domain/mailText'
 import { dueDaily, selectDeadlineAlerts } from '../../../domain/schedule'
 import { sendEmailOnce } from '../../email/sendEmailOnce'
 import { buildReport } from '../buildReport'
-import {
-  activePlans,
-  adminPath,
-  adminUrl,
-  notifyOnce,
-  systemRequest,
-  usersOfUnits,
-} from '../../scheduler/records'
+import { activePlans, adminPath, adminUrl, notifyOnce, systemRequest, usersOfUnits } from '../../scheduler/records'
 import type { JobDefinition } from '../../scheduler/types'
 import { SLUGS } from '../../../domain/slugs'
 
