@@ -4,6 +4,7 @@ import { REST_GET, REST_POST } from '@payloadcms/next/routes'
 import { getPayload, type Payload, type SanitizedConfig } from 'payload'
 import { expect } from 'vitest'
 import { createTestDatabase } from '../int/helpers/testDatabase'
+import { findPool } from '../../src/plugin/db/postgres'
 import { hostConfig } from './config'
 
 export type Doc = Record<string, unknown> & { id: number }
@@ -46,7 +47,20 @@ export async function startHost(review: boolean): Promise<Host> {
       return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} }
     },
     async cleanup() {
-      await payload.destroy()
+      // Ours and any instance Payload's REST handlers cached for themselves. Payload's postgres
+      // connect() keeps one client checked out, so the forced DROP below ends the connections;
+      // those terminations (57P01) are expected here and only those are ignored.
+      const cached = (globalThis as { _payload?: Map<string, { payload?: Payload | null }> })._payload
+      const instances = new Set<Payload>([
+        payload,
+        ...[...(cached?.values() ?? [])].flatMap((c) => (c.payload ? [c.payload] : [])),
+      ])
+      for (const instance of instances) {
+        findPool(instance)?.on('error', (err: Error & { code?: string }) => {
+          if (err.code !== '57P01') throw err
+        })
+        await instance.destroy()
+      }
       await db.drop()
       await rm(uploadsDir, { recursive: true, force: true })
     },
