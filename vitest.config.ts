@@ -28,6 +28,9 @@ export default defineConfig({
     alias: { '@payload-config': path.resolve(import.meta.dirname, 'src/payload.config.ts') },
   },
   test: {
+    // Two files at a time even on two cores: an int file mostly waits on Postgres, and vitest's
+    // default (cores - 1) ran them one by one, past the 10-minute budget of npm test.
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
