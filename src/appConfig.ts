@@ -109,7 +109,7 @@ export function createAppConfig(options: AppConfigOptions = {}): Promise<Sanitiz
     db: postgresAdapter({
       pg,
       // No request path may hold a transaction while it waits for a second pooled connection
-      // (README, "Database connections"); these timeouts make sure that if one ever does, it
+      // (docs/database.md); these timeouts make sure that if one ever does, it
       // fails with a 503 within seconds instead of hanging the app for good.
       pool: {
         connectionString: options.databaseUri ?? databaseUri(),

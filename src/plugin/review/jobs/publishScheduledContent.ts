@@ -7,7 +7,7 @@ import type { JobDefinition } from '../../scheduler/types'
  * Scheduled publishing (content's `schedulePublish`): Payload's job queue, run by one instance
  * per minute under a claimed slot instead of Payload's autoRun on every instance. autoRun picks
  * due jobs with a plain SELECT and then marks them processing row by row, so two instances
- * ticking together can both pick, and both run, the same publish (see README, "Scheduled work").
+ * ticking together can both pick, and both run, the same publish (see docs/scheduled-work.md).
  * A job a crashed run left `processing` is handed back after a lease.
  */
 export const publishScheduledContent: JobDefinition<'publish-scheduled'> = {
