@@ -362,3 +362,59 @@ describe('GET /api/quota/report', () => {
     expect(await res.text()).toContain(",'=cmd|calc,")
   })
 })
+
+describe('the drill-down and the report agree on late items (domain rule 3)', () => {
+  it('does not list as late an item published on one channel before the window and on another after the deadline', async () => {
+    const plan = (await payload.create({
+      collection: 'plans',
+      data: {
+        code: 'KH-LATE',
+        title: 'Muộn',
+        period: { from: dayToInstant('2026-01-01'), to: dayToInstant('2026-12-31') },
+      },
+    } as never)) as unknown as Doc
+    const task = (await payload.create({
+      collection: 'tasks',
+      data: {
+        plan: plan.id,
+        code: '1',
+        title: 'Cửa sổ 1/3–30/6',
+        timeframe: { kind: 'deadline', deadline: dayToInstant('2026-06-30') },
+        targets: [
+          {
+            kind: 'content',
+            quantity: 2,
+            contentTypes: ['articles'],
+            channels: [f.vnexpress.id, f.social.id],
+            mode: 'pooled',
+            windowStart: dayToInstant('2026-03-01'),
+          },
+        ],
+      },
+    } as never)) as unknown as Doc
+    await publish(
+      'before the window on A, after the deadline on B',
+      [task],
+      [
+        [f.vnexpress, '2026-02-10'],
+        [f.social, '2026-07-10'],
+      ],
+    )
+    await publish('after the deadline only', [task], [[f.social, '2026-07-12']])
+    const report = (await get(`plan=${plan.id}&asOf=2026-07-20`)).json as unknown as Report
+    expect(report.tasks[0]?.targets[0]).toMatchObject({ achieved: 0, late: 1 })
+    const detail = (await rest.get(`quota/task?task=${task.id}&asOf=2026-07-20`, { token: managerToken })).json as {
+      targets: Array<{
+        achieved: number
+        late: number
+        items: Array<{ title: string; counted: boolean; late: boolean }>
+      }>
+    }
+    const target = detail.targets[0]!
+    expect(target).toMatchObject({ achieved: 0, late: 1 })
+    expect(target.items.map((i) => [i.title, i.counted, i.late])).toEqual([['after the deadline only', false, true]])
+    // The list adds up to the numbers.
+    expect(target.items.filter((i) => i.counted)).toHaveLength(target.achieved)
+    expect(target.items.filter((i) => i.late)).toHaveLength(target.late)
+  })
+})

@@ -70,15 +70,12 @@ export async function buildTaskDetail(
       targets.push({ ...target, series: [], items: [], itemsTruncated: false })
       continue
     }
+    // Every publication on the target's channels up to the report day, those before the window
+    // too: an item is late only if *all* of them are after the deadline (domain rule 3, as the
+    // report counts it), so leaving the early ones out called such an item late here alone.
     const onChannels = await listItemPublications(
       payload,
-      {
-        task: params.task,
-        channels: target.channels,
-        contentTypes: target.contentTypes,
-        from: target.window.from,
-        to: params.asOf,
-      },
+      { task: params.task, channels: target.channels, contentTypes: target.contentTypes, to: params.asOf },
       req,
     )
     const classified = classifyItems(onChannels, target.window, params.asOf)
