@@ -16,16 +16,19 @@ const members: CollectionConfig = {
 
 const signedIn = ({ req }: { req: { user?: unknown } }) => Boolean(req.user)
 
+/** The host's own rule for its content: the public reads published items, members do the rest. */
+const contentAccess: CollectionConfig['access'] = {
+  read: ({ req }) => (req.user ? true : { _status: { equals: 'published' } }),
+  create: signedIn,
+  update: signedIn,
+  delete: signedIn,
+}
+
 const posts: CollectionConfig = {
   slug: 'posts',
   labels: { singular: 'Post', plural: 'Posts' },
   versions: { drafts: true },
-  access: {
-    read: ({ req }) => (req.user ? true : { _status: { equals: 'published' } }),
-    create: signedIn,
-    update: signedIn,
-    delete: signedIn,
-  },
+  access: contentAccess,
   fields: [
     { name: 'title', type: 'text', required: true },
     { name: 'slug', type: 'text' },
@@ -37,12 +40,7 @@ const podcasts: CollectionConfig = {
   slug: 'podcasts',
   labels: { singular: 'Podcast', plural: 'Podcasts' },
   versions: { drafts: true },
-  access: {
-    read: ({ req }) => (req.user ? true : { _status: { equals: 'published' } }),
-    create: signedIn,
-    update: signedIn,
-    delete: signedIn,
-  },
+  access: contentAccess,
   fields: [
     { name: 'title', type: 'text', required: true },
     { name: 'slug', type: 'text' },
