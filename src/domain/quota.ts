@@ -223,14 +223,23 @@ function paceOf(
   return { expected, status: targetStatus({ total, achieved, expected, window, today }) }
 }
 
+/** One channel of a content target: its uncapped count and, on a per-channel target, its quota. */
+export interface ChannelAttainment {
+  channel: number
+  achieved: number
+  quota: number | null
+}
+
 /**
  * The numbers of a content target (rule 3–5):
  * - pooled: total = quantity, achieved = the distinct items counted for the target (given);
  * - perChannel: total = quantity × channels, achieved = Σ_c min(achieved_c, quantity) over the
  *   target's channels, so one channel over-delivering cannot make up for another.
  * `byChannel` in the result lists every channel of the target in the target's order with its
- * uncapped count (0 when missing), so a manager sees over-delivery the total hides; counts for
- * channels outside the target are dropped. Duplicate channel entries in the input are summed.
+ * uncapped count (0 when missing), so a manager sees over-delivery the total hides, and its own
+ * quota (the quantity on a per-channel target; null on a pooled one, which has no per-channel
+ * share), so a client need not divide. Counts for channels outside the target are dropped.
+ * Duplicate channel entries in the input are summed.
  */
 export function evaluateContentTarget(input: {
   mode: 'pooled' | 'perChannel'
@@ -241,7 +250,7 @@ export function evaluateContentTarget(input: {
   late: number
   window: DayWindow
   today: string
-}): Attainment & { byChannel: Array<{ channel: number; achieved: number }> } {
+}): Attainment & { byChannel: ChannelAttainment[] } {
   const quantity = nonNegative(input.quantity)
   // A channel listed twice is still one channel; counting it twice would double its share.
   const channels = [...new Set(input.channels)]
@@ -249,7 +258,8 @@ export function evaluateContentTarget(input: {
   for (const row of input.byChannel) {
     counts.set(row.channel, (counts.get(row.channel) ?? 0) + nonNegative(row.achieved))
   }
-  const byChannel = channels.map((channel) => ({ channel, achieved: counts.get(channel) ?? 0 }))
+  const quota = input.mode === 'perChannel' ? quantity : null
+  const byChannel = channels.map((channel) => ({ channel, achieved: counts.get(channel) ?? 0, quota }))
 
   let target: number
   let achieved: number

@@ -13,6 +13,7 @@ import {
   targetWindow,
   totals,
   type Attainment,
+  type ChannelAttainment,
   type DayWindow,
   type TimeframeSpec,
 } from './quota'
@@ -27,7 +28,7 @@ export interface ReportTarget extends Attainment {
   channels: number[]
   mode: 'pooled' | 'perChannel' | null
   window: DayWindow | null
-  byChannel: Array<{ channel: number; achieved: number }>
+  byChannel: ChannelAttainment[]
 }
 
 export interface ReportTask {
@@ -164,7 +165,11 @@ export function assembleReport(
     })
   }
   const used = new Set(tasks.flatMap((t) => t.targets.flatMap((x) => x.channels)))
-  const channels = [...shape.channelNames].filter(([id]) => used.has(id)).map(([id, name]) => ({ id, name }))
+  // In the order the targets name them, so export columns do not depend on the database's order.
+  const channels = [...used].flatMap((id) => {
+    const name = shape.channelNames.get(id)
+    return name === undefined ? [] : [{ id, name }]
+  })
   return {
     channels,
     plan: { id: Number(plan.id), code: String(plan.code), title: String(plan.title) },

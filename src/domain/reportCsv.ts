@@ -1,17 +1,26 @@
 /**
  * The quota report as CSV: one row per task × target, Vietnamese headers, the same numbers as
- * the JSON. A UTF-8 byte-order mark makes Excel read the Vietnamese letters correctly.
+ * the JSON. Each row names its target (id and a readable label), so several targets of one task
+ * are told apart without relying on row order; then, for every channel the report uses, two
+ * columns: that channel's quota (per-channel targets only) and its uncapped count (blank where
+ * the target does not use the channel). Columns per channel rather than a row per channel keep
+ * one row per target, so a column of the sheet still adds up to the report's totals.
+ * A UTF-8 byte-order mark makes Excel read the Vietnamese letters correctly.
  */
 import { ATTAINMENT_FIELDS, attainmentOf, type Attainment, type AttainmentField } from './quota'
-import type { QuotaReport } from './reportAssembly'
+import type { QuotaReport, ReportTarget } from './reportAssembly'
 
-/** One task × target: the task's columns, then the target's attainment (ATTAINMENT_FIELDS). */
+/** One task × target: the task's columns, the target's, its attainment, then its channels. */
 export interface ReportCsvRow extends Attainment {
   taskCode: string
   taskTitle: string
   deadline: string | null
+  targetId: string
+  targetLabel: string
   kind: string
   mode: string
+  /** By channel id: the per-channel quota (null on a pooled target) and the uncapped count. */
+  channels: Record<number, { quota: number | null; achieved: number }>
 }
 
 /** Column headers of the attainment numbers; a Record, so a field added to the list needs one. */
@@ -25,10 +34,14 @@ const ATTAINMENT_HEADERS_VI: Record<AttainmentField, string> = {
   status: 'Trạng thái',
 }
 
-const HEADERS: Array<[keyof ReportCsvRow, string]> = [
+type FixedColumn = Exclude<keyof ReportCsvRow, 'channels'>
+
+const FIXED: Array<[FixedColumn, string]> = [
   ['taskCode', 'Mã nhiệm vụ'],
   ['taskTitle', 'Nhiệm vụ'],
   ['deadline', 'Hạn hoàn thành'],
+  ['targetId', 'Mã chỉ tiêu'],
+  ['targetLabel', 'Tên chỉ tiêu'],
   ['kind', 'Loại chỉ tiêu'],
   ['mode', 'Cách tính'],
   ...ATTAINMENT_FIELDS.map((field): [AttainmentField, string] => [field, ATTAINMENT_HEADERS_VI[field]]),
@@ -42,37 +55,83 @@ export const STATUS_LABELS_VI: Record<string, string> = {
   overdue: 'Quá hạn',
 }
 
+const KIND_LABELS_VI: Record<ReportTarget['kind'], string> = {
+  content: 'sản phẩm',
+  deliverable: 'Sản phẩm / báo cáo',
+  indicator: 'Chỉ số',
+}
+
+/** The two headers of a channel's columns; the id in brackets keeps them apart when names repeat. */
+export function channelHeaders(channel: { id: number; name: string }): { quota: string; achieved: string } {
+  const name = `${channel.name} [kênh ${channel.id}]`
+  return { quota: `${name}: chỉ tiêu mỗi kênh`, achieved: `${name}: đã đạt` }
+}
+
+/**
+ * A target's name for a reader: its own label when the plan gave one, otherwise what it asks
+ * for, e.g. "20 sản phẩm (articles, videos) trên: Cổng TTĐT, VnExpress" or "5 … mỗi kênh trên: …".
+ */
+export function targetLabel(t: ReportTarget, channelNames: ReadonlyMap<number, string>): string {
+  if (t.label?.trim()) return t.label.trim()
+  if (t.kind !== 'content') return KIND_LABELS_VI[t.kind]
+  const quantity = t.mode === 'perChannel' ? (t.byChannel[0]?.quota ?? t.target) : t.target
+  const types = t.contentTypes.length > 0 ? ` (${t.contentTypes.join(', ')})` : ''
+  const each = t.mode === 'perChannel' ? ' mỗi kênh' : ''
+  const channels = t.channels.map((id) => channelNames.get(id) ?? `kênh ${id}`).join(', ')
+  return `${quantity} ${KIND_LABELS_VI.content}${types}${each}${channels ? ` trên: ${channels}` : ''}`
+}
+
 /** RFC 4180 quoting; a leading = + - @ is prefixed so a spreadsheet never runs it as a formula. */
-export function csvCell(value: string | number | null): string {
-  if (value === null) return ''
+export function csvCell(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return ''
   let text = String(value)
   if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 
-export function reportCsv(rows: ReportCsvRow[]): string {
-  const lines = [HEADERS.map(([, label]) => csvCell(label)).join(',')]
+/** The CSV of a report: the fixed columns, then two per channel of `channels`, in that order. */
+export function reportCsv(rows: ReportCsvRow[], channels: ReadonlyArray<{ id: number; name: string }> = []): string {
+  const header = [
+    ...FIXED.map(([, label]) => label),
+    ...channels.flatMap((c) => {
+      const h = channelHeaders(c)
+      return [h.quota, h.achieved]
+    }),
+  ]
+  const lines = [header.map(csvCell).join(',')]
   for (const row of rows) {
-    lines.push(
-      HEADERS.map(([key]) => {
-        const v = row[key]
-        return csvCell(key === 'status' ? (STATUS_LABELS_VI[String(v)] ?? String(v)) : v)
-      }).join(','),
-    )
+    const fixed = FIXED.map(([key]) => {
+      const v = row[key]
+      return csvCell(key === 'status' ? (STATUS_LABELS_VI[String(v)] ?? String(v)) : v)
+    })
+    const perChannel = channels.flatMap((c) => {
+      const cell = row.channels[c.id]
+      return [csvCell(cell?.quota), csvCell(cell?.achieved)]
+    })
+    lines.push([...fixed, ...perChannel].join(','))
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`
 }
 
-/** The report's rows for the CSV: one per task × target, in report order. */
-export function reportCsvRows(report: Pick<QuotaReport, 'tasks'>): ReportCsvRow[] {
+/** The report's rows for the CSV and the workbook: one per task × target, in report order. */
+export function reportCsvRows(report: Pick<QuotaReport, 'tasks' | 'channels'>): ReportCsvRow[] {
+  const names = new Map(report.channels.map((c) => [c.id, c.name]))
   return report.tasks.flatMap((task) =>
     task.targets.map((t) => ({
       taskCode: task.code,
       taskTitle: task.title,
       deadline: task.deadline,
+      targetId: t.id,
+      targetLabel: targetLabel(t, names),
       kind: t.kind,
       mode: t.mode ?? '',
       ...attainmentOf(t),
+      channels: Object.fromEntries(t.byChannel.map((c) => [c.channel, { quota: c.quota, achieved: c.achieved }])),
     })),
   )
+}
+
+/** The whole report as CSV. */
+export function quotaReportCsv(report: Pick<QuotaReport, 'tasks' | 'channels'>): string {
+  return reportCsv(reportCsvRows(report), report.channels)
 }

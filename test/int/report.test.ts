@@ -13,7 +13,12 @@ type Report = {
   tasks: Array<{
     id: number
     code: string
-    targets: Array<Record<string, unknown> & { byChannel: Array<{ channel: number; achieved: number }> }>
+    targets: Array<
+      Record<string, unknown> & {
+        id: string
+        byChannel: Array<{ channel: number; achieved: number; quota: number | null }>
+      }
+    >
   }>
   totals: { target: number; achieved: number; percent: number }
 }
@@ -113,8 +118,8 @@ describe('GET /api/quota/report', () => {
       percent: 50,
     })
     expect(t1?.targets[0]?.byChannel).toEqual([
-      { channel: f.vnexpress.id, achieved: 2 },
-      { channel: f.social.id, achieved: 2 },
+      { channel: f.vnexpress.id, achieved: 2, quota: null },
+      { channel: f.social.id, achieved: 2, quota: null },
     ])
     expect(t2?.targets[0]).toMatchObject({
       kind: 'content',
@@ -123,6 +128,11 @@ describe('GET /api/quota/report', () => {
       achieved: 2,
       status: 'done',
     })
+    // A per-channel target says each channel's quota, so a client need not divide the target.
+    expect(t2?.targets[0]?.byChannel).toEqual([
+      { channel: f.vnexpress.id, achieved: 1, quota: 1 },
+      { channel: f.social.id, achieved: 1, quota: 1 },
+    ])
     expect(t2?.targets[1]).toMatchObject({ kind: 'deliverable', target: 1, achieved: 0 })
     expect(report.totals).toEqual({ target: 7, achieved: 4, percent: expect.any(Number) })
   })
@@ -161,7 +171,44 @@ describe('GET /api/quota/report', () => {
       .trim()
       .split('\r\n')
     expect(lines).toHaveLength(4)
-    expect(lines[1]).toMatch(/^1,t1,2025-08-30,content,pooled,4,2,0,50,2,/)
+    const json = (await get(`plan=${f.plan.id}&asOf=2025-08-20`)).json as unknown as Report
+    const [pooled, perChannel, deliverable] = json.tasks.flatMap((task) => task.targets)
+    // Columns: task, target id and label, kind, mode, attainment, then quota and count per channel.
+    expect(lines[0]!.split(',').slice(-4)).toEqual([
+      `VnExpress [kênh ${f.vnexpress.id}]: chỉ tiêu mỗi kênh`,
+      `VnExpress [kênh ${f.vnexpress.id}]: đã đạt`,
+      `Facebook [kênh ${f.social.id}]: chỉ tiêu mỗi kênh`,
+      `Facebook [kênh ${f.social.id}]: đã đạt`,
+    ])
+    expect(lines[1]).toMatch(
+      new RegExp(
+        `^1,t1,2025-08-30,${pooled!.id},"4 sản phẩm \\(articles\\) trên: VnExpress, Facebook",content,pooled,4,2,0,50,2,`,
+      ),
+    )
+    expect(lines[1]!.endsWith(',,2,,2')).toBe(true)
+    expect(lines[2]).toMatch(
+      new RegExp(`^2,t2,2025-08-30,${perChannel!.id},"1 sản phẩm \\(articles\\) mỗi kênh trên: `),
+    )
+    expect(lines[2]!.endsWith(',1,1,1,1')).toBe(true)
+    expect(lines[3]).toMatch(new RegExp(`^2,t2,2025-08-30,${deliverable!.id},Báo cáo,deliverable,,1,0,`))
+    expect(lines[3]!.endsWith(',,,,')).toBe(true)
+  })
+
+  it('orders tasks without a display order by their number (STT) in natural order', async () => {
+    const plan = await payload.create({ collection: 'plans', data: { code: 'KH-STT', title: 'STT' } as never })
+    for (const code of ['10', '3.b', '2', '3.a', '1', '2.1']) {
+      await payload.create({
+        collection: 'tasks',
+        data: {
+          plan: plan.id,
+          code,
+          title: `Nhiệm vụ ${code}`,
+          timeframe: { kind: 'deadline', deadline: dayToInstant('2025-12-31') },
+        } as never,
+      })
+    }
+    const report = (await get(`plan=${plan.id}&asOf=2025-08-20`)).json as unknown as Report
+    expect(report.tasks.map((x) => x.code)).toEqual(['1', '2', '2.1', '3.a', '3.b', '10'])
   })
 
   it('exports the same numbers as a real XLSX workbook (read back with exceljs)', async () => {
@@ -175,24 +222,40 @@ describe('GET /api/quota/report', () => {
     const sheet = wb.getWorksheet('Chỉ tiêu')!
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 })
     expect(sheet.getRow(1).values).toEqual(
-      expect.arrayContaining(['Mã nhiệm vụ', 'Nhiệm vụ', 'Chỉ tiêu', 'Đã đạt', 'Tỷ lệ', 'Trạng thái']),
+      expect.arrayContaining(['Mã nhiệm vụ', 'Nhiệm vụ', 'Mã chỉ tiêu', 'Tên chỉ tiêu', 'Chỉ tiêu', 'Đã đạt', 'Tỷ lệ']),
     )
+    const headers = (sheet.getRow(1).values as unknown[]).map(String)
+    const col = (name: string) => headers.indexOf(name)
+    const vnQuota = col(`VnExpress [kênh ${f.vnexpress.id}]: chỉ tiêu mỗi kênh`)
+    const vnCount = col(`VnExpress [kênh ${f.vnexpress.id}]: đã đạt`)
+    expect(Math.min(vnQuota, vnCount)).toBeGreaterThan(0)
     const rows = json.tasks.flatMap((task) =>
-      task.targets.map((t) => [task.code, t.target, t.achieved, Number(t.percent) / 100]),
+      task.targets.map((t) => [
+        task.code,
+        t.id,
+        t.target,
+        t.achieved,
+        Number(t.percent) / 100,
+        t.byChannel[0]?.quota ?? null,
+        t.byChannel[0]?.achieved ?? null,
+      ]),
     )
-    for (const [i, [code, target, achieved, percent]] of rows.entries()) {
+    expect(rows).toHaveLength(3)
+    for (const [i, expected] of rows.entries()) {
       const row = sheet.getRow(i + 2)
-      expect([row.getCell(1).value, row.getCell(6).value, row.getCell(7).value, row.getCell(9).value]).toEqual([
-        code,
-        target,
-        achieved,
-        percent,
-      ])
+      const cells = ['Mã nhiệm vụ', 'Mã chỉ tiêu', 'Chỉ tiêu', 'Đã đạt', 'Tỷ lệ'].map((h) => row.getCell(col(h)).value)
+      expect([...cells, row.getCell(vnQuota).value, row.getCell(vnCount).value]).toEqual(expected)
     }
-    expect(sheet.getRow(2).getCell(9).numFmt).toBe('0.0%')
-    expect(sheet.getRow(2).getCell(3).value).toEqual(new Date('2025-08-30T00:00:00.000Z'))
+    expect(sheet.getRow(2).getCell(col('Tỷ lệ')).numFmt).toBe('0.0%')
+    expect(sheet.getRow(2).getCell(col('Hạn hoàn thành')).value).toEqual(new Date('2025-08-30T00:00:00.000Z'))
     const byChannel = wb.getWorksheet('Theo kênh')!
-    expect(byChannel.getRow(2).values).toEqual(expect.arrayContaining(['1', 'VnExpress', 2]))
+    expect(byChannel.getRow(1).values).toEqual(
+      expect.arrayContaining(['Mã chỉ tiêu', 'Mã kênh', 'Kênh', 'Chỉ tiêu mỗi kênh', 'Đã đạt']),
+    )
+    // One row per target × channel: 2 channels for each of the two content targets.
+    expect(byChannel.rowCount).toBe(1 + 4)
+    const perChannelRow = byChannel.getRow(4).values as unknown[]
+    expect(perChannelRow).toEqual(expect.arrayContaining(['2', json.tasks[1]!.targets[0]!.id, 'VnExpress', 1]))
   })
 
   it('unpublished and trashed items leave the numbers; a recurring monthly target counts the current month; an indicator reports its latest entry', async () => {

@@ -222,9 +222,9 @@ describe('periodic report', () => {
       if (n === 1 || row.getCell(1).value === null) return
       rows.push([
         String(row.getCell(1).value),
-        Number(row.getCell(6).value),
-        Number(row.getCell(7).value),
+        Number(row.getCell(8).value),
         Number(row.getCell(9).value),
+        Number(row.getCell(11).value),
       ])
     })
     const expected = endpoint.tasks.flatMap((task) =>
@@ -232,7 +232,7 @@ describe('periodic report', () => {
     )
     expect(rows).toEqual(expected)
     const totalsRow = sheet.getRow(sheet.rowCount)
-    expect([totalsRow.getCell(6).value, totalsRow.getCell(7).value, totalsRow.getCell(9).value]).toEqual([
+    expect([totalsRow.getCell(8).value, totalsRow.getCell(9).value, totalsRow.getCell(11).value]).toEqual([
       endpoint.totals.target,
       endpoint.totals.achieved,
       endpoint.totals.percent / 100,

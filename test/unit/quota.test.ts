@@ -331,9 +331,10 @@ describe('evaluateContentTarget', () => {
       window: SEED_WINDOW,
       today: '2025-08-01',
     })
+    // A pooled target has no per-channel share: the quota is null, not quantity ÷ channels.
     expect(r.byChannel).toEqual([
-      { channel: 3, achieved: 0 },
-      { channel: 1, achieved: 3 },
+      { channel: 3, achieved: 0, quota: null },
+      { channel: 1, achieved: 3, quota: null },
     ])
     expect(r.achieved).toBe(4)
     expect(r.late).toBe(2)
@@ -356,9 +357,9 @@ describe('evaluateContentTarget', () => {
     })
     expect(r).toMatchObject({ target: 9, achieved: 4, remaining: 5, percent: 44.4 })
     expect(r.byChannel).toEqual([
-      { channel: 1, achieved: 5 },
-      { channel: 2, achieved: 1 },
-      { channel: 3, achieved: 0 },
+      { channel: 1, achieved: 5, quota: 3 },
+      { channel: 2, achieved: 1, quota: 3 },
+      { channel: 3, achieved: 0, quota: 3 },
     ])
   })
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { ATTAINMENT_FIELDS } from '../../src/domain/quota'
 import type { ReportTarget } from '../../src/domain/reportAssembly'
-import { csvCell, reportCsv, reportCsvRows } from '../../src/domain/reportCsv'
+import { csvCell, quotaReportCsv, reportCsv, reportCsvRows, targetLabel } from '../../src/domain/reportCsv'
 import { parseReportParams } from '../../src/domain/reportParams'
 
 describe('report parameters', () => {
@@ -46,6 +46,8 @@ describe('report CSV', () => {
         taskCode: '1',
         taskTitle: 'Truyền thông, chuyển đổi số',
         deadline: '2025-08-30',
+        targetId: 't1',
+        targetLabel: '20 tin',
         kind: 'content',
         mode: 'pooled',
         target: 20,
@@ -55,11 +57,12 @@ describe('report CSV', () => {
         remaining: 12,
         expected: 10.5,
         status: 'at-risk',
+        channels: {},
       },
     ])
     expect(csv.startsWith('\uFEFFMã nhiệm vụ,Nhiệm vụ,')).toBe(true)
     expect(csv).toContain(
-      '\r\n1,"Truyền thông, chuyển đổi số",2025-08-30,content,pooled,20,8,0,40,12,10.5,Có nguy cơ chậm\r\n',
+      '\r\n1,"Truyền thông, chuyển đổi số",2025-08-30,t1,20 tin,content,pooled,20,8,0,40,12,10.5,Có nguy cơ chậm\r\n',
     )
   })
 })
@@ -80,7 +83,10 @@ describe('report CSV rows', () => {
     remaining: 12,
     expected: 10.5,
     status: 'at-risk',
-    byChannel: [{ channel: 1, achieved: 8 }],
+    byChannel: [
+      { channel: 1, achieved: 8, quota: null },
+      { channel: 2, achieved: 0, quota: null },
+    ],
     ...over,
   })
 
@@ -96,10 +102,24 @@ describe('report CSV rows', () => {
           leadUnits: [],
           targets: [
             target({}),
-            target({ id: 'b', kind: 'deliverable', mode: null, target: 1, achieved: 1, status: 'done' }),
+            target({
+              id: 'b',
+              kind: 'deliverable',
+              mode: null,
+              target: 1,
+              achieved: 1,
+              status: 'done',
+              channels: [],
+              contentTypes: [],
+              byChannel: [],
+            }),
           ],
         },
         { id: 2, code: 'I.2', title: 'B', deadline: null, recurring: true, leadUnits: [], targets: [] },
+      ],
+      channels: [
+        { id: 1, name: 'Cổng TTĐT' },
+        { id: 2, name: 'VnExpress' },
       ],
     })
     expect(rows).toEqual([
@@ -107,6 +127,9 @@ describe('report CSV rows', () => {
         taskCode: 'I.1',
         taskTitle: 'A',
         deadline: '2025-08-30',
+        targetId: 'a',
+        targetLabel: '20 sản phẩm (articles) trên: Cổng TTĐT, VnExpress',
+        channels: { 1: { quota: null, achieved: 8 }, 2: { quota: null, achieved: 0 } },
         kind: 'content',
         mode: 'pooled',
         target: 20,
@@ -117,14 +140,84 @@ describe('report CSV rows', () => {
         expected: 10.5,
         status: 'at-risk',
       },
-      expect.objectContaining({ kind: 'deliverable', mode: '', target: 1, achieved: 1, status: 'done' }),
+      expect.objectContaining({
+        targetId: 'b',
+        targetLabel: 'Sản phẩm / báo cáo',
+        kind: 'deliverable',
+        mode: '',
+        target: 1,
+        achieved: 1,
+        status: 'done',
+        channels: {},
+      }),
     ])
   })
 
-  it('has a column for every attainment field, after the task columns', () => {
+  it('tells several targets of one task apart by id and label, with a quota and a count per channel', () => {
+    const report = {
+      channels: [
+        { id: 1, name: 'Cổng TTĐT' },
+        { id: 2, name: 'Fanpage' },
+      ],
+      tasks: [
+        {
+          id: 1,
+          code: '3',
+          title: 'Tin bài',
+          deadline: '2025-08-30',
+          recurring: false,
+          leadUnits: [],
+          targets: [
+            target({
+              id: 'p',
+              label: 'Tin trên cổng',
+              channels: [1],
+              byChannel: [{ channel: 1, achieved: 8, quota: null }],
+            }),
+            target({
+              id: 'q',
+              mode: 'perChannel',
+              target: 10,
+              achieved: 7,
+              channels: [1, 2],
+              byChannel: [
+                { channel: 1, achieved: 9, quota: 5 },
+                { channel: 2, achieved: 2, quota: 5 },
+              ],
+            }),
+          ],
+        },
+      ],
+    }
+    const lines = quotaReportCsv(report).slice(1).trimEnd().split('\r\n')
+    const header = lines[0]!.split(',')
+    expect(header.slice(-4)).toEqual([
+      'Cổng TTĐT [kênh 1]: chỉ tiêu mỗi kênh',
+      'Cổng TTĐT [kênh 1]: đã đạt',
+      'Fanpage [kênh 2]: chỉ tiêu mỗi kênh',
+      'Fanpage [kênh 2]: đã đạt',
+    ])
+    // The pooled target has no per-channel quota and no cell for a channel it does not use.
+    expect(lines[1]).toMatch(/^3,Tin bài,2025-08-30,p,Tin trên cổng,.*,,8,,$/)
+    expect(lines[2]).toContain('3,Tin bài,2025-08-30,q,"5 sản phẩm (articles) mỗi kênh trên: Cổng TTĐT, Fanpage",')
+    expect(lines[2]!.endsWith(',5,9,5,2')).toBe(true)
+    expect(lines).toHaveLength(3)
+  })
+
+  it('names unnamed targets by what they ask for, and keeps a plan-given label', () => {
+    const names = new Map([[4, 'VnExpress']])
+    expect(targetLabel(target({ label: '  Bài trên VnExpress ' }), names)).toBe('Bài trên VnExpress')
+    expect(targetLabel(target({ channels: [4, 9], contentTypes: ['videos'] }), names)).toBe(
+      '20 sản phẩm (videos) trên: VnExpress, kênh 9',
+    )
+    expect(targetLabel(target({ kind: 'indicator', mode: null }), names)).toBe('Chỉ số')
+  })
+
+  it('has the task and target columns, then a column for every attainment field', () => {
     const header = reportCsv([]).slice(1).split('\r\n')[0]!.split(',')
-    expect(header).toHaveLength(5 + ATTAINMENT_FIELDS.length)
-    expect(header.slice(5)).toEqual([
+    expect(header).toHaveLength(7 + ATTAINMENT_FIELDS.length)
+    expect(header.slice(3, 5)).toEqual(['Mã chỉ tiêu', 'Tên chỉ tiêu'])
+    expect(header.slice(7)).toEqual([
       'Chỉ tiêu',
       'Đã đạt',
       'Trễ hạn',

@@ -8,6 +8,7 @@ import {
   type ReportShape,
 } from '../../domain/reportAssembly'
 import { relId } from '../../domain/relations'
+import { sortTasks } from '../../domain/taskOrder'
 import { unitWithDescendants } from '../../domain/units'
 import { SLUGS } from '../../domain/slugs'
 import { countTargets } from '../counting/engine/read'
@@ -96,12 +97,12 @@ export async function readReportShape(
     where,
     depth: 0,
     pagination: false,
-    sort: 'sortOrder',
     select: { code: true, title: true, sortOrder: true, timeframe: true, leadUnits: true, targets: true },
     overrideAccess,
     req,
   })
-  const tasks = docs as unknown as Row[]
+  // In the plan's order: display order, then STT in natural order (taskOrder.ts), then creation.
+  const tasks = sortTasks(docs as unknown as Row[])
   const named = reportNameIds(tasks)
   const [unitNames, channelNames] = await Promise.all([
     namesOf(req, SLUGS.units, named.units, overrideAccess),

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs'
 import { ATTAINMENT_FIELDS, attainmentOf, type Attainment, type AttainmentField } from '../../domain/quota'
-import { STATUS_LABELS_VI } from '../../domain/reportCsv'
+import { STATUS_LABELS_VI, channelHeaders, reportCsvRows } from '../../domain/reportCsv'
 import type { QuotaReport } from './buildReport'
 
 const KIND_VI: Record<string, string> = {
@@ -27,8 +27,10 @@ function attainmentCells(t: Attainment): Record<AttainmentField, number | string
 }
 
 /**
- * The quota report as a real workbook (the same numbers as the JSON): a sheet with one row per
- * task × target and a per-channel sheet; Vietnamese headers, number formats, frozen header rows.
+ * The quota report as a real workbook (the same numbers and columns as the CSV, reportCsv.ts): a
+ * sheet with one row per task × target (target id and label, attainment, then a quota and a
+ * count column per channel), a sheet with one row per target × channel, and the report's plan
+ * and day; Vietnamese headers, number formats, frozen header rows.
  */
 export async function reportWorkbook(report: QuotaReport): Promise<Buffer> {
   const wb = new ExcelJS.Workbook()
@@ -41,25 +43,43 @@ export async function reportWorkbook(report: QuotaReport): Promise<Buffer> {
     { header: 'Mã nhiệm vụ', key: 'code', width: 12 },
     { header: 'Nhiệm vụ', key: 'title', width: 60 },
     { header: 'Hạn hoàn thành', key: 'deadline', width: 14 },
+    { header: 'Mã chỉ tiêu', key: 'targetId', width: 26 },
+    { header: 'Tên chỉ tiêu', key: 'targetLabel', width: 48 },
     { header: 'Loại chỉ tiêu', key: 'kind', width: 20 },
     { header: 'Cách tính', key: 'mode', width: 18 },
     ...ATTAINMENT_FIELDS.map((key) => {
       const { header, width, numFmt } = ATTAINMENT_COLUMNS[key]
       return { header, key, width, ...(numFmt ? { style: { numFmt } } : {}) }
     }),
+    ...report.channels.flatMap((c) => {
+      const h = channelHeaders(c)
+      return [
+        { header: h.quota, key: `q${c.id}`, width: 16, style: { numFmt: '#,##0' } },
+        { header: h.achieved, key: `a${c.id}`, width: 16, style: { numFmt: '#,##0' } },
+      ]
+    }),
   ]
-  for (const task of report.tasks) {
-    for (const t of task.targets) {
-      sheet.addRow({
-        code: task.code,
-        title: task.title,
-        deadline: task.deadline ? dateCell(task.deadline) : null,
-        kind: KIND_VI[t.kind] ?? t.kind,
-        mode: t.mode ? (MODE_VI[t.mode] ?? t.mode) : '',
-        ...attainmentCells(t),
-      })
-    }
-  }
+  const rows = reportCsvRows(report)
+  const targets = report.tasks.flatMap((task) => task.targets)
+  rows.forEach((row, i) => {
+    const t = targets[i]!
+    sheet.addRow({
+      code: row.taskCode,
+      title: row.taskTitle,
+      deadline: row.deadline ? dateCell(row.deadline) : null,
+      targetId: row.targetId,
+      targetLabel: row.targetLabel,
+      kind: KIND_VI[t.kind] ?? t.kind,
+      mode: t.mode ? (MODE_VI[t.mode] ?? t.mode) : '',
+      ...attainmentCells(t),
+      ...Object.fromEntries(
+        Object.entries(row.channels).flatMap(([id, c]) => [
+          [`q${id}`, c.quota],
+          [`a${id}`, c.achieved],
+        ]),
+      ),
+    })
+  })
   sheet.getColumn('deadline').numFmt = 'dd/mm/yyyy'
   const totals = sheet.addRow({
     title: 'Tổng cộng',
@@ -74,21 +94,27 @@ export async function reportWorkbook(report: QuotaReport): Promise<Buffer> {
   byChannel.columns = [
     { header: 'Mã nhiệm vụ', key: 'code', width: 12 },
     { header: 'Nhiệm vụ', key: 'title', width: 60 },
+    { header: 'Mã chỉ tiêu', key: 'targetId', width: 26 },
+    { header: 'Tên chỉ tiêu', key: 'targetLabel', width: 48 },
+    { header: 'Mã kênh', key: 'channelId', width: 10 },
     { header: 'Kênh', key: 'channel', width: 36 },
+    { header: 'Chỉ tiêu mỗi kênh', key: 'quota', width: 18, style: { numFmt: '#,##0' } },
     { header: 'Đã đạt', key: 'achieved', width: 10, style: { numFmt: '#,##0' } },
   ]
-  for (const task of report.tasks) {
-    for (const t of task.targets) {
-      for (const c of t.byChannel) {
-        byChannel.addRow({
-          code: task.code,
-          title: task.title,
-          channel: channelName.get(c.channel) ?? String(c.channel),
-          achieved: c.achieved,
-        })
-      }
+  rows.forEach((row, i) => {
+    for (const c of targets[i]!.byChannel) {
+      byChannel.addRow({
+        code: row.taskCode,
+        title: row.taskTitle,
+        targetId: row.targetId,
+        targetLabel: row.targetLabel,
+        channelId: c.channel,
+        channel: channelName.get(c.channel) ?? String(c.channel),
+        quota: c.quota,
+        achieved: c.achieved,
+      })
     }
-  }
+  })
   byChannel.getRow(1).font = { bold: true }
 
   const info = wb.addWorksheet('Thông tin')

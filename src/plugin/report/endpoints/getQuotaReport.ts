@@ -1,7 +1,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 import { calendarDay } from '../../../domain/calendar'
 import { parseReportParams } from '../../../domain/reportParams'
-import { reportCsv, reportCsvRows } from '../../../domain/reportCsv'
+import { quotaReportCsv } from '../../../domain/reportCsv'
 import { buildReport } from '../buildReport'
 import { reportWorkbook } from '../reportWorkbook'
 import { countingTimeZone } from '../../counting/engine/settings'
@@ -36,7 +36,7 @@ export const getQuotaReport: Endpoint = {
       })
     }
     if (parsed.params.format === 'csv') {
-      return new Response(reportCsv(reportCsvRows(report)), {
+      return new Response(quotaReportCsv(report), {
         status: 200,
         headers: {
           'Content-Type': 'text/csv; charset=utf-8',
