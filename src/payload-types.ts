@@ -340,6 +340,7 @@ export interface Article {
     | {
         channel?: (number | null) | Channel;
         publishedAt?: string | null;
+        day?: string | null;
         url?: string | null;
         note?: string | null;
         id?: string | null;
@@ -561,6 +562,7 @@ export interface Infographic {
     | {
         channel?: (number | null) | Channel;
         publishedAt?: string | null;
+        day?: string | null;
         url?: string | null;
         note?: string | null;
         id?: string | null;
@@ -699,6 +701,7 @@ export interface Video {
     | {
         channel?: (number | null) | Channel;
         publishedAt?: string | null;
+        day?: string | null;
         url?: string | null;
         note?: string | null;
         id?: string | null;
@@ -1311,6 +1314,7 @@ export interface ArticlesSelect<T extends boolean = true> {
     | {
         channel?: T;
         publishedAt?: T;
+        day?: T;
         url?: T;
         note?: T;
         id?: T;
@@ -1364,6 +1368,7 @@ export interface InfographicsSelect<T extends boolean = true> {
     | {
         channel?: T;
         publishedAt?: T;
+        day?: T;
         url?: T;
         note?: T;
         id?: T;
@@ -1507,6 +1512,7 @@ export interface VideosSelect<T extends boolean = true> {
     | {
         channel?: T;
         publishedAt?: T;
+        day?: T;
         url?: T;
         note?: T;
         id?: T;

@@ -32,6 +32,15 @@ export function isIsoDay(value: string): boolean {
   return isValidDayMonth(d, mo, y)
 }
 
+/**
+ * False for a date string whose leading YYYY-MM-DD is not a day of the calendar (2026-02-30):
+ * JavaScript rolls it over to 2 March, Postgres refuses it, so it must be caught before either.
+ */
+export function hasRealDay(value: string): boolean {
+  const prefix = /^\d{4}-\d{2}-\d{2}/.exec(value)?.[0]
+  return prefix === undefined || isIsoDay(prefix)
+}
+
 export function daysInMonth(month: number, year = 2024): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate()
 }
@@ -69,4 +78,39 @@ export function formatViDay(day: string): string {
 export function dayToInstant(day: string): string {
   if (!isIsoDay(day)) throw new RangeError(`Not a calendar day (YYYY-MM-DD): ${day}`)
   return `${day}T12:00:00.000Z`
+}
+
+/**
+ * The instant stored for a calendar day in a time zone: 12:00 UTC, as Payload's day picker
+ * stores it, when that instant falls on the day there (every zone from UTC−11 to UTC+11, Vietnam
+ * among them); otherwise the nearest whole UTC hour that does (zones beyond ±11 h), so the day
+ * read back in that zone is always the day given.
+ */
+export function dayInstantIn(day: string, timeZone = DEFAULT_TIME_ZONE): string {
+  const noon = dayToInstant(day)
+  if (calendarDay(noon, timeZone) === day) return noon
+  const base = Date.parse(noon)
+  for (let h = 1; h <= 14; h++) {
+    for (const shift of [-h, h]) {
+      const candidate = new Date(base + shift * 3_600_000).toISOString()
+      if (calendarDay(candidate, timeZone) === day) return candidate
+    }
+  }
+  throw new RangeError(`No instant of ${day} in ${timeZone}`)
+}
+
+/**
+ * What a client sent as a publication date, as the instant to store: a bare `YYYY-MM-DD` is that
+ * calendar day in the plan's time zone (dayInstantIn); anything else (an instant, or something
+ * invalid for the field's own validation to refuse) is kept as sent.
+ */
+export function publicationInstant(value: unknown, timeZone = DEFAULT_TIME_ZONE): unknown {
+  return typeof value === 'string' && isIsoDay(value) ? dayInstantIn(value, timeZone) : value
+}
+
+/** The calendar day of a stored instant in the plan's time zone, or null when there is none. */
+export function dayOf(value: unknown, timeZone = DEFAULT_TIME_ZONE): string | null {
+  if (typeof value !== 'string' && !(value instanceof Date)) return null
+  const d = typeof value === 'string' ? new Date(value) : value
+  return Number.isNaN(d.getTime()) ? null : calendarDay(d, timeZone)
 }

@@ -1,5 +1,5 @@
 import type { Problem } from './i18n/messages'
-import { calendarDay } from './calendar'
+import { calendarDay, hasRealDay } from './calendar'
 import { checkHttpUrl } from './planRules'
 import { relId } from './relations'
 
@@ -48,6 +48,8 @@ export function checkPublications(
     else {
       let day: string | undefined
       try {
+        // JavaScript rolls 2026-02-30 over to 2 March where Postgres refuses it: check the day first.
+        if (typeof row.publishedAt === 'string' && !hasRealDay(row.publishedAt)) throw new RangeError('no such day')
         day = calendarDay(row.publishedAt, timeZone)
       } catch {
         // calendarDay throws on an unparsable date; report it as the invalid date it is.

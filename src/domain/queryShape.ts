@@ -5,6 +5,7 @@
  * skip field validation). Pure: callers pass the collection's field tree and the request's input,
  * and get the paths at fault, to answer 400 naming them.
  */
+import { hasRealDay } from './calendar'
 
 /** The part of a Payload field config these checks read. */
 export interface FieldShape {
@@ -91,7 +92,7 @@ function isUnparsableDate(value: unknown): boolean {
   if (value === null || value === undefined || value === '') return false
   if (value instanceof Date) return Number.isNaN(value.getTime())
   if (typeof value !== 'string') return true
-  return Number.isNaN(Date.parse(value))
+  return Number.isNaN(Date.parse(value)) || !hasRealDay(value)
 }
 
 /** Paths (`publications.0.publishedAt`) of the date fields in `data` whose value is not a date. */

@@ -48,6 +48,9 @@ describe('publication rows', () => {
         { channel: 1, url: 'ftp://x', publishedAt: '2025-08-31T12:00:00Z' },
         { channel: { id: 1 }, publishedAt: null },
         { url: 'https://ok.vn', publishedAt: 'garbage' },
+        // JavaScript would read these as 2 March; the database refuses them: an invalid date.
+        { channel: 3, publishedAt: '2025-02-30' },
+        { channel: 4, publishedAt: '2025-02-30T10:00:00Z' },
       ],
       now,
     )
@@ -58,6 +61,8 @@ describe('publication rows', () => {
       '1.publishedAt:required',
       '2.channel:required',
       '2.publishedAt:invalidDate',
+      '3.publishedAt:invalidDate',
+      '4.publishedAt:invalidDate',
     ])
   })
   it('adds the home row once, dated the first publish, and keeps an editor-made home row', () => {

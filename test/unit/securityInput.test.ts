@@ -91,5 +91,9 @@ describe('query and data shapes', () => {
       }),
     ).toEqual(['review.publishAt', 'publications.1.publishedAt', 'firstPublishedAt'])
     expect(unparsableDatePaths(fields, { publications: [{ publishedAt: null }], review: {} })).toEqual([])
+    // Days that do not exist parse in JavaScript (as 2 March) but not in Postgres.
+    expect(
+      unparsableDatePaths(fields, { publications: [{ publishedAt: '2026-02-30' }, { publishedAt: '2026-02-28' }] }),
+    ).toEqual(['publications.0.publishedAt'])
   })
 })

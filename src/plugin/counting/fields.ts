@@ -2,6 +2,8 @@ import type { Field, PayloadRequest } from 'payload'
 import { checkPublications, type PublicationRow } from '../../domain/publications'
 import { toValidation } from '../shared/validation'
 import { SLUGS } from '../../domain/slugs'
+import { normalizePublicationDay } from './hooks/normalizePublicationDay'
+import { readPublicationDay } from './hooks/readPublicationDay'
 
 type V = { req: PayloadRequest; data: Partial<Record<string, unknown>>; path?: Array<string | number> }
 
@@ -68,9 +70,19 @@ export const planTagFields: Field[] = [
             type: 'date',
             label: { vi: 'Ngày đăng', en: 'Published on' },
             admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'd/M/yyyy' } },
+            hooks: { beforeValidate: [normalizePublicationDay] },
             validate: publicationValidator('publishedAt'),
           },
         ],
+      },
+      {
+        // Computed on read, never stored: the day the publication counts on (see the hook).
+        name: 'day',
+        type: 'text',
+        virtual: true,
+        label: { vi: 'Ngày tính chỉ tiêu', en: 'Counting day' },
+        admin: { hidden: true, readOnly: true },
+        hooks: { afterRead: [readPublicationDay] },
       },
       { name: 'url', type: 'text', label: { vi: 'Đường dẫn (URL)', en: 'URL' }, validate: publicationValidator('url') },
       { name: 'note', type: 'text', label: { vi: 'Ghi chú (ví dụ: khung giờ phát sóng)', en: 'Note (e.g. TV slot)' } },
