@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 import { isAdmin, isAdminField } from '../src/plugin/access/isAdmin'
 import { isAdminOrSelf, readUsers } from '../src/plugin/access/isAdminOrSelf'
 import { isAdminOrSelfField } from '../src/plugin/access/isAdminOrSelfField'
+import { isStaffUser } from '../src/plugin/access/roles'
 import { SLUGS } from '../src/domain/slugs'
 import { userFields } from '../src/plugin/access/userFields'
 import { makeFirstUserAdmin } from '../hooks/makeFirstUserAdmin'
@@ -32,7 +33,8 @@ export const Users: CollectionConfig = {
     // Payload lets any signed-in user unlock any account; an insider could then keep guessing a
     // colleague's password past the lockout. Unlocking is the administrator's decision.
     unlock: isAdmin,
-    admin: ({ req }) => Boolean(req.user),
+    // The admin panel is for staff; an integration account works through the API only.
+    admin: ({ req }) => isStaffUser(req.user),
   },
   hooks: { beforeChange: [makeFirstUserAdmin] },
   fields: [

@@ -1,5 +1,5 @@
 import type { CollectionBeforeOperationHook } from 'payload'
-import { hasRole, type RoleUser } from '../src/plugin/access/roles'
+import { hasRole, isStaffUser, type RoleUser } from '../src/plugin/access/roles'
 import { isSingleRelationValue, relId } from '../src/domain/relations'
 import { throwFieldError } from '../src/plugin/shared/validation'
 
@@ -11,7 +11,8 @@ import { throwFieldError } from '../src/plugin/shared/validation'
 export const keepItemInOwnUnit: CollectionBeforeOperationHook = ({ args, collection, operation, req }) => {
   if (operation !== 'create' && operation !== 'update') return args
   const { data, overrideAccess } = args as { data?: Record<string, unknown>; overrideAccess?: boolean }
-  if (overrideAccess === true || !req.user) return args
+  // Anonymous and integration accounts write nothing: collection access refuses them (403).
+  if (overrideAccess === true || !isStaffUser(req.user)) return args
   if (!data || typeof data !== 'object' || !('unit' in data)) return args
   // `{ relationTo, value }` or `[13]` would be dropped in silence and the save reported a success.
   if (!isSingleRelationValue(data.unit)) throwFieldError(req, collection.slug, 'unit', { key: 'unitInvalid' })

@@ -170,7 +170,7 @@ export interface UserAuthOperations {
 export interface User {
   id: number;
   name: string;
-  role: 'admin' | 'manager' | 'editor' | 'multimedia';
+  role: 'admin' | 'manager' | 'editor' | 'multimedia' | 'integration';
   unit?: (number | null) | Unit;
   /**
    * This user approves or returns the items of these units (managers review every unit).
@@ -178,6 +178,10 @@ export interface User {
   reviewUnits?: (number | Unit)[] | null;
   updatedAt: string;
   createdAt: string;
+  enableAPIKey?: boolean | null;
+  apiKey?: string | null;
+  apiKeyIndex?: string | null;
+  hasAPIKey?: boolean | null;
   email: string;
   resetPasswordToken?: string | null;
   resetPasswordExpiration?: string | null;
@@ -1182,6 +1186,10 @@ export interface UsersSelect<T extends boolean = true> {
   reviewUnits?: T;
   updatedAt?: T;
   createdAt?: T;
+  enableAPIKey?: T;
+  apiKey?: T;
+  apiKeyIndex?: T;
+  hasAPIKey?: T;
   email?: T;
   resetPasswordToken?: T;
   resetPasswordExpiration?: T;

@@ -4,6 +4,7 @@ import {
   editOwnUnitContent,
   updateAsProducerOrReviewer,
 } from '../../src/plugin/access/editOwnUnitContent'
+import { isStaff } from '../../src/plugin/access/isStaff'
 import { readPublishedOrSignedIn } from '../../src/plugin/access/readPublishedOrSignedIn'
 import type { Role } from '../../src/domain/slugs'
 import { assignAuthorUnit } from '../../hooks/assignAuthorUnit'
@@ -53,7 +54,7 @@ export function contentCollection(spec: ContentCollectionSpec): CollectionConfig
     },
     access: {
       read: readPublishedOrSignedIn,
-      readVersions: ({ req }) => Boolean(req.user),
+      readVersions: isStaff,
       create: createAsProducer(spec.producer),
       update: updateAsProducerOrReviewer(spec.producer),
       delete: editOwnUnitContent(spec.producer),

@@ -40,7 +40,11 @@ export const CONTENT_SLUGS = ['articles', 'infographics', 'videos'] as const
 
 export type Slug = (typeof SLUGS)[keyof typeof SLUGS]
 
-export const ROLES = ['admin', 'manager', 'editor', 'multimedia'] as const
+/**
+ * `integration`: an account for another system (a province's portal, a ministry's data warehouse)
+ * that pulls reports and published content with an API key, and does nothing else.
+ */
+export const ROLES = ['admin', 'manager', 'editor', 'multimedia', 'integration'] as const
 export type Role = (typeof ROLES)[number]
 
 export const CONTENT_TYPES = ['articles', 'infographics', 'videos'] as const

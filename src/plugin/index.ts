@@ -21,6 +21,7 @@ import { startScheduler } from './scheduler/scheduler'
 import { shareCollections, shareEndpoints } from './share'
 import { missingFields } from './shared/extendCollection'
 import { userFields } from './access/userFields'
+import { withIntegrationKeys } from './access/integrationKeys'
 
 export type { CommsQuotaOptions, ResolvedOptions, SchedulerOptions } from './options'
 export { getScheduler, startScheduler, stopScheduler } from './scheduler/scheduler'
@@ -28,9 +29,10 @@ export { PluginConfigError } from './options'
 export { t, translate, translations, type CommsQuotaTranslationKeys, type CommsQuotaTranslations } from './i18n'
 
 /** The host's auth collection, with the role, unit and reviewed units the access rules read. */
-function withUserFields(users: CollectionConfig): CollectionConfig {
+function withUserFields(users: CollectionConfig, opts: ResolvedOptions): CollectionConfig {
   const added = missingFields(users, userFields)
-  return added.length ? { ...users, fields: [...users.fields, ...added] } : users
+  const withFields = added.length ? { ...users, fields: [...users.fields, ...added] } : users
+  return opts.apiKeys ? withIntegrationKeys(withFields) : withFields
 }
 
 /** The collections the plugin adds, in the order the admin lists them. */
@@ -80,7 +82,7 @@ export const commsQuotaPlugin =
     }
     // Review hooks run before the publishing stamp, which records the home channel counting reads.
     const extend = (c: CollectionConfig): CollectionConfig => {
-      if (c.slug === opts.usersSlug) return withUserFields(c)
+      if (c.slug === opts.usersSlug) return withUserFields(c, opts)
       if (!opts.contentCollections.includes(c.slug)) return c
       return countContent(opts.review ? reviewContent(c, opts) : c, opts)
     }

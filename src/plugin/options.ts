@@ -44,6 +44,12 @@ export interface CommsQuotaOptions {
   review?: boolean
   /** Editorial review: items submitted longer ago than this are highlighted in the queue (default 48). */
   reviewOverdueHours?: number
+  /**
+   * Payload API keys on the users collection, for accounts with the `integration` role (another
+   * system pulling reports and published content). Only administrators give or change a key;
+   * integration accounts cannot open the admin panel. Default on.
+   */
+  apiKeys?: boolean
 }
 
 export interface FeedOptions {
@@ -121,6 +127,7 @@ export interface ResolvedOptions {
   scheduler: SchedulerSettings
   review: boolean
   reviewOverdueHours: number
+  apiKeys: boolean
 }
 
 export class PluginConfigError extends Error {
@@ -168,9 +175,12 @@ export function resolveOptions(options: CommsQuotaOptions | undefined, cwd: stri
   const review = o.review ?? true
   if (typeof review !== 'boolean') throw new PluginConfigError('review must be true or false.')
   const reviewOverdueHours = wholeNumber(o.reviewOverdueHours ?? 48, 'reviewOverdueHours', 1, 24 * 365)
+  const apiKeys = o.apiKeys ?? true
+  if (typeof apiKeys !== 'boolean') throw new PluginConfigError('apiKeys must be true or false.')
   return {
     review,
     reviewOverdueHours,
+    apiKeys,
     usersSlug,
     uploadsDir,
     timeZone,

@@ -14,8 +14,10 @@ import { createUser, startTestPayload, type TestPayload } from './helpers/testPa
  */
 
 type Doc = Record<string, unknown> & { id: number | string }
-type Role = 'admin' | 'manager' | 'editor' | 'multimedia' | 'anonymous'
-const ROLES: Role[] = ['admin', 'manager', 'editor', 'multimedia', 'anonymous']
+/** `integration` signs in with an API key (docs/api.md), every other role with a password. */
+type Role = 'admin' | 'manager' | 'editor' | 'multimedia' | 'integration' | 'anonymous'
+const ROLES: Role[] = ['admin', 'manager', 'editor', 'multimedia', 'integration', 'anonymous']
+const INTEGRATION_KEY = 'matrix-integration-key-0123456789abcdef'
 type Api = 'rest' | 'local'
 
 /** Which fixtures a role sees: all, only published ones, only its own account, or none (403). */
@@ -60,12 +62,16 @@ const R = (read: ReadRule, create: boolean, update: WriteRule, del: WriteRule): 
 })
 const NONE = R('none', false, 'none', 'none')
 
-/** Units, channels, plans, tasks: staff read, managers and admins write, the public nothing. */
+/**
+ * Units, channels, plans, tasks: staff read, managers and admins write, the public nothing.
+ * Integrations read them: they are what the reports they pull are about.
+ */
 const planModel: Record<Role, Rules> = {
   admin: R('all', true, 'all', 'all'),
   manager: R('all', true, 'all', 'all'),
   editor: R('all', false, 'none', 'none'),
   multimedia: R('all', false, 'none', 'none'),
+  integration: R('all', false, 'none', 'none'),
   anonymous: NONE,
 }
 const content = (producer: 'editor' | 'multimedia'): Record<Role, Rules> => ({
@@ -73,6 +79,7 @@ const content = (producer: 'editor' | 'multimedia'): Record<Role, Rules> => ({
   manager: R('all', true, 'all', 'all'),
   editor: producer === 'editor' ? R('all', true, 'own', 'own') : R('all', false, 'none', 'none'),
   multimedia: producer === 'multimedia' ? R('all', true, 'own', 'own') : R('all', false, 'none', 'none'),
+  integration: R('published', false, 'none', 'none'),
   anonymous: R('published', false, 'none', 'none'),
 })
 const quotaTable: Record<Role, Rules> = {
@@ -80,6 +87,7 @@ const quotaTable: Record<Role, Rules> = {
   manager: R('all', false, 'none', 'none'),
   editor: NONE,
   multimedia: NONE,
+  integration: NONE,
   anonymous: NONE,
 }
 
@@ -102,6 +110,8 @@ const MATRIX: Row[] = [
       manager: R('all', false, 'self', 'none'),
       editor: R('self', false, 'self', 'none'),
       multimedia: R('self', false, 'self', 'none'),
+      // An integration account is the administrator's: it reads itself and changes nothing.
+      integration: R('self', false, 'none', 'none'),
       anonymous: NONE,
     },
   },
@@ -153,6 +163,7 @@ const MATRIX: Row[] = [
       manager: R('all', true, 'all', 'all'),
       editor: R('all', true, 'none', 'none'),
       multimedia: R('all', true, 'none', 'none'),
+      integration: NONE,
       anonymous: NONE,
     },
   },
@@ -205,6 +216,7 @@ const MATRIX: Row[] = [
       manager: R('all', true, 'all', 'all'),
       editor: R('all', true, 'own', 'own'),
       multimedia: R('all', true, 'own', 'own'),
+      integration: R('all', false, 'none', 'none'),
       anonymous: R('all', false, 'none', 'none'),
     },
   },
@@ -222,6 +234,7 @@ const MATRIX: Row[] = [
       manager: R('all', true, 'all', 'all'),
       editor: NONE,
       multimedia: NONE,
+      integration: NONE,
       anonymous: NONE,
     },
   },
@@ -435,6 +448,7 @@ beforeAll(async () => {
     manager: await createUser(payload, { role: 'manager', unit: unitA.id }),
     editor: await createUser(payload, { role: 'editor', unit: unitA.id }),
     multimedia: await createUser(payload, { role: 'multimedia', unit: unitA.id }),
+    integration: await createUser(payload, { role: 'integration', apiKey: INTEGRATION_KEY }),
   }
   const plan = (await payload.create({
     collection: 'plans',
@@ -444,7 +458,10 @@ beforeAll(async () => {
   for (const role of ROLES) {
     const u = actor(role)
     if (u) {
-      tokens[role] = await rest.login(u.email as string, 'test-Password-1')
+      tokens[role] =
+        role === 'integration'
+          ? `users API-Key ${INTEGRATION_KEY}`
+          : await rest.login(u.email as string, 'test-Password-1')
       allEmails.push(u.email as string)
     }
   }
@@ -498,7 +515,7 @@ for (const row of MATRIX) {
           // versions and draft=true
           if (row.drafts) {
             const versions = await op.versions([f.draft!.id])
-            if (role === 'anonymous') expect(versions.status, versions.text).toBe(403)
+            if (rules.read === 'published') expect(versions.status, versions.text).toBe(403)
             else {
               expect(versions.status, versions.text).toBe(200)
               expect(versions.text).toContain(DRAFT_MARKER)
@@ -752,8 +769,76 @@ describe('custom endpoints check access themselves', () => {
     expect((await rest.get(path)).status).toBe(401)
     for (const role of ['editor', 'multimedia'] as const)
       expect((await rest.get(path, { token: tokens[role] })).status).toBe(403)
-    for (const role of ['manager', 'admin'] as const)
+    for (const role of ['manager', 'admin', 'integration'] as const)
       expect((await rest.get(path, { token: tokens[role] })).status).toBe(200)
+  })
+})
+
+describe('integration accounts (API keys)', () => {
+  const key = () => tokens.integration!
+
+  it('pull reports, the drill-down and the API contract, and nothing a person does in the newsroom', async () => {
+    const task = fixtures.get('tasks')!.own
+    expect((await rest.raw(`quota/report?plan=${ctx.plan.id}&format=csv`, { token: key() })).status).toBe(200)
+    expect((await rest.get(`quota/task?task=${task.id}`, { token: key() })).status).toBe(200)
+    // The review workflow, plan import, share links and the stored periodic reports are staff's.
+    const article = fixtures.get('articles')!.own
+    const review = await rest.post(`review/articles/${article.id}/submit`, {}, { token: key() })
+    expect([401, 403, 404], JSON.stringify(review.json)).toContain(review.status)
+    const preview = await rest.post('plan-import/preview', { text: 'KẾ HOẠCH' }, { token: key() })
+    expect([401, 403]).toContain(preview.status)
+    expect((await rest.get('quota-reports', { token: key() })).status).toBe(403)
+    expect((await rest.get('payload-jobs', { token: key() })).status).toBeGreaterThanOrEqual(400)
+  })
+
+  it('cannot open the admin panel; a wrong or revoked key is anonymous', async () => {
+    const access = await rest.get('access', { token: key() })
+    expect(access.status).toBe(200)
+    // Payload leaves a false permission out of the answer.
+    expect(access.json.canAccessAdmin ?? false).toBe(false)
+    const staff = await rest.get('access', { token: tokens.editor })
+    expect(staff.json.canAccessAdmin).toBe(true)
+    const wrong = 'users API-Key not-the-key-0000000000000000000000'
+    expect((await rest.get(`quota/report?plan=${ctx.plan.id}`, { token: wrong })).status).toBe(401)
+    const revocable = 'revocable-integration-key-0123456789'
+    const account = await createUser(payload, { role: 'integration', apiKey: revocable })
+    expect((await rest.get(`quota/report?plan=${ctx.plan.id}`, { token: `users API-Key ${revocable}` })).status).toBe(
+      200,
+    )
+    const revoke = await rest.patch(
+      `users/${account.id}`,
+      { enableAPIKey: false, apiKey: null },
+      { token: tokens.admin },
+    )
+    expect(revoke.status, JSON.stringify(revoke.json)).toBe(200)
+    expect((await rest.get(`quota/report?plan=${ctx.plan.id}`, { token: `users API-Key ${revocable}` })).status).toBe(
+      401,
+    )
+  })
+
+  it('only an administrator gives a key: staff cannot give themselves one, nor read whether others have one', async () => {
+    for (const role of ['editor', 'manager'] as const) {
+      const self = ctx.users[role]
+      const chosen = `self-made-${role}-key-0123456789abcdef`
+      const res = await rest.patch(`users/${self.id}`, { enableAPIKey: true, apiKey: chosen }, { token: tokens[role] })
+      expect(res.status, JSON.stringify(res.json)).toBe(200)
+      expect((await rest.get(`quota/report?plan=${ctx.plan.id}`, { token: `users API-Key ${chosen}` })).status).toBe(
+        401,
+      )
+      const stored = (await payload.findByID({
+        collection: 'users',
+        id: self.id,
+        showHiddenFields: true,
+      })) as unknown as Doc
+      expect(stored.enableAPIKey ?? false).toBe(false)
+    }
+    const seen = await rest.get(`users/${ctx.users.integration.id}`, { token: tokens.manager })
+    expect(seen.status).toBe(200)
+    expect(seen.json.hasAPIKey).toBeUndefined()
+    expect(JSON.stringify(seen.json)).not.toContain(INTEGRATION_KEY)
+    const byAdmin = await rest.get(`users/${ctx.users.integration.id}`, { token: tokens.admin })
+    expect(byAdmin.json.hasAPIKey).toBe(true)
+    expect(JSON.stringify(byAdmin.json)).not.toContain(INTEGRATION_KEY)
   })
 })
 

@@ -121,6 +121,7 @@ describe('counted collections', () => {
 describe('resolveOptions', () => {
   it('applies defaults', () => {
     expect(resolveOptions(undefined, '/srv/app')).toEqual({
+      apiKeys: true,
       usersSlug: 'users',
       uploadsDir: '/srv/app/.data/uploads',
       timeZone: 'Asia/Ho_Chi_Minh',
@@ -187,7 +188,18 @@ describe('a host that gives only options', () => {
       expect(c?.hooks?.beforeChange?.length).toBe(3) // review guard, review record, publishing stamp
       expect(c?.admin?.components?.edit?.PublishButton).toMatchObject({ serverProps: { collection: slug } })
     }
-    expect(names(out.collections?.[0])).toEqual(['role', 'unit', 'reviewUnits'])
+    expect(names(out.collections?.[0])).toEqual(['role', 'unit', 'reviewUnits', 'apiKey'])
+    // API keys for integration accounts: on, given by administrators only, no admin panel for them.
+    const usersOut = out.collections?.[0]
+    expect(usersOut?.auth).toMatchObject({ useAPIKey: true })
+    const isAdminUser = { req: { user: { id: 1, role: 'admin' } } } as never
+    const isManagerUser = { req: { user: { id: 2, role: 'manager' } } } as never
+    const apiKey = usersOut?.fields.find((f) => 'name' in f && f.name === 'apiKey') as {
+      access: { update: (a: never) => unknown }
+    }
+    expect([apiKey.access.update(isAdminUser), apiKey.access.update(isManagerUser)]).toEqual([true, false])
+    expect(await usersOut?.access?.admin?.({ req: { user: { id: 3, role: 'integration' } } } as never)).toBe(false)
+    expect(await usersOut?.access?.admin?.(isManagerUser)).toBe(true)
     // The targets' content types are the host's collections.
     const tasks = out.collections?.find((c) => c.slug === 'tasks')
     const json = JSON.stringify(tasks?.fields)
@@ -265,5 +277,29 @@ describe('a host that gives only options', () => {
     })
     // The imported constant still carries only its own hook.
     expect(modules[0].Units.hooks).toEqual({ beforeChange: [expect.any(Function)] })
+  })
+})
+
+describe('API keys for integration accounts', () => {
+  it('can be turned off, and a non-boolean is refused at start-up', async () => {
+    const out = await apply(base([users]), { apiKeys: false })
+    expect(out.collections?.[0]?.auth).toBe(true)
+    expect(() => resolveOptions({ apiKeys: 'yes' as never }, '/srv/app')).toThrow(/apiKeys must be true or false/)
+  })
+
+  it("keeps a host's own apiKey field and its own admin rule, adding only the integration refusal", async () => {
+    const own = { name: 'apiKey', type: 'text', access: { update: () => true } } as const
+    const hostUsers: CollectionConfig = {
+      ...users,
+      fields: [own],
+      access: { admin: ({ req }) => (req.user as { role?: string } | null)?.role === 'admin' },
+    }
+    const out = (await apply(base([hostUsers]))).collections?.[0]
+    expect(out?.fields.filter((f) => 'name' in f && f.name === 'apiKey')).toEqual([own])
+    const as = (role: string) => ({ req: { user: { id: 1, role } } }) as never
+    expect(await out?.access?.admin?.(as('admin'))).toBe(true)
+    expect(await out?.access?.admin?.(as('manager'))).toBe(false)
+    expect(await out?.access?.admin?.(as('integration'))).toBe(false)
+    expect(hostUsers.auth).toBe(true)
   })
 })

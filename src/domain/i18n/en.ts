@@ -84,7 +84,7 @@ export const en: Record<CatalogKey, string> = {
   shareLinkExpiredFinal: 'An expired link cannot be extended; make a new link.',
   // Requests and endpoints.
   signInToReport: 'Sign in to see quota reports.',
-  reportForManagers: 'Quota reports are for managers and administrators.',
+  reportForManagers: 'Quota reports are for managers, administrators and integration accounts.',
   signInToImport: 'Sign in to import plans.',
   planImportForManagers: 'Only managers and administrators can import plans.',
   signInToReview: 'Sign in to review content.',

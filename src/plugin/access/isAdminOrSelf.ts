@@ -8,8 +8,9 @@ export const readUsers: Access = ({ req }) => {
   return { id: { equals: req.user.id } }
 }
 
+/** Admins change any account; a user their own, except an integration's, which is the admin's. */
 export const isAdminOrSelf: Access = ({ req }) => {
-  if (!req.user) return false
+  if (!req.user || hasRole(req.user, 'integration')) return false
   if (hasRole(req.user, 'admin')) return true
   return { id: { equals: req.user.id } }
 }

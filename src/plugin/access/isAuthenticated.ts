@@ -1,4 +1,7 @@
 import type { Access } from 'payload'
 
-/** Plans, tasks and the catalog are internal: any signed-in user reads them, anonymous nobody. */
+/**
+ * Plans, tasks, units and channels are internal: any signed-in user reads them, anonymous nobody.
+ * Integration accounts too: they are what the reports they pull are about.
+ */
 export const isAuthenticated: Access = ({ req }) => Boolean(req.user)

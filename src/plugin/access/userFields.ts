@@ -7,6 +7,7 @@ export const ROLE_LABELS = {
   manager: { vi: 'Lãnh đạo / phụ trách', en: 'Manager' },
   editor: { vi: 'Biên tập viên', en: 'Editor' },
   multimedia: { vi: 'Đa phương tiện', en: 'Multimedia staff' },
+  integration: { vi: 'Tích hợp hệ thống (khóa API)', en: 'Integration (API key)' },
 } as const
 
 /**

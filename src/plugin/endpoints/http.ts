@@ -56,6 +56,16 @@ function refuseUnlessRole(
 export const refuseUnlessManager = (req: PayloadRequest): Response | null =>
   refuseUnlessRole(req, ['admin', 'manager'], { signIn: 'signInToReport', forbidden: 'reportForManagers' })
 
+/**
+ * Reading reports (the report and the task drill-down): managers and admins, and integration
+ * accounts pulling them with an API key. 401 anonymous, 403 other roles, null when allowed.
+ */
+export const refuseUnlessReportReader = (req: PayloadRequest): Response | null =>
+  refuseUnlessRole(req, ['admin', 'manager', 'integration'], {
+    signIn: 'signInToReport',
+    forbidden: 'reportForManagers',
+  })
+
 /** Importing creates plans: managers and admins only. The answer to send, or null to go on. */
 export const refuseNonImporter = (req: PayloadRequest): Response | null =>
   refuseUnlessRole(req, ['admin', 'manager'], { signIn: 'signInToImport', forbidden: 'planImportForManagers' })

@@ -1,5 +1,6 @@
 import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import type { Payload } from 'payload'
+import { authorization } from './rest'
 import { guardApiRequest } from '../../../src/http/guardApiRequest'
 
 export interface GraphQLResponse {
@@ -17,7 +18,7 @@ export function graphqlClient(payload: Payload) {
   const handler = guardApiRequest(GRAPHQL_POST(config), { config })
   return async (query: string, init: { token?: string; variables?: Record<string, unknown> } = {}) => {
     const headers = new Headers({ 'Content-Type': 'application/json' })
-    if (init.token) headers.set('Authorization', `JWT ${init.token}`)
+    if (init.token) headers.set('Authorization', authorization(init.token))
     const res = await handler(
       new Request('http://localhost/api/graphql', {
         method: 'POST',

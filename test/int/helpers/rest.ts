@@ -16,6 +16,12 @@ export interface RestResponse {
   }
 }
 
+/**
+ * The Authorization header for a credential: a JWT from login, or an API key given as the whole
+ * header value Payload expects (`users API-Key <key>`).
+ */
+export const authorization = (token: string): string => (/ API-Key /.test(token) ? token : `JWT ${token}`)
+
 export function restClient(payload: Payload) {
   const config = Promise.resolve(payload.config)
   const handlers = {
@@ -31,7 +37,7 @@ export function restClient(payload: Payload) {
   ): Promise<RestResponse> {
     const url = new URL(`http://localhost/api/${path.replace(/^\//, '')}`)
     const headers = new Headers(init.headers)
-    if (init.token) headers.set('Authorization', `JWT ${init.token}`)
+    if (init.token) headers.set('Authorization', authorization(init.token))
     let body: BodyInit | undefined
     if (init.body instanceof FormData) body = init.body
     else if (init.body !== undefined) {
@@ -52,7 +58,7 @@ export function restClient(payload: Payload) {
   async function raw(path: string, init: { token?: string } = {}): Promise<Response> {
     const url = new URL(`http://localhost/api/${path.replace(/^\//, '')}`)
     const headers = new Headers()
-    if (init.token) headers.set('Authorization', `JWT ${init.token}`)
+    if (init.token) headers.set('Authorization', authorization(init.token))
     const slug = url.pathname
       .replace(/^\/api\//, '')
       .split('/')

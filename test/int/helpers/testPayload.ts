@@ -69,7 +69,13 @@ export async function startTestPayload(
 let counter = 0
 export async function createUser(
   payload: Payload,
-  data: { role: 'admin' | 'manager' | 'editor' | 'multimedia'; unit?: string | number; name?: string },
+  data: {
+    role: 'admin' | 'manager' | 'editor' | 'multimedia' | 'integration'
+    unit?: string | number
+    name?: string
+    /** An API key for the account (as an administrator gives one). */
+    apiKey?: string
+  },
 ): Promise<Record<string, unknown> & { id: string | number }> {
   counter += 1
   const user = await payload.create({
@@ -80,6 +86,7 @@ export async function createUser(
       name: data.name ?? `${data.role} ${counter}`,
       role: data.role,
       unit: data.unit,
+      ...(data.apiKey ? { enableAPIKey: true, apiKey: data.apiKey } : {}),
     } as never,
   })
   return user as unknown as Record<string, unknown> & { id: string | number }

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 import { isAdminOrManager } from '../../access/isAdminOrManager'
-import { isAuthenticated } from '../../access/isAuthenticated'
+import { isStaff } from '../../access/isStaff'
 import { SLUGS } from '../../../domain/slugs'
 
 /** Deliverable reports and indicator evidence: office documents, never images or scripts. */
@@ -29,10 +29,10 @@ export const PlanDocuments: CollectionConfig = {
     defaultColumns: ['title', 'filename', 'updatedAt'],
   },
   access: {
-    read: isAuthenticated,
+    read: isStaff,
     // Lead units' staff attach their reports too, so any signed-in user may upload; only
     // managers may remove what others rely on as evidence.
-    create: isAuthenticated,
+    create: isStaff,
     update: isAdminOrManager,
     delete: isAdminOrManager,
   },

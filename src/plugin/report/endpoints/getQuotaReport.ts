@@ -5,7 +5,7 @@ import { quotaReportCsv } from '../../../domain/reportCsv'
 import { buildReport } from '../buildReport'
 import { reportWorkbook } from '../reportWorkbook'
 import { countingTimeZone } from '../../counting/engine/settings'
-import { json, refuseUnlessManager, refuseWith } from '../../endpoints/http'
+import { json, refuseUnlessReportReader, refuseWith } from '../../endpoints/http'
 
 /**
  * GET /api/quota/report?plan=<id>[&asOf=YYYY-MM-DD][&unit=<id>][&format=json|csv|xlsx]
@@ -16,7 +16,7 @@ export const getQuotaReport: Endpoint = {
   path: '/quota/report',
   method: 'get',
   handler: async (req: PayloadRequest) => {
-    const refused = refuseUnlessManager(req)
+    const refused = refuseUnlessReportReader(req)
     if (refused) return refused
     const parsed = parseReportParams(
       (req.query ?? {}) as Record<string, unknown>,

@@ -2,7 +2,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { calendarDay } from '../../../domain/calendar'
 import { parseTaskParams } from '../../../domain/reportParams'
 import { countingTimeZone } from '../../counting/engine/settings'
-import { json, refuseUnlessManager, refuseWith } from '../../endpoints/http'
+import { json, refuseUnlessReportReader, refuseWith } from '../../endpoints/http'
 import { buildTaskDetail } from '../buildTaskDetail'
 
 /**
@@ -13,7 +13,7 @@ export const getTaskAttainment: Endpoint = {
   path: '/quota/task',
   method: 'get',
   handler: async (req: PayloadRequest) => {
-    const refused = refuseUnlessManager(req)
+    const refused = refuseUnlessReportReader(req)
     if (refused) return refused
     const today = calendarDay(new Date(), countingTimeZone(req.payload))
     const parsed = parseTaskParams((req.query ?? {}) as Record<string, unknown>, today)
