@@ -1,13 +1,13 @@
-import * as migration_20261122_203230_initial from './20261122_203230_initial';
-import * as migration_20261122_204659_content from './20261122_204659_content';
-import * as migration_20261122_205944_counting from './20261122_205944_counting';
-import * as migration_20261122_224941_share_links from './20261122_224941_share_links';
-import * as migration_20261122_233156_feeds_first_published_index from './20261122_233156_feeds_first_published_index';
-import * as migration_20261122_234814_scheduled_work from './20261122_234814_scheduled_work';
-import * as migration_20261123_000453_editorial_review from './20261123_000453_editorial_review';
-import * as migration_20261123_013605_object_storage_fields from './20261123_013605_object_storage_fields';
-import * as migration_20261123_020513_report_versions from './20261123_020513_report_versions';
-import * as migration_20261202_123331_integration_api_keys from './20261202_123331_integration_api_keys';
+import * as migration_20261122_203230_initial from './20261122_203230_initial'
+import * as migration_20261122_204659_content from './20261122_204659_content'
+import * as migration_20261122_205944_counting from './20261122_205944_counting'
+import * as migration_20261122_224941_share_links from './20261122_224941_share_links'
+import * as migration_20261122_233156_feeds_first_published_index from './20261122_233156_feeds_first_published_index'
+import * as migration_20261122_234814_scheduled_work from './20261122_234814_scheduled_work'
+import * as migration_20261123_000453_editorial_review from './20261123_000453_editorial_review'
+import * as migration_20261123_013605_object_storage_fields from './20261123_013605_object_storage_fields'
+import * as migration_20261123_020513_report_versions from './20261123_020513_report_versions'
+import * as migration_20261202_123331_integration_api_keys from './20261202_123331_integration_api_keys'
 
 export const migrations = [
   {
@@ -58,6 +58,6 @@ export const migrations = [
   {
     up: migration_20261202_123331_integration_api_keys.up,
     down: migration_20261202_123331_integration_api_keys.down,
-    name: '20261202_123331_integration_api_keys'
+    name: '20261202_123331_integration_api_keys',
   },
-];
+]
