@@ -2,6 +2,7 @@ import type { Endpoint } from 'payload'
 import type { S3Settings } from '../config/env'
 import { poolVerdict } from '../domain/databaseErrors'
 import { healthAnswer } from '../domain/health'
+import { healthOperation } from './healthOpenApi'
 import { poolStats, probeDatabase, probeMigrations, storageProbe, withTimeout } from './probes'
 
 /**
@@ -16,6 +17,8 @@ export function healthEndpoint(args: { uploadsDir: string; s3: S3Settings | null
   return {
     path: '/health',
     method: 'get',
+    // Described here, where it is registered; /api/openapi.json includes it (src/plugin/openapi).
+    custom: { openapi: healthOperation },
     handler: async (req) => {
       const { payload } = req
       const database = await withTimeout('the database', probeDatabase(payload))

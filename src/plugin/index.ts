@@ -3,6 +3,7 @@ import { countContent, countingCollections, forgetCountsOf } from './counting'
 import { assertPostgresAdapter } from './db/postgres'
 import { feedEndpoints, feedsFor } from './feeds'
 import { importEndpoints, importNavLinks, importViews } from './import'
+import { openApiEndpoints } from './openapi'
 import { PluginConfigError, resolveOptions, type CommsQuotaOptions, type ResolvedOptions } from './options'
 import { planCollections } from './plan'
 import {
@@ -98,6 +99,7 @@ export const commsQuotaPlugin =
         ...importEndpoints(),
         ...(opts.review ? reviewEndpoints() : []),
         ...feedEndpoints(),
+        ...openApiEndpoints(),
       ],
       admin: {
         ...config.admin,
