@@ -109,7 +109,7 @@ const refusal = (description: string, examples?: Record<string, JsonObject>, hea
 
 function quotaPaths(): Record<string, JsonObject> {
   const managers =
-    'Managers and admins only: 401 without sign-in, 403 for other roles. Read as the signed-in user (access control on).'
+    'Managers, admins and integration accounts (API key) only: 401 without sign-in, 403 for other roles. Read as the signed-in user (access control on).'
   return {
     '/quota/report': {
       get: {

@@ -53,18 +53,15 @@ function reportTargetProperties(contentTypes: readonly string[]): Record<string,
     byChannel: {
       type: 'array',
       description: 'Content targets: every channel of the target in its order, with its uncapped count.',
-      items: closed(
-        {
-          channel: id,
-          achieved: { type: 'integer', minimum: 0 },
-          quota: nullable({
-            type: 'number',
-            minimum: 0,
-            description: 'The per-channel quota of a perChannel target; null for a pooled one.',
-          }),
-        },
-        ['quota'],
-      ),
+      items: closed({
+        channel: id,
+        achieved: { type: 'integer', minimum: 0 },
+        quota: nullable({
+          type: 'number',
+          minimum: 0,
+          description: 'The per-channel quota of a perChannel target; null for a pooled one.',
+        }),
+      }),
     },
     ...ATTAINMENT,
     asOf: nullable({ ...day, description: 'Indicators: the day of the latest progress entry counted; null for none.' }),
@@ -128,7 +125,7 @@ const detailTarget = (contentTypes: readonly string[]): Schema =>
       },
       itemsTruncated: { type: 'boolean', description: 'More than 500 items: the list stops, the counts do not.' },
     },
-    ['asOf', 'quota'],
+    ['asOf'],
   )
 
 // ---- plan import: the draft (domain/planImport/types.ts) ----------------------------------------
@@ -264,7 +261,7 @@ export function componentSchemas(contentTypes: readonly string[]): Record<string
     },
     Day: day,
     DayWindow: closed({ from: day, to: day }),
-    ReportTarget: closed(reportTargetProperties(contentTypes), ['asOf', 'quota']),
+    ReportTarget: closed(reportTargetProperties(contentTypes), ['asOf']),
     ReportTask: reportTask(),
     QuotaReport: closed(reportProps),
     TaskDetail: closed({
