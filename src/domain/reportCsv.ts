@@ -9,6 +9,7 @@
  */
 import { ATTAINMENT_FIELDS, attainmentOf, type Attainment, type AttainmentField } from './quota'
 import type { QuotaReport, ReportTarget } from './reportAssembly'
+import { reviewItemKind } from './review'
 
 /** One task × target: the task's columns, the target's, its attainment, then its channels. */
 export interface ReportCsvRow extends Attainment {
@@ -61,6 +62,17 @@ const KIND_LABELS_VI: Record<ReportTarget['kind'], string> = {
   indicator: 'Chỉ số',
 }
 
+/** What a target is and how it counts, as a reader of the exports sees them (not the API codes). */
+export const TARGET_KIND_VI: Record<ReportTarget['kind'], string> = {
+  content: 'Số lượng nội dung',
+  deliverable: 'Sản phẩm / báo cáo',
+  indicator: 'Chỉ số',
+}
+export const TARGET_MODE_VI: Record<'pooled' | 'perChannel', string> = {
+  pooled: 'Tổng trên các kênh',
+  perChannel: 'Mỗi kênh',
+}
+
 /** The two headers of a channel's columns; the id in brackets keeps them apart when names repeat. */
 export function channelHeaders(channel: { id: number; name: string }): { quota: string; achieved: string } {
   const name = `${channel.name} [kênh ${channel.id}]`
@@ -75,7 +87,7 @@ export function targetLabel(t: ReportTarget, channelNames: ReadonlyMap<number, s
   if (t.label?.trim()) return t.label.trim()
   if (t.kind !== 'content') return KIND_LABELS_VI[t.kind]
   const quantity = t.mode === 'perChannel' ? (t.byChannel[0]?.quota ?? t.target) : t.target
-  const types = t.contentTypes.length > 0 ? ` (${t.contentTypes.join(', ')})` : ''
+  const types = t.contentTypes.length > 0 ? ` (${t.contentTypes.map(reviewItemKind).join(', ')})` : ''
   const each = t.mode === 'perChannel' ? ' mỗi kênh' : ''
   const channels = t.channels.map((id) => channelNames.get(id) ?? `kênh ${id}`).join(', ')
   return `${quantity} ${KIND_LABELS_VI.content}${types}${each}${channels ? ` trên: ${channels}` : ''}`
@@ -123,8 +135,8 @@ export function reportCsvRows(report: Pick<QuotaReport, 'tasks' | 'channels'>): 
       deadline: task.deadline,
       targetId: t.id,
       targetLabel: targetLabel(t, names),
-      kind: t.kind,
-      mode: t.mode ?? '',
+      kind: TARGET_KIND_VI[t.kind],
+      mode: t.mode ? TARGET_MODE_VI[t.mode] : '',
       ...attainmentOf(t),
       channels: Object.fromEntries(t.byChannel.map((c) => [c.channel, { quota: c.quota, achieved: c.achieved }])),
     })),

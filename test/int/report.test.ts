@@ -182,15 +182,13 @@ describe('GET /api/quota/report', () => {
     ])
     expect(lines[1]).toMatch(
       new RegExp(
-        `^1,t1,2025-08-30,${pooled!.id},"4 sản phẩm \\(articles\\) trên: VnExpress, Facebook",content,pooled,4,2,0,50,2,`,
+        `^1,t1,2025-08-30,${pooled!.id},"4 sản phẩm \\(tin bài\\) trên: VnExpress, Facebook",Số lượng nội dung,Tổng trên các kênh,4,2,0,50,2,`,
       ),
     )
     expect(lines[1]!.endsWith(',,2,,2')).toBe(true)
-    expect(lines[2]).toMatch(
-      new RegExp(`^2,t2,2025-08-30,${perChannel!.id},"1 sản phẩm \\(articles\\) mỗi kênh trên: `),
-    )
+    expect(lines[2]).toMatch(new RegExp(`^2,t2,2025-08-30,${perChannel!.id},"1 sản phẩm \\(tin bài\\) mỗi kênh trên: `))
     expect(lines[2]!.endsWith(',1,1,1,1')).toBe(true)
-    expect(lines[3]).toMatch(new RegExp(`^2,t2,2025-08-30,${deliverable!.id},Báo cáo,deliverable,,1,0,`))
+    expect(lines[3]).toMatch(new RegExp(`^2,t2,2025-08-30,${deliverable!.id},Báo cáo,Sản phẩm / báo cáo,,1,0,`))
     expect(lines[3]!.endsWith(',,,,')).toBe(true)
   })
 

@@ -128,10 +128,10 @@ describe('report CSV rows', () => {
         taskTitle: 'A',
         deadline: '2025-08-30',
         targetId: 'a',
-        targetLabel: '20 sản phẩm (articles) trên: Cổng TTĐT, VnExpress',
+        targetLabel: '20 sản phẩm (tin bài) trên: Cổng TTĐT, VnExpress',
         channels: { 1: { quota: null, achieved: 8 }, 2: { quota: null, achieved: 0 } },
-        kind: 'content',
-        mode: 'pooled',
+        kind: 'Số lượng nội dung',
+        mode: 'Tổng trên các kênh',
         target: 20,
         achieved: 8,
         late: 1,
@@ -143,7 +143,7 @@ describe('report CSV rows', () => {
       expect.objectContaining({
         targetId: 'b',
         targetLabel: 'Sản phẩm / báo cáo',
-        kind: 'deliverable',
+        kind: 'Sản phẩm / báo cáo',
         mode: '',
         target: 1,
         achieved: 1,
@@ -199,7 +199,7 @@ describe('report CSV rows', () => {
     ])
     // The pooled target has no per-channel quota and no cell for a channel it does not use.
     expect(lines[1]).toMatch(/^3,Tin bài,2025-08-30,p,Tin trên cổng,.*,,8,,$/)
-    expect(lines[2]).toContain('3,Tin bài,2025-08-30,q,"5 sản phẩm (articles) mỗi kênh trên: Cổng TTĐT, Fanpage",')
+    expect(lines[2]).toContain('3,Tin bài,2025-08-30,q,"5 sản phẩm (tin bài) mỗi kênh trên: Cổng TTĐT, Fanpage",')
     expect(lines[2]!.endsWith(',5,9,5,2')).toBe(true)
     expect(lines).toHaveLength(3)
   })
@@ -208,7 +208,7 @@ describe('report CSV rows', () => {
     const names = new Map([[4, 'VnExpress']])
     expect(targetLabel(target({ label: '  Bài trên VnExpress ' }), names)).toBe('Bài trên VnExpress')
     expect(targetLabel(target({ channels: [4, 9], contentTypes: ['videos'] }), names)).toBe(
-      '20 sản phẩm (videos) trên: VnExpress, kênh 9',
+      '20 sản phẩm (video) trên: VnExpress, kênh 9',
     )
     expect(targetLabel(target({ kind: 'indicator', mode: null }), names)).toBe('Chỉ số')
   })

@@ -3,13 +3,6 @@ import { ATTAINMENT_FIELDS, attainmentOf, type Attainment, type AttainmentField 
 import { STATUS_LABELS_VI, channelHeaders, reportCsvRows } from '../../domain/reportCsv'
 import type { QuotaReport } from './buildReport'
 
-const KIND_VI: Record<string, string> = {
-  content: 'Số lượng nội dung',
-  deliverable: 'Sản phẩm / báo cáo',
-  indicator: 'Chỉ số',
-}
-const MODE_VI: Record<string, string> = { pooled: 'Tổng trên các kênh', perChannel: 'Mỗi kênh' }
-
 /** The attainment columns, in the list's order; a Record, so a field added to the list needs one. */
 const ATTAINMENT_COLUMNS: Record<AttainmentField, { header: string; width: number; numFmt?: string }> = {
   target: { header: 'Chỉ tiêu', width: 10, numFmt: '#,##0' },
@@ -69,8 +62,8 @@ export async function reportWorkbook(report: QuotaReport): Promise<Buffer> {
       deadline: row.deadline ? dateCell(row.deadline) : null,
       targetId: row.targetId,
       targetLabel: row.targetLabel,
-      kind: KIND_VI[t.kind] ?? t.kind,
-      mode: t.mode ? (MODE_VI[t.mode] ?? t.mode) : '',
+      kind: row.kind,
+      mode: row.mode,
       ...attainmentCells(t),
       ...Object.fromEntries(
         Object.entries(row.channels).flatMap(([id, c]) => [
