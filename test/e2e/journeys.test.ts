@@ -251,6 +251,15 @@ describe.sequential('users’ journeys in Chromium', () => {
     await screenshot(page, 'editor-article-filled')
     await publish(page)
     await screenshot(page, 'editor-article-published')
+    // The sidebar tells the editor that the article counts toward task 1, on which channels, and
+    // where the task stands (#21 point 1).
+    await page.reload()
+    const counting = page.getByTestId('item-counting')
+    await counting.waitFor()
+    await expect(counting.locator('li[data-verdict]').first().getAttribute('data-verdict')).resolves.toBe('counts')
+    await expect(counting.textContent()).resolves.toMatch(/Được tính \(.*VnExpress/)
+    await expect(counting.getByTestId('item-counting-warning').count()).resolves.toBe(0)
+    await screenshot(page, 'editor-article-counts')
 
     // A second article, tagged and with a VnExpress row too, left as an autosaved draft: it must
     // count nowhere and appear in no feed.

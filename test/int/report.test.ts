@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs'
-import type { Payload } from 'payload'
+import { createLocalReq, type Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dayToInstant } from '../../src/domain/calendar'
+import { loadItemCounting } from '../../src/plugin/counting/loadItemCounting'
 import { createCountingFixtures, publishArticle, type CountingFixtures } from './helpers/countingFixtures'
 import { restClient } from './helpers/rest'
 import { createUser, startTestPayload, type TestPayload } from './helpers/testPayload'
@@ -477,5 +478,48 @@ describe('the drill-down and the report agree on late items (domain rule 3)', ()
     // The list adds up to the numbers.
     expect(target.items.filter((i) => i.counted)).toHaveLength(target.achieved)
     expect(target.items.filter((i) => i.late)).toHaveLength(target.late)
+  })
+})
+
+describe('the "Tính vào chỉ tiêu" sidebar of an item (loadItemCounting, read as its editor)', () => {
+  const on = new Date('2025-08-20T05:00:00Z')
+  const load = async (contentType: string, data: Record<string, unknown>) => {
+    const req = await createLocalReq({ user: { ...editor, collection: 'users' } as never }, payload)
+    return loadItemCounting(req, contentType, data, on)
+  }
+
+  it('says an article counts, on which channels, and where the task stands in the report numbers', async () => {
+    const info = await load('articles', {
+      _status: 'published',
+      tasks: [f.task1.id],
+      publications: [{ channel: f.vnexpress.id, publishedAt: dayToInstant('2025-08-01') }],
+    })
+    const report = (await get(`plan=${f.plan.id}&asOf=2025-08-20`)).json as unknown as Report
+    const [task] = info.tasks
+    expect(task?.planCode).toBe('KH-REPORT')
+    expect(task?.counts).toBe(true)
+    expect(task?.targets[0]?.verdict).toEqual({ kind: 'counts', channels: [f.vnexpress.id], firstDay: '2025-08-01' })
+    // The standing is the report's: same achieved and target as the JSON for the same day.
+    expect(task?.targets[0]?.target).toMatchObject({
+      achieved: report.tasks[0]?.targets[0]?.achieved,
+      target: report.tasks[0]?.targets[0]?.target,
+    })
+  })
+
+  it('says why a video tagged to an articles-only task counts nowhere, and so does a draft with no target channel', async () => {
+    const video = await load('videos', {
+      _status: 'published',
+      tasks: [f.task1.id],
+      publications: [{ channel: f.vnexpress.id, publishedAt: dayToInstant('2025-08-01') }],
+    })
+    expect(video.tasks[0]?.counts).toBe(false)
+    expect(video.tasks[0]?.targets[0]?.verdict).toEqual({ kind: 'wrongType', allowed: ['articles'] })
+    // A draft is judged as if published today: only the home channel, which the target does not use.
+    const draft = await load('articles', { _status: 'draft', tasks: [f.task1.id], publications: [] })
+    expect(draft.published).toBe(false)
+    expect(draft.tasks[0]?.targets[0]?.verdict).toEqual({ kind: 'noChannel', channels: [f.vnexpress.id, f.social.id] })
+    // Nothing tagged, or a task that does not exist: nothing to explain, nothing hidden is shown.
+    expect((await load('articles', { tasks: [] })).tasks).toEqual([])
+    expect(await load('articles', { tasks: [987654] })).toMatchObject({ tasks: [], hidden: 1 })
   })
 })

@@ -33,6 +33,16 @@ export const planTagFields: Field[] = [
     },
   },
   {
+    // How the item counts toward each tagged task's targets, and a warning when it counts nowhere.
+    name: 'countingFeedback',
+    type: 'ui',
+    label: { vi: 'Tính vào chỉ tiêu', en: 'Counts toward' },
+    admin: {
+      position: 'sidebar',
+      components: { Field: '/plugin/counting/admin/ItemCountingField#ItemCountingField' },
+    },
+  },
+  {
     name: 'unit',
     type: 'relationship',
     relationTo: SLUGS.units,
