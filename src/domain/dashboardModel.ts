@@ -76,3 +76,80 @@ export function attentionList(
       a.task.id - b.task.id,
   )
 }
+
+/**
+ * The dashboard's summary cards: how many targets are in each status, and the attainment of each
+ * kind in its own unit (content items, deliverables delivered, indicators reached), so unlike
+ * things are never added up ("4/107" adding 100 articles to 7 reports was meaningless).
+ */
+export interface ReportSummary {
+  byStatus: Record<TargetStatus, number>
+  content: { achieved: number; target: number; targets: number }
+  deliverables: { done: number; total: number }
+  indicators: { done: number; total: number }
+}
+
+export function summarizeReport(
+  tasks: ReadonlyArray<{
+    targets: ReadonlyArray<{ kind: string; status: TargetStatus; achieved: number; target: number }>
+  }>,
+): ReportSummary {
+  const summary: ReportSummary = {
+    byStatus: { done: 0, 'on-track': 0, 'at-risk': 0, behind: 0, overdue: 0 },
+    content: { achieved: 0, target: 0, targets: 0 },
+    deliverables: { done: 0, total: 0 },
+    indicators: { done: 0, total: 0 },
+  }
+  for (const t of tasks.flatMap((x) => x.targets)) {
+    summary.byStatus[t.status] += 1
+    if (t.kind === 'content') {
+      summary.content.achieved += t.achieved
+      summary.content.target += t.target
+      summary.content.targets += 1
+    } else if (t.kind === 'deliverable') {
+      summary.deliverables.total += 1
+      if (t.achieved >= 1) summary.deliverables.done += 1
+    } else if (t.kind === 'indicator') {
+      summary.indicators.total += 1
+      if (t.status === 'done') summary.indicators.done += 1
+    }
+  }
+  return summary
+}
+
+/**
+ * A target's pace in plain words and whole numbers: "cần đạt 7 theo tiến độ · còn thiếu 9".
+ * Expected is rounded up (7.1 items expected means the 8th is due), the shortfall is whole.
+ */
+export function paceText(t: {
+  kind: string
+  achieved: number
+  target: number
+  expected: number
+  remaining: number
+}): string {
+  if (t.remaining <= 0) return 'đã đạt chỉ tiêu'
+  const expected = Math.min(Math.ceil(t.expected - 1e-9), Math.ceil(t.target))
+  return `cần đạt ${expected} theo tiến độ · còn thiếu ${Math.ceil(t.remaining - 1e-9)}`
+}
+
+/**
+ * The plan the dashboard opens on: one running today (its period contains today; the latest
+ * started first), else the next to start, else the last to end, else the first given. A plan
+ * without a period is a candidate only when no dated one is.
+ */
+export function pickDefaultPlan<
+  P extends { id: unknown; period?: { from?: string | null; to?: string | null } | null },
+>(plans: readonly P[], today: string, dayOf: (instant: string) => string): P | undefined {
+  const dated = plans.flatMap((p) => {
+    const from = p.period?.from ? dayOf(p.period.from) : null
+    const to = p.period?.to ? dayOf(p.period.to) : null
+    return from && to ? [{ p, from, to }] : []
+  })
+  const running = dated.filter((d) => d.from <= today && today <= d.to).sort((a, b) => (a.from < b.from ? 1 : -1))
+  if (running[0]) return running[0].p
+  const next = dated.filter((d) => d.from > today).sort((a, b) => (a.from < b.from ? -1 : 1))
+  if (next[0]) return next[0].p
+  const last = [...dated].sort((a, b) => (a.to < b.to ? 1 : -1))
+  return last[0]?.p ?? plans[0]
+}

@@ -2,6 +2,7 @@ import type { AdminViewServerProps } from 'payload'
 import { AdminPage } from '../../admin/AdminPage'
 import { hasRole } from '../../access/roles'
 import { calendarDay } from '../../../domain/calendar'
+import { pickDefaultPlan } from '../../../domain/dashboardModel'
 import { formatMessage } from '../../../domain/i18n/messages'
 import { relId } from '../../../domain/relations'
 import { parseReportParams, parseTaskParams } from '../../../domain/reportParams'
@@ -51,7 +52,14 @@ export async function QuotaDashboard({ initPageResult, params, searchParams }: A
       ).docs
     : []
   const query = { ...(searchParams ?? {}) } as Record<string, unknown>
-  if (!query.plan && plans[0]) query.plan = String(plans[0].id)
+  // Without a choice, the plan running today (dashboardModel.ts pickDefaultPlan).
+  const tz = countingTimeZone(req.payload)
+  const preferred = pickDefaultPlan(
+    plans as Array<{ id: unknown; period?: { from?: string | null; to?: string | null } | null }>,
+    today,
+    (instant) => calendarDay(instant, tz),
+  )
+  if (!query.plan && preferred) query.plan = String(preferred.id)
   const parsed = allowed && query.plan ? parseReportParams(query, today) : null
   const taskQuery = allowed && query.task ? parseTaskParams(query, today) : null
   const detail = taskQuery?.ok ? await buildTaskDetail(req, taskQuery.params) : null

@@ -1,5 +1,5 @@
 import { formatViDay } from '../../../domain/calendar'
-import { daysLeft, STATUS_COLORS, targetBar } from '../../../domain/dashboardModel'
+import { daysLeft, paceText, STATUS_COLORS, summarizeReport, targetBar } from '../../../domain/dashboardModel'
 import { STATUS_LABELS_VI } from '../../../domain/reportCsv'
 import type { QuotaReport, ReportTarget } from '../buildReport'
 
@@ -38,7 +38,6 @@ export function TargetBar({ t }: { t: Pick<ReportTarget, 'target' | 'achieved' |
 /** A target's per-channel bars: each channel's share of its quota (per-channel) or of the target. */
 export function ChannelBars({ t, channelName }: { t: ReportTarget; channelName: Map<number, string> }) {
   if (t.byChannel.length === 0) return null
-  const perChannelQuota = t.mode === 'perChannel' && t.channels.length > 0 ? t.target / t.channels.length : t.target
   return (
     <ul
       style={{
@@ -52,7 +51,9 @@ export function ChannelBars({ t, channelName }: { t: ReportTarget; channelName: 
       }}
     >
       {t.byChannel.map((c) => {
-        const share = perChannelQuota > 0 ? Math.min(100, (c.achieved / perChannelQuota) * 100) : 0
+        // A per-channel target's bar is the channel's share of its own quota; a pooled one's, of the target.
+        const quota = c.quota ?? t.target
+        const share = quota > 0 ? Math.min(100, (c.achieved / quota) * 100) : 0
         return (
           <li key={c.channel} data-testid={`channel-${c.channel}`} data-achieved={c.achieved}>
             <span>
@@ -78,7 +79,7 @@ export function TargetLine({ t, channelName }: { t: ReportTarget; channelName: M
         </span>
         <span>
           <strong data-testid="achieved">{t.achieved}</strong> / <span data-testid="target">{t.target}</span> (
-          {t.percent}%) · cần {t.expected}
+          {t.percent}%) · <span data-testid="pace">{paceText(t)}</span>
           {t.late > 0 && ` · ${t.late} trễ hạn`} ·{' '}
           <span style={{ color: STATUS_COLORS[t.status], fontWeight: 600 }}>{STATUS_LABELS_VI[t.status]}</span>
         </span>
@@ -97,6 +98,52 @@ export function TaskMeta({ task, asOf }: { task: QuotaReport['tasks'][number]; a
       {left !== null && (left >= 0 ? ` · còn ${left} ngày` : ` · quá hạn ${-left} ngày`)}
       {task.leadUnits.length > 0 && ` · ${task.leadUnits.map((u) => u.name).join(', ')}`}
     </p>
+  )
+}
+
+const card = {
+  border: `1px solid ${RULE}`,
+  borderRadius: 6,
+  padding: '0.5rem 0.75rem',
+  minWidth: '9rem',
+}
+
+/**
+ * The summary at the top: targets by status (coloured as the bars), and each kind of target in
+ * its own unit, never added together (dashboardModel.ts summarizeReport).
+ */
+export function SummaryCards({ report }: { report: QuotaReport }) {
+  const s = summarizeReport(report.tasks)
+  const statuses = Object.keys(s.byStatus) as Array<keyof typeof s.byStatus>
+  return (
+    <div data-testid="quota-summary" style={{ display: 'flex', flexWrap: 'wrap', gap: '0.5rem', margin: '0.75rem 0' }}>
+      <div data-testid="quota-totals" style={card}>
+        <div style={{ color: MUTED, fontSize: '0.85em' }}>Sản phẩm truyền thông</div>
+        <strong style={{ fontSize: '1.4em' }}>{s.content.achieved}</strong> / {s.content.target}
+      </div>
+      {s.deliverables.total > 0 && (
+        <div data-testid="summary-deliverables" style={card}>
+          <div style={{ color: MUTED, fontSize: '0.85em' }}>Báo cáo, sản phẩm giao nộp</div>
+          <strong style={{ fontSize: '1.4em' }}>{s.deliverables.done}</strong> / {s.deliverables.total} đã nộp
+        </div>
+      )}
+      {s.indicators.total > 0 && (
+        <div data-testid="summary-indicators" style={card}>
+          <div style={{ color: MUTED, fontSize: '0.85em' }}>Chỉ số</div>
+          <strong style={{ fontSize: '1.4em' }}>{s.indicators.done}</strong> / {s.indicators.total} đạt
+        </div>
+      )}
+      {statuses.map((status) => (
+        <div
+          key={status}
+          data-testid={`summary-${status}`}
+          style={{ ...card, borderLeft: `4px solid ${STATUS_COLORS[status]}` }}
+        >
+          <div style={{ color: MUTED, fontSize: '0.85em' }}>{STATUS_LABELS_VI[status]}</div>
+          <strong style={{ fontSize: '1.4em' }}>{s.byStatus[status]}</strong> chỉ tiêu
+        </div>
+      ))}
+    </div>
   )
 }
 
@@ -121,9 +168,9 @@ export function ReportView({
       <p>
         <strong>{report.plan.code}</strong> — {report.plan.title}
       </p>
-      <p data-testid="quota-totals">
-        Tổng: <strong>{report.totals.achieved}</strong> / {report.totals.target} ({report.totals.percent}%) · số liệu
-        đến ngày {formatViDay(report.asOf)}
+      <SummaryCards report={report} />
+      <p>
+        Số liệu đến ngày {formatViDay(report.asOf)}
         {exportQuery && (
           <>
             {' '}
