@@ -177,6 +177,11 @@ export interface SchedulablePlan {
   /** The plan's period (YYYY-MM-DD); reports stop after it ends. */
   periodFrom: string | null
   periodTo: string | null
+  /**
+   * The day the plan was entered: a reporting day before it is not reported (the catch-up after
+   * a save would otherwise fire last month's report at once, on a plan still without tasks).
+   */
+  createdOn?: string | null
   schedule: ReportingSchedule
 }
 
@@ -214,6 +219,7 @@ export function dueReports(
     for (const o of reportOccasions(plan.schedule, first, last)) {
       if (plan.periodFrom && o.day < plan.periodFrom) continue
       if (plan.periodTo && o.day > plan.periodTo) continue
+      if (plan.createdOn && o.day < plan.createdOn) continue
       const fireAt = zonedInstant(o.day, at, timeZone)
       if (inWindow(fireAt, window))
         out.push({ slot: reportSlot(plan.id, o.day), plan: plan.id, day: o.day, fireAt, labels: o.labels })

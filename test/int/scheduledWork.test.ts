@@ -67,6 +67,9 @@ async function makePlan(key: string, code: string, reporting: Record<string, unk
       period: { from: dayToInstant('2026-01-01'), to: dayToInstant('2026-12-31') },
       reporting,
       managers: managers.map((m) => m.id),
+      // Entered before the report days these tests tick through (a day before a plan was
+      // entered is never reported).
+      createdAt: dayToInstant('2026-01-01'),
     } as never,
   })) as unknown as Doc
   return plans[key]
@@ -161,6 +164,8 @@ beforeAll(async () => {
     },
     [users.m1!],
   )
+  // Every reporting plan needs a target (a plan without one reports nothing); far from its deadline.
+  await makeTask('p2', plans.p2!, '1', '2026-12-31', unitB, 1)
   // Behind near its deadline (2 of 10 by 20/11, deadline 25/11): alerted to unit A.
   await makeTask('late', p1, '1', '2026-11-25', unitA, 10)
   // Far from its deadline, and a done one near it: no alerts.
@@ -246,6 +251,16 @@ describe('periodic report', () => {
         }),
       ).toMatchObject({ totalDocs: 1 })
     }
+  })
+
+  it('a plan without targets reports nothing: no snapshot, no mail (no "0 chỉ tiêu" report)', async () => {
+    await makePlan('empty', 'KH-RONG', { monthlyDay: 20 }, [users.m1!])
+    const slot = reportSlot('empty', '2026-11-20')
+    await scheduler.runSlot('quota-report', slot, { force: true })
+    expect(await snapshots(slot)).toBe(0)
+    expect(mailsAbout('[KH-RONG]')).toHaveLength(0)
+    // Out of the way of the other report days these tests tick through.
+    await payload.delete({ collection: 'plans', id: plans.empty!.id })
   })
 
   it('a done slot never runs again: later ticks, another instance and a forced run skip it', async () => {
@@ -531,8 +546,11 @@ describe('several instances and a crash (worker processes)', () => {
   }
 
   beforeAll(async () => {
-    await makePlan('p3', 'KH-3P', { monthlyDay: 23, fixedDates: [] }, [users.m1!])
-    await makePlan('p4', 'KH-KILL', { monthlyDay: 24, fixedDates: [] }, [users.m2!])
+    const p3 = await makePlan('p3', 'KH-3P', { monthlyDay: 23, fixedDates: [] }, [users.m1!])
+    const p4 = await makePlan('p4', 'KH-KILL', { monthlyDay: 24, fixedDates: [] }, [users.m2!])
+    const unit = await payload.create({ collection: 'units', data: { name: 'Đơn vị nhiều tiến trình' } as never })
+    await makeTask('p3', p3, '1', '2026-12-31', unit as unknown as Doc, 1)
+    await makeTask('p4', p4, '1', '2026-12-31', unit as unknown as Doc, 1)
     trioOutbox = await mkdtemp(path.join(os.tmpdir(), 'outbox-3p-'))
     dirs.push(trioOutbox)
     for (const title of ['Hẹn 1', 'Hẹn 2', 'Hẹn 3']) {

@@ -244,8 +244,22 @@ async function main(): Promise<number> {
       to: vnDay(new Date(now.getTime() + 40 * 86_400_000)),
     },
     reporting: { monthlyDay: null, fixedDates: [{ day, month, label: 'Báo cáo kiểm thử' }] },
+    // Entered before its report day (before 08:00 in Vietnam that day is yesterday): a day before
+    // a plan was entered is never reported.
+    createdAt: new Date(now.getTime() - 40 * 86_400_000).toISOString(),
   })
   const reportPlan = planRes.json.doc as Doc | undefined
+  // A plan without targets reports nothing: give it one task with a target.
+  const taskRes = await api(i1, 'POST', '/api/tasks?depth=0', admin, {
+    plan: reportPlan?.id,
+    code: '1',
+    title: 'Nhiệm vụ kiểm thử',
+    timeframe: { kind: 'deadline', deadline: vnDay(new Date(now.getTime() + 30 * 86_400_000)) },
+    targets: [
+      { kind: 'content', quantity: 5, contentTypes: ['articles'], channels: [(channels[0] as Doc).id], mode: 'pooled' },
+    ],
+  })
+  check('the plan has a task with a target', taskRes.status === 201, JSON.stringify(taskRes.json).slice(0, 300))
   check(
     'the admin creates a plan whose report is due now',
     planRes.status === 201,

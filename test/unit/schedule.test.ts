@@ -119,6 +119,11 @@ describe('due report slots', () => {
       },
     ])
   })
+  it('does not report a day before the plan was entered (a catch-up right after saving a plan)', () => {
+    const window = { after: at('2026-11-19T01:00:00Z'), upTo: at('2026-11-21T01:00:00Z') }
+    expect(dueReports([{ ...plan(), createdOn: '2026-11-21' }], window)).toEqual([])
+    expect(dueReports([{ ...plan(), createdOn: '2026-11-20' }], window).map((d) => d.day)).toEqual(['2026-11-20'])
+  })
   it('the window is half-open: a tick at exactly the fire instant owns it, the next one does not', () => {
     expect(dueReports([plan()], { after: at('2026-11-20T01:00:00Z'), upTo: at('2026-11-20T01:01:00Z') })).toEqual([])
   })

@@ -31,6 +31,18 @@ export function activePlans(payload: Payload): Promise<PlanForJobs[]> {
   return readPlans(payload, { status: { equals: 'active' } })
 }
 
+/** Whether any task of the plan has a target (the system's read: jobs act for no user). */
+export async function planHasTargets(payload: Payload, plan: number): Promise<boolean> {
+  const { docs } = await payload.find({
+    collection: SLUGS.tasks,
+    where: { plan: { equals: plan } },
+    depth: 0,
+    pagination: false,
+    select: { targets: true },
+  })
+  return docs.some((t) => Array.isArray((t as Row).targets) && ((t as Row).targets as unknown[]).length > 0)
+}
+
 /** One plan whatever its status (a slot run by hand may name a closed plan); null when it is gone. */
 export async function planForJobs(payload: Payload, id: number): Promise<PlanForJobs | null> {
   return (await readPlans(payload, { id: { equals: id } }))[0] ?? null
@@ -44,7 +56,7 @@ async function readPlans(payload: Payload, where: Where): Promise<PlanForJobs[]>
     where,
     depth: 0,
     pagination: false,
-    select: { code: true, status: true, period: true, reporting: true, managers: true },
+    select: { code: true, status: true, period: true, reporting: true, managers: true, createdAt: true },
   })
   return (docs as unknown as Row[]).map((p) => {
     const period = (p.period ?? {}) as Row
@@ -56,6 +68,7 @@ async function readPlans(payload: Payload, where: Where): Promise<PlanForJobs[]>
       status: typeof p.status === 'string' ? p.status : null,
       periodFrom: day(period.from),
       periodTo: day(period.to),
+      createdOn: day(p.createdAt),
       schedule: {
         monthlyDay: typeof reporting.monthlyDay === 'number' ? reporting.monthlyDay : null,
         fixedDates: fixed.map((f) => ({

@@ -3,7 +3,15 @@ import { reportMail } from '../../../domain/mailText'
 import { dueReports } from '../../../domain/schedule'
 import { sendEmailOnce } from '../../email/sendEmailOnce'
 import { reportWorkbook } from '../reportWorkbook'
-import { activePlans, adminPath, adminUrl, notifyOnce, planForJobs, usersByIds } from '../../scheduler/records'
+import {
+  activePlans,
+  adminPath,
+  adminUrl,
+  notifyOnce,
+  planForJobs,
+  planHasTargets,
+  usersByIds,
+} from '../../scheduler/records'
 import { reportLabels, storeReportSnapshot, XLSX_MIME } from '../../scheduler/reportSnapshot'
 import type { JobDefinition } from '../../scheduler/types'
 import { SCHEDULE_SLUGS } from '../../../domain/slugs'
@@ -22,6 +30,8 @@ export const sendQuotaReport: JobDefinition<'quota-report'> = {
   async run(ctx, { slot, plan, day }) {
     const { payload } = ctx
     const planInfo = await planForJobs(payload, plan)
+    // A plan without a single target has nothing to report: no "0 chỉ tiêu" report, no mail.
+    if (planInfo && !(await planHasTargets(payload, plan))) return { skipped: `plan ${plan} has no targets yet` }
     const snapshot = await storeReportSnapshot(payload, {
       slot,
       plan,
