@@ -3,6 +3,7 @@ import { countContent, countingCollections, forgetCountsOf } from './counting'
 import { assertPostgresAdapter } from './db/postgres'
 import { feedEndpoints, feedsFor } from './feeds'
 import { importEndpoints, importNavLinks, importViews } from './import'
+import { inboxActions, inboxBeforeDashboard, inboxEndpoints, inboxViews } from './inbox'
 import { openApiEndpoints } from './openapi'
 import { PluginConfigError, resolveOptions, type CommsQuotaOptions, type ResolvedOptions } from './options'
 import { planCollections } from './plan'
@@ -99,20 +100,28 @@ export const commsQuotaPlugin =
         ...importEndpoints(),
         ...(opts.review ? reviewEndpoints() : []),
         ...feedEndpoints(),
+        ...inboxEndpoints(),
         ...openApiEndpoints(),
       ],
       admin: {
         ...config.admin,
         components: {
           ...components,
-          views: { ...components?.views, ...reportViews, ...importViews, ...(opts.review ? reviewViews : {}) },
+          views: {
+            ...components?.views,
+            ...reportViews,
+            ...importViews,
+            ...inboxViews,
+            ...(opts.review ? reviewViews : {}),
+          },
+          actions: [...(components?.actions ?? []), ...inboxActions],
           afterNavLinks: [
             ...(components?.afterNavLinks ?? []),
             ...reportNavLinks,
             ...importNavLinks,
             ...(opts.review ? reviewNavLinks : []),
           ],
-          beforeDashboard: [...(components?.beforeDashboard ?? []), ...reportBeforeDashboard],
+          beforeDashboard: [...(components?.beforeDashboard ?? []), ...inboxBeforeDashboard, ...reportBeforeDashboard],
         },
       },
       custom: { ...config.custom, commsQuota: resolved },

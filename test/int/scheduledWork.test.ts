@@ -378,6 +378,61 @@ describe('deadline alerts', () => {
 })
 
 describe('who sees the scheduled work', () => {
+  it('the inbox: "Mở" marks one read and goes to its admin page only; "mark all read" marks the reader\'s own only', async () => {
+    const tokenA = await rest.login(String(users.editorA?.email), 'test-Password-1')
+    const unread = async (user: Doc) =>
+      (
+        await payload.count({
+          collection: 'notifications',
+          where: { user: { equals: user.id }, read: { equals: false } },
+        })
+      ).totalDocs
+    const notice = await payload.create({
+      collection: 'notifications',
+      data: {
+        user: users.editorA?.id,
+        kind: 'review',
+        title: 'Bài đã được duyệt',
+        link: '/admin/collections/articles/1',
+        key: 'inbox-1',
+        read: false,
+      } as never,
+    })
+    const forged = await payload.create({
+      collection: 'notifications',
+      data: {
+        user: users.editorA?.id,
+        kind: 'review',
+        title: 'Liên kết lạ',
+        link: 'https://evil.example/admin',
+        key: 'inbox-2',
+        read: false,
+      } as never,
+    })
+    const open = await rest.raw(`inbox/open/${notice.id}`, { token: tokenA })
+    expect(open.status).toBe(303)
+    expect(open.headers.get('location')).toBe('/admin/collections/articles/1')
+    expect((await payload.findByID({ collection: 'notifications', id: notice.id })).read).toBe(true)
+    // A stored link to another site never leaves the admin: back to the inbox.
+    expect((await rest.raw(`inbox/open/${forged.id}`, { token: tokenA })).headers.get('location')).toBe('/admin/inbox')
+    // Someone else's notice is not found, and stays unread; without sign-in, 401; a bad id, 400.
+    const theirs = await payload.create({
+      collection: 'notifications',
+      data: { user: users.m1?.id, kind: 'report', title: 'Báo cáo', key: 'inbox-3', read: false } as never,
+    })
+    expect((await rest.raw(`inbox/open/${theirs.id}`, { token: tokenA })).status).toBe(404)
+    expect((await rest.raw(`inbox/open/${theirs.id}`)).status).toBe(401)
+    expect((await rest.raw('inbox/open/abc', { token: tokenA })).status).toBe(400)
+    // "Mark all read": the reader's own only.
+    expect(await unread(users.editorA!)).toBeGreaterThan(0)
+    const all = await rest.post('inbox/read-all', {}, { token: tokenA, headers: { Accept: 'application/json' } })
+    expect(all.status).toBe(200)
+    expect(all.json.marked).toBeGreaterThan(0)
+    expect(await unread(users.editorA!)).toBe(0)
+    expect((await payload.findByID({ collection: 'notifications', id: theirs.id })).read).toBe(false)
+    expect((await rest.post('inbox/read-all', {})).status).toBe(401)
+  })
+
   it('reports for managers and admins; runs, mail log and reconciliation for admins; nobody writes them', async () => {
     const token = async (u: string) => rest.login(String(users[u]?.email), 'test-Password-1')
     const [admin, manager, editor] = [await token('admin'), await token('m1'), await token('editorA')]

@@ -84,6 +84,8 @@ export const en: Record<CatalogKey, string> = {
   shareLinkExpiredFinal: 'An expired link cannot be extended; make a new link.',
   // Requests and endpoints.
   signInToReport: 'Sign in to see quota reports.',
+  signInForInbox: 'Sign in to see your notifications.',
+  notificationNotFound: 'No such notification.',
   reportForManagers: 'Quota reports are for managers, administrators and integration accounts.',
   signInToImport: 'Sign in to import plans.',
   planImportForManagers: 'Only managers and administrators can import plans.',

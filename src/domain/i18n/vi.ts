@@ -90,6 +90,8 @@ export const vi = {
   shareLinkExpiredFinal: 'Liên kết đã hết hạn không thể gia hạn; hãy tạo liên kết mới.',
   // Requests and endpoints.
   signInToReport: 'Hãy đăng nhập để xem báo cáo chỉ tiêu.',
+  signInForInbox: 'Hãy đăng nhập để xem thông báo.',
+  notificationNotFound: 'Không tìm thấy thông báo.',
   reportForManagers: 'Chỉ lãnh đạo, quản trị viên và tài khoản tích hợp được xem báo cáo chỉ tiêu.',
   signInToImport: 'Hãy đăng nhập để nhập kế hoạch.',
   planImportForManagers: 'Chỉ lãnh đạo và quản trị viên được nhập kế hoạch.',

@@ -24,6 +24,8 @@ export function AdminPage({
       req={req}
       searchParams={view.searchParams}
       user={req.user ?? undefined}
+      // The header's actions (the notification bell) on the product's own views too.
+      viewActions={req.payload.config.admin.components?.actions}
       visibleEntities={visibleEntities}
     >
       <Gutter>

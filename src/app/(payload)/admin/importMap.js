@@ -26,13 +26,16 @@ import { ItemCountingField as ItemCountingField_1d2ce4e49613e54f9744f3eb75eff8da
 import { ReviewPublishButton as ReviewPublishButton_54ff548d644aa39a9948773741335130 } from '../../../plugin/review/admin/ReviewPublishButton'
 import { FeedLinks as FeedLinks_355b585b03e6636e5cd2d36666d69397 } from '../../../plugin/feeds/admin/FeedLinks'
 import { TaskAttainmentField as TaskAttainmentField_9e7bada43854fea9daf97ffa5a0c78f7 } from '../../../plugin/report/admin/TaskAttainmentField'
+import { NotificationBell as NotificationBell_72da99504ff4941ac231521d8bf3fe3e } from '../../../plugin/inbox/admin/NotificationBell'
 import { QuotaNavLink as QuotaNavLink_6b730502d75436465c4a54d9efde92d7 } from '../../../plugin/report/admin/QuotaNavLink'
 import { PlanImportNavLink as PlanImportNavLink_566a31191d66d63bade9d3b38ab783f9 } from '../../../plugin/import/admin/PlanImportNavLink'
 import { ReviewNavLink as ReviewNavLink_28d79c757669f65d9870393b6392a451 } from '../../../plugin/review/admin/ReviewNavLink'
+import { InboxBlock as InboxBlock_fc47f0f1371c42a944960a2aeca745c1 } from '../../../plugin/inbox/admin/InboxBlock'
 import { QuotaAttentionWidget as QuotaAttentionWidget_499b95926aebc32253e20aca64cc22b8 } from '../../../plugin/report/admin/QuotaAttentionWidget'
 import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { QuotaDashboard as QuotaDashboard_fd7c553f8630ab35526bae8c4edd9690 } from '../../../plugin/report/admin/QuotaDashboard'
 import { PlanImportView as PlanImportView_7a65c17ceb78ed38a5b6fc8909d39222 } from '../../../plugin/import/admin/PlanImportView'
+import { InboxView as InboxView_f8613b95dd151af536ed4788bb83d66e } from '../../../plugin/inbox/admin/InboxView'
 import { ReviewQueueView as ReviewQueueView_5f9497c21a77a3597c7fe859f115468d } from '../../../plugin/review/admin/ReviewQueueView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -66,13 +69,16 @@ export const importMap = {
   "/plugin/review/admin/ReviewPublishButton#ReviewPublishButton": ReviewPublishButton_54ff548d644aa39a9948773741335130,
   "/plugin/feeds/admin/FeedLinks#FeedLinks": FeedLinks_355b585b03e6636e5cd2d36666d69397,
   "/plugin/report/admin/TaskAttainmentField#TaskAttainmentField": TaskAttainmentField_9e7bada43854fea9daf97ffa5a0c78f7,
+  "/plugin/inbox/admin/NotificationBell#NotificationBell": NotificationBell_72da99504ff4941ac231521d8bf3fe3e,
   "/plugin/report/admin/QuotaNavLink#QuotaNavLink": QuotaNavLink_6b730502d75436465c4a54d9efde92d7,
   "/plugin/import/admin/PlanImportNavLink#PlanImportNavLink": PlanImportNavLink_566a31191d66d63bade9d3b38ab783f9,
   "/plugin/review/admin/ReviewNavLink#ReviewNavLink": ReviewNavLink_28d79c757669f65d9870393b6392a451,
+  "/plugin/inbox/admin/InboxBlock#InboxBlock": InboxBlock_fc47f0f1371c42a944960a2aeca745c1,
   "/plugin/report/admin/QuotaAttentionWidget#QuotaAttentionWidget": QuotaAttentionWidget_499b95926aebc32253e20aca64cc22b8,
   "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "/plugin/report/admin/QuotaDashboard#QuotaDashboard": QuotaDashboard_fd7c553f8630ab35526bae8c4edd9690,
   "/plugin/import/admin/PlanImportView#PlanImportView": PlanImportView_7a65c17ceb78ed38a5b6fc8909d39222,
+  "/plugin/inbox/admin/InboxView#InboxView": InboxView_f8613b95dd151af536ed4788bb83d66e,
   "/plugin/review/admin/ReviewQueueView#ReviewQueueView": ReviewQueueView_5f9497c21a77a3597c7fe859f115468d,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
