@@ -4,12 +4,14 @@
  * in words.
  */
 
+/** Whitespace or a control character: never part of a link this app stores. */
+const hasControlOrSpace = (text: string): boolean => [...text].some((c) => c.charCodeAt(0) <= 0x20 || c === '\u007f')
+
 /** The stored link if it is a path inside the admin (`/admin` or below), otherwise null. */
 export function safeAdminLink(link: unknown, adminRoute = '/admin'): string | null {
   if (typeof link !== 'string' || link === '') return null
   // Protocol-relative (//evil.example), backslashes and schemes all leave the site.
-  if (!link.startsWith('/') || link.startsWith('//') || link.includes('\\') || /[\s\u0000-\u001f]/.test(link))
-    return null
+  if (!link.startsWith('/') || link.startsWith('//') || link.includes('\\') || hasControlOrSpace(link)) return null
   const path = link.split(/[?#]/)[0] ?? ''
   if (path.split('/').includes('..')) return null
   return path === adminRoute || path.startsWith(`${adminRoute}/`) ? link : null

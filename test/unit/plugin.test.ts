@@ -210,10 +210,24 @@ describe('a host that gives only options', () => {
 
   it('registers its views, nav links, endpoints and feeds without the host wiring anything', async () => {
     const out = await apply(base([users, drafts]), { contentCollections: ['posts'] })
-    expect(Object.keys(out.admin?.components?.views ?? {})).toEqual(['quotaDashboard', 'planImport', 'reviewQueue'])
+    expect(Object.keys(out.admin?.components?.views ?? {})).toEqual([
+      'quotaDashboard',
+      'planImport',
+      'inbox',
+      'reviewQueue',
+    ])
     expect(out.admin?.components?.afterNavLinks).toHaveLength(3)
+    // The notification bell in the header, the inbox block on every home page.
+    expect(out.admin?.components?.actions).toEqual(['/plugin/inbox/admin/NotificationBell#NotificationBell'])
+    expect(out.admin?.components?.beforeDashboard).toContain('/plugin/inbox/admin/InboxBlock#InboxBlock')
     expect((out.endpoints ?? []).map((e) => `${e.method} ${e.path}`)).toEqual(
-      expect.arrayContaining(['get /quota/report', 'post /review/:collection/:id/:action', 'get /feeds/rss.xml']),
+      expect.arrayContaining([
+        'get /quota/report',
+        'post /review/:collection/:id/:action',
+        'get /feeds/rss.xml',
+        'get /inbox/open/:id',
+        'post /inbox/read-all',
+      ]),
     )
     const feeds = (out.custom?.commsQuota as { feeds: { types: string[]; contents: Record<string, unknown> } }).feeds
     expect(feeds.types).toEqual(['posts'])
