@@ -90,6 +90,7 @@ const TAGS = [
   { name: 'plan-import', description: 'Plan import from a document (docs/plan-import.md).' },
   { name: 'feeds', description: 'RSS feeds of published content (docs/feeds.md).' },
   { name: 'operations', description: 'Health, for load balancers and orchestrators.' },
+  { name: 'inbox', description: "The signed-in user's notifications (the admin's bell and inbox)." },
   { name: 'contract', description: 'This description.' },
 ]
 

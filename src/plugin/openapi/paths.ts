@@ -442,6 +442,65 @@ function feedPaths(settings: PathSettings): Record<string, JsonObject> {
   }
 }
 
+function inboxPaths(): Record<string, JsonObject> {
+  const redirect = (description: string): JsonObject => ({
+    description,
+    headers: {
+      Location: header('A page of the admin (`/admin/…`); never another site.'),
+      'Cache-Control': header('`no-store`'),
+    },
+  })
+  return {
+    '/inbox/open/{id}': {
+      get: {
+        operationId: 'openNotification',
+        tags: ['inbox'],
+        summary: 'Open a notification: mark it read and go to its page',
+        description:
+          "The signed-in user's own notifications only. Goes to the notice's admin page, or to `/admin/inbox` when it has none (or a stored link that leaves the admin).",
+        security: SIGNED_IN,
+        parameters: [path('id', positiveId, 'The notification.', { example: 42 })],
+        responses: {
+          '303': redirect('Marked read; to the page the notice is about.'),
+          '400': refusal('`id` is not a notification id.', { bad: errorExample('No such notification.', 'id') }),
+          '401': refusal('Not signed in.'),
+          '404': refusal("Not one of the reader's notifications.", {
+            other: errorExample('No such notification.', 'id'),
+          }),
+          default: responseRef('Failure'),
+        },
+      },
+    },
+    '/inbox/read-all': {
+      post: {
+        operationId: 'markAllNotificationsRead',
+        tags: ['inbox'],
+        summary: "Mark all the reader's notifications read",
+        description:
+          'From the inbox page (a form) it goes back to `/admin/inbox`; a client sending `Accept: application/json` gets the number marked.',
+        security: SIGNED_IN,
+        responses: {
+          '200': {
+            description: 'How many were marked read (with `Accept: application/json`).',
+            content: json(
+              {
+                type: 'object',
+                additionalProperties: false,
+                required: ['marked'],
+                properties: { marked: { type: 'integer', minimum: 0 } },
+              },
+              { three: { value: { marked: 3 } } },
+            ),
+          },
+          '303': redirect('Back to the inbox (a form post).'),
+          '401': refusal('Not signed in.'),
+          default: responseRef('Failure'),
+        },
+      },
+    },
+  }
+}
+
 function contractPaths(): Record<string, JsonObject> {
   return {
     '/openapi.json': {
@@ -479,6 +538,7 @@ export function pluginPaths(settings: PathSettings): Record<string, JsonObject> 
     ...(settings.review ? reviewPaths(settings.contentCollections) : {}),
     ...importPaths(),
     ...feedPaths(settings),
+    ...inboxPaths(),
     ...contractPaths(),
   }
 }
