@@ -207,6 +207,23 @@ export interface Unit {
   kind?: ('ministry' | 'department' | 'center' | 'press' | 'province' | 'other') | null;
   parent?: (number | null) | Unit;
   /**
+   * Used on the plan report document (.docx) when this unit issues it.
+   */
+  letterhead?: {
+    /**
+     * Above the unit name, e.g. Bộ Khoa học và Công nghệ. Empty: the parent unit’s name.
+     */
+    parentBody?: string | null;
+    /**
+     * e.g. TTTT in "Số: …/BC-TTTT".
+     */
+    code?: string | null;
+    /**
+     * e.g. Hà Nội.
+     */
+    place?: string | null;
+  };
+  /**
    * Unticked: the unit's producers publish directly, without review.
    */
   requiresReview?: boolean | null;
@@ -470,6 +487,28 @@ export interface Plan {
           id?: string | null;
         }[]
       | null;
+  };
+  /**
+   * Header, signer and recipients of the .docx report. Parent body, abbreviation and place come from the issuing unit.
+   */
+  reportDocument?: {
+    issuingUnit?: (number | null) | Unit;
+    /**
+     * e.g. KT. GIÁM ĐỐC.
+     */
+    signerAuthority?: string | null;
+    /**
+     * e.g. PHÓ GIÁM ĐỐC.
+     */
+    signerTitle?: string | null;
+    /**
+     * Used when a periodic report has no signer chosen.
+     */
+    signerName?: string | null;
+    /**
+     * One recipient a line.
+     */
+    recipients?: string | null;
   };
   keyDays?:
     | {
@@ -850,7 +889,30 @@ export interface QuotaReport {
     achieved?: number | null;
     percent?: number | null;
   };
+  /**
+   * Added to section II after the automatic list of tasks behind or overdue. One paragraph a line.
+   */
+  issues?: string | null;
+  /**
+   * Added to section III after the next period's deadlines (automatic). One paragraph a line.
+   */
+  directions?: string | null;
+  /**
+   * A user of the plan's issuing unit. Authority and title come from the plan.
+   */
+  signer?: (number | null) | User;
+  sent?: boolean | null;
+  sentAt?: string | null;
   report:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  evidence?:
     | {
         [k: string]: unknown;
       }
@@ -1561,6 +1623,13 @@ export interface UnitsSelect<T extends boolean = true> {
   shortName?: T;
   kind?: T;
   parent?: T;
+  letterhead?:
+    | T
+    | {
+        parentBody?: T;
+        code?: T;
+        place?: T;
+      };
   requiresReview?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1618,6 +1687,15 @@ export interface PlansSelect<T extends boolean = true> {
               label?: T;
               id?: T;
             };
+      };
+  reportDocument?:
+    | T
+    | {
+        issuingUnit?: T;
+        signerAuthority?: T;
+        signerTitle?: T;
+        signerName?: T;
+        recipients?: T;
       };
   keyDays?:
     | T
@@ -1787,7 +1865,13 @@ export interface QuotaReportsSelect<T extends boolean = true> {
         achieved?: T;
         percent?: T;
       };
+  issues?: T;
+  directions?: T;
+  signer?: T;
+  sent?: T;
+  sentAt?: T;
   report?: T;
+  evidence?: T;
   prefix?: T;
   _objectKey?: T;
   updatedAt?: T;
