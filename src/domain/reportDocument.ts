@@ -11,6 +11,7 @@ import { formatViNumber, STATUS_VI } from './mailText'
 import type { DayWindow, TargetStatus } from './quota'
 import type { QuotaReport, ReportTarget } from './reportAssembly'
 import { addDays, reportOccasions, type ReportingSchedule } from './schedule'
+import { slugify } from './vietnamese'
 
 /** The header and signature values, from the plan's and its issuing unit's settings. */
 export interface DocumentSettings {
@@ -118,7 +119,7 @@ export interface ReportDocument {
     rows: AppendixRow[]
     empty: string | null
   }
-  /** File name without extension: bao-cao-<plan>-<day>. */
+  /** File name without extension: bao-cao-<plan code>-<day>, as the stored XLSX is named. */
   filename: string
 }
 
@@ -360,6 +361,6 @@ export function reportDocument(input: ReportDocumentInput): ReportDocument {
       rows: appendixRows,
       empty: appendixRows.length === 0 ? 'Chưa có tin bài, sản phẩm nào được tính vào chỉ tiêu.' : null,
     },
-    filename: `bao-cao-${report.plan.id}-${report.asOf}`,
+    filename: `bao-cao-${slugify(report.plan.code, 'ke-hoach', 60)}-${report.asOf}`,
   }
 }
