@@ -20,6 +20,7 @@ import {
   type ParagraphChild,
 } from 'docx'
 import type { ReportDocument } from '../../domain/reportDocument'
+import { APPENDIX_MARKER, appendixTableXml, spliceAppendix } from './appendixXml'
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 
@@ -59,6 +60,7 @@ const NO_BORDERS = {
   insideVertical: NO_BORDER,
 }
 const LINE = { style: BorderStyle.SINGLE, size: 6, color: '000000' }
+const CELL_MARGINS = { top: 40, bottom: 40, left: 80, right: 80 }
 const GRID = { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE }
 
 type RunStyle = { bold?: boolean; italics?: boolean; size?: number }
@@ -92,6 +94,13 @@ const body = (text: string, style: RunStyle = {}): Paragraph =>
     spacing: { before: 0, after: 120, line: 300 },
   })
 
+/** Table text: 12 pt, no spacing (a paragraph style, so 50,000 cells do not each repeat it). */
+const TABLE_TEXT = 'TableText'
+
+/**
+ * A table cell. Kept lean on purpose: a long plan's appendix has tens of thousands of cells, and
+ * every property written per cell costs time in docx and bytes in the file (bench:document).
+ */
 function cell(
   lines: string | string[],
   options: {
@@ -107,28 +116,33 @@ function cell(
   },
 ): TableCell {
   const list = Array.isArray(lines) ? lines : [lines]
-  const paragraphs = (list.length > 0 ? list : ['']).map((line) =>
-    para(options.links && /^https?:\/\//i.test(line) ? [link(line, options.size ?? 12)] : line, {
-      alignment: options.align ?? AlignmentType.LEFT,
-      bold: options.bold,
-      size: options.size ?? 12,
-    }),
+  const paragraphs = (list.length > 0 ? list : ['']).map(
+    (line) =>
+      new Paragraph({
+        style: TABLE_TEXT,
+        alignment: options.align,
+        children: [
+          options.links && /^https?:\/\//i.test(line)
+            ? link(line, options.size)
+            : new TextRun({ text: line, bold: options.bold, size: options.size ? pt(options.size) : undefined }),
+        ],
+      }),
   )
-  if (options.note) paragraphs.push(para(options.note, { alignment: AlignmentType.CENTER, italics: true, size: 10 }))
+  if (options.note)
+    paragraphs.push(para(options.note, { style: TABLE_TEXT, alignment: AlignmentType.CENTER, italics: true, size: 10 }))
   return new TableCell({
     children: paragraphs,
     width: { size: options.width, type: WidthType.DXA },
     rowSpan: options.rowSpan,
     columnSpan: options.columnSpan,
-    verticalAlign: VerticalAlignTable.CENTER,
-    margins: { top: 40, bottom: 40, left: 80, right: 80 },
+    verticalAlign: options.rowSpan || options.note ? VerticalAlignTable.CENTER : undefined,
   })
 }
 
-const link = (url: string, size: number): ExternalHyperlink =>
+const link = (url: string, size: number | undefined): ExternalHyperlink =>
   new ExternalHyperlink({
     link: url,
-    children: [new TextRun({ text: url, style: 'Hyperlink', size: pt(size) })],
+    children: [new TextRun({ text: url, style: 'Hyperlink', size: size ? pt(size) : undefined })],
   })
 
 /** Column widths as shares of the text width, rounded to twips and adding up to it. */
@@ -239,6 +253,7 @@ function resultsTable(doc: ReportDocument): Table {
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
     borders: GRID,
+    margins: CELL_MARGINS,
     rows,
   })
 }
@@ -276,48 +291,8 @@ function closingTable(doc: ReportDocument): Table {
   })
 }
 
-function appendixTable(doc: ReportDocument): Table {
-  const widths = columns([5, 30, 9, 15, 10, 22, 9], LANDSCAPE_TEXT_WIDTH)
-  const w = (i: number): number => widths[i] ?? 0
-  const rows = [
-    new TableRow({
-      tableHeader: true,
-      cantSplit: true,
-      children: doc.appendix.columns.map((c, i) => cell(c, { width: w(i), bold: true, align: AlignmentType.CENTER })),
-    }),
-    // One row per publication, so channel, day and link line up; the item's cells span them.
-    ...doc.appendix.rows.flatMap((r) => {
-      const span = Math.max(1, r.channels.length)
-      return Array.from({ length: span }, (_, i) => {
-        const publication = [
-          cell(r.channels[i] ?? '', { width: w(3) }),
-          cell(r.days[i] ?? '', { width: w(4), align: AlignmentType.CENTER }),
-          cell(r.links[i] ?? '', { width: w(5), links: true, size: 11 }),
-        ]
-        return new TableRow({
-          cantSplit: true,
-          children:
-            i === 0
-              ? [
-                  cell(r.stt, { width: w(0), align: AlignmentType.CENTER, rowSpan: span }),
-                  cell(r.title, { width: w(1), rowSpan: span }),
-                  cell(r.type, { width: w(2), align: AlignmentType.CENTER, rowSpan: span }),
-                  ...publication,
-                  cell(r.tasks, { width: w(6), align: AlignmentType.CENTER, rowSpan: span }),
-                ]
-              : publication,
-        })
-      })
-    }),
-  ]
-  return new Table({
-    width: { size: LANDSCAPE_TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    borders: GRID,
-    rows,
-  })
-}
+/** The appendix's columns: STT, title, type, channel, day, link, tasks. */
+const appendixWidths = (): number[] => columns([5, 30, 9, 15, 10, 22, 9], LANDSCAPE_TEXT_WIDTH)
 
 /** Page numbers from the second page on, centred at the top (Decree 30, I.II.11). */
 const pageNumberHeader = (): { default: Header; first: Header } => ({
@@ -377,7 +352,8 @@ export function reportDocxDocument(doc: ReportDocument): Document {
     children: [
       para(doc.appendix.heading, { alignment: AlignmentType.CENTER, bold: true }),
       para(doc.appendix.subtitle, { alignment: AlignmentType.CENTER, italics: true, spacing: { after: 240 } }),
-      doc.appendix.empty ? body(doc.appendix.empty) : appendixTable(doc),
+      // The table itself is written as text into the packed file (appendixXml.ts).
+      doc.appendix.empty ? body(doc.appendix.empty) : para(APPENDIX_MARKER),
     ],
   }
   return new Document({
@@ -389,6 +365,16 @@ export function reportDocxDocument(doc: ReportDocument): Document {
         document: { run: { font: FONT, size: pt(14) } },
         hyperlink: { run: { color: '0000FF', underline: {} } },
       },
+      paragraphStyles: [
+        {
+          id: TABLE_TEXT,
+          name: 'Table text',
+          basedOn: 'Normal',
+          quickFormat: true,
+          run: { size: pt(12) },
+          paragraph: { spacing: { before: 0, after: 0 } },
+        },
+      ],
     },
     sections: [main, appendix],
   })
@@ -396,5 +382,10 @@ export function reportDocxDocument(doc: ReportDocument): Document {
 
 /** The .docx file of the report document. */
 export async function reportDocx(doc: ReportDocument): Promise<Buffer> {
-  return Packer.toBuffer(reportDocxDocument(doc))
+  const packed = await Packer.toBuffer(reportDocxDocument(doc))
+  if (doc.appendix.empty) return packed
+  return spliceAppendix(
+    packed,
+    appendixTableXml(doc, appendixWidths(), { style: TABLE_TEXT, cellMargins: CELL_MARGINS }),
+  )
 }
