@@ -74,14 +74,17 @@ function para(text: string | ParagraphChild[], options: IParagraphOptions & RunS
   return new Paragraph({ spacing: { before: 0, after: 0 }, ...rest, children })
 }
 
-/** A centred rule of `width` twips inside a cell or text block of `within` twips: a paragraph border between indents. */
+/**
+ * A centred rule of `width` twips inside a cell or text block of `within` twips: the bottom
+ * border of a 2 pt empty paragraph between indents, so it sits just under the line above.
+ */
 function rule(width: number, within: number): Paragraph {
   const side = Math.max(0, Math.round((within - width) / 2))
   return new Paragraph({
-    border: { top: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
+    border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
     indent: { left: side, right: side },
-    spacing: { before: 0, after: 0 },
-    children: [run('', { size: 4 })],
+    spacing: { before: 0, after: 0, line: 60, lineRule: 'exact' },
+    children: [run('', { size: 2 })],
   })
 }
 
