@@ -11,9 +11,7 @@ export const PDF_MIME = 'application/pdf'
 export const OFFICE_PACKAGE = 'libreoffice-writer'
 
 export type PdfResult =
-  | { ok: true; pdf: Buffer }
-  | { ok: false; reason: 'unavailable' }
-  | { ok: false; reason: 'failed'; detail: string }
+  { ok: true; pdf: Buffer } | { ok: false; reason: 'unavailable' } | { ok: false; reason: 'failed'; detail: string }
 
 export interface PdfOptions {
   /** Where to look for soffice/libreoffice (findOffice); the process environment by default. */
@@ -42,8 +40,10 @@ export async function convertDocxToPdf(docx: Buffer, options: PdfOptions = {}): 
       [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, input],
       { cwd: dir, timeoutMs: options.timeoutMs ?? 60_000, home: dir },
     )
-    if (run.timedOut) return { ok: false, reason: 'failed', detail: `LibreOffice took longer than ${options.timeoutMs ?? 60_000} ms` }
-    if (run.code !== 0) return { ok: false, reason: 'failed', detail: `LibreOffice exited ${run.code}: ${run.output.slice(-500)}` }
+    if (run.timedOut)
+      return { ok: false, reason: 'failed', detail: `LibreOffice took longer than ${options.timeoutMs ?? 60_000} ms` }
+    if (run.code !== 0)
+      return { ok: false, reason: 'failed', detail: `LibreOffice exited ${run.code}: ${run.output.slice(-500)}` }
     let pdf: Buffer
     try {
       pdf = await readFile(path.join(dir, 'report.pdf'))
