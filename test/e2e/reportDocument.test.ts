@@ -5,10 +5,11 @@
  * the page; the app's own `?format=pdf` (LibreOffice on the server) answers a PDF too. Read only:
  * the journeys' numbers on the demo data are left alone.
  */
-import { spawnSync } from 'node:child_process'
+import { execFile } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { promisify } from 'node:util'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { formatViNumber, STATUS_VI } from '../../src/domain/mailText'
 import type { QuotaReport } from '../../src/domain/reportAssembly'
@@ -40,9 +41,12 @@ beforeAll(async () => {
 const get = (query: string) =>
   fetch(`${BASE}/api/quota/report?${query}`, { headers: { Authorization: `JWT ${token}` } })
 
-function run(program: string, args: string[]): void {
-  const r = spawnSync(program, args, { encoding: 'utf8', timeout: 120_000 })
-  if (r.status !== 0) throw new Error(`${program} ${args.join(' ')} exited ${r.status}: ${r.stderr}`)
+/**
+ * Runs a program without blocking the event loop: a blocked loop cannot see the server close the
+ * idle keep-alive socket, and the next fetch would be sent on it ("other side closed").
+ */
+async function run(program: string, args: string[]): Promise<void> {
+  await promisify(execFile)(program, args, { timeout: 120_000 })
 }
 
 describe('the report document over HTTP', () => {
@@ -64,7 +68,7 @@ describe('the report document over HTTP', () => {
     try {
       const input = path.join(work, 'report-document.docx')
       writeFileSync(input, docx)
-      run(office, [
+      await run(office, [
         `-env:UserInstallation=file://${work}/profile`,
         '--headless',
         '--convert-to',
@@ -76,7 +80,7 @@ describe('the report document over HTTP', () => {
       const pdf = readFileSync(path.join(work, 'report-document.pdf'))
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
       writeFileSync(path.join(ARTIFACTS, 'report-document.pdf'), pdf)
-      run('pdftoppm', [
+      await run('pdftoppm', [
         '-png',
         '-r',
         '80',

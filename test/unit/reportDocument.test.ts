@@ -1,3 +1,6 @@
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
 import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
 import { formatViNumber } from '../../src/domain/mailText'
@@ -11,6 +14,7 @@ import {
   type ReportDocumentInput,
 } from '../../src/domain/reportDocument'
 import { countedItems, type LedgerRow } from '../../src/domain/reportEvidence'
+import { convertDocxToPdf } from '../../src/plugin/report/pdf/convertToPdf'
 import { reportDocx } from '../../src/plugin/report/reportDocx'
 import { readDocx, SETTINGS, syntheticReport } from '../fixtures/reportDocument'
 
@@ -163,5 +167,37 @@ describe('the .docx', () => {
     expect(back.text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')
     expect(back.text).toContain('Phụ lục: Danh sách tin bài, sản phẩm truyền thông')
     expect(back.links).toEqual(i.items.flatMap((it) => it.publications.flatMap((p) => (p.url ? [p.url] : []))))
+  })
+})
+
+describe('PDF through LibreOffice', () => {
+  /** A stand-in soffice: a shell script on a PATH of its own. */
+  async function fake(script: string): Promise<{ env: Record<string, string>; dir: string }> {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'fake-soffice-'))
+    await writeFile(path.join(dir, 'soffice'), `#!/bin/sh\n${script}\n`)
+    await chmod(path.join(dir, 'soffice'), 0o755)
+    return { env: { OFFICE_PATH: dir }, dir }
+  }
+
+  it('is unavailable without soffice or libreoffice on the search path', async () => {
+    expect(await convertDocxToPdf(Buffer.from('x'), { env: { OFFICE_PATH: '' } })).toEqual({
+      ok: false,
+      reason: 'unavailable',
+    })
+  })
+
+  it('kills a conversion that runs past the timeout, and reports one that writes nothing', async () => {
+    const slow = await fake('sleep 30')
+    const started = Date.now()
+    const timedOut = await convertDocxToPdf(Buffer.from('x'), { env: slow.env, timeoutMs: 300 })
+    expect(timedOut).toMatchObject({ ok: false, reason: 'failed' })
+    expect(Date.now() - started).toBeLessThan(10_000)
+    const silent = await fake('exit 0')
+    expect(await convertDocxToPdf(Buffer.from('x'), { env: silent.env })).toMatchObject({ ok: false, reason: 'failed' })
+    const crashing = await fake('echo boom >&2; exit 3')
+    const crashed = await convertDocxToPdf(Buffer.from('x'), { env: crashing.env })
+    expect(crashed).toMatchObject({ ok: false, reason: 'failed' })
+    expect(crashed.ok ? '' : 'detail' in crashed ? crashed.detail : '').toContain('boom')
+    for (const f of [slow, silent, crashing]) await rm(f.dir, { recursive: true, force: true })
   })
 })

@@ -15,7 +15,7 @@ export type PdfResult =
 
 export interface PdfOptions {
   /** Where to look for soffice/libreoffice (findOffice); the process environment by default. */
-  env?: NodeJS.ProcessEnv
+  env?: Record<string, string | undefined>
   /** A conversion taking longer is killed and reported failed. */
   timeoutMs?: number
 }

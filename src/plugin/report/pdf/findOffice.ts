@@ -24,7 +24,7 @@ export function findOnPath(program: string, searchPath: string): string | null {
  * Where LibreOffice's command line is: `soffice` or `libreoffice` on `OFFICE_PATH` when that is
  * set (a PATH-like list; empty means "nowhere", which turns PDF off), else on `PATH`.
  */
-export function findOffice(env: NodeJS.ProcessEnv = process.env): string | null {
+export function findOffice(env: Record<string, string | undefined> = process.env): string | null {
   const searchPath = env.OFFICE_PATH ?? env.PATH ?? ''
   for (const program of OFFICE_PROGRAMS) {
     const found = findOnPath(program, searchPath)
