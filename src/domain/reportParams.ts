@@ -6,8 +6,13 @@ export interface ReportParams {
   plan: number
   asOf: string
   unit: number | null
-  format: 'json' | 'csv' | 'xlsx'
+  format: ReportFormat
 }
+
+/** What GET /api/quota/report answers in: the numbers (json, csv, xlsx) or the signed document (docx, pdf). */
+export const REPORT_FORMATS = ['json', 'csv', 'xlsx', 'docx', 'pdf'] as const
+export type ReportFormat = (typeof REPORT_FORMATS)[number]
+const isReportFormat = (v: string): v is ReportFormat => (REPORT_FORMATS as readonly string[]).includes(v)
 
 /** A parameter the endpoint cannot use: its name and the message for the client, in any language. */
 export type ParamProblem = { ok: false; field: string; problem: Problem }
@@ -37,7 +42,7 @@ export function parseReportParams(query: Record<string, unknown>, today: string)
   const unit = unitText ? positiveInt(unitText) : null
   if (unitText && unit === null) return refuse('unit', 'paramPositiveInteger', unitText)
   const format = (str('format') || 'json').toLowerCase()
-  if (format !== 'json' && format !== 'csv' && format !== 'xlsx') return refuse('format', 'paramFormat', format)
+  if (!isReportFormat(format)) return refuse('format', 'paramFormat', format)
   return { ok: true, params: { plan, asOf, unit, format } }
 }
 
@@ -52,4 +57,17 @@ export function parseTaskParams(query: Record<string, unknown>, today: string): 
   const asOf = (typeof query.asOf === 'string' ? query.asOf.trim() : '') || today
   if (!isIsoDay(asOf)) return refuse('asOf', 'paramDay', asOf)
   return { ok: true, params: { task, asOf } }
+}
+
+/** The query of GET /api/quota/periodic-report: a stored periodic report as a document. */
+export type PeriodicReportParamResult = { ok: true; params: { id: number; format: 'docx' | 'pdf' } } | ParamProblem
+
+export function parsePeriodicReportParams(query: Record<string, unknown>): PeriodicReportParamResult {
+  const raw = typeof query.id === 'string' ? query.id.trim() : ''
+  if (!raw) return refuse('id', 'paramReportRequired')
+  const id = positiveInt(raw)
+  if (id === null) return refuse('id', 'paramPositiveInteger', raw)
+  const format = ((typeof query.format === 'string' ? query.format.trim() : '') || 'docx').toLowerCase()
+  if (format !== 'docx' && format !== 'pdf') return refuse('format', 'paramDocumentFormat', format)
+  return { ok: true, params: { id, format } }
 }

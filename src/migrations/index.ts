@@ -7,7 +7,7 @@ import * as migration_20261122_234814_scheduled_work from './20261122_234814_sch
 import * as migration_20261123_000453_editorial_review from './20261123_000453_editorial_review'
 import * as migration_20261123_013605_object_storage_fields from './20261123_013605_object_storage_fields'
 import * as migration_20261123_020513_report_versions from './20261123_020513_report_versions'
-import * as migration_20261202_123331_integration_api_keys from './20261202_123331_integration_api_keys'
+import * as migration_20261202_122744_report_document from './20261202_122744_report_document'
 
 export const migrations = [
   {
@@ -56,8 +56,8 @@ export const migrations = [
     name: '20261123_020513_report_versions',
   },
   {
-    up: migration_20261202_123331_integration_api_keys.up,
-    down: migration_20261202_123331_integration_api_keys.down,
-    name: '20261202_123331_integration_api_keys',
+    up: migration_20261202_122744_report_document.up,
+    down: migration_20261202_122744_report_document.down,
+    name: '20261202_122744_report_document',
   },
 ]

@@ -12,6 +12,8 @@ export interface UnitSeed {
   shortName?: string
   kind: 'ministry' | 'department' | 'center' | 'press' | 'province' | 'other'
   parent?: string
+  /** Letterhead of the unit's documents (the report document's header). */
+  letterhead?: { code: string; place: string }
 }
 
 export const UNITS: UnitSeed[] = [
@@ -22,6 +24,7 @@ export const UNITS: UnitSeed[] = [
     shortName: 'TTTT KH&CN',
     kind: 'center',
     parent: 'bo',
+    letterhead: { code: 'TTTT', place: 'Hà Nội' },
   },
   { key: 'vp', name: 'Văn phòng Bộ', kind: 'department', parent: 'bo' },
   { key: 'phapche', name: 'Vụ Pháp chế', kind: 'department', parent: 'bo' },
@@ -166,6 +169,14 @@ export const PLAN = {
   // The decision is undated in the source; the plan runs for the rest of 2025.
   period: { from: '2025-07-01', to: '2025-12-31' },
   monthlyDay: 20,
+  /** The report document: issued by the communication centre, signed by its deputy director. */
+  reportDocument: {
+    issuingUnit: 'tttt',
+    signerAuthority: 'KT. GIÁM ĐỐC',
+    signerTitle: 'PHÓ GIÁM ĐỐC',
+    signerName: 'Nguyễn Văn A',
+    recipients: 'Lãnh đạo Bộ (để báo cáo);\nVăn phòng Bộ;\nLưu: VT, TTTT.',
+  },
   basisDocuments: [
     {
       code: '55/2025/NĐ-CP',

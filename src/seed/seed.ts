@@ -72,7 +72,14 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
           { name: { equals: u.name } },
           // The reference units publish directly, as they did before review existed; an admin
           // ticks "requires review" per unit to turn the approval workflow on.
-          { name: u.name, shortName: u.shortName, kind: u.kind, parent, requiresReview: false },
+          {
+            name: u.name,
+            shortName: u.shortName,
+            kind: u.kind,
+            parent,
+            requiresReview: false,
+            ...(u.letterhead ? { letterhead: u.letterhead } : {}),
+          },
         ),
       )
     }
@@ -146,6 +153,7 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
         basisDocuments: PLAN.basisDocuments.map((d) => ({ ...d, date: dayToInstant(d.date) })),
         period: { from: dayToInstant(PLAN.period.from), to: dayToInstant(PLAN.period.to) },
         reporting: { monthlyDay: PLAN.monthlyDay },
+        reportDocument: { ...PLAN.reportDocument, issuingUnit: unit(PLAN.reportDocument.issuingUnit) },
         managers,
       },
     )

@@ -1,7 +1,9 @@
 /**
  * `npm run test:e2e`: the users' journeys in a real Chromium against the built app.
  *
- * Installs Debian's Chromium when missing, builds the app when the code changed, starts it
+ * Installs Debian's Chromium, and LibreOffice Writer, poppler-utils and the Liberation fonts (the
+ * report document rendered to PDF and PNG, reportDocument.test.ts), when missing, builds the app
+ * when the code changed, starts it
  * (src/cli/start.ts, as `npm start` does) on a fresh embedded database in `.data/e2e` with the
  * demo seed, runs the vitest project `e2e` (test/e2e/*.test.ts) against it, and stops it.
  * Screenshots, downloads and the app's log go to test/e2e/artifacts/. Exits with vitest's code.
@@ -18,6 +20,7 @@ import path from 'node:path'
 import { build } from '../../src/cli/build'
 import { ROOT, postgresPids, startApp, waitForExit, waitForReady } from '../helpers/appServer'
 import { ensureChromium } from './browser'
+import { ensureOfficeTools } from './officeTools'
 
 const log = (msg: string) => process.stderr.write(`[e2e] ${msg}\n`)
 const port = Number(process.env.E2E_PORT ?? 3910)
@@ -85,6 +88,7 @@ function tail(file: string, lines: number): string {
 async function main(): Promise<number> {
   const started = Date.now()
   ensureChromium(log)
+  ensureOfficeTools(log)
   build(ROOT, true)
 
   await stopLeftoverPostgres()

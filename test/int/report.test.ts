@@ -343,7 +343,7 @@ describe('GET /api/quota/report', () => {
     await bad('plan=abc', 'plan')
     await bad(`plan=${f.plan.id}&asOf=2025-13-01`, 'asOf')
     await bad(`plan=${f.plan.id}&unit=x`, 'unit')
-    await bad(`plan=${f.plan.id}&format=pdf`, 'format')
+    await bad(`plan=${f.plan.id}&format=odt`, 'format')
     const missing = await get('plan=999999')
     expect(missing.status).toBe(404)
   })

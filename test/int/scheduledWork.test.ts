@@ -15,10 +15,13 @@ import type { Payload } from 'payload'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { calendarDay, dayToInstant } from '../../src/domain/calendar'
+import { formatViNumber, STATUS_VI } from '../../src/domain/mailText'
+import type { QuotaReport } from '../../src/domain/reportAssembly'
 import { JOB_NAMES } from '../../src/domain/schedule'
 import { Scheduler, getScheduler } from '../../src/plugin/scheduler/scheduler'
 import { readSlots } from '../../src/plugin/scheduler/slots'
 import type { RunOutcome } from '../../src/plugin/scheduler/types'
+import { expectedResultRows, readDocx, resultNumbers, resultRows } from '../fixtures/reportDocument'
 import { captureTransport } from './helpers/captureMail'
 import { assertInvariants, poolFor } from './helpers/groundTruth'
 import { restClient } from './helpers/rest'
@@ -218,7 +221,13 @@ describe('periodic report', () => {
     expect(m.text).toContain('- 1. Nhiệm vụ 1 — Chậm tiến độ (hạn 25/11/2026)')
     expect(m.raw).toMatch(/Content-Type:\s+application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet/)
 
-    expect(m.attachments).toHaveLength(1)
+    expect(m.attachments.map((a) => a.filename)).toEqual([String(snap.filename), 'bao-cao-kh-bc-2026-11-20.docx'])
+    // The report document beside it, dated the reporting day, with the same numbers.
+    const document = await readDocx(m.attachments[1]!.content)
+    expect(resultNumbers(resultRows(document))).toEqual(
+      expectedResultRows(endpoint as unknown as QuotaReport, formatViNumber, STATUS_VI),
+    )
+    expect(document.text).toContain('ngày 20 tháng 11 năm 2026')
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(m.attachments[0]!.content as unknown as ArrayBuffer)
     const sheet = wb.getWorksheet('Chỉ tiêu')!
@@ -433,7 +442,7 @@ describe('who sees the scheduled work', () => {
     expect((await rest.post('inbox/read-all', {})).status).toBe(401)
   })
 
-  it('reports for managers and admins; runs, mail log and reconciliation for admins; nobody writes them', async () => {
+  it('reports for managers and admins, who write only their narrative; runs, mail log and reconciliation for admins; nobody writes those', async () => {
     const token = async (u: string) => rest.login(String(users[u]?.email), 'test-Password-1')
     const [admin, manager, editor] = [await token('admin'), await token('m1'), await token('editorA')]
     const status = async (path: string, tok?: string) => (await rest.get(path, tok ? { token: tok } : {})).status
@@ -456,7 +465,13 @@ describe('who sees the scheduled work', () => {
     expect((await rest.raw(doc.url.replace(/^\/api\//, ''), { token: editor })).status).toBe(403)
     const forged = { slot: 'reconcile:2030-01-01', job: 'reconcile', status: 'done', attempts: 1 }
     expect((await rest.post('job-slots', forged, { token: admin })).status).toBe(403)
-    expect((await rest.patch(`quota-reports/${doc.id}`, { title: 'x' }, { token: admin })).status).toBe(403)
+    // A report's numbers stay those of its day: a write to them is ignored, as Payload does for
+    // fields the user may not update; the narrative, signer and sent mark are the managers' (reportDocument.test.ts).
+    const titled = await rest.patch(`quota-reports/${doc.id}`, { title: 'x', issues: 'Ghi chú' }, { token: admin })
+    expect(titled.status).toBe(200)
+    expect((titled.json.doc as Doc).title).toBe(doc.title)
+    expect((titled.json.doc as Doc).issues).toBe('Ghi chú')
+    expect((await rest.patch(`quota-reports/${doc.id}`, { issues: 'x' }, { token: editor })).status).toBe(403)
   })
 })
 
@@ -711,7 +726,10 @@ describe('several instances and a crash (worker processes)', () => {
     expect(await snapshots(slot)).toBe(1)
     const mails = mailsAbout('[KH-KILL]')
     expect(mails).toHaveLength(1)
-    expect(mails[0]?.attachments.map((a) => a.filename)).toEqual(['bao-cao-kh-kill-2026-11-24.xlsx'])
+    expect(mails[0]?.attachments.map((a) => a.filename)).toEqual([
+      'bao-cao-kh-kill-2026-11-24.xlsx',
+      'bao-cao-kh-kill-2026-11-24.docx',
+    ])
     expect(await emls(trioOutbox)).toHaveLength(mailedBefore)
     const log = await pool.query('select status, attempts::int from email_log where key = $1', [slot])
     expect(log.rows).toEqual([{ status: 'sent', attempts: 1 }])

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { ATTAINMENT_FIELDS } from '../../src/domain/quota'
 import type { ReportTarget } from '../../src/domain/reportAssembly'
 import { csvCell, quotaReportCsv, reportCsv, reportCsvRows, targetLabel } from '../../src/domain/reportCsv'
-import { parseReportParams } from '../../src/domain/reportParams'
+import { parsePeriodicReportParams, parseReportParams } from '../../src/domain/reportParams'
 
 describe('report parameters', () => {
   const today = '2025-08-15'
@@ -30,6 +30,18 @@ describe('report parameters', () => {
     expect(field({ plan: '1', unit: '-2' })).toBe('unit')
     expect(field({ plan: '1', format: 'xml' })).toBe('format')
     expect(field({ plan: '1', format: 'xlsx' })).toBeNull()
+    expect(field({ plan: '1', format: 'DOCX' })).toBeNull()
+    expect(field({ plan: '1', format: 'pdf' })).toBeNull()
+    expect(field({ plan: '1', format: 'odt' })).toBe('format')
+    const periodic = (q: Record<string, unknown>) => {
+      const r = parsePeriodicReportParams(q)
+      return r.ok ? r.params : r.field
+    }
+    expect(periodic({})).toBe('id')
+    expect(periodic({ id: 'x' })).toBe('id')
+    expect(periodic({ id: '3', format: 'xlsx' })).toBe('format')
+    expect(periodic({ id: '3' })).toEqual({ id: 3, format: 'docx' })
+    expect(periodic({ id: '3', format: 'PDF' })).toEqual({ id: 3, format: 'pdf' })
     expect(field({ plan: ['1', '2'] })).toBe('plan')
   })
 })

@@ -100,8 +100,22 @@ export const en: Record<CatalogKey, string> = {
   paramTaskRequired: 'task is required: the id of the task.',
   paramPositiveInteger: '{{param}} must be a positive whole number, got "{{value}}".',
   paramDay: '{{param}} must be a calendar day written YYYY-MM-DD, got "{{value}}".',
-  paramFormat: 'format must be json, csv or xlsx, got "{{value}}".',
+  paramFormat: 'format must be json, csv, xlsx, docx or pdf, got "{{value}}".',
   planNotFound: 'Plan {{id}} was not found.',
+  reportSignerUnknown: 'Signer {{id}} was not found.',
+  reportSignerNoUnit:
+    'The plan has no issuing unit for its report: choose one under "Report document" on the plan before choosing a signer.',
+  reportSignerOtherUnit: 'The signer must belong to the issuing unit ({{unit}}); {{name}} does not.',
+  periodicReportNotFound: 'Periodic report {{id}} was not found.',
+  paramReportRequired: 'id is required: the id of the periodic report.',
+  paramDocumentFormat: 'format must be docx or pdf, got "{{value}}".',
+  pdfUnavailable:
+    'LibreOffice is not installed on the server, so there is no PDF. Install the Debian package libreoffice-writer (apt-get install libreoffice-writer), or download the .docx.',
+  pdfFailed: 'The report could not be converted to PDF; download the .docx instead.',
+  reportDocumentTitle: 'Report document',
+  reportDocumentDocx: 'Download the report (.docx)',
+  reportDocumentHint:
+    'The document has the report day\'s numbers and the texts and signer saved here: save before downloading. Once signed and sent, tick "Signed and sent" and save.',
   taskNotFound: 'Task {{id}} was not found.',
   shareLinkNotFound: 'No such share link.',
   shareLinkRevoked: 'This share link was revoked.',

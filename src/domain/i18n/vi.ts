@@ -106,8 +106,22 @@ export const vi = {
   paramTaskRequired: 'Thiếu tham số "task": mã (id) của nhiệm vụ.',
   paramPositiveInteger: 'Tham số "{{param}}" phải là số nguyên dương (nhận được: "{{value}}").',
   paramDay: 'Tham số "{{param}}" phải là một ngày viết YYYY-MM-DD (nhận được: "{{value}}").',
-  paramFormat: 'Tham số "format" phải là json, csv hoặc xlsx (nhận được: "{{value}}").',
+  paramFormat: 'Tham số "format" phải là json, csv, xlsx, docx hoặc pdf (nhận được: "{{value}}").',
   planNotFound: 'Không tìm thấy kế hoạch {{id}}.',
+  reportSignerUnknown: 'Không tìm thấy người ký {{id}}.',
+  reportSignerNoUnit:
+    'Kế hoạch chưa có đơn vị ban hành báo cáo: hãy chọn ở mục "Báo cáo kết quả thực hiện (văn bản)" của kế hoạch trước khi chọn người ký.',
+  reportSignerOtherUnit: 'Người ký phải thuộc đơn vị ban hành báo cáo ({{unit}}); {{name}} không thuộc đơn vị này.',
+  periodicReportNotFound: 'Không tìm thấy báo cáo định kỳ {{id}}.',
+  paramReportRequired: 'Thiếu tham số "id": mã (id) của báo cáo định kỳ.',
+  paramDocumentFormat: 'Tham số "format" phải là docx hoặc pdf (nhận được: "{{value}}").',
+  pdfUnavailable:
+    'Máy chủ chưa cài LibreOffice nên chưa xuất được PDF. Hãy cài gói Debian libreoffice-writer (apt-get install libreoffice-writer), hoặc tải bản .docx.',
+  pdfFailed: 'Không chuyển được báo cáo sang PDF; hãy tải bản .docx.',
+  reportDocumentTitle: 'Văn bản báo cáo',
+  reportDocumentDocx: 'Tải báo cáo (.docx)',
+  reportDocumentHint:
+    'Văn bản dùng số liệu của ngày báo cáo và nội dung, người ký đã lưu ở đây: lưu trước khi tải. Ký, gửi xong thì chọn "Đã ký, gửi đi" và lưu.',
   taskNotFound: 'Không tìm thấy nhiệm vụ {{id}}.',
   // The API names the link's state in its own words too: clients branch on it.
   shareLinkNotFound: 'Liên kết chia sẻ không tồn tại.',

@@ -2,13 +2,14 @@ import path from 'node:path'
 import type { CollectionConfig, Endpoint } from 'payload'
 import { SCHEDULE_SLUGS, SLUGS } from '../../domain/slugs'
 import type { ResolvedOptions } from '../options'
-import { withHooks } from '../shared/extendCollection'
+import { retargetUsers, withHooks } from '../shared/extendCollection'
 import { QuotaReports } from './collections/QuotaReports'
+import { getPeriodicReportDocument } from './endpoints/getPeriodicReportDocument'
 import { getQuotaReport } from './endpoints/getQuotaReport'
 import { getTaskAttainment } from './endpoints/getTaskAttainment'
 import { bumpReportStructure } from './hooks/bumpReportStructure'
 
-export const reportEndpoints = (): Endpoint[] => [getQuotaReport, getTaskAttainment]
+export const reportEndpoints = (): Endpoint[] => [getQuotaReport, getPeriodicReportDocument, getTaskAttainment]
 
 export const reportViews = {
   quotaDashboard: { Component: '/plugin/report/admin/QuotaDashboard#QuotaDashboard', path: '/quota' as const },
@@ -20,6 +21,7 @@ export const reportBeforeDashboard = ['/plugin/report/admin/QuotaAttentionWidget
 export const reportCollections = (opts: ResolvedOptions): CollectionConfig[] => [
   {
     ...QuotaReports,
+    fields: retargetUsers(QuotaReports.fields, SLUGS.users, opts.usersSlug),
     upload: {
       ...(typeof QuotaReports.upload === 'object' ? QuotaReports.upload : {}),
       staticDir: path.join(opts.uploadsDir, SCHEDULE_SLUGS.quotaReports),

@@ -3,7 +3,9 @@ import { dayToInstant, formatViDay } from '../../domain/calendar'
 import { reportOccasions, type SchedulablePlan } from '../../domain/schedule'
 import { slugify } from '../../domain/vietnamese'
 import { SCHEDULE_SLUGS } from '../../domain/slugs'
+import type { AppendixItem } from '../../domain/reportDocument'
 import { buildReport, type QuotaReport } from '../report/buildReport'
+import { readEvidence } from '../report/buildReportDocument'
 import { reportWorkbook } from '../report/reportWorkbook'
 import { systemRequest } from './records'
 
@@ -15,6 +17,8 @@ export interface ReportSnapshot {
   filename: string
   labels: string[]
   report: QuotaReport
+  /** The items the report counted that day (the document's appendix); null on reports stored before it was kept. */
+  evidence: AppendixItem[] | null
 }
 
 type Row = Record<string, unknown>
@@ -31,11 +35,13 @@ const toSnapshot = (doc: Row, labels: string[]): ReportSnapshot => ({
   filename: String(doc.filename ?? ''),
   labels,
   report: doc.report as QuotaReport,
+  evidence: Array.isArray(doc.evidence) ? (doc.evidence as AppendixItem[]) : null,
 })
 
 /**
  * The stored report of a slot: the one already there (a retried run reuses it, so a slot never
- * has two), or a new one built as of the day, with its XLSX. Null when the plan is gone.
+ * has two), or a new one built as of the day, with its XLSX and the items it counted (the
+ * evidence the report document lists, kept as of that day). Null when the plan is gone.
  */
 export async function storeReportSnapshot(
   payload: Payload,
@@ -53,6 +59,7 @@ export async function storeReportSnapshot(
   const report = await buildReport(req, { plan: args.plan, asOf: args.day, unit: null }, { overrideAccess: true })
   if (!report) return null
   const xlsx = await reportWorkbook(report)
+  const evidence = await readEvidence(req, report, { overrideAccess: true })
   const doc = (await payload.create({
     collection: SCHEDULE_SLUGS.quotaReports,
     data: {
@@ -62,6 +69,7 @@ export async function storeReportSnapshot(
       asOf: dayToInstant(args.day),
       totals: report.totals,
       report,
+      evidence,
     } as never,
     file: {
       data: xlsx,

@@ -167,6 +167,31 @@ export async function listItemPublications(
   return [...out.values()]
 }
 
+/**
+ * Every ledger row of the given tasks up to a day: which item is on which channel on which day
+ * for which task. One query for a whole plan's report document (its appendix of counted items),
+ * which applies the report's own rules to them (src/domain/reportEvidence.ts).
+ */
+export async function listLedgerRows(
+  payload: Payload,
+  filter: { tasks: number[]; to: string },
+  req?: Partial<PayloadRequest>,
+): Promise<Array<{ task: number; contentType: string; item: number; channel: number; day: string }>> {
+  if (filter.tasks.length === 0) return []
+  const db = await requestOrPoolRunner(payload, req)
+  const { rows } = await db.execute(sql`
+    select task, content_type, item, channel, day from ${ident(tableOf(QUOTA_SLUGS.contributions))}
+    where ${where({ tasks: filter.tasks, to: filter.to })}
+    order by task, content_type, item, day, channel`)
+  return rows.map((r) => ({
+    task: Number(r.task),
+    contentType: String(r.content_type),
+    item: Number(r.item),
+    channel: Number(r.channel),
+    day: String(r.day),
+  }))
+}
+
 // The question and its answer are plain data the report rules build and read (src/domain).
 export type { TargetCountQuery, TargetCounts } from '../../../domain/counting'
 

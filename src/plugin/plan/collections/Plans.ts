@@ -170,6 +170,66 @@ export const Plans: CollectionConfig = {
       ],
     },
     {
+      name: 'reportDocument',
+      type: 'group',
+      label: { vi: 'Báo cáo kết quả thực hiện (văn bản)', en: 'Report document' },
+      admin: {
+        description: {
+          vi: 'Tiêu đề, người ký và nơi nhận của báo cáo .docx. Cơ quan chủ quản, chữ viết tắt và địa danh lấy từ đơn vị ban hành.',
+          en: 'Header, signer and recipients of the .docx report. Parent body, abbreviation and place come from the issuing unit.',
+        },
+      },
+      fields: [
+        {
+          name: 'issuingUnit',
+          type: 'relationship',
+          relationTo: SLUGS.units,
+          label: { vi: 'Đơn vị ban hành báo cáo', en: 'Issuing unit' },
+        },
+        {
+          type: 'row',
+          fields: [
+            {
+              name: 'signerAuthority',
+              type: 'text',
+              label: { vi: 'Quyền hạn ký', en: 'Signing authority' },
+              admin: {
+                description: { vi: 'Ví dụ: KT. GIÁM ĐỐC (để trống nếu thủ trưởng ký).', en: 'e.g. KT. GIÁM ĐỐC.' },
+              },
+            },
+            {
+              name: 'signerTitle',
+              type: 'text',
+              label: { vi: 'Chức vụ người ký', en: 'Signer title' },
+              admin: { description: { vi: 'Ví dụ: PHÓ GIÁM ĐỐC.', en: 'e.g. PHÓ GIÁM ĐỐC.' } },
+            },
+            {
+              name: 'signerName',
+              type: 'text',
+              label: { vi: 'Họ tên người ký', en: 'Signer name' },
+              admin: {
+                description: {
+                  vi: 'Dùng khi báo cáo định kỳ chưa chọn người ký.',
+                  en: 'Used when a periodic report has no signer chosen.',
+                },
+              },
+            },
+          ],
+        },
+        {
+          name: 'recipients',
+          type: 'textarea',
+          label: { vi: 'Nơi nhận', en: 'Recipients' },
+          admin: {
+            description: {
+              vi: 'Mỗi dòng một nơi nhận, ví dụ: Lãnh đạo Bộ (để b/c); … Lưu: VT, TTTT.',
+              en: 'One recipient a line.',
+            },
+          },
+        },
+      ],
+    },
+    {
       name: 'keyDays',
       type: 'array',
       label: { vi: 'Ngày, sự kiện trọng điểm', en: 'Key days' },

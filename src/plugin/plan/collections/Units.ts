@@ -54,6 +54,47 @@ export const Units: CollectionConfig = {
       filterOptions: ({ id }) => (id ? { id: { not_equals: id } } : true),
     },
     {
+      name: 'letterhead',
+      type: 'group',
+      label: { vi: 'Thể thức văn bản (báo cáo)', en: 'Letterhead (reports)' },
+      admin: {
+        description: {
+          vi: 'Dùng trên báo cáo kết quả thực hiện kế hoạch (.docx) khi đơn vị là đơn vị ban hành báo cáo.',
+          en: 'Used on the plan report document (.docx) when this unit issues it.',
+        },
+      },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            {
+              name: 'parentBody',
+              type: 'text',
+              label: { vi: 'Cơ quan chủ quản', en: 'Parent body' },
+              admin: {
+                description: {
+                  vi: 'Dòng trên tên đơn vị, ví dụ: Bộ Khoa học và Công nghệ. Để trống: tên đơn vị cấp trên.',
+                  en: 'Above the unit name, e.g. Bộ Khoa học và Công nghệ. Empty: the parent unit’s name.',
+                },
+              },
+            },
+            {
+              name: 'code',
+              type: 'text',
+              label: { vi: 'Chữ viết tắt trên văn bản', en: 'Abbreviation on documents' },
+              admin: { description: { vi: 'Ví dụ: TTTT trong "Số: …/BC-TTTT".', en: 'e.g. TTTT in "Số: …/BC-TTTT".' } },
+            },
+            {
+              name: 'place',
+              type: 'text',
+              label: { vi: 'Địa danh', en: 'Place' },
+              admin: { description: { vi: 'Ví dụ: Hà Nội.', en: 'e.g. Hà Nội.' } },
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'requiresReview',
       type: 'checkbox',
       defaultValue: true,

@@ -159,7 +159,7 @@ export function ReportView({
   report: QuotaReport
   /** Where a task's title leads (its drill-down); plain text when absent. */
   taskHref?: (task: number) => string
-  /** Query for the CSV/XLSX links; no links when absent. */
+  /** Query for the CSV/XLSX/DOCX links; no links when absent. */
   exportQuery?: string
 }) {
   const channelName = new Map(report.channels.map((c) => [c.id, c.name]))
@@ -175,7 +175,10 @@ export function ReportView({
           <>
             {' '}
             · <a href={`/api/quota/report?${exportQuery}&format=xlsx`}>Tải XLSX</a> ·{' '}
-            <a href={`/api/quota/report?${exportQuery}&format=csv`}>Tải CSV</a>
+            <a href={`/api/quota/report?${exportQuery}&format=csv`}>Tải CSV</a> ·{' '}
+            <a href={`/api/quota/report?${exportQuery}&format=docx`} data-testid="report-docx">
+              Tải báo cáo (.docx)
+            </a>
           </>
         )}
       </p>

@@ -1,12 +1,19 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, FieldAccess } from 'payload'
 import { isAdmin } from '../../access/isAdmin'
 import { isAdminOrManager } from '../../access/isAdminOrManager'
 import { SCHEDULE_SLUGS, SLUGS } from '../../../domain/slugs'
+import { checkReportSigner } from '../hooks/checkReportSigner'
+import { stampReportSent } from '../hooks/stampReportSent'
+
+/** What the report job wrote stays as it was: no user changes the numbers of a day. */
+const fixed: { update: FieldAccess } = { update: () => false }
 
 /**
  * The periodic report as it stood on its reporting day: the report JSON (the same as
- * GET /api/quota/report?plan=…&asOf=… returned then) and the XLSX file mailed to the managers.
- * One per plan and reporting day (the unique slot), written only by the report job.
+ * GET /api/quota/report?plan=…&asOf=… returned then), the items it counted (the appendix of the
+ * document) and the XLSX file mailed to the managers. One per plan and reporting day (the unique
+ * slot), created only by the report job. Managers then write the narrative of the document
+ * ("Tồn tại, hạn chế", "Phương hướng"), choose who signs, download the .docx and mark it sent.
  */
 export const QuotaReports: CollectionConfig = {
   slug: SCHEDULE_SLUGS.quotaReports,
@@ -20,14 +27,25 @@ export const QuotaReports: CollectionConfig = {
     defaultColumns: ['title', 'plan', 'asOf', 'filename'],
   },
   defaultSort: '-asOf',
-  access: { read: isAdminOrManager, create: () => false, update: () => false, delete: isAdmin },
+  access: { read: isAdminOrManager, create: () => false, update: isAdminOrManager, delete: isAdmin },
+  hooks: { beforeChange: [checkReportSigner, stampReportSent] },
   upload: {
     // Only the report job writes here (create is closed to users), so no upload needs sniffing;
     // the plugin sets staticDir from its options.
   },
   fields: [
-    { name: 'title', type: 'text', required: true, label: { vi: 'Báo cáo', en: 'Report' } },
-    { name: 'slot', type: 'text', required: true, unique: true, admin: { readOnly: true } },
+    {
+      name: 'documentLinks',
+      type: 'ui',
+      label: { vi: 'Văn bản báo cáo', en: 'Report document' },
+      admin: {
+        position: 'sidebar',
+        disableListColumn: true,
+        components: { Field: '/plugin/report/admin/ReportDocumentLinks#ReportDocumentLinks' },
+      },
+    },
+    { name: 'title', type: 'text', required: true, label: { vi: 'Báo cáo', en: 'Report' }, access: fixed },
+    { name: 'slot', type: 'text', required: true, unique: true, admin: { readOnly: true }, access: fixed },
     {
       type: 'row',
       fields: [
@@ -38,13 +56,16 @@ export const QuotaReports: CollectionConfig = {
           required: true,
           index: true,
           label: { vi: 'Kế hoạch', en: 'Plan' },
+          access: fixed,
+          admin: { readOnly: true },
         },
         {
           name: 'asOf',
           type: 'date',
           required: true,
           label: { vi: 'Số liệu đến ngày', en: 'As of' },
-          admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'd/M/yyyy' } },
+          access: fixed,
+          admin: { readOnly: true, date: { pickerAppearance: 'dayOnly', displayFormat: 'd/M/yyyy' } },
         },
       ],
     },
@@ -52,6 +73,8 @@ export const QuotaReports: CollectionConfig = {
       name: 'totals',
       type: 'group',
       label: { vi: 'Tổng hợp', en: 'Totals' },
+      access: fixed,
+      admin: { readOnly: true },
       fields: [
         {
           type: 'row',
@@ -63,6 +86,67 @@ export const QuotaReports: CollectionConfig = {
         },
       ],
     },
-    { name: 'report', type: 'json', required: true, label: { vi: 'Số liệu (JSON)', en: 'Report (JSON)' } },
+    {
+      name: 'issues',
+      type: 'textarea',
+      label: { vi: 'Tồn tại, hạn chế', en: 'Shortcomings' },
+      admin: {
+        description: {
+          vi: 'Thêm vào mục II, sau danh sách nhiệm vụ chậm tiến độ, quá hạn (tự động). Mỗi dòng một đoạn.',
+          en: 'Added to section II after the automatic list of tasks behind or overdue. One paragraph a line.',
+        },
+      },
+    },
+    {
+      name: 'directions',
+      type: 'textarea',
+      label: { vi: 'Phương hướng, nhiệm vụ thời gian tới', en: 'Next steps' },
+      admin: {
+        description: {
+          vi: 'Thêm vào mục III, sau các chỉ tiêu đến hạn kỳ tới (tự động). Mỗi dòng một đoạn.',
+          en: "Added to section III after the next period's deadlines (automatic). One paragraph a line.",
+        },
+      },
+    },
+    {
+      name: 'signer',
+      type: 'relationship',
+      relationTo: SLUGS.users,
+      label: { vi: 'Người ký', en: 'Signer' },
+      admin: {
+        description: {
+          vi: 'Người của đơn vị ban hành báo cáo (thiết lập ở kế hoạch). Quyền hạn, chức vụ lấy từ kế hoạch.',
+          en: "A user of the plan's issuing unit. Authority and title come from the plan.",
+        },
+      },
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'sent', type: 'checkbox', defaultValue: false, label: { vi: 'Đã ký, gửi đi', en: 'Signed and sent' } },
+        {
+          name: 'sentAt',
+          type: 'date',
+          label: { vi: 'Ngày gửi', en: 'Sent on' },
+          access: fixed,
+          admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
+        },
+      ],
+    },
+    {
+      name: 'report',
+      type: 'json',
+      required: true,
+      label: { vi: 'Số liệu (JSON)', en: 'Report (JSON)' },
+      access: fixed,
+      admin: { readOnly: true },
+    },
+    {
+      name: 'evidence',
+      type: 'json',
+      label: { vi: 'Tin bài, sản phẩm được tính (JSON)', en: 'Counted items (JSON)' },
+      access: fixed,
+      admin: { readOnly: true, hidden: true },
+    },
   ],
 }

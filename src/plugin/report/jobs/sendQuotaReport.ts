@@ -3,6 +3,8 @@ import { reportMail } from '../../../domain/mailText'
 import { dueReports } from '../../../domain/schedule'
 import { sendEmailOnce } from '../../email/sendEmailOnce'
 import { reportWorkbook } from '../reportWorkbook'
+import { buildReportDocument } from '../buildReportDocument'
+import { DOCX_MIME } from '../reportDocx'
 import {
   activePlans,
   adminPath,
@@ -10,6 +12,7 @@ import {
   notifyOnce,
   planForJobs,
   planHasTargets,
+  systemRequest,
   usersByIds,
 } from '../../scheduler/records'
 import { reportLabels, storeReportSnapshot, XLSX_MIME } from '../../scheduler/reportSnapshot'
@@ -17,9 +20,11 @@ import type { JobDefinition } from '../../scheduler/types'
 import { SCHEDULE_SLUGS } from '../../../domain/slugs'
 
 /**
- * The periodic report of a plan on a reporting day: store the snapshot (JSON + XLSX) once, mail
- * it to the plan's managers once, tell them in the admin. Each step is keyed by the slot, so a
- * retry after a crash at any point completes the run without a second snapshot or mail.
+ * The periodic report of a plan on a reporting day: store the snapshot (JSON + XLSX + counted
+ * items) once, mail it to the plan's managers once with the XLSX and the report document
+ * (.docx, dated that day, to complete, sign and send), tell them in the admin. Each step is
+ * keyed by the slot, so a retry after a crash at any point completes the run without a second
+ * snapshot or mail.
  */
 export const sendQuotaReport: JobDefinition<'quota-report'> = {
   name: 'quota-report',
@@ -51,10 +56,20 @@ export const sendQuotaReport: JobDefinition<'quota-report'> = {
     const mail = reportMail({ ...snapshot.report, labels: snapshot.labels, link: adminUrl(payload, path) })
     // The attachment is rebuilt from the stored JSON, so it does not depend on this instance's disk.
     const xlsx = await reportWorkbook(snapshot.report)
+    const document = await buildReportDocument(
+      await systemRequest(payload),
+      { report: snapshot.report, evidence: snapshot.evidence, today: day },
+      { overrideAccess: true },
+    )
     const sent = await sendEmailOnce(payload, slot, {
       to: managers.map((m) => m.email),
       ...mail,
-      attachments: [{ filename: snapshot.filename || `bao-cao-${day}.xlsx`, content: xlsx, contentType: XLSX_MIME }],
+      attachments: [
+        { filename: snapshot.filename || `bao-cao-${day}.xlsx`, content: xlsx, contentType: XLSX_MIME },
+        ...(document
+          ? [{ filename: `${document.document.filename}.docx`, content: document.docx, contentType: DOCX_MIME }]
+          : []),
+      ],
     })
     await ctx.checkpoint('email-sent')
     for (const m of managers) {
