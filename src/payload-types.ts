@@ -386,6 +386,9 @@ export interface Article {
  */
 export interface Task {
   id: number;
+  pickerLabel?: string | null;
+  searchText?: string | null;
+  pickerSort?: string | null;
   plan: number | Plan;
   /**
    * Appendix number or outline code, e.g. "3" or "III.1.a".
@@ -1651,6 +1654,9 @@ export interface PlansSelect<T extends boolean = true> {
  * via the `definition` "tasks_select".
  */
 export interface TasksSelect<T extends boolean = true> {
+  pickerLabel?: T;
+  searchText?: T;
+  pickerSort?: T;
   plan?: T;
   code?: T;
   sortOrder?: T;

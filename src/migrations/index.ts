@@ -8,6 +8,7 @@ import * as migration_20261123_000453_editorial_review from './20261123_000453_e
 import * as migration_20261123_013605_object_storage_fields from './20261123_013605_object_storage_fields'
 import * as migration_20261123_020513_report_versions from './20261123_020513_report_versions'
 import * as migration_20261202_123331_integration_api_keys from './20261202_123331_integration_api_keys'
+import * as migration_20261202_125759_task_picker_label_search_sort from './20261202_125759_task_picker_label_search_sort'
 
 export const migrations = [
   {
@@ -59,5 +60,10 @@ export const migrations = [
     up: migration_20261202_123331_integration_api_keys.up,
     down: migration_20261202_123331_integration_api_keys.down,
     name: '20261202_123331_integration_api_keys',
+  },
+  {
+    up: migration_20261202_125759_task_picker_label_search_sort.up,
+    down: migration_20261202_125759_task_picker_label_search_sort.down,
+    name: '20261202_125759_task_picker_label_search_sort',
   },
 ]
