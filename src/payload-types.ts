@@ -211,6 +211,23 @@ export interface Unit {
   kind?: ('ministry' | 'department' | 'center' | 'press' | 'province' | 'other') | null;
   parent?: (number | null) | Unit;
   /**
+   * Used on the plan report document (.docx) when this unit issues it.
+   */
+  letterhead?: {
+    /**
+     * Above the unit name, e.g. Bộ Khoa học và Công nghệ. Empty: the parent unit’s name.
+     */
+    parentBody?: string | null;
+    /**
+     * e.g. TTTT in "Số: …/BC-TTTT".
+     */
+    code?: string | null;
+    /**
+     * e.g. Hà Nội.
+     */
+    place?: string | null;
+  };
+  /**
    * Unticked: the unit's producers publish directly, without review.
    */
   requiresReview?: boolean | null;
@@ -386,6 +403,9 @@ export interface Article {
  */
 export interface Task {
   id: number;
+  pickerLabel?: string | null;
+  searchText?: string | null;
+  pickerSort?: string | null;
   plan: number | Plan;
   /**
    * Appendix number or outline code, e.g. "3" or "III.1.a".
@@ -475,6 +495,28 @@ export interface Plan {
           id?: string | null;
         }[]
       | null;
+  };
+  /**
+   * Header, signer and recipients of the .docx report. Parent body, abbreviation and place come from the issuing unit.
+   */
+  reportDocument?: {
+    issuingUnit?: (number | null) | Unit;
+    /**
+     * e.g. KT. GIÁM ĐỐC.
+     */
+    signerAuthority?: string | null;
+    /**
+     * e.g. PHÓ GIÁM ĐỐC.
+     */
+    signerTitle?: string | null;
+    /**
+     * Used when a periodic report has no signer chosen.
+     */
+    signerName?: string | null;
+    /**
+     * One recipient a line.
+     */
+    recipients?: string | null;
   };
   keyDays?:
     | {
@@ -857,7 +899,30 @@ export interface QuotaReport {
     achieved?: number | null;
     percent?: number | null;
   };
+  /**
+   * Added to section II after the automatic list of tasks behind or overdue. One paragraph a line.
+   */
+  issues?: string | null;
+  /**
+   * Added to section III after the next period's deadlines (automatic). One paragraph a line.
+   */
+  directions?: string | null;
+  /**
+   * A user of the plan's issuing unit. Authority and title come from the plan.
+   */
+  signer?: (number | null) | User;
+  sent?: boolean | null;
+  sentAt?: string | null;
   report:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  evidence?:
     | {
         [k: string]: unknown;
       }
@@ -1575,6 +1640,13 @@ export interface UnitsSelect<T extends boolean = true> {
   shortName?: T;
   kind?: T;
   parent?: T;
+  letterhead?:
+    | T
+    | {
+        parentBody?: T;
+        code?: T;
+        place?: T;
+      };
   requiresReview?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1633,6 +1705,15 @@ export interface PlansSelect<T extends boolean = true> {
               id?: T;
             };
       };
+  reportDocument?:
+    | T
+    | {
+        issuingUnit?: T;
+        signerAuthority?: T;
+        signerTitle?: T;
+        signerName?: T;
+        recipients?: T;
+      };
   keyDays?:
     | T
     | {
@@ -1651,6 +1732,9 @@ export interface PlansSelect<T extends boolean = true> {
  * via the `definition` "tasks_select".
  */
 export interface TasksSelect<T extends boolean = true> {
+  pickerLabel?: T;
+  searchText?: T;
+  pickerSort?: T;
   plan?: T;
   code?: T;
   sortOrder?: T;
@@ -1801,7 +1885,13 @@ export interface QuotaReportsSelect<T extends boolean = true> {
         achieved?: T;
         percent?: T;
       };
+  issues?: T;
+  directions?: T;
+  signer?: T;
+  sent?: T;
+  sentAt?: T;
   report?: T;
+  evidence?: T;
   prefix?: T;
   _objectKey?: T;
   updatedAt?: T;

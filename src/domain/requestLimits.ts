@@ -9,6 +9,13 @@ import type { Problem } from './i18n/messages'
 export interface RequestLimits {
   /** Largest `limit` a read may ask for (the admin offers 5–100 per page). */
   maxLimit: number
+  /**
+   * Largest `limit` of a read bounded by a top-level id list (`where[id][in]`, at most `maxInList`
+   * ids). At most the list's length can come back whatever `limit` says, so the row cap holds; the
+   * admin's own relationship lookups (list cells, pickers' selected values) send `limit=250`, and
+   * refusing them left every relationship label as "Chưa có tiêu đề - ID: n" (issue 21 point 3).
+   */
+  maxLookupLimit: number
   /** Largest population `depth` (Payload's default is 2). */
   maxDepth: number
   /** Most values in one `in` / `not_in` / `all` list (the admin sends at most a page of ids). */
@@ -38,6 +45,7 @@ export interface RequestLimits {
 
 export const DEFAULT_REQUEST_LIMITS: RequestLimits = Object.freeze({
   maxLimit: 200,
+  maxLookupLimit: 1000,
   maxDepth: 3,
   maxInList: 200,
   maxWhereConditions: 100,
@@ -55,6 +63,8 @@ export interface ParamProblem {
 }
 
 const LIST_OPERATORS = new Set(['in', 'not_in', 'all'])
+/** qs's `parameterLimit`, which Payload leaves at its default: later parameters are dropped. */
+const QS_PARAMETER_LIMIT = 1000
 
 const isWholeNumber = (raw: unknown): number | null => {
   if (typeof raw === 'number') return Number.isInteger(raw) ? raw : null
@@ -138,12 +148,21 @@ export function checkFindArgs(
   read: boolean,
   limits: RequestLimits = DEFAULT_REQUEST_LIMITS,
 ): ParamProblem | null {
+  return checkArgs(args, read, limits, idListBound(args.where))
+}
+
+function checkArgs(
+  args: { limit?: unknown; depth?: unknown; page?: unknown; pagination?: unknown; where?: unknown },
+  read: boolean,
+  limits: RequestLimits,
+  idList: number | null,
+): ParamProblem | null {
   if (args.depth !== undefined && args.depth !== null) {
     const p = checkRange('depth', args.depth, 0, limits.maxDepth)
     if (p) return p
   }
   if (read && args.limit !== undefined && args.limit !== null) {
-    const p = checkRange('limit', args.limit, 1, limits.maxLimit)
+    const p = checkRange('limit', args.limit, 1, limitCeiling(idList, limits))
     if (p) return p
   }
   if (read && args.page !== undefined && args.page !== null) {
@@ -155,6 +174,29 @@ export function checkFindArgs(
   }
   if (args.where !== undefined && args.where !== null) return checkWhere(args.where, limits)
   return null
+}
+
+/**
+ * How many ids a `where` given as an object bounds its read to: the length of a top-level
+ * `id: { in: [...] }` (Payload ANDs top-level conditions, `or` included, so nothing else can
+ * widen it); null when the read is not bounded that way.
+ */
+function idListBound(where: unknown): number | null {
+  if (!where || typeof where !== 'object' || Array.isArray(where)) return null
+  const id = (where as Record<string, unknown>).id
+  if (!id || typeof id !== 'object' || Array.isArray(id)) return null
+  const list = (id as Record<string, unknown>).in
+  return list === undefined || list === null ? null : listSize(list)
+}
+
+/**
+ * The largest `limit` a read may say: `maxLimit`, or `maxLookupLimit` when an id list within
+ * `maxInList` already bounds the rows (a longer list is refused on its own, naming the list).
+ */
+function limitCeiling(idList: number | null, limits: RequestLimits): number {
+  return idList !== null && idList <= limits.maxInList
+    ? Math.max(limits.maxLimit, limits.maxLookupLimit)
+    : limits.maxLimit
 }
 
 /** Bracket keys as `qs` writes them: `where[or][0][id][in][1]` → ['where','or','0','id','in','1']. */
@@ -178,10 +220,16 @@ export function checkQueryParams(
   const scalars: Record<string, string> = {}
   const lists = new Map<string, number>()
   let conditions = 0
+  let jsonWhere = false
+  let otherIdCondition = false
+  let count = 0
   for (const [key, value] of entries) {
+    count += 1
     const path = keyPath(key)
     const name = path[0] ?? ''
+    if (name === 'where' && path[1] === 'id' && path[2] !== 'in') otherIdCondition = true
     if (name === 'where' && path.length === 1) {
+      jsonWhere = true
       let parsed: unknown
       try {
         parsed = JSON.parse(value)
@@ -218,10 +266,17 @@ export function checkQueryParams(
     }
     if (path.length === 1) scalars[name] = value
   }
-  return checkFindArgs(
+  // Only the bracket form the admin sends, alone, bounds the rows: with a JSON `where`, another
+  // `where[id]` key (qs would merge the two into something else), or more parameters than qs
+  // parses (it drops those after the first 1 000, where the list could hide), what Payload reads
+  // is not ours to guess.
+  const bounded = !jsonWhere && !otherIdCondition && count <= QS_PARAMETER_LIMIT
+  const idList = bounded ? (lists.get('where.id.in') ?? null) : null
+  return checkArgs(
     { depth: scalars.depth, limit: scalars.limit, page: scalars.page, pagination: scalars.pagination },
     read,
     limits,
+    idList,
   )
 }
 

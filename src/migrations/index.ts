@@ -8,6 +8,7 @@ import * as migration_20261123_000453_editorial_review from './20261123_000453_e
 import * as migration_20261123_013605_object_storage_fields from './20261123_013605_object_storage_fields'
 import * as migration_20261123_020513_report_versions from './20261123_020513_report_versions'
 import * as migration_20261202_122744_report_document from './20261202_122744_report_document'
+import * as migration_20261202_131917_api_keys_task_picker from './20261202_131917_api_keys_task_picker'
 
 export const migrations = [
   {
@@ -59,5 +60,10 @@ export const migrations = [
     up: migration_20261202_122744_report_document.up,
     down: migration_20261202_122744_report_document.down,
     name: '20261202_122744_report_document',
+  },
+  {
+    up: migration_20261202_131917_api_keys_task_picker.up,
+    down: migration_20261202_131917_api_keys_task_picker.down,
+    name: '20261202_131917_api_keys_task_picker',
   },
 ]

@@ -1,4 +1,4 @@
-import { GRAPHQL_POST, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
+import { GRAPHQL_POST, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { guardApiRequest } from '../../src/http/guardApiRequest'
@@ -27,6 +27,7 @@ function routes() {
   const config = Promise.resolve(payload.config)
   const post = guardApiRequest(REST_POST(config), { config })
   const patch = guardApiRequest(REST_PATCH(config), { config })
+  const get = guardApiRequest(REST_GET(config), { config })
   const graphql = guardApiRequest(GRAPHQL_POST(config), { config })
   const call = async (handler: typeof post, path: string, init: RequestInit) => {
     const url = new URL(`http://localhost:3000/api/${path}`)
@@ -41,6 +42,7 @@ function routes() {
   return {
     post: (path: string, init: RequestInit) => call(post, path, { method: 'POST', ...init }),
     patch: (path: string, init: RequestInit) => call(patch, path, { method: 'PATCH', ...init }),
+    get: (path: string, init: RequestInit = {}) => call(get as typeof post, path, { method: 'GET', ...init }),
     graphql: (query: string) =>
       call(graphql as typeof post, 'graphql', {
         method: 'POST',
@@ -125,6 +127,27 @@ describe('finding 3: GraphQL aliases and cost', () => {
     const small = await routes().graphql(q(5))
     expect(small.status, small.text.slice(0, 300)).toBe(200)
     expect((small.json as { data?: { a0?: { docs: unknown[] } } }).data?.a0?.docs).toHaveLength(3)
+  })
+})
+
+describe('issue 21 point 3: the admin’s own relationship lookups pass the row cap', () => {
+  it('limit=250 bounded by an id list (a list cell’s lookup) answers the names; unbounded stays a 400', async () => {
+    const ids = (await payload.find({ collection: 'articles', limit: 3, depth: 0 })).docs.map((d) => d.id)
+    const auth = { headers: { Authorization: `JWT ${tokens.manager}` } }
+    // The query @payloadcms/ui's RelationshipProvider builds, parameter for parameter.
+    const lookup = await routes().get(
+      `articles?depth=0&draft=true&limit=250&locale=vi&where[id][in]=${ids.join(',')}&select[title]=true`,
+      auth,
+    )
+    expect(lookup.status, lookup.text.slice(0, 300)).toBe(200)
+    expect((lookup.json as { docs: Array<{ title: string }> }).docs.map((d) => d.title).sort()).toEqual([
+      'Bài 0',
+      'Bài 1',
+      'Bài 2',
+    ])
+    const unbounded = await routes().get('articles?depth=0&limit=250', auth)
+    expect(unbounded.status).toBe(400)
+    expect(firstPath(unbounded.json)).toBe('limit')
   })
 })
 

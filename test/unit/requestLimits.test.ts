@@ -74,6 +74,39 @@ describe('query parameters', () => {
     expect(checkWhere(deep)?.problem.key).toBe('queryWhereTooDeep')
   })
 
+  it('lets the admin’s relationship lookup say limit=250: its id list bounds the rows (issue 21 point 3)', () => {
+    // Exactly what @payloadcms/ui's RelationshipProvider sends for a list's relationship cells.
+    expect(q('depth=0&draft=true&limit=250&locale=vi&where[id][in]=2,3,7')).toBeNull()
+    expect(q('limit=250&where[id][in][0]=2&where[id][in][1]=3&where[_status][equals]=published')).toBeNull()
+    expect(q(`limit=${L.maxLookupLimit}&where[id][in]=1`)).toBeNull()
+    expect(q(`limit=${L.maxLookupLimit + 1}&where[id][in]=1`)?.param).toBe('limit')
+    expect(checkFindArgs({ limit: 250, where: { id: { in: [1, 2] } } }, true)).toBeNull()
+  })
+
+  it('keeps the row cap when nothing bounds the read by ids', () => {
+    const over = `limit=${L.maxLimit + 1}`
+    // No list, or a list that does not bound the rows (not_in, nested under or, another field).
+    for (const query of [
+      over,
+      `${over}&where[id][not_in]=1`,
+      `${over}&where[or][0][id][in]=1`,
+      `${over}&where[unit][in]=1`,
+      // A second `where[id]` that qs would merge with the list, or a JSON where beside it.
+      `${over}&where[id]=5&where[id][in]=1`,
+      `${over}&where[id][in]=1&where=${encodeURIComponent('{"title":{"like":"a"}}')}`,
+      // A list hidden past the 1 000 parameters qs parses.
+      `${over}&${Array.from({ length: 1000 }, (_, i) => `x${i}=1`).join('&')}&where[id][in]=1`,
+    ])
+      expect(q(query)?.param, query.slice(0, 80)).toBe('limit')
+    // A list over its own cap is refused naming the list, whatever the limit.
+    const ids = Array.from({ length: L.maxInList + 1 }, (_, i) => i).join(',')
+    expect(q(`limit=250&where[id][in]=${ids}`)?.param).toBe('where.id.in')
+    expect(checkFindArgs({ limit: 250, where: { title: { in: ['a'] } } }, true)?.param).toBe('limit')
+    expect(checkFindArgs({ limit: 250, where: { id: { in: Array(L.maxInList + 1).fill(1) } } }, true)?.param).toBe(
+      'limit',
+    )
+  })
+
   it('applies the same caps to GraphQL-style arguments', () => {
     expect(checkFindArgs({ limit: 10, pagination: true, where: { id: { in: [1, 2] } } }, true)).toBeNull()
     expect(checkFindArgs({ limit: 100_000 }, true)?.param).toBe('limit')

@@ -29,6 +29,8 @@ export const planTagFields: Field[] = [
     label: { vi: 'Nhiệm vụ kế hoạch', en: 'Plan tasks' },
     admin: {
       position: 'sidebar',
+      // Tasks of running plans first, open ones before expired ones (see domain/taskPicker.ts).
+      sortOptions: 'pickerSort',
       description: { vi: 'Sản phẩm được tính cho các nhiệm vụ này.', en: 'The item counts towards these tasks.' },
     },
   },

@@ -5,6 +5,7 @@ import { checkDayMonth, checkMonthlyDay, checkPeriod } from '../../../domain/pla
 import { toValidation } from '../../shared/validation'
 import { SLUGS } from '../../../domain/slugs'
 import { preventPlanBasisCycle } from '../hooks/preventPlanBasisCycle'
+import { refreshTaskPickerFields } from '../hooks/refreshTaskPickerFields'
 
 type V = { req: PayloadRequest; siblingData: Record<string, unknown> }
 
@@ -46,7 +47,7 @@ export const Plans: CollectionConfig = {
     update: isAdminOrManager,
     delete: isAdminOrManager,
   },
-  hooks: { beforeChange: [preventPlanBasisCycle] },
+  hooks: { beforeChange: [preventPlanBasisCycle], afterChange: [refreshTaskPickerFields] },
   fields: [
     {
       type: 'row',

@@ -16,7 +16,9 @@ import {
 } from '../../../domain/planRules'
 import { toValidation } from '../../shared/validation'
 import { CONTENT_TYPES, RECURRENCE_PERIODS, SLUGS, TARGET_KINDS, TIMEFRAME_KINDS } from '../../../domain/slugs'
+import { computeTaskPickerFields } from '../hooks/computeTaskPickerFields'
 import { ensureUniqueTaskCode } from '../hooks/ensureUniqueTaskCode'
+import { foldTaskSearch } from '../hooks/foldTaskSearch'
 
 type Sibling = Record<string, unknown>
 type V = { req: PayloadRequest; siblingData: Sibling; data: Partial<Record<string, unknown>> }
@@ -48,10 +50,13 @@ export const Tasks: CollectionConfig = {
     plural: { vi: 'Nhiệm vụ', en: 'Tasks' },
   },
   admin: {
-    useAsTitle: 'title',
+    // Every picker and relationship cell shows this: plan code, STT, title and deadline, so
+    // near-identical titles of different plans can be told apart (issue 21 point 2).
+    useAsTitle: 'pickerLabel',
     defaultColumns: ['code', 'title', 'plan', 'timeframe.kind', 'timeframe.deadline'],
     group: { vi: 'Kế hoạch', en: 'Planning' },
-    listSearchableFields: ['code', 'title', 'content'],
+    // Folded plan code, STT, title and content: "truyen thong" finds "Truyền thông".
+    listSearchableFields: ['searchText'],
   },
   defaultSort: 'sortOrder',
   access: {
@@ -60,8 +65,31 @@ export const Tasks: CollectionConfig = {
     update: isAdminOrManager,
     delete: isAdminOrManager,
   },
-  hooks: { beforeChange: [ensureUniqueTaskCode] },
+  hooks: {
+    beforeOperation: [foldTaskSearch],
+    beforeChange: [ensureUniqueTaskCode, computeTaskPickerFields],
+  },
   fields: [
+    // Computed on every save from the task and its plan (computeTaskPickerFields): stored so
+    // that the picker can search and sort by them in SQL.
+    {
+      name: 'pickerLabel',
+      type: 'text',
+      label: { vi: 'Nhiệm vụ (kế hoạch · STT. tên · hạn)', en: 'Task (plan · no. title · deadline)' },
+      admin: { hidden: true, disableListFilter: true },
+    },
+    {
+      name: 'searchText',
+      type: 'text',
+      label: { vi: 'STT, tên, nội dung nhiệm vụ hoặc số hiệu kế hoạch', en: 'number, title, content or plan code' },
+      admin: { hidden: true, disableListColumn: true, disableListFilter: true },
+    },
+    {
+      name: 'pickerSort',
+      type: 'text',
+      index: true,
+      admin: { hidden: true, disableListColumn: true, disableListFilter: true },
+    },
     {
       // Shown only on saved tasks to managers; computed from the quota report, never stored.
       name: 'attainment',
