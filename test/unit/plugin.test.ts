@@ -286,7 +286,7 @@ describe('a host that gives only options', () => {
     expect(hookCounts(third)).toEqual(hookCounts(first))
     expect(hookCounts(first)).toMatchObject({
       units: { beforeChange: 1, afterChange: 1, afterDelete: 1 },
-      tasks: { beforeChange: 1, afterChange: 1, afterDelete: 2 },
+      tasks: { beforeChange: 2, afterChange: 1, afterDelete: 2 }, // + the task picker's label, search and order
       posts: { beforeChange: 3, afterChange: 1, afterDelete: 1, beforeOperation: 1, afterOperation: 1 },
     })
     // The imported constant still carries only its own hook.

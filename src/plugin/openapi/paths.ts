@@ -177,6 +177,42 @@ function quotaPaths(): Record<string, JsonObject> {
         },
       },
     },
+    '/quota/periodic-report': {
+      get: {
+        operationId: 'getPeriodicReportDocument',
+        tags: ['quota'],
+        summary: 'A stored periodic report as the document to sign (.docx or PDF)',
+        description:
+          'Managers and admins only: 401 without sign-in, 403 for other roles. The numbers and items of the report day (as mailed), with the narrative and signer saved on the record. See docs/report.md.',
+        security: SIGNED_IN,
+        parameters: [
+          query('id', positiveId, 'The periodic report record (Báo cáo định kỳ).', { required: true, example: 7 }),
+          query(
+            'format',
+            { type: 'string', enum: ['docx', 'pdf'], default: 'docx' },
+            'Word document, or PDF where LibreOffice is installed.',
+          ),
+        ],
+        responses: {
+          '200': {
+            description: 'The document.',
+            headers: { ...NO_STORE, 'Content-Disposition': attachment('docx|pdf') },
+            content: {
+              'application/vnd.openxmlformats-officedocument.wordprocessingml.document': {
+                schema: { type: 'string', format: 'binary' },
+              },
+              'application/pdf': { schema: { type: 'string', format: 'binary' } },
+            },
+          },
+          '400': refusal('`id` or `format` is missing or malformed; `field` names it.'),
+          '401': responseRef('SignInRequired'),
+          '403': responseRef('Forbidden'),
+          '404': refusal('No such periodic report, or the user cannot see it (`field`: id).'),
+          '501': refusal('`format=pdf` on a server without LibreOffice to convert the document.'),
+          default: responseRef('Failure'),
+        },
+      },
+    },
   }
 }
 
