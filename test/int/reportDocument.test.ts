@@ -381,3 +381,48 @@ describe('?format=pdf', () => {
     expect(broken.json.errors?.[0]?.message).toContain('.docx')
   })
 })
+
+describe('the appendix links home-portal publications an editor recorded without a URL', () => {
+  it('gives them the item’s portal address, as the feeds do', async () => {
+    const home = (await payload.find({ collection: 'channels', where: { isHome: { equals: true } }, limit: 1 }))
+      .docs[0]!
+    await payload.update({ collection: 'channels', id: home.id, data: { url: 'https://mst.gov.vn/' } as never })
+    try {
+      const own = (await payload.create({
+        collection: 'plans',
+        data: {
+          code: 'KH-CONG',
+          title: 'Tin trên cổng',
+          period: { from: dayToInstant('2025-01-01'), to: dayToInstant('2025-12-31') },
+        } as never,
+      })) as unknown as Doc
+      const onPortal = (await payload.create({
+        collection: 'tasks',
+        data: {
+          plan: own.id,
+          code: '1',
+          title: 'Tin trên cổng',
+          timeframe: { kind: 'deadline', deadline: dayToInstant('2025-12-31') },
+          targets: [{ kind: 'content', quantity: 2, contentTypes: ['articles'], channels: [home.id], mode: 'pooled' }],
+        } as never,
+      })) as unknown as Doc
+      const article = await payload.create({
+        collection: 'articles',
+        data: {
+          title: 'Ra mắt Cổng dữ liệu khoa học',
+          _status: 'published',
+          tasks: [onPortal.id],
+          // Entered by hand on the home channel, without its address.
+          publications: [{ channel: home.id, publishedAt: dayToInstant('2025-08-10') }],
+        } as never,
+      })
+      const { back } = await download(`quota/report?plan=${own.id}&asOf=${AS_OF}&format=docx`)
+      const rows = appendixRows(back!)
+      expect(rows.map((r) => [r[1], r[5]])).toEqual([
+        ['Ra mắt Cổng dữ liệu khoa học', `https://mst.gov.vn/tin-bai/${String(article.slug)}`],
+      ])
+    } finally {
+      await payload.update({ collection: 'channels', id: home.id, data: { url: null } as never })
+    }
+  })
+})

@@ -12,7 +12,9 @@ import {
 import { appendixItems, countedItems } from '../../domain/reportEvidence'
 import type { ReportingSchedule } from '../../domain/schedule'
 import { SLUGS, type ContentType } from '../../domain/slugs'
+import { expandItemUrl } from '../../domain/portalUrl'
 import { listLedgerRows } from '../counting/engine/read'
+import { feedSettings, itemUrlPatternFor } from '../feeds/feedSettings'
 import { countingTimeZone, pluginUsersSlug } from '../counting/engine/settings'
 import { reportDocx } from './reportDocx'
 
@@ -98,13 +100,27 @@ export async function readEvidence(
   const byType = new Map<string, number[]>()
   for (const it of items) byType.set(it.contentType, [...(byType.get(it.contentType) ?? []), it.item])
   const details = new Map<string, { title: string; urls: Map<number, string | null> }>()
+  // A home-portal row an editor added by hand has no URL: give it the item's portal address, as
+  // the feeds do (the feeds' item-URL pattern), so the evidence links every item it can.
+  const home = await req.payload.find({
+    collection: SLUGS.channels,
+    where: { isHome: { equals: true } },
+    depth: 0,
+    limit: 1,
+    select: { url: true },
+    overrideAccess: access.overrideAccess === true,
+    req,
+  })
+  const homeChannel = home.docs[0] ? Number(home.docs[0].id) : null
+  const homeUrl = text((home.docs[0] as Row | undefined)?.url)
+  const patternFor = itemUrlPatternFor(feedSettings(req.payload))
   for (const [type, ids] of byType) {
     const { docs } = await req.payload.find({
       collection: type as ContentType,
       where: { id: { in: ids } },
       depth: 0,
       pagination: false,
-      select: { title: true, publications: true },
+      select: { title: true, slug: true, publications: true },
       overrideAccess: access.overrideAccess === true,
       req,
     })
@@ -114,6 +130,11 @@ export async function readEvidence(
         const channel = Number(relId(p.channel))
         if (!urls.get(channel)) urls.set(channel, text(p.url))
       }
+      if (homeChannel !== null && urls.has(homeChannel) && !urls.get(homeChannel))
+        urls.set(
+          homeChannel,
+          expandItemUrl(patternFor(type), { homeUrl, collection: type, id: Number(d.id), slug: text(d.slug) }),
+        )
       details.set(`${type}:${String(d.id)}`, { title: String(d.title ?? `#${String(d.id)}`), urls })
     }
   }
