@@ -42,6 +42,9 @@ const seededTask = PLAN.tasks.find((t) => t.code === '1')
 if (!seededTask) throw new Error('the seed has no task 1')
 const TASK_CODE = seededTask.code
 const TASK_TITLE = seededTask.title
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
+/** The task in the picker: "<plan code> · <STT>. <title> · hạn d/M/yyyy" (#21 point 2). */
+const TASK_OPTION = new RegExp(`^${escapeRegExp(PLAN.code)} · ${TASK_CODE}\\. ${escapeRegExp(TASK_TITLE)} · `)
 const HOME = channelName('portal')
 const VNEXPRESS = channelName('vnexpress')
 /** Inside task 1's window (1/7–30/8/2025), typed the way the date picker shows it. */
@@ -100,9 +103,9 @@ async function signIn(role: string): Promise<Page> {
 }
 
 /** Picks an option of a react-select (Payload's relationship and hasMany select fields). */
-async function choose(page: Page, field: Locator, search: string, option: string): Promise<void> {
+async function choose(page: Page, field: Locator, search: string, option: string | RegExp): Promise<void> {
   await field.locator('.rs__input').fill(search)
-  await page.getByRole('option', { name: option, exact: true }).click()
+  await page.getByRole('option', { name: option, exact: typeof option === 'string' }).click()
   await page.keyboard.press('Escape')
 }
 
@@ -245,7 +248,7 @@ describe.sequential('users’ journeys in Chromium', () => {
       .fill('Các bộ, tỉnh đã đồng bộ hồ sơ thủ tục hành chính với Cổng DVCQG.')
     await page.locator('[contenteditable="true"]').first().click()
     await page.keyboard.type('Sau khi kết nối, người dân nộp hồ sơ trực tuyến một lần cho mọi thủ tục.')
-    await choose(page, page.locator('#field-tasks'), 'kết nối các hệ thống', TASK_TITLE)
+    await choose(page, page.locator('#field-tasks'), 'kết nối các hệ thống', TASK_OPTION)
     await addPublication(page, VNEXPRESS, PUBLISHED_ON, 'https://vnexpress.net/cong-dich-vu-cong-9-trieu-ho-so-e2e')
     await addPublication(page, HOME, PUBLISHED_ON)
     await screenshot(page, 'editor-article-filled')
@@ -278,7 +281,7 @@ describe.sequential('users’ journeys in Chromium', () => {
       { timeout: 60_000 },
     )
     await page.locator('input[name="title"]').fill(DRAFT)
-    await choose(page, page.locator('#field-tasks'), 'kết nối các hệ thống', TASK_TITLE)
+    await choose(page, page.locator('#field-tasks'), 'kết nối các hệ thống', TASK_OPTION)
     await addPublication(page, VNEXPRESS, PUBLISHED_ON, draftLink)
     await autosaved
     await page.reload()
@@ -298,7 +301,7 @@ describe.sequential('users’ journeys in Chromium', () => {
       .setInputFiles({ name: 'ty-le-ho-so-truc-tuyen.png', mimeType: 'image/png', buffer: await infographicPng() })
     await page.locator('input[name="title"]').fill(INFOGRAPHIC)
     await page.locator('input[name="alt"]').fill('Biểu đồ cột tỷ lệ hồ sơ trực tuyến của năm tỉnh')
-    await choose(page, page.locator('#field-tasks'), 'kết nối các hệ thống', TASK_TITLE)
+    await choose(page, page.locator('#field-tasks'), 'kết nối các hệ thống', TASK_OPTION)
     await addPublication(page, HOME, PUBLISHED_ON)
     await screenshot(page, 'multimedia-infographic-filled')
     await publish(page)
@@ -448,7 +451,7 @@ describe.sequential('users’ journeys in Chromium', () => {
     // Review steps act on the saved draft: while the form holds unsaved changes the step waits.
     await editor.getByTestId('review-unsaved').waitFor()
     await expect(editor.locator('#review-submit').isDisabled()).resolves.toBe(true)
-    await choose(editor, editor.locator('#field-tasks'), 'kết nối các hệ thống', TASK_TITLE)
+    await choose(editor, editor.locator('#field-tasks'), 'kết nối các hệ thống', TASK_OPTION)
     await addPublication(editor, HOME, PUBLISHED_ON)
     // Autosave has stored all of it (read back over the API as the editor).
     await expect
