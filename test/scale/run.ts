@@ -243,13 +243,14 @@ async function main(): Promise<number> {
       from: vnDay(new Date(now.getTime() - 40 * 86_400_000)),
       to: vnDay(new Date(now.getTime() + 40 * 86_400_000)),
     },
-    reporting: { monthlyDay: null, fixedDates: [{ day, month, label: 'Báo cáo kiểm thử' }] },
+    // The report day comes after the task below: a plan without targets reports nothing, and an
+    // instance's tick between the two saves would rightly skip the slot for good.
+    reporting: { monthlyDay: null, fixedDates: [] },
     // Entered before its report day (before 08:00 in Vietnam that day is yesterday): a day before
     // a plan was entered is never reported.
     createdAt: new Date(now.getTime() - 40 * 86_400_000).toISOString(),
   })
   const reportPlan = planRes.json.doc as Doc | undefined
-  // A plan without targets reports nothing: give it one task with a target.
   const taskRes = await api(i1, 'POST', '/api/tasks?depth=0', admin, {
     plan: reportPlan?.id,
     code: '1',
@@ -260,6 +261,10 @@ async function main(): Promise<number> {
     ],
   })
   check('the plan has a task with a target', taskRes.status === 201, JSON.stringify(taskRes.json).slice(0, 300))
+  const dueRes = await api(i1, 'PATCH', `/api/plans/${reportPlan?.id}?depth=0`, admin, {
+    reporting: { monthlyDay: null, fixedDates: [{ day, month, label: 'Báo cáo kiểm thử' }] },
+  })
+  check('the admin sets a report day that is due now', dueRes.status === 200, JSON.stringify(dueRes.json).slice(0, 300))
   check(
     'the admin creates a plan whose report is due now',
     planRes.status === 201,
