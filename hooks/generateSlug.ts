@@ -1,5 +1,5 @@
 import type { CollectionBeforeValidateHook } from 'payload'
-import { slugFollowsTitle, slugify, uniqueSlug } from '../src/domain/vietnamese'
+import { slugFallback, slugFollowsTitle, slugify, uniqueSlug } from '../src/domain/vietnamese'
 
 /**
  * Vietnamese-aware, unique slugs ("Chuyển đổi số đồng bộ" → "chuyen-doi-so-dong-bo", then -2,
@@ -9,6 +9,7 @@ import { slugFollowsTitle, slugify, uniqueSlug } from '../src/domain/vietnamese'
  */
 export const generateSlug: CollectionBeforeValidateHook = async ({ collection, data, originalDoc, req }) => {
   if (!data) return data
+  const fallback = slugFallback(collection.slug)
   const requested = typeof data.slug === 'string' && data.slug.trim() !== '' ? data.slug : undefined
   const follow = slugFollowsTitle({
     everPublished: Boolean(originalDoc?.firstPublishedAt) || originalDoc?._status === 'published',
@@ -16,10 +17,11 @@ export const generateSlug: CollectionBeforeValidateHook = async ({ collection, d
     previousTitle: originalDoc?.title,
     newTitle: data.title,
     requestedSlug: requested,
+    fallback,
   })
   const typed = follow ? undefined : requested
   if (!follow && !typed && originalDoc?.slug && data.slug === undefined) return data
-  const base = slugify(typed ?? data.title ?? originalDoc?.title)
+  const base = slugify(typed ?? data.title ?? originalDoc?.title, fallback)
   // A system lookup across every item, including those the user cannot see.
   // The hook serves several collections, so the result is typed by hand: id and slug only.
   const { docs } = (await req.payload.find({

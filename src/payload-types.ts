@@ -802,6 +802,9 @@ export interface ShareLink {
   id: number;
   label: string;
   plan: number | Plan;
+  /**
+   * Type or pick a day, e.g. 31/12/2026; the link works until the end of that day.
+   */
   expiresAt: string;
   /**
    * Stops working at once.
@@ -809,9 +812,6 @@ export interface ShareLink {
   revoked?: boolean | null;
   revokedAt?: string | null;
   createdBy?: (number | null) | User;
-  /**
-   * Available after saving.
-   */
   url?: string | null;
   updatedAt: string;
   createdAt: string;

@@ -648,3 +648,42 @@ export function refusedPublishNotice(
     body: `Lịch xuất bản ${item.kind} "${item.title}" đã bị hủy vì ${why}. Nội dung trở về bản nháp và cần được gửi duyệt lại.`,
   }
 }
+
+/**
+ * What an item's review panel says it is: one word that never contradicts the publish state.
+ * Before, a published item's panel read "Bản nháp" (its review record had never left draft, the
+ * unit not requiring review) and offered "Gửi duyệt" with nothing to send.
+ */
+export type ItemStatus =
+  'draft' | 'submitted' | 'returned' | 'approved' | 'scheduled' | 'published' | 'publishedWithChanges'
+
+export function itemStatus(input: {
+  /** A published version exists (the item is public now). */
+  published: boolean
+  /** The newest version is a draft saved after the published one. */
+  pendingChanges: boolean
+  review: ReviewState | null | undefined
+  /** The approved publish time, when the approval scheduled one. */
+  publishAt?: string | null
+  now: Date
+}): ItemStatus {
+  const review = input.review ?? 'draft'
+  if (input.published && !input.pendingChanges) return 'published'
+  if (review === 'submitted' || review === 'returned') return review
+  if (input.published) return 'publishedWithChanges'
+  if (review === 'approved') {
+    const at = input.publishAt ? Date.parse(input.publishAt) : NaN
+    return Number.isFinite(at) && at > input.now.getTime() ? 'scheduled' : 'approved'
+  }
+  return 'draft'
+}
+
+/**
+ * The review steps the panel offers for an item in that status: those the rule allows
+ * (availableActions), less sending for review when there is nothing new to send: a published
+ * item without changes, or one already approved.
+ */
+export function panelActions(actions: readonly ReviewAction[], status: ItemStatus): ReviewAction[] {
+  const nothingToSend = status === 'published' || status === 'approved' || status === 'scheduled'
+  return actions.filter((a) => !(a === 'submit' && nothingToSend))
+}

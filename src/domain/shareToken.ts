@@ -1,4 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
+import { calendarDay, DEFAULT_TIME_ZONE, dayInstantIn, dayOf, formatViDay, hasRealDay } from './calendar'
+import type { Problem } from './i18n/messages'
 
 /**
  * Share-link tokens: `<link id>.<signature>`, the signature an HMAC of the link's id and creation
@@ -35,21 +37,47 @@ export function verifyShareToken(secret: string, token: string, link: { id: numb
 
 export type ShareLinkState = 'active' | 'revoked' | 'expired'
 
-export function shareLinkState(link: { revoked?: boolean | null; expiresAt: string }, now: Date): ShareLinkState {
+/**
+ * A link is valid through the whole of its expiry day in the plan's time zone: managers pick a
+ * day ("hiệu lực đến 31/12/2026"), never an hour, and the share page says the same day.
+ */
+export function shareLinkState(
+  link: { revoked?: boolean | null; expiresAt: string },
+  now: Date,
+  timeZone = DEFAULT_TIME_ZONE,
+): ShareLinkState {
   if (link.revoked) return 'revoked'
-  const expires = Date.parse(link.expiresAt)
-  return Number.isNaN(expires) || expires <= now.getTime() ? 'expired' : 'active'
+  const last = dayOf(link.expiresAt, timeZone)
+  return last === null || calendarDay(now, timeZone) > last ? 'expired' : 'active'
 }
 
 /** Longest a link may live: leaders get a fresh one for each reporting round. */
 export const MAX_SHARE_DAYS = 366
 
-/** Why an expiry is not acceptable, or null. New links must expire in the future. */
-export function checkShareExpiry(expiresAt: unknown, now: Date, creating: boolean): string | null {
-  const t = typeof expiresAt === 'string' || expiresAt instanceof Date ? new Date(expiresAt).getTime() : NaN
-  if (Number.isNaN(t)) return 'expiresAt must be a date.'
-  if (creating && t <= now.getTime()) return 'expiresAt must be in the future for a new link.'
-  if (t > now.getTime() + MAX_SHARE_DAYS * 86_400_000) return `expiresAt must be within ${MAX_SHARE_DAYS} days.`
+/** How long a new link lasts unless the manager picks a day: about one monthly reporting round. */
+export const DEFAULT_SHARE_DAYS = 30
+
+/** The expiry day a new link starts with, stored the way the admin's day picker stores a day. */
+export function defaultShareExpiry(now: Date, timeZone = DEFAULT_TIME_ZONE): string {
+  return dayInstantIn(calendarDay(new Date(now.getTime() + DEFAULT_SHARE_DAYS * 86_400_000), timeZone), timeZone)
+}
+
+/**
+ * Why an expiry day is not acceptable, or null. A new link must be valid today at least; an
+ * update may shorten a link to the past (that is how a manager ends it early without revoking).
+ */
+export function checkShareExpiry(
+  expiresAt: unknown,
+  now: Date,
+  creating: boolean,
+  timeZone = DEFAULT_TIME_ZONE,
+): Problem | null {
+  const day = typeof expiresAt === 'string' && !hasRealDay(expiresAt) ? null : dayOf(expiresAt, timeZone)
+  if (day === null) return { key: 'shareExpiryInvalid' }
+  const today = calendarDay(now, timeZone)
+  if (creating && day < today) return { key: 'shareExpiryPast', vars: { today: formatViDay(today) } }
+  const latest = calendarDay(new Date(now.getTime() + MAX_SHARE_DAYS * 86_400_000), timeZone)
+  if (day > latest) return { key: 'shareExpiryTooFar', vars: { days: MAX_SHARE_DAYS, latest: formatViDay(latest) } }
   return null
 }
 
@@ -73,13 +101,14 @@ export function shareLinkChangeProblem(
   original: { plan?: unknown; revoked?: boolean | null; expiresAt: string },
   data: { plan?: unknown; revoked?: unknown; expiresAt?: unknown },
   now: Date,
+  timeZone = DEFAULT_TIME_ZONE,
 ): ShareLinkChangeProblem | null {
   if (data.plan !== undefined && !sameId(data.plan, original.plan)) return { field: 'plan', key: 'shareLinkPlanFixed' }
   if (original.revoked === true && data.revoked !== undefined && data.revoked !== true)
     return { field: 'revoked', key: 'shareLinkRevokedFinal' }
   const expiresChanged =
     data.expiresAt !== undefined && new Date(String(data.expiresAt)).getTime() !== Date.parse(original.expiresAt)
-  if (expiresChanged && shareLinkState({ revoked: false, expiresAt: original.expiresAt }, now) === 'expired')
+  if (expiresChanged && shareLinkState({ revoked: false, expiresAt: original.expiresAt }, now, timeZone) === 'expired')
     return { field: 'expiresAt', key: 'shareLinkExpiredFinal' }
   return null
 }

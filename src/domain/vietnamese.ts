@@ -30,6 +30,15 @@ export function slugify(text: string | null | undefined, fallback = 'bai-viet', 
   return slug || fallback
 }
 
+/**
+ * The slug of an item saved before it has a title: named after its kind, so an untitled video is
+ * "video", not "bai-viet" (an article) as before.
+ */
+export function slugFallback(collection: string): string {
+  const byKind: Record<string, string> = { articles: 'bai-viet', infographics: 'infographic', videos: 'video' }
+  return byKind[collection] ?? 'noi-dung'
+}
+
 /** The next free slug: base, base-2, base-3, … given the slugs already taken. */
 export function uniqueSlug(base: string, taken: ReadonlySet<string>): string {
   if (!taken.has(base)) return base
@@ -51,11 +60,13 @@ export function slugFollowsTitle(input: {
   previousTitle: string | null | undefined
   newTitle: string | null | undefined
   requestedSlug: string | undefined
+  /** The slug of an untitled item of this kind (slugFallback). */
+  fallback?: string
 }): boolean {
   const { currentSlug, newTitle } = input
   if (input.everPublished || !currentSlug || typeof newTitle !== 'string' || newTitle.trim() === '') return false
   if (input.requestedSlug !== undefined && input.requestedSlug !== currentSlug) return false
-  const auto = slugify(input.previousTitle)
+  const auto = slugify(input.previousTitle, input.fallback)
   const derived = currentSlug === auto || new RegExp(`^${auto}-\\d+$`).test(currentSlug)
   return derived && slugify(newTitle) !== auto
 }

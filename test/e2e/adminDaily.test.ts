@@ -37,6 +37,7 @@ async function signIn(role: string): Promise<Page> {
     viewport: { width: 1440, height: 900 },
   })
   contexts.push(context)
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: BASE })
   const page = await context.newPage()
   page.setDefaultTimeout(60_000)
   page.setDefaultNavigationTimeout(90_000)
@@ -138,5 +139,42 @@ describe.sequential('issue 21: the admin for the users’ daily work', () => {
     await screenshot(page, '50-search-tasks-nodiacritics')
     expect(rows).toBeGreaterThan(0)
     expect(await page.locator('table').textContent()).toMatch(/Truyền thông/)
+  })
+  test('point 7: a manager makes a share link and copies its full address in 4 actions', async () => {
+    const page = await signIn('manager')
+    let actions = 0
+    await page.goto(`${BASE}/admin/collections/share-links/create`)
+    // The plan running today and an expiry 30 days ahead are already filled in.
+    await expect.poll(() => page.locator('#field-plan').textContent()).toContain(PLAN.code)
+    await expect.poll(() => page.locator('#field-expiresAt input').inputValue()).toMatch(/^\d{2}\/\d{2}\/\d{4}$/)
+    expect(await page.getByTestId('share-link-unsaved').textContent()).toMatch(/có sau khi lưu/)
+    await page.locator('#field-label').fill('Lãnh đạo Bộ (e2e)')
+    actions++
+    // Typed the Vietnamese way, not picked: it must stay, not be cleared.
+    const expiry = page.locator('#field-expiresAt input')
+    await expiry.fill('31/12/2026')
+    await expiry.press('Enter')
+    actions++
+    await expect.poll(() => expiry.inputValue()).toBe('31/12/2026')
+    await page.getByRole('button', { name: 'Lưu' }).click()
+    actions++
+    const url = page.getByTestId('share-link-url')
+    await url.waitFor()
+    const address = await url.inputValue()
+    expect(address).toMatch(new RegExp(`^${BASE.replaceAll('.', '\\.')}/share/\\d+\\.[A-Za-z0-9_-]{32}$`))
+    expect(await page.getByTestId('share-link-unsaved').count()).toBe(0)
+    await expect.poll(() => expiry.inputValue()).toBe('31/12/2026')
+    await page.getByTestId('share-link-copy').click()
+    actions++
+    await expect.poll(() => page.getByTestId('share-link-status').textContent()).toBe('Đã sao chép đường dẫn.')
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(address)
+    expect(await page.getByTestId('share-link-qr').isVisible()).toBe(true)
+    await screenshot(page, '13-sharelink-saved')
+    expect(actions).toBeLessThanOrEqual(5)
+    // What the leader opens: the plan's numbers, valid through 31/12/2026.
+    const leader = await (await browser.newContext({ locale: 'vi-VN' })).newPage()
+    await leader.goto(address)
+    expect(await leader.locator('body').textContent()).toMatch(/hiệu lực đến 31\/12\/2026/)
+    await leader.context().close()
   })
 })

@@ -124,7 +124,7 @@ async function addPublication(page: Page, channel: string, day: string, url?: st
 }
 
 async function publish(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Xuất bản tài liệu' }).click()
+  await page.getByRole('button', { name: 'Xuất bản', exact: true }).click()
   await expect.poll(() => page.getByText('Cập nhật thành công').count(), { timeout: 60_000 }).toBeGreaterThan(0)
   await expect(page.getByText('Đã xuất bản', { exact: true }).first().isVisible()).resolves.toBe(true)
 }
@@ -475,7 +475,7 @@ describe.sequential('users’ journeys in Chromium', () => {
     await expect(reviewState(editor).textContent()).resolves.toBe('Bản nháp')
     await expect(panel(editor).textContent()).resolves.toContain('yêu cầu duyệt trước khi xuất bản')
     // Payload's Publish button (and its schedule menu) is not offered; saving a draft is.
-    await expect(editor.getByRole('button', { name: 'Xuất bản tài liệu' }).count()).resolves.toBe(0)
+    await expect(editor.getByRole('button', { name: 'Xuất bản', exact: true }).count()).resolves.toBe(0)
     await expect(editor.getByRole('button', { name: 'Lưu bản nháp' }).count()).resolves.toBe(1)
     await screenshot(editor, 'review-editor-draft')
     await stepTo(editor, '#review-submit', 'Chờ duyệt')
@@ -491,7 +491,7 @@ describe.sequential('users’ journeys in Chromium', () => {
     await panel(manager).waitFor()
     await manager.locator('#field-title:not([disabled])').waitFor()
     await expect(reviewState(manager).textContent()).resolves.toBe('Chờ duyệt')
-    await expect(manager.getByRole('button', { name: 'Xuất bản tài liệu' }).count()).resolves.toBe(1)
+    await expect(manager.getByRole('button', { name: 'Xuất bản', exact: true }).count()).resolves.toBe(1)
     await expect(manager.locator('#review-return').isDisabled()).resolves.toBe(true)
     await manager.locator('textarea[aria-label="Lý do trả lại"]').fill(REASON)
     await expect.poll(() => manager.locator('#review-return').isEnabled()).toBe(true)
@@ -533,7 +533,9 @@ describe.sequential('users’ journeys in Chromium', () => {
     await manager.getByTestId('review-error').waitFor({ state: 'detached' })
     await manager.locator('#field-title:not([disabled])').waitFor()
     await expect(manager.locator('input[name="title"]').inputValue()).resolves.toBe(newer)
-    await stepTo(manager, '#review-approve', 'Đã duyệt')
+    // Approved without a later time, it is published at once: the panel says so, in one word.
+    await stepTo(manager, '#review-approve', 'Đã xuất bản')
+    expect(await panel(manager).locator('#review-submit').count()).toBe(0)
     await screenshot(manager, 'review-approved')
     const visitor = await asVisitor(id)
     expect(visitor.status).toBe(200)

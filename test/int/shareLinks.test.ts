@@ -147,12 +147,42 @@ describe('share links', () => {
     expect((forged.json.doc as { revokedAt: unknown }).revokedAt ?? null).toBeNull()
   })
 
+  it('takes a bare day, lasts to the end of it, and answers with the full address of the host it was asked on', async () => {
+    const res = await rest.post(
+      'share-links',
+      { label: 'Hôm nay', plan: f.plan.id, expiresAt: today },
+      {
+        token: managerToken,
+        headers: { 'x-forwarded-host': 'truyenthong.example.gov.vn', 'x-forwarded-proto': 'https' },
+      },
+    )
+    expect(res.status, JSON.stringify(res.json)).toBe(201)
+    const doc = res.json.doc as Record<string, unknown>
+    // Stored the way the admin's day picker stores a day, and valid for the rest of today.
+    expect(doc.expiresAt).toBe(dayToInstant(today))
+    expect(doc.url).toMatch(/^https:\/\/truyenthong\.example\.gov\.vn\/share\/\d+\.[A-Za-z0-9_-]{32}$/)
+    expect((await rest.get(`quota/shared/${tokenOf(doc)}`)).status).toBe(200)
+  })
+
+  it('says what is wrong with an expiry in Vietnamese, naming the field and the accepted shape', async () => {
+    const res = await createLink({ expiresAt: '31/12/2026' })
+    expect(res.status).toBe(400)
+    const error = res.json.errors?.[0]?.data?.errors?.find((e) => e.path === 'expiresAt')
+    // The app's date guard answers first for something that is no date at all.
+    expect(error?.message).toMatch(/không phải ngày/)
+    const past = await createLink({ expiresAt: inDays(-2) })
+    const pastError = past.json.errors?.[0]?.data?.errors?.find((e) => e.path === 'expiresAt')
+    expect(pastError?.message).toContain('Hiệu lực đến')
+    expect(pastError?.message).toMatch(/không được trước hôm nay/)
+  })
+
   it('refuses a link without a plan, in the past or too far ahead, naming the field', async () => {
     const cases: Array<[Record<string, unknown>, string]> = [
       [{ plan: undefined }, 'plan'],
       [{ expiresAt: inDays(-1) }, 'expiresAt'],
       [{ expiresAt: inDays(400) }, 'expiresAt'],
       [{ expiresAt: 'not a date' }, 'expiresAt'],
+      [{ expiresAt: '2026-02-30' }, 'expiresAt'],
       [{ label: '' }, 'label'],
     ]
     for (const [data, field] of cases) {

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { portalItemUrl } from '../../src/domain/portalUrl'
 import { checkPublications, withHomePublication } from '../../src/domain/publications'
-import { foldVietnamese, normalizeForSearch, slugFollowsTitle, slugify, uniqueSlug } from '../../src/domain/vietnamese'
+import {
+  foldVietnamese,
+  normalizeForSearch,
+  slugFallback,
+  slugFollowsTitle,
+  slugify,
+  uniqueSlug,
+} from '../../src/domain/vietnamese'
 
 describe('Vietnamese folding', () => {
   it('strips every tone and vowel mark and maps đ/Đ (and OCR Ð) to d', () => {
@@ -111,5 +118,27 @@ describe('slugFollowsTitle', () => {
     expect(slugFollowsTitle({ ...base, requestedSlug: 'mot-duong-dan-khac' })).toBe(false)
     expect(slugFollowsTitle({ ...base, newTitle: 'Tin  CŨ!', requestedSlug: undefined })).toBe(false)
     expect(slugFollowsTitle({ ...base, newTitle: '', requestedSlug: undefined })).toBe(false)
+  })
+})
+
+describe('the slug of an untitled item', () => {
+  it('is named after its kind, and follows the title typed later', () => {
+    expect(slugFallback('videos')).toBe('video')
+    expect(slugFallback('infographics')).toBe('infographic')
+    expect(slugFallback('articles')).toBe('bai-viet')
+    expect(slugFallback('somethingElse')).toBe('noi-dung')
+    const follows = (currentSlug: string, fallback?: string) =>
+      slugFollowsTitle({
+        everPublished: false,
+        currentSlug,
+        previousTitle: '',
+        newTitle: 'Video hội nghị',
+        requestedSlug: undefined,
+        fallback,
+      })
+    expect(follows('video', 'video')).toBe(true)
+    expect(follows('video-2', 'video')).toBe(true)
+    // Judged against the wrong kind's fallback, the video's automatic slug looked chosen by hand.
+    expect(follows('video')).toBe(false)
   })
 })

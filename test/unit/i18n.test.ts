@@ -162,6 +162,22 @@ describe('t (with a request) and the config merge', () => {
   })
 })
 
+describe('one publishing vocabulary in Vietnamese', () => {
+  it('names unpublishing "Hủy xuất bản" everywhere Payload speaks of it, and lets the host override a word', () => {
+    const merged = withTranslations({ vi: { version: { publish: 'Đăng' } } as never }) as Record<
+      string,
+      Record<string, Record<string, string>>
+    >
+    const version = merged.vi?.version ?? {}
+    for (const key of ['unpublish', 'confirmUnpublish', 'aboutToUnpublish', 'unpublishedSuccessfully', 'unpublishing'])
+      expect(version[key], key).toMatch(/[Hh]ủy xuất bản/)
+    expect(JSON.stringify(version)).not.toMatch(/ngưng xuất bản|Ẩn tài liệu/)
+    expect(version.publish).toBe('Đăng')
+    const own = withTranslations({ vi: { version: { unpublish: 'Gỡ' } } as never }) as typeof merged
+    expect(own.vi?.version?.unpublish).toBe('Gỡ')
+  })
+})
+
 /** Enough of a PayloadRequest for the HTTP helpers. */
 function fakeReq(init: { language?: string; role?: string | null; body?: string; type?: string; form?: FormData }) {
   const headers = new Headers(init.type ? { 'content-type': init.type } : {})

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest'
 import {
   availableActions,
   decideTransition,
+  itemStatus,
+  panelActions,
   recentHistory,
   reviewActorOf,
   wallTimeToInstant,
@@ -105,5 +107,42 @@ describe('recentHistory', () => {
     const rows = [1, 2]
     recentHistory(rows, 5)
     expect(rows).toEqual([1, 2])
+  })
+})
+
+describe('itemStatus and panelActions (one word for publish and review together)', () => {
+  const now = new Date('2026-12-02T03:00:00Z')
+  const status = (
+    published: boolean,
+    pendingChanges: boolean,
+    review: (typeof REVIEW_STATES)[number],
+    publishAt?: string,
+  ) => itemStatus({ published, pendingChanges, review, publishAt, now })
+
+  it('calls a published item published, whatever its review record says, until it has new changes', () => {
+    for (const review of REVIEW_STATES) expect(status(true, false, review), review).toBe('published')
+    expect(status(true, true, 'draft')).toBe('publishedWithChanges')
+    expect(status(true, true, 'approved')).toBe('publishedWithChanges')
+    expect(status(true, true, 'submitted')).toBe('submitted')
+    expect(status(true, true, 'returned')).toBe('returned')
+  })
+
+  it('tells an approval waiting for its time from one waiting for a publish', () => {
+    expect(status(false, true, 'approved', '2026-12-03T01:00:00Z')).toBe('scheduled')
+    expect(status(false, true, 'approved', '2026-12-01T01:00:00Z')).toBe('approved')
+    expect(status(false, true, 'approved')).toBe('approved')
+    expect(status(false, false, 'draft')).toBe('draft')
+    expect(itemStatus({ published: false, pendingChanges: false, review: null, now })).toBe('draft')
+  })
+
+  it('never offers "Gửi duyệt" with nothing new to send', () => {
+    const fromApproved = availableActions({ state: 'approved', submittedBy: 1 }, author)
+    expect(fromApproved).toContain('submit')
+    expect(panelActions(fromApproved, 'approved')).not.toContain('submit')
+    expect(panelActions(fromApproved, 'scheduled')).not.toContain('submit')
+    expect(panelActions(fromApproved, 'publishedWithChanges')).toContain('submit')
+    expect(panelActions(['submit'], 'published')).toEqual([])
+    expect(panelActions(['submit'], 'draft')).toEqual(['submit'])
+    expect(panelActions(['withdraw'], 'submitted')).toEqual(['withdraw'])
   })
 })

@@ -51,7 +51,9 @@ export const reviewFields: Field[] = [
     type: 'group',
     label: { vi: 'Duyệt nội dung', en: 'Editorial review' },
     access,
-    admin: { position: 'sidebar', readOnly: true },
+    // The review panel shows this record in words; the raw group under it was a second, empty
+    // "Duyệt nội dung" heading. It stays in the API and the database.
+    admin: { position: 'sidebar', readOnly: true, hidden: true },
     fields: [
       {
         name: 'state',
@@ -85,7 +87,12 @@ export const reviewFields: Field[] = [
     label: { vi: 'Lịch sử duyệt', en: 'Review history' },
     labels: { singular: { vi: 'Bước duyệt', en: 'Review step' }, plural: { vi: 'Bước duyệt', en: 'Review steps' } },
     access,
-    admin: { readOnly: true, initCollapsed: true },
+    // Shown once there is a step to show: an empty "Lịch sử duyệt" heading told nobody anything.
+    admin: {
+      readOnly: true,
+      initCollapsed: true,
+      condition: (data) => Array.isArray(data?.reviewHistory) && data.reviewHistory.length > 0,
+    },
     fields: [
       {
         type: 'row',

@@ -38,13 +38,14 @@ export async function resolveSharedReport(
   if (!verifyShareToken(payload.secret, token, { id: Number(link.id), createdAt: link.createdAt }))
     return { state: 'not-found' }
   const expiresAt = String(link.expiresAt)
-  const state = shareLinkState({ revoked: link.revoked === true, expiresAt }, now)
+  const timeZone = countingTimeZone(payload)
+  const state = shareLinkState({ revoked: link.revoked === true, expiresAt }, now, timeZone)
   if (state !== 'active') return { state, expiresAt }
   const plan = relId(link.plan)
   // Only the status was asked (report: null); the report is built for those who show it.
   if (options.stateOnly && plan !== undefined)
     return { state, report: null, expiresAt, label: String(link.label ?? '') }
-  const asOf = calendarDay(now, countingTimeZone(payload))
+  const asOf = calendarDay(now, timeZone)
   const report =
     plan === undefined
       ? null

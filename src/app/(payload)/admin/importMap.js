@@ -26,6 +26,7 @@ import { ItemCountingField as ItemCountingField_1d2ce4e49613e54f9744f3eb75eff8da
 import { ReviewPublishButton as ReviewPublishButton_54ff548d644aa39a9948773741335130 } from '../../../plugin/review/admin/ReviewPublishButton'
 import { FeedLinks as FeedLinks_355b585b03e6636e5cd2d36666d69397 } from '../../../plugin/feeds/admin/FeedLinks'
 import { TaskAttainmentField as TaskAttainmentField_9e7bada43854fea9daf97ffa5a0c78f7 } from '../../../plugin/report/admin/TaskAttainmentField'
+import { ShareLinkUrlField as ShareLinkUrlField_4442d6a42cccf155df9c33673498bac3 } from '../../../plugin/share/admin/ShareLinkUrlField'
 import { ReportDocumentLinks as ReportDocumentLinks_a4f5d93611746b244eaf639ba761f258 } from '../../../plugin/report/admin/ReportDocumentLinks'
 import { NotificationBell as NotificationBell_72da99504ff4941ac231521d8bf3fe3e } from '../../../plugin/inbox/admin/NotificationBell'
 import { QuotaNavLink as QuotaNavLink_6b730502d75436465c4a54d9efde92d7 } from '../../../plugin/report/admin/QuotaNavLink'
@@ -70,6 +71,7 @@ export const importMap = {
   "/plugin/review/admin/ReviewPublishButton#ReviewPublishButton": ReviewPublishButton_54ff548d644aa39a9948773741335130,
   "/plugin/feeds/admin/FeedLinks#FeedLinks": FeedLinks_355b585b03e6636e5cd2d36666d69397,
   "/plugin/report/admin/TaskAttainmentField#TaskAttainmentField": TaskAttainmentField_9e7bada43854fea9daf97ffa5a0c78f7,
+  "/plugin/share/admin/ShareLinkUrlField#ShareLinkUrlField": ShareLinkUrlField_4442d6a42cccf155df9c33673498bac3,
   "/plugin/report/admin/ReportDocumentLinks#ReportDocumentLinks": ReportDocumentLinks_a4f5d93611746b244eaf639ba761f258,
   "/plugin/inbox/admin/NotificationBell#NotificationBell": NotificationBell_72da99504ff4941ac231521d8bf3fe3e,
   "/plugin/report/admin/QuotaNavLink#QuotaNavLink": QuotaNavLink_6b730502d75436465c4a54d9efde92d7,

@@ -1,16 +1,9 @@
 import type { UIFieldServerProps } from 'payload'
 import { feedLinks } from '../../../domain/feedParams'
 import { relId } from '../../../domain/relations'
+import { requestOrigin } from '../../../domain/requestOrigin'
 import { SLUGS } from '../../../domain/slugs'
 import { t, type CatalogKey } from '../../i18n'
-
-/** The address the admin is reached at, for copyable absolute feed URLs. */
-function originOf(serverURL: string, headers: Headers): string {
-  if (serverURL) return serverURL.replace(/\/+$/, '')
-  const host = headers.get('x-forwarded-host') ?? headers.get('host')
-  const proto = headers.get('x-forwarded-proto') ?? 'http'
-  return host ? `${proto}://${host}` : ''
-}
 
 /**
  * A plan's or a task's feed addresses, in its edit view's sidebar: the readable /feeds/...
@@ -37,7 +30,7 @@ export async function FeedLinks({ id, data, collectionSlug, req, i18n }: UIField
     words = `${plan?.code ?? ''} ${words}`
     planStatus = plan?.status
   }
-  const origin = originOf(req.payload.config.serverURL, req.headers)
+  const origin = requestOrigin(req.payload.config.serverURL, req.headers)
   return (
     <div className="field-type" data-testid="feed-links" style={{ marginBottom: '1.5rem' }}>
       <div className="field-label" style={{ fontWeight: 600, marginBottom: '0.5rem' }}>

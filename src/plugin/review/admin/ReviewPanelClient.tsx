@@ -2,14 +2,26 @@
 import { Button, toast, useAuth, useDocumentInfo, useFormModified } from '@payloadcms/ui'
 import { useState, type CSSProperties } from 'react'
 import { relId } from '../../../domain/relations'
-import { availableActions, recentHistory, REASON_MAX, reviewActorOf, wallTimeToInstant } from '../../../domain/review'
+import {
+  availableActions,
+  itemStatus,
+  panelActions,
+  recentHistory,
+  REASON_MAX,
+  reviewActorOf,
+  wallTimeToInstant,
+  type ItemStatus,
+} from '../../../domain/review'
 import type { ReviewAction, ReviewState } from '../../../domain/slugs'
 
-const STATE: Record<ReviewState, { label: string; color: string }> = {
+const STATUS: Record<ItemStatus, { label: string; color: string }> = {
   draft: { label: 'Bản nháp', color: 'var(--theme-elevation-500)' },
   submitted: { label: 'Chờ duyệt', color: 'var(--theme-warning-500)' },
-  approved: { label: 'Đã duyệt', color: 'var(--theme-success-500)' },
   returned: { label: 'Trả lại', color: 'var(--theme-error-500)' },
+  approved: { label: 'Đã duyệt, chờ xuất bản', color: 'var(--theme-success-500)' },
+  scheduled: { label: 'Đã duyệt, hẹn xuất bản', color: 'var(--theme-success-500)' },
+  published: { label: 'Đã xuất bản', color: 'var(--theme-success-500)' },
+  publishedWithChanges: { label: 'Đã xuất bản, có thay đổi chưa xuất bản', color: 'var(--theme-warning-500)' },
 }
 
 const DONE: Record<ReviewAction, string> = {
@@ -84,7 +96,7 @@ export function ReviewPanelClient({
   timeZone,
 }: ReviewPanelClientProps) {
   const { user } = useAuth()
-  const { id, data, hasSavePermission } = useDocumentInfo()
+  const { id, data, hasSavePermission, hasPublishedDoc } = useDocumentInfo()
   const modified = useFormModified()
   const [reason, setReason] = useState('')
   const [publishAt, setPublishAt] = useState('')
@@ -112,7 +124,17 @@ export function ReviewPanelClient({
     unit,
     Boolean(hasSavePermission),
   )
-  const actions = id === undefined ? [] : availableActions({ state, submittedBy: relId(review.submittedBy) }, actor)
+  const status = itemStatus({
+    published: hasPublishedDoc,
+    pendingChanges: (data as { _status?: unknown } | undefined)?._status === 'draft',
+    review: state,
+    publishAt: review.publishAt,
+    now: new Date(),
+  })
+  const actions =
+    id === undefined
+      ? []
+      : panelActions(availableActions({ state, submittedBy: relId(review.submittedBy) }, actor), status)
   const ownSubmission =
     state === 'submitted' && actor.isReviewer && !actor.isAdmin && String(relId(review.submittedBy)) === String(user.id)
   const scheduled = publishAt === '' ? null : wallTimeToInstant(publishAt, timeZone)
@@ -169,7 +191,7 @@ export function ReviewPanelClient({
 
   return (
     <div data-testid="review-panel" style={{ marginBottom: '1.5rem' }}>
-      <h4 style={{ margin: '0 0 0.35rem' }}>Duyệt nội dung</h4>
+      <h4 style={{ margin: '0 0 0.35rem' }}>Trạng thái</h4>
       <p style={{ margin: 0 }}>
         <span
           data-testid="review-state"
@@ -177,12 +199,12 @@ export function ReviewPanelClient({
             display: 'inline-block',
             padding: '0.1rem 0.5rem',
             borderRadius: '1rem',
-            border: `1px solid ${STATE[state].color}`,
-            color: STATE[state].color,
+            border: `1px solid ${STATUS[status].color}`,
+            color: STATUS[status].color,
             fontWeight: 600,
           }}
         >
-          {STATE[state].label}
+          {STATUS[status].label}
         </span>
       </p>
       {review.submittedAt && state !== 'draft' && (

@@ -1,9 +1,13 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, PayloadRequest } from 'payload'
 import { computeShareLinkUrl } from '../hooks/computeShareLinkUrl'
+import { normalizeShareExpiry } from '../hooks/normalizeShareExpiry'
+import { countingTimeZone } from '../../counting/engine/settings'
+import { toValidation } from '../../shared/validation'
 import { keepShareLinkFinal } from '../hooks/keepShareLinkFinal'
 import { stampShareLink } from '../hooks/stampShareLink'
 import { isAdminOrManager } from '../../access/isAdminOrManager'
-import { checkShareExpiry } from '../../../domain/shareToken'
+import { checkShareExpiry, defaultShareExpiry } from '../../../domain/shareToken'
+import { defaultShareLinkPlan } from '../defaultShareLinkPlan'
 import { SLUGS } from '../../../domain/slugs'
 
 /**
@@ -41,16 +45,27 @@ export const ShareLinks: CollectionConfig = {
       relationTo: SLUGS.plans,
       required: true,
       index: true,
+      defaultValue: defaultShareLinkPlan,
       label: { vi: 'Kế hoạch', en: 'Plan' },
     },
     {
       name: 'expiresAt',
       type: 'date',
       required: true,
-      label: { vi: 'Hết hạn lúc', en: 'Expires at' },
-      admin: { date: { pickerAppearance: 'dayAndTime', displayFormat: 'd/M/yyyy HH:mm' } },
-      validate: (value: unknown, { operation }: { operation?: string }) =>
-        checkShareExpiry(value, new Date(), operation === 'create') ?? true,
+      // In the admin's form only, like the plan: API clients say when their link ends.
+      defaultValue: ({ req }: { req: PayloadRequest }) =>
+        req.payloadAPI === 'local' ? defaultShareExpiry(new Date(), countingTimeZone(req.payload)) : undefined,
+      label: { vi: 'Hiệu lực đến (hết ngày)', en: 'Valid until (end of day)' },
+      admin: {
+        date: { pickerAppearance: 'dayOnly', displayFormat: 'dd/MM/yyyy' },
+        description: {
+          vi: 'Gõ hoặc chọn ngày, ví dụ 31/12/2026; liên kết dùng được hết ngày đó.',
+          en: 'Type or pick a day, e.g. 31/12/2026; the link works until the end of that day.',
+        },
+      },
+      hooks: { beforeValidate: [normalizeShareExpiry] },
+      validate: (value: unknown, { operation, req }: { operation?: string; req: PayloadRequest }) =>
+        toValidation(checkShareExpiry(value, new Date(), operation === 'create', countingTimeZone(req.payload)), req),
     },
     {
       name: 'revoked',
@@ -80,7 +95,10 @@ export const ShareLinks: CollectionConfig = {
       type: 'text',
       virtual: true,
       label: { vi: 'Đường dẫn', en: 'Link' },
-      admin: { readOnly: true, description: { vi: 'Có sau khi lưu.', en: 'Available after saving.' } },
+      admin: {
+        readOnly: true,
+        components: { Field: '/plugin/share/admin/ShareLinkUrlField#ShareLinkUrlField' },
+      },
       hooks: { afterRead: [computeShareLinkUrl] },
     },
   ],
