@@ -913,6 +913,8 @@ export interface QuotaReport {
   signer?: (number | null) | User;
   sent?: boolean | null;
   sentAt?: string | null;
+  mailedTo?: string | null;
+  mailedAt?: string | null;
   report:
     | {
         [k: string]: unknown;
@@ -1890,6 +1892,8 @@ export interface QuotaReportsSelect<T extends boolean = true> {
   signer?: T;
   sent?: T;
   sentAt?: T;
+  mailedTo?: T;
+  mailedAt?: T;
   report?: T;
   evidence?: T;
   prefix?: T;

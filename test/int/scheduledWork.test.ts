@@ -222,6 +222,19 @@ describe('periodic report', () => {
     expect(m.raw).toMatch(/Content-Type:\s+application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet/)
 
     expect(m.attachments.map((a) => a.filename)).toEqual([String(snap.filename), 'bao-cao-kh-bc-2026-11-20.docx'])
+    // The record says who was mailed (managers cannot read the e-mail log), and a write can't change it.
+    const stored = (await payload.findByID({ collection: 'quota-reports', id: snap.id })) as typeof snap & {
+      mailedTo?: string | null
+      mailedAt?: string | null
+    }
+    expect(stored.mailedTo?.split('\n').sort()).toEqual(
+      [users.m1, users.m2].map((u) => `${String(u?.name)} <${String(u?.email)}>`).sort(),
+    )
+    expect(stored.mailedAt).toBeTruthy()
+    const managerToken = await rest.login(String(users.m1?.email), 'test-Password-1')
+    const forged = await rest.patch(`quota-reports/${snap.id}`, { mailedTo: 'x@y.z' }, { token: managerToken })
+    expect(forged.status).toBe(200)
+    expect((forged.json.doc as { mailedTo?: string }).mailedTo).toBe(stored.mailedTo)
     // The report document beside it, dated the reporting day, with the same numbers.
     const document = await readDocx(m.attachments[1]!.content)
     expect(resultNumbers(resultRows(document))).toEqual(

@@ -28,6 +28,7 @@ import { FeedLinks as FeedLinks_355b585b03e6636e5cd2d36666d69397 } from '../../.
 import { TaskAttainmentField as TaskAttainmentField_9e7bada43854fea9daf97ffa5a0c78f7 } from '../../../plugin/report/admin/TaskAttainmentField'
 import { ShareLinkUrlField as ShareLinkUrlField_4442d6a42cccf155df9c33673498bac3 } from '../../../plugin/share/admin/ShareLinkUrlField'
 import { ReportDocumentLinks as ReportDocumentLinks_a4f5d93611746b244eaf639ba761f258 } from '../../../plugin/report/admin/ReportDocumentLinks'
+import { ReportSnapshotField as ReportSnapshotField_d0b1218d374f30141a5ce3aa61a4eaac } from '../../../plugin/report/admin/ReportSnapshotField'
 import { NotificationBell as NotificationBell_72da99504ff4941ac231521d8bf3fe3e } from '../../../plugin/inbox/admin/NotificationBell'
 import { QuotaNavLink as QuotaNavLink_6b730502d75436465c4a54d9efde92d7 } from '../../../plugin/report/admin/QuotaNavLink'
 import { PlanImportNavLink as PlanImportNavLink_566a31191d66d63bade9d3b38ab783f9 } from '../../../plugin/import/admin/PlanImportNavLink'
@@ -73,6 +74,7 @@ export const importMap = {
   "/plugin/report/admin/TaskAttainmentField#TaskAttainmentField": TaskAttainmentField_9e7bada43854fea9daf97ffa5a0c78f7,
   "/plugin/share/admin/ShareLinkUrlField#ShareLinkUrlField": ShareLinkUrlField_4442d6a42cccf155df9c33673498bac3,
   "/plugin/report/admin/ReportDocumentLinks#ReportDocumentLinks": ReportDocumentLinks_a4f5d93611746b244eaf639ba761f258,
+  "/plugin/report/admin/ReportSnapshotField#ReportSnapshotField": ReportSnapshotField_d0b1218d374f30141a5ce3aa61a4eaac,
   "/plugin/inbox/admin/NotificationBell#NotificationBell": NotificationBell_72da99504ff4941ac231521d8bf3fe3e,
   "/plugin/report/admin/QuotaNavLink#QuotaNavLink": QuotaNavLink_6b730502d75436465c4a54d9efde92d7,
   "/plugin/import/admin/PlanImportNavLink#PlanImportNavLink": PlanImportNavLink_566a31191d66d63bade9d3b38ab783f9,

@@ -45,7 +45,15 @@ export const QuotaReports: CollectionConfig = {
       },
     },
     { name: 'title', type: 'text', required: true, label: { vi: 'Báo cáo', en: 'Report' }, access: fixed },
-    { name: 'slot', type: 'text', required: true, unique: true, admin: { readOnly: true }, access: fixed },
+    // The job's key (plan and day): in the API, not on the page, which says the same in words.
+    {
+      name: 'slot',
+      type: 'text',
+      required: true,
+      unique: true,
+      admin: { readOnly: true, hidden: true },
+      access: fixed,
+    },
     {
       type: 'row',
       fields: [
@@ -74,7 +82,8 @@ export const QuotaReports: CollectionConfig = {
       type: 'group',
       label: { vi: 'Tổng hợp', en: 'Totals' },
       access: fixed,
-      admin: { readOnly: true },
+      // The report view below shows them with their cards; kept for lists and the API.
+      admin: { readOnly: true, hidden: true },
       fields: [
         {
           type: 'row',
@@ -134,12 +143,41 @@ export const QuotaReports: CollectionConfig = {
       ],
     },
     {
+      name: 'mailedTo',
+      type: 'textarea',
+      label: { vi: 'Đã gửi thư cho', en: 'Mailed to' },
+      access: fixed,
+      admin: { readOnly: true, condition: (data) => Boolean(data?.mailedTo) },
+    },
+    {
+      name: 'mailedAt',
+      type: 'date',
+      label: { vi: 'Gửi thư lúc', en: 'Mailed at' },
+      access: fixed,
+      admin: {
+        readOnly: true,
+        condition: (data) => Boolean(data?.mailedAt),
+        date: { pickerAppearance: 'dayAndTime', displayFormat: 'd/M/yyyy HH:mm' },
+      },
+    },
+    {
+      name: 'snapshotView',
+      type: 'ui',
+      label: { vi: 'Số liệu tại ngày báo cáo', en: 'Numbers on the report day' },
+      admin: {
+        disableListColumn: true,
+        components: { Field: '/plugin/report/admin/ReportSnapshotField#ReportSnapshotField' },
+      },
+    },
+    {
       name: 'report',
       type: 'json',
       required: true,
       label: { vi: 'Số liệu (JSON)', en: 'Report (JSON)' },
       access: fixed,
-      admin: { readOnly: true },
+      // Read on the page through the report view above: the raw JSON editor helped nobody, and it
+      // loads its code from a CDN, which fails on an office network without Internet access.
+      admin: { readOnly: true, hidden: true },
     },
     {
       name: 'evidence',

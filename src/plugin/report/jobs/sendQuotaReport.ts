@@ -72,6 +72,14 @@ export const sendQuotaReport: JobDefinition<'quota-report'> = {
       ],
     })
     await ctx.checkpoint('email-sent')
+    // Who got it, on the record itself: the report page shows it to managers, who cannot read the
+    // e-mail log (admins only).
+    await payload.update({
+      collection: SCHEDULE_SLUGS.quotaReports,
+      id: snapshot.id,
+      data: { mailedTo: managers.map((m) => `${m.name} <${m.email}>`).join('\n'), mailedAt: ctx.now.toISOString() },
+      depth: 0,
+    })
     for (const m of managers) {
       await notifyOnce(payload, {
         key: `report:${slot}:user-${m.id}`,
