@@ -4,6 +4,8 @@ import type { CollectionConfig, Field } from 'payload'
 export const searchTextField: Field = {
   name: 'searchText',
   type: 'text',
+  // Read in the list's search box: "Tìm theo tiêu đề, tóm tắt (gõ có dấu hay không dấu đều được)".
+  label: { vi: 'tiêu đề, tóm tắt (có dấu hay không dấu đều được)', en: 'title, summary (with or without diacritics)' },
   admin: { hidden: true, disableListColumn: true, disableListFilter: true },
 }
 

@@ -21,12 +21,24 @@ export const translations: { vi: CommsQuotaTranslations; en: CommsQuotaTranslati
 type HostTranslations = NonNullable<I18nOptions<object>['translations']>
 
 /**
- * Payload's own Vietnamese words for publishing, made one vocabulary with ours: its admin calls
- * unpublishing "Ẩn tài liệu", "ngưng xuất bản" and "hủy xuất bản" on three screens, and a news
- * item a "tài liệu". Ours everywhere: "Xuất bản" and "Hủy xuất bản".
+ * Payload's own Vietnamese words, made one vocabulary with ours: its admin calls unpublishing "Ẩn
+ * tài liệu", "ngưng xuất bản" and "hủy xuất bản" on three screens, and a news item a "tài liệu"
+ * (ours everywhere: "Xuất bản" and "Hủy xuất bản"); it answers yes/no as "Đúng"/"Sai" and mixes
+ * English into its messages ("Lỗi - Field sau không hợp lệ").
  */
 export const PAYLOAD_WORDING: Record<string, Record<string, Record<string, string>>> = {
   vi: {
+    general: {
+      // Checkbox cells and filters read "Đúng"/"Sai", as if the answer were a test.
+      true: 'Có',
+      false: 'Không',
+      // "Tìm với Search Text" in the list's search box.
+      searchBy: 'Tìm theo {{label}}',
+    },
+    error: {
+      followingFieldsInvalid_one: 'Lỗi: trường sau chưa hợp lệ:',
+      followingFieldsInvalid_other: 'Lỗi: các trường sau chưa hợp lệ:',
+    },
     version: {
       aboutToUnpublish:
         'Bạn có muốn hủy xuất bản? Nội dung sẽ không còn hiển thị công khai và không còn được tính vào chỉ tiêu.',

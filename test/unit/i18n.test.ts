@@ -176,6 +176,14 @@ describe('one publishing vocabulary in Vietnamese', () => {
     const own = withTranslations({ vi: { version: { unpublish: 'Gỡ' } } as never }) as typeof merged
     expect(own.vi?.version?.unpublish).toBe('Gỡ')
   })
+
+  it('answers yes/no as "Có"/"Không" and speaks of fields in Vietnamese', () => {
+    const vi = (withTranslations(undefined) as Record<string, Record<string, Record<string, string>>>).vi ?? {}
+    expect([vi.general?.true, vi.general?.false]).toEqual(['Có', 'Không'])
+    expect(vi.general?.searchBy).toBe('Tìm theo {{label}}')
+    expect(vi.error?.followingFieldsInvalid_one).not.toMatch(/Field/)
+    expect(vi.error?.followingFieldsInvalid_other).not.toMatch(/fields/)
+  })
 })
 
 /** Enough of a PayloadRequest for the HTTP helpers. */
