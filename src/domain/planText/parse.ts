@@ -11,6 +11,7 @@ import {
   headerLines,
   implementsCode,
   issueDate,
+  proseNumber,
 } from './header'
 import { furnitureLines, preprocess, splitLines, toParagraphs, wrapInfo, type Line } from './lines'
 import { foldVi } from './normalize'
@@ -91,9 +92,11 @@ function parseOrThrow(input: string, opts: PlanTextOptions, warnings: ParseWarni
   // Header
   const header = headerLines(bodyLines)
   const number = documentNumber(header)
-  draft.code = number.code
-  draft.blankNumberSuffix = number.code ? null : number.blankSuffix
-  if (number.blankSuffix !== null && !number.code) {
+  // "… ban hành Kế hoạch số 20/KH-UBND": a number the header does not show, given in the preamble.
+  const prose = number.code ? null : proseNumber(paragraphs)
+  draft.code = number.code ?? prose?.code ?? null
+  draft.blankNumberSuffix = draft.code ? null : number.blankSuffix
+  if (number.blankSuffix !== null && !draft.code) {
     warn({
       kind: 'blankNumber',
       message: 'the document number is left blank (a draft awaiting its number); code is null',
@@ -115,7 +118,7 @@ function parseOrThrow(input: string, opts: PlanTextOptions, warnings: ParseWarni
       source: null,
     })
   draft.issuer = findIssuer(header, paragraphs, text)
-  draft.basis = basisDocuments(paragraphs, referenceYear)
+  draft.basis = basisDocuments(paragraphs, referenceYear, title.line)
   draft.implementsCode = implementsCode(draft.title, draft.basis)
   const basisLines = new Set(draft.basis.map((b) => b.line))
   const periodText = paragraphs
