@@ -203,4 +203,5 @@ export const en: Record<CatalogKey, string> = {
   parserWarningUnknownChannel: 'Channel not in the catalog',
   parserWarningUnknownUnit: 'Unit not in the catalog',
   parserWarningInternalError: 'Parser error',
+  parserWarningApproximate: 'Read approximately from scanned/OCR text — check it',
 }

@@ -36,9 +36,11 @@ export interface DocNumber {
 export function documentNumber(header: readonly Line[]): DocNumber {
   for (const l of header) {
     const t = l.text.trim()
-    const m = /^so\s*:\s*(.*)$/.exec(foldVi(t))
+    // "Số: 12/KH-UBND"; OCR often loses the colon ("Sé 03-KH/BCĐTW"), then a code must follow at once.
+    const m = /^so\s*:\s*(.*)$/.exec(foldVi(t)) ?? /^so\s+(\d.*)$/.exec(foldVi(t))
     if (!m) continue
     const rest = t.slice(t.length - (m[1] ?? '').length).trim()
+    if (!t.includes(':') && !findCode(rest)) continue
     const code = findCode(rest)
     if (code && rest.indexOf(code) <= 2) return { code, blankSuffix: null, line: l.no }
     const blank = /^[\s.…_]*\/\s*(\S+)/.exec(rest)
