@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import { looksLikeOcr, ocrDistance, parsePlanText, repairOcr } from '../../src/domain/planText'
 import { translate } from '../../src/domain/i18n/translate'
+import { draftFromText } from '../../src/domain/planImport'
 
 describe('ocrDistance', () => {
   it('charges little for OCR confusions and a full edit for anything else', () => {
@@ -99,5 +100,17 @@ describe('parsePlanText on OCR text', () => {
     const clean = parsePlanText('KẾ HOẠCH\nTruyền thông năm 2025\n\nII. NHIỆM VỤ\n1. Đăng 20 tin bài.\n')
     expect(clean.approximate).toEqual([])
     expect(clean.warnings.map((w) => w.kind)).not.toContain('approximate')
+  })
+})
+
+describe('the import review', () => {
+  it('lists each approximate field among its notes, labelled "cần kiểm tra"', () => {
+    const draft = draftFromText(OCR_PLAN, { units: [], channels: [], plans: [] })
+    const notes = draft.notes.filter((n) => n.kind === 'approximate')
+    expect(notes.length).toBeGreaterThan(0)
+    expect(notes.find((n) => n.line === 15)?.message).toMatchObject({
+      key: 'noteParser',
+      vars: { label: 'Đọc gần đúng từ bản quét/OCR — cần kiểm tra' },
+    })
   })
 })
