@@ -216,4 +216,5 @@ export const en: Record<CatalogKey, string> = {
   parserWarningUnknownChannel: 'Channel not in the catalog',
   parserWarningUnknownUnit: 'Unit not in the catalog',
   parserWarningInternalError: 'Parser error',
+  parserWarningApproximate: 'Read approximately from scanned/OCR text — check it',
 }

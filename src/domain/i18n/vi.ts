@@ -229,6 +229,7 @@ export const vi = {
   parserWarningUnknownChannel: 'Kênh chưa có trong danh mục',
   parserWarningUnknownUnit: 'Đơn vị chưa có trong danh mục',
   parserWarningInternalError: 'Lỗi bộ phân tích',
+  parserWarningApproximate: 'Đọc gần đúng từ bản quét/OCR — cần kiểm tra',
 } satisfies Record<string, string>
 
 /** A message of the catalog. */

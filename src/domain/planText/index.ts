@@ -11,7 +11,10 @@ export { normalizeVi, foldVi } from './normalize'
 export { findDates, parseDate } from './dates'
 export { parseTimeframe } from './timeframe'
 export { matchCatalog } from './catalog'
+export { looksLikeOcr, ocrDistance, repairOcr } from './ocr'
+export type { OcrRepair } from './ocr'
 export type {
+  ApproximateField,
   BasisDocument,
   CatalogEntry,
   CatalogRef,

@@ -101,7 +101,7 @@ export function detectField(text: string): { field: FieldKind; value: string } |
 /** Lines that start a paragraph even without a list marker. */
 function isStarter(folded: string): boolean {
   return (
-    /^(?:[-–+•]\s*)?(can\s+cu|theo\s+de\s+nghi|noi\s+nhan|quyet\s+dinh\s*:|thuc\s+hien\s+(?:ke\s+hoach|quyet\s+dinh|chuong\s+trinh|nghi\s+quyet|chi\s+thi|cong\s+van|van\s+ban)\s+so)/.test(
+    /^(?:[-–+•]\s*)?(can\s+cu|theo\s+de\s+nghi|noi\s+nhan|quyet\s+dinh\s*:|(?:trien\s+khai\s+)?thuc\s+hien\s+(?:ke\s+hoach|quyet\s+dinh|chuong\s+trinh|nghi\s+quyet|chi\s+thi|cong\s+van|cong\s+dien|van\s+ban|ket\s+luan)\s+so)/.test(
       folded,
     ) || FIELD_LABEL.test(folded)
   )
@@ -146,6 +146,8 @@ export function wrapInfo(lines: readonly Line[]): WrapInfo {
   return { wrapped: p90 <= 100, width: p90 }
 }
 
+const LONE_MARKER = /^(?:\d{1,2}(?:\.\d{1,2}){0,2}\.?|[IVX]{1,6}\.|[a-zđ]\))$/
+
 const FUNCTION_WORD_END =
   /(?:^|\s)(cua|va|ve|cac|nhung|trong|voi|cho|tai|la|de|theo|tu|den|tren|so|ngay|thang|nam|o|hoac|nham|khi|duoc|mot)$/
 
@@ -169,12 +171,24 @@ export function toParagraphs(lines: readonly Line[], skip: ReadonlySet<number>):
     if (text) out.push({ text, line: cur.line, marker: detectMarker(text) })
     cur = null
   }
+  // "1." alone on its line (a PDF/Word export keeps the number apart): joined to the next line's text.
+  let pending: { marker: string; line: number } | null = null
   for (const l of lines) {
-    const t = l.text.trim()
+    let t = l.text.trim()
     if (skip.has(l.no) || t === '') {
       if (!wrap.wrapped || skip.has(l.no)) flush()
       continue
     }
+    if (LONE_MARKER.test(t)) {
+      if (pending) t = `${pending.marker} ${t}`
+      else {
+        pending = { marker: t, line: l.no }
+        continue
+      }
+    }
+    const lone = pending
+    pending = null
+    if (lone) t = `${lone.marker} ${t}`
     const folded = foldVi(t)
     let startsNew = cur === null || detectMarker(t) !== null || isStarter(folded) || isAllCaps(t)
     if (!startsNew && cur) {
@@ -191,7 +205,7 @@ export function toParagraphs(lines: readonly Line[], skip: ReadonlySet<number>):
     }
     if (startsNew || !cur) {
       flush()
-      cur = { parts: [t], line: l.no, lastLine: t }
+      cur = { parts: [t], line: lone?.line ?? l.no, lastLine: t }
     } else {
       const glue = /\S-$/.test(cur.lastLine) && /^[A-ZĐ0-9]/.test(t) ? '' : ' '
       cur.parts.push(glue, t)

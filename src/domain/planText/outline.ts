@@ -91,13 +91,18 @@ export function markedChildren(n: OutlineNode): OutlineNode[] {
   return n.children.filter((c) => c.kind === 'marked')
 }
 
-/** "III.1.a.2": labels from the section down; articles ("Điều 1") are not part of codes. */
+/**
+ * "III.1.a.2": labels from the section down; articles ("Điều 1") are not part of codes. A sub-item
+ * that repeats its parent's number ("1.1." under "1.") adds only its own last part: "II.1.1".
+ */
 export function codeOf(n: OutlineNode): string {
-  const parts: string[] = []
+  const labels: string[] = []
   for (let c: OutlineNode | null = n; c; c = c.parent) {
-    if (c.kind === 'marked' && c.marker && c.marker.kind !== 'article') parts.unshift(c.label)
+    if (c.kind === 'marked' && c.marker && c.marker.kind !== 'article') labels.unshift(c.label)
   }
-  return parts.join('.')
+  return labels
+    .map((l, i) => (i > 0 && l.startsWith(`${labels[i - 1]}.`) ? l.slice((labels[i - 1] ?? '').length + 1) : l))
+    .join('.')
 }
 
 export type SectionKind = 'tasks' | 'themes' | 'objectives' | 'organization' | 'other'
@@ -106,6 +111,8 @@ export function classifySection(title: string): SectionKind {
   const f = foldVi(title).replace(/\s+/g, ' ')
   if (/to chuc thuc hien|trach nhiem/.test(f)) return 'organization'
   if (/muc tieu/.test(f)) return 'objectives'
+  // "NỘI DUNG THỰC HIỆN" lists the work to do; "NỘI DUNG TUYÊN TRUYỀN" lists themes.
+  if (/noi dung (?:thuc hien|nhiem vu|cong viec|trien khai|hoat dong)/.test(f)) return 'tasks'
   if (/nhiem vu|giai phap|ke hoach,? thuc hien|hoat dong|hinh thuc|kenh truyen thong/.test(f)) return 'tasks'
   if (/noi dung/.test(f)) return 'themes'
   return 'other'
@@ -202,6 +209,11 @@ export function announcedCount(text: string): { count: number; noun: string } | 
 
 /** Year an objective is for: "a) Năm 2025", "b) Đến năm 2027", "c) Năm 2027, xây dựng …". */
 export function yearOfHeading(text: string): number | null {
-  const m = /^(?:den\s+|trong\s+|tu\s+)?nam\s+(\d{4})(?!\d)/.exec(foldVi(text.trim()))
-  return m ? Number(m[1]) : null
+  const f = foldVi(text.trim())
+  const m = /^(?:den\s+|trong\s+|tu\s+)?nam\s+(\d{4})(?!\d)/.exec(f)
+  if (m) return Number(m[1])
+  // "Mục tiêu chung đến năm 2025: 100% …": the year in the lead-in before the colon.
+  const lead = /^([^:]{0,120}):/.exec(f)?.[1] ?? ''
+  const y = /(?:^|\s)(?:den|toi|trong|vao)\s+nam\s+(\d{4})(?!\d)/.exec(lead)
+  return y ? Number(y[1]) : null
 }

@@ -11,6 +11,7 @@ import {
   headerLines,
   implementsCode,
   issueDate,
+  proseNumber,
 } from './header'
 import { furnitureLines, preprocess, splitLines, toParagraphs, wrapInfo, type Line } from './lines'
 import { foldVi } from './normalize'
@@ -23,10 +24,11 @@ import {
   sections,
   type OutlineNode,
 } from './outline'
+import { looksLikeOcr, repairOcr } from './ocr'
 import { keyDays, reportingRules } from './schedule'
 import { parseTables } from './table'
 import { objectivesFrom, tasksFromOutline, tasksFromTables, themesFrom, type TaskContext } from './tasks'
-import type { CatalogRef, ParseWarning, PlanDraft, PlanTextOptions, TaskDraft } from './types'
+import type { ApproximateField, CatalogRef, ParseWarning, PlanDraft, PlanTextOptions, TaskDraft } from './types'
 
 export function emptyDraft(): PlanDraft {
   return {
@@ -45,13 +47,20 @@ export function emptyDraft(): PlanDraft {
     taskGroups: [],
     tasks: [],
     warnings: [],
+    approximate: [],
+    approximateTasks: [],
   }
 }
 
 export function parsePlanText(text: string, opts: PlanTextOptions = {}): PlanDraft {
   const warnings: ParseWarning[] = []
   try {
-    return parseOrThrow(typeof text === 'string' ? text : '', opts ?? {}, warnings)
+    const input = typeof text === 'string' ? text : ''
+    const literal = parseOrThrow(input, opts ?? {}, warnings)
+    if (!looksLikeOcr(input)) return literal
+    const repaired = repairOcr(input)
+    if (repaired.repairs.length === 0) return literal
+    return withApproximate(literal, parseOrThrow(repaired.text, opts ?? {}, []), repaired.repairs.length)
   } catch (err) {
     // The contract is "never throws": a parser bug must leave the import screen usable, with a note.
     warnings.push({
@@ -62,6 +71,58 @@ export function parsePlanText(text: string, opts: PlanTextOptions = {}): PlanDra
     })
     return { ...emptyDraft(), warnings }
   }
+}
+
+const HEADER_FIELDS: readonly ApproximateField[] = [
+  'code',
+  'issuer',
+  'issueDate',
+  'title',
+  'basis',
+  'period',
+  'reporting',
+  'keyDays',
+  'objectives',
+]
+
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b)
+
+/**
+ * The draft read from the OCR-repaired text, with every field (and task) that differs from the
+ * literal reading marked approximate: what the repairs changed is what a person must check.
+ */
+function withApproximate(literal: PlanDraft, repaired: PlanDraft, repairCount: number): PlanDraft {
+  const out = repaired
+  const notes: ParseWarning[] = []
+  for (const f of HEADER_FIELDS) {
+    if (same(literal[f], repaired[f])) continue
+    out.approximate.push(f)
+    const value = repaired[f]
+    notes.push({
+      kind: 'approximate',
+      message: `${f} was read after repairing OCR-misread words (cần kiểm tra)`,
+      line: f === 'basis' ? (repaired.basis[0]?.line ?? null) : null,
+      source: typeof value === 'string' ? value : null,
+    })
+  }
+  const before = new Map(literal.tasks.map((t) => [t.code, t]))
+  for (const t of repaired.tasks) {
+    if (same(before.get(t.code), t)) continue
+    out.approximateTasks.push(t.code)
+    notes.push({
+      kind: 'approximate',
+      message: `task ${t.code} was read after repairing OCR-misread words (cần kiểm tra)`,
+      line: t.line,
+      source: t.content.split('\n')[0] ?? null,
+    })
+  }
+  if (literal.tasks.length !== repaired.tasks.length || out.approximateTasks.length > 0) out.approximate.push('tasks')
+  if (notes.length === 0 && repairCount > 0) {
+    // The repairs changed nothing the draft holds: the literal reading stands.
+    return literal
+  }
+  out.warnings = capWarnings([...repaired.warnings, ...notes])
+  return out
 }
 
 // Written so no two quantifiers compete for the same characters: long runs of blanks and tabs
@@ -91,9 +152,11 @@ function parseOrThrow(input: string, opts: PlanTextOptions, warnings: ParseWarni
   // Header
   const header = headerLines(bodyLines)
   const number = documentNumber(header)
-  draft.code = number.code
-  draft.blankNumberSuffix = number.code ? null : number.blankSuffix
-  if (number.blankSuffix !== null && !number.code) {
+  // "… ban hành Kế hoạch số 20/KH-UBND": a number the header does not show, given in the preamble.
+  const prose = number.code ? null : proseNumber(paragraphs)
+  draft.code = number.code ?? prose?.code ?? null
+  draft.blankNumberSuffix = draft.code ? null : number.blankSuffix
+  if (number.blankSuffix !== null && !draft.code) {
     warn({
       kind: 'blankNumber',
       message: 'the document number is left blank (a draft awaiting its number); code is null',
@@ -115,7 +178,7 @@ function parseOrThrow(input: string, opts: PlanTextOptions, warnings: ParseWarni
       source: null,
     })
   draft.issuer = findIssuer(header, paragraphs, text)
-  draft.basis = basisDocuments(paragraphs, referenceYear)
+  draft.basis = basisDocuments(paragraphs, referenceYear, title.line)
   draft.implementsCode = implementsCode(draft.title, draft.basis)
   const basisLines = new Set(draft.basis.map((b) => b.line))
   const periodText = paragraphs

@@ -188,6 +188,7 @@ export type WarningKind =
   | 'unknownChannel'
   | 'unknownUnit'
   | 'internalError'
+  | 'approximate'
 
 export interface ParseWarning {
   kind: WarningKind
@@ -196,6 +197,10 @@ export interface ParseWarning {
   line: number | null
   source: string | null
 }
+
+/** A field of the draft that can be read approximately from OCR text. */
+export type ApproximateField =
+  'code' | 'issuer' | 'issueDate' | 'title' | 'basis' | 'period' | 'reporting' | 'keyDays' | 'tasks' | 'objectives'
 
 export interface PlanDraft {
   /**
@@ -221,4 +226,11 @@ export interface PlanDraft {
   taskGroups: TaskGroupDraft[]
   tasks: TaskDraft[]
   warnings: ParseWarning[]
+  /**
+   * Fields read only after repairing OCR-misread words ("Cén cir" → "Căn cứ", "s6" → "số"): they
+   * differ from what the text says literally, so the reviewer must check them ("cần kiểm tra").
+   * Each also has an 'approximate' warning; `approximateTasks` names the tasks concerned.
+   */
+  approximate: ApproximateField[]
+  approximateTasks: string[]
 }
