@@ -60,7 +60,7 @@ async function ocrTools(needPdf: boolean): Promise<{ pdftoppm: string; tesseract
 /** Runs a program within what is left of the deadline; over it, a 422 naming the limit. */
 async function runUntil(deadline: number, limits: ScanLimits, file: string, args: string[]): Promise<string> {
   const left = deadline - Date.now()
-  const timedOut = () => fail(422, 'file', 'scanTimeout', { seconds: Math.round(limits.timeoutMs / 1000) })
+  const timedOut = () => fail(422, 'file', 'scanTimeout', { seconds: Math.ceil(limits.timeoutMs / 1000) })
   if (left <= 0) throw timedOut()
   try {
     // One OpenMP thread: a scan must not take every core of a shared server.

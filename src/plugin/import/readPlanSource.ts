@@ -11,9 +11,7 @@ import {
 } from '../../domain/zipDirectory'
 import { RECURRENCE_PERIODS, type RecurrencePeriod } from '../../domain/slugs'
 import { bodyKind, readForm, readJson } from '../endpoints/http'
-import { ocrImageFile } from './ocrScan'
 import { planSourceError as fail, PlanSourceError } from './planSourceError'
-import { pdfToPlanText } from './readPdf'
 
 export { PlanSourceError }
 
@@ -123,8 +121,9 @@ export async function planTextFromFile(name: string, bytes: Buffer): Promise<str
   const ext = /\.([a-z0-9]{1,8})$/i.exec(name)?.[1]?.toLowerCase() ?? ''
   if (ext === 'txt') return txtToPlanText(bytes)
   if (ext === 'docx') return docxToPlanText(bytes)
-  if (ext === 'pdf') return pdfToPlanText(bytes)
-  if (IMAGE_EXTENSIONS.has(ext)) return ocrImageFile(bytes)
+  // Loaded on first use: pdf.js and sharp are heavy for the commands that only read text.
+  if (ext === 'pdf') return (await import('./readPdf')).pdfToPlanText(bytes)
+  if (IMAGE_EXTENSIONS.has(ext)) return (await import('./ocrScan')).ocrImageFile(bytes)
   throw fail(400, 'file', 'fileType', { name })
 }
 
