@@ -142,7 +142,8 @@ describe('a PDF with a text layer', () => {
 })
 
 describe('a scanned PDF (OCR)', () => {
-  it("previews the OCR'd page with its table rows and commits it", { timeout: 120_000 }, async () => {
+  // ~10 s on an idle 2-core machine (one Tesseract thread); the cap leaves room for a shared one.
+  it("previews the OCR'd page with its table rows and commits it", { timeout: 300_000 }, async () => {
     const res = await preview('ban-quet.pdf', await scannedFirstPage())
     expect(res.status).toBe(200)
     const d = (res.json as unknown as Preview).draft

@@ -197,6 +197,20 @@ describe('a PDF or image that cannot be read: a PlanSourceError on `file`, befor
     })
   })
 
+  it('a scan carrying only a digital signature stamp is still a scan (sent to OCR)', async () => {
+    process.env.OCR_PATH = ''
+    const doc = await PDFDocument.create()
+    doc.addPage([595, 842]).drawText('Ky boi: So Van hoa va Du lich. Thoi gian ky: 20.01.2026 09:15:00 +07:00', {
+      x: 300,
+      y: 40,
+      size: 7,
+    })
+    expect(await refusal(pdfToPlanText(Buffer.from(await doc.save())))).toMatchObject({
+      status: 503,
+      key: 'ocrMissing',
+    })
+  })
+
   it('a file that is not an image under an image name: 400', async () => {
     expect(await refusal(planTextFromFile('scan.jpg', Buffer.from('not an image')))).toMatchObject({
       status: 400,

@@ -38,13 +38,17 @@ export const OCR_PACKAGES = ['poppler-utils', 'tesseract-ocr', 'tesseract-ocr-vi
 
 let vieChecked: Promise<boolean> | null = null
 
-/** Tesseract's Vietnamese model is installed (asked once per process). */
+/** Tesseract's Vietnamese model is installed (asked until the answer is yes). */
 function hasVietnamese(tesseract: string): Promise<boolean> {
-  vieChecked ??= run(tesseract, ['--list-langs'], { timeout: 10_000 }).then(
+  const check = (vieChecked ??= run(tesseract, ['--list-langs'], { timeout: 10_000 }).then(
     ({ stdout, stderr }) => /^vie$/m.test(`${stdout}\n${stderr}`),
     () => false,
-  )
-  return vieChecked
+  ))
+  // Only a yes is kept: a model installed while the server runs is found on the next upload.
+  void check.then((yes) => {
+    if (!yes && vieChecked === check) vieChecked = null
+  })
+  return check
 }
 
 /** The programs OCR needs, or a 503 naming the Debian packages to install. */

@@ -3,8 +3,12 @@ import { pdfPagesToPlanText, type PdfPageText, type PdfTextRun } from '../../dom
 import { ocrPdf, SCAN_LIMITS, type ScanLimits } from './ocrScan'
 import { planSourceError as fail } from './planSourceError'
 
-/** A PDF with fewer visible characters than this per page on average has no usable text layer. */
-const MIN_CHARS_PER_PAGE = 40
+/**
+ * A PDF with fewer visible characters than this per page on average has no usable text layer: a
+ * page of plan text has a couple of thousand, while a scan that was signed digitally carries only
+ * the signature's stamp ("Ký bởi: … Thời gian ký: …", about a hundred).
+ */
+const MIN_CHARS_PER_PAGE = 200
 
 type PdfDocument = Awaited<ReturnType<typeof getDocumentProxy>>
 type PdfPage = Awaited<ReturnType<PdfDocument['getPage']>>
