@@ -4,6 +4,9 @@ import { withPayload } from '@payloadcms/next/withPayload'
 const nextConfig = {
   // No "X-Powered-By: Next.js": it tells a prober which exploits to try and helps nobody.
   poweredByHeader: false,
+  // pdf.js (through unpdf) reads uploaded plan PDFs on the server: loaded from node_modules as
+  // published rather than re-bundled, as its own dynamic imports expect.
+  serverExternalPackages: ['unpdf'],
   experimental: {
     // Payload's error classes are matched by name (loggingLevels, error handling); a minified
     // server bundle renames them, and server stack traces stay readable.

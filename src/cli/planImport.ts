@@ -2,8 +2,9 @@
  * `npm run plan:import -- <file> [--code CODE] [--recurrence month|quarter|year] [--dry-run]`
  *
  * Imports a plan document into the app's database: the plan, its tasks and their targets, in one
- * transaction (all or nothing). <file> is a plan document (.txt, .docx) or a reviewed draft (.json:
- * the draft `--dry-run` prints or the admin view's preview returns, edited). Units, channels and
+ * transaction (all or nothing). <file> is a plan document (.txt, .docx, .pdf, or a scan OCR'd as
+ * in plan:parse) or a reviewed draft (.json: the draft `--dry-run` prints or the admin view's
+ * preview returns, edited). Units, channels and
  * parent plans are matched against what the database holds; a name that matches nothing stops the
  * import with the list of names to resolve (add them in the admin, or set their ids in the .json).
  * Idempotent on the plan code: when a plan with the code exists, nothing is created.
@@ -29,7 +30,7 @@ import { RECURRENCE_PERIODS, type RecurrencePeriod } from '../domain/slugs'
 
 const root = path.resolve(import.meta.dirname, '..', '..')
 const USAGE =
-  'Usage: npm run plan:import -- <plan.txt|plan.docx|draft.json> [--code CODE] [--recurrence month|quarter|year] [--dry-run]'
+  'Usage: npm run plan:import -- <plan.txt|plan.docx|plan.pdf|scan.png|draft.json> [--code CODE] [--recurrence month|quarter|year] [--dry-run]'
 
 class UsageError extends Error {}
 

@@ -20,7 +20,7 @@ import path from 'node:path'
 import { build } from '../../src/cli/build'
 import { ROOT, postgresPids, startApp, waitForExit, waitForReady } from '../helpers/appServer'
 import { ensureChromium } from './browser'
-import { ensureOfficeTools } from './officeTools'
+import { ensureOcrTools, ensureOfficeTools } from './officeTools'
 
 const log = (msg: string) => process.stderr.write(`[e2e] ${msg}\n`)
 const port = Number(process.env.E2E_PORT ?? 3910)
@@ -89,6 +89,7 @@ async function main(): Promise<number> {
   const started = Date.now()
   ensureChromium(log)
   ensureOfficeTools(log)
+  ensureOcrTools(log)
   build(ROOT, true)
 
   await stopLeftoverPostgres()

@@ -174,10 +174,10 @@ describe('preview: bad input gets a 4xx naming the field', () => {
     expect([plain.status, plain.json.errors?.[0]?.field]).toEqual([415, '(body)'])
   })
 
-  it('a file that is not .txt/.docx: 400 file, named in the message', async () => {
-    const res = await rest.post('plan-import/preview', upload('ke-hoach.pdf', '%PDF-1.7'), { token: managerToken })
+  it('a file of a type the importer does not read: 400 file, named in the message', async () => {
+    const res = await rest.post('plan-import/preview', upload('ke-hoach.odt', 'PK'), { token: managerToken })
     expect(res.status).toBe(400)
-    expect(res.json.errors?.[0]).toMatchObject({ field: 'file', message: expect.stringContaining('ke-hoach.pdf') })
+    expect(res.json.errors?.[0]).toMatchObject({ field: 'file', message: expect.stringContaining('ke-hoach.odt') })
   })
 
   it('a .docx that is not a Word file, a .txt that is not UTF-8: 400 file', async () => {

@@ -9,19 +9,25 @@ import {
   isXmlPart,
   readZipDirectory,
 } from '../../domain/zipDirectory'
-import type { ImportMessage } from '../../domain/i18n/messages'
 import { RECURRENCE_PERIODS, type RecurrencePeriod } from '../../domain/slugs'
 import { bodyKind, readForm, readJson } from '../endpoints/http'
+import { planSourceError as fail, PlanSourceError } from './planSourceError'
+
+export { PlanSourceError }
 
 /** Plan documents are a few dozen pages; these limits keep one request from holding the server. */
 export const PLAN_SOURCE_LIMITS = {
   /** Bytes of an uploaded .txt/.docx. */
   fileBytes: 5 * 1024 * 1024,
+  /** Bytes of an uploaded PDF or scanned image: a few pages scanned at 300 dpi. */
+  scanBytes: 20 * 1024 * 1024,
   /** Characters of plan text (pasted or extracted). */
   textChars: 500_000,
 } as const
 
 const MB = PLAN_SOURCE_LIMITS.fileBytes / 1024 / 1024
+const SCAN_MB = PLAN_SOURCE_LIMITS.scanBytes / 1024 / 1024
+const isScanName = (name: string) => /\.(pdf|png|jpe?g|tiff?)$/i.test(name)
 
 export interface PlanSource {
   text: string
@@ -30,21 +36,6 @@ export interface PlanSource {
   code?: string
   recurrence?: RecurrencePeriod
 }
-
-/** The request cannot give plan text: the status to answer and the field at fault. */
-export class PlanSourceError extends Error {
-  constructor(
-    readonly status: 400 | 413 | 415,
-    readonly field: string,
-    readonly problem: ImportMessage,
-  ) {
-    super(`${field}: ${problem.key}`)
-    this.name = 'PlanSourceError'
-  }
-}
-
-const fail = (status: 400 | 413 | 415, field: string, key: ImportMessage['key'], vars?: ImportMessage['vars']) =>
-  new PlanSourceError(status, field, { key, ...(vars ? { vars } : {}) })
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04]
 
@@ -123,11 +114,16 @@ export function txtToPlanText(bytes: Uint8Array): string {
   return text.replace(/^\ufeff/, '')
 }
 
-/** Reads a plan file by its extension; anything but .txt/.docx is refused. */
+const IMAGE_EXTENSIONS = new Set(['png', 'jpg', 'jpeg', 'tif', 'tiff'])
+
+/** Reads a plan file by its extension: .txt, .docx, .pdf (text layer or scan) or a scanned image. */
 export async function planTextFromFile(name: string, bytes: Buffer): Promise<string> {
-  const ext = /\.([a-z0-9]{1,8})$/i.exec(name)?.[1]?.toLowerCase()
+  const ext = /\.([a-z0-9]{1,8})$/i.exec(name)?.[1]?.toLowerCase() ?? ''
   if (ext === 'txt') return txtToPlanText(bytes)
   if (ext === 'docx') return docxToPlanText(bytes)
+  // Loaded on first use: pdf.js and sharp are heavy for the commands that only read text.
+  if (ext === 'pdf') return (await import('./readPdf')).pdfToPlanText(bytes)
+  if (IMAGE_EXTENSIONS.has(ext)) return (await import('./ocrScan')).ocrImageFile(bytes)
   throw fail(400, 'file', 'fileType', { name })
 }
 
@@ -155,13 +151,13 @@ function checkedText(text: string, field: string): string {
 
 /**
  * The plan text of a preview request: JSON `{ text, code?, recurrence? }`, or multipart with a
- * `file` (.txt/.docx) or a `text` field (and optional `code`, `recurrence`). Throws PlanSourceError,
+ * `file` (.txt/.docx up to 5 MB; .pdf/.png/.jpg/.tif up to 20 MB, scans OCR'd) or a `text` field (and optional `code`, `recurrence`). Throws PlanSourceError,
  * or BodyError for a body that is not the JSON or form it claims to be.
  */
 export async function readPlanSource(req: PayloadRequest): Promise<PlanSource> {
   const length = Number(req.headers.get('content-length') ?? 0)
   // Multipart framing adds a little to the file; refuse what cannot fit before reading it.
-  if (length > PLAN_SOURCE_LIMITS.fileBytes + 64 * 1024) throw fail(413, 'file', 'fileTooLarge', { mb: MB })
+  if (length > PLAN_SOURCE_LIMITS.scanBytes + 64 * 1024) throw fail(413, 'file', 'fileTooLarge', { mb: SCAN_MB })
   const kind = bodyKind(req)
   if (kind === 'json') {
     const body = await readJson(req)
@@ -176,7 +172,9 @@ export async function readPlanSource(req: PayloadRequest): Promise<PlanSource> {
     const file = form.get('file')
     if (file instanceof Blob) {
       const name = (file as File).name || 'upload'
-      if (file.size > PLAN_SOURCE_LIMITS.fileBytes) throw fail(413, 'file', 'fileTooLarge', { mb: MB })
+      const scan = isScanName(name)
+      if (file.size > (scan ? PLAN_SOURCE_LIMITS.scanBytes : PLAN_SOURCE_LIMITS.fileBytes))
+        throw fail(413, 'file', 'fileTooLarge', { mb: scan ? SCAN_MB : MB })
       const text = await planTextFromFile(name, Buffer.from(await file.arrayBuffer()))
       return { text: checkedText(text, 'file'), fileName: name, ...opts }
     }

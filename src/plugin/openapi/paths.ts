@@ -321,7 +321,7 @@ function importPaths(): Record<string, JsonObject> {
       post: {
         operationId: 'previewPlanImport',
         tags: ['plan-import'],
-        summary: 'Plan text or a .txt/.docx file → the draft to review; nothing is saved',
+        summary: 'Plan text or a .txt/.docx/.pdf file or scan → the draft to review; nothing is saved',
         description: importers,
         security: SIGNED_IN,
         requestBody: {
@@ -342,7 +342,10 @@ function importPaths(): Record<string, JsonObject> {
                   file: {
                     type: 'string',
                     format: 'binary',
-                    description: 'A .txt (UTF-8) or .docx file, at most 5 MB.',
+                    description:
+                      'A .txt (UTF-8) or .docx file, at most 5 MB; or a .pdf, or a scanned .png/.jpg/.tif, at most 20 MB. ' +
+                      'A PDF without a text layer and an image are OCR-read (Tesseract, Vietnamese) within the request: ' +
+                      'at most 10 pages, 40 million pixels a page at 300 dpi, 120 seconds.',
                   },
                   text: { type: 'string', description: 'Plan text instead of a file.' },
                   ...options,
@@ -357,15 +360,21 @@ function importPaths(): Record<string, JsonObject> {
             headers: NO_STORE,
             content: json(ref('ImportPreview')),
           },
-          '400': refusal('No text, empty text, an unreadable file or form, or a bad option; `field` names it.', {
-            noText: errorExample('text: is required and cannot be empty.', 'text'),
-          }),
+          '400': refusal(
+            'No text, empty text, an unreadable file or form (also an encrypted, damaged or empty PDF), or a bad option; `field` names it.',
+            {
+              noText: errorExample('text: is required and cannot be empty.', 'text'),
+            },
+          ),
           '401': responseRef('SignInRequired'),
           '403': responseRef('Forbidden'),
           '413': refusal(
-            'The file or text is too large (5 MB, 500,000 characters, or a .docx that unpacks too large).',
+            'The file or text is too large (5 MB, 20 MB for a PDF or scan, 500,000 characters, a .docx that unpacks too large, ' +
+              'a PDF over 300 pages, a scan over 10 pages or over 40 million pixels a page), refused before any OCR.',
           ),
           '415': refusal('The body is neither JSON nor multipart/form-data (`field`: (body)).'),
+          '422': refusal('OCR of the scan did not finish within the time limit (120 s); `field`: file.'),
+          '503': refusal('The server lacks the OCR programs; the message names the Debian packages to install.'),
           default: responseRef('Failure'),
         },
       },

@@ -152,8 +152,9 @@ export function PlanImportForm({ apiRoute, adminRoute }: { apiRoute: string; adm
     <div data-testid="plan-import">
       <section style={{ marginBottom: '1.5rem' }}>
         <p>
-          Dán văn bản kế hoạch (kể cả văn bản OCR) hoặc tải lên tệp .txt / .docx. Hệ thống đọc các nhiệm vụ, đơn vị,
-          thời hạn và chỉ tiêu; bạn xem lại, sửa rồi xác nhận. Chưa có gì được lưu cho đến khi xác nhận.
+          Dán văn bản kế hoạch (kể cả văn bản OCR) hoặc tải lên tệp .txt / .docx / .pdf hay ảnh quét (.png, .jpg, .tif;
+          tối đa 10 trang, nhận dạng chữ có thể mất vài chục giây). Hệ thống đọc các nhiệm vụ, đơn vị, thời hạn và chỉ
+          tiêu; bạn xem lại, sửa rồi xác nhận. Chưa có gì được lưu cho đến khi xác nhận.
         </p>
         <textarea
           aria-label="Văn bản kế hoạch"
@@ -166,10 +167,10 @@ export function PlanImportForm({ apiRoute, adminRoute }: { apiRoute: string; adm
         />
         <div style={{ display: 'flex', gap: '1rem', alignItems: 'center', flexWrap: 'wrap', marginTop: '0.5rem' }}>
           <label>
-            Hoặc tệp (.txt, .docx):{' '}
+            Hoặc tệp (.txt, .docx, .pdf, ảnh quét):{' '}
             <input
               type="file"
-              accept=".txt,.docx,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+              accept=".txt,.docx,.pdf,.png,.jpg,.jpeg,.tif,.tiff,text/plain,application/pdf,image/png,image/jpeg,image/tiff,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
               onChange={(e) => setFile(e.target.files?.[0] ?? null)}
             />
           </label>
@@ -192,7 +193,11 @@ export function PlanImportForm({ apiRoute, adminRoute }: { apiRoute: string; adm
             disabled={busy || (!file && text.trim() === '')}
             onClick={analyse}
           >
-            {busy && !draft ? 'Đang phân tích…' : 'Phân tích'}
+            {busy && !draft
+              ? /\.(pdf|png|jpe?g|tiff?)$/i.test(file?.name ?? '')
+                ? 'Đang đọc tệp (bản quét: nhận dạng chữ, có thể mất vài chục giây)…'
+                : 'Đang phân tích…'
+              : 'Phân tích'}
           </button>
         </div>
       </section>

@@ -1,0 +1,268 @@
+/**
+ * A PDF's positioned text runs → plan text in the shape the parser reads (the same shape as a
+ * .docx: see docxHtml.ts). Body text comes out line by line in reading order, with a blank line
+ * where the vertical gap shows a new paragraph (lines.ts rejoins hard-wrapped lines). An appendix
+ * table ("STT | Nội dung … | Đơn vị …") comes out one row per line with its cells separated by
+ * tabs and a cell's paragraphs as `<p>…</p>`: a PDF draws a cell that wraps as several visual
+ * lines, so rows are rebuilt from the columns (white gaps through the table's text) and the
+ * vertical gaps between rows. Pure: no PDF library here, the caller extracts the runs.
+ */
+import { foldVi } from '../planText/normalize'
+
+export interface PdfTextRun {
+  text: string
+  /** Left edge, in points from the page's left. */
+  x: number
+  /** Baseline, in points from the page's top (down is larger). */
+  y: number
+  width: number
+  /** Font size in points. */
+  size: number
+}
+
+export interface PdfPageText {
+  runs: PdfTextRun[]
+}
+
+interface Segment {
+  text: string
+  x: number
+  end: number
+}
+
+interface VisualLine {
+  y: number
+  size: number
+  page: number
+  segments: Segment[]
+}
+
+/** Runs whose baselines differ by less than this share a line (table cells are top-aligned). */
+const SAME_LINE = 0.45
+/** A horizontal gap wider than this many font sizes separates two cells (or columns). */
+const CELL_GAP = 0.5
+
+function joinRuns(a: string, b: string, gap: number, size: number): string {
+  if (/\s$/.test(a) || /^\s/.test(b) || gap < size * 0.15) return a + b
+  return `${a} ${b}`
+}
+
+function pageLines(page: PdfPageText, pageNo: number): VisualLine[] {
+  const runs = page.runs.filter((r) => r.text.trim() !== '').sort((a, b) => a.y - b.y || a.x - b.x)
+  const lines: Array<{ y: number; size: number; runs: PdfTextRun[] }> = []
+  for (const run of runs) {
+    const line = lines.find((l) => Math.abs(l.y - run.y) <= SAME_LINE * Math.min(l.size, run.size))
+    if (line) {
+      line.runs.push(run)
+      line.size = Math.max(line.size, run.size)
+    } else lines.push({ y: run.y, size: run.size, runs: [run] })
+  }
+  lines.sort((a, b) => a.y - b.y)
+  return lines.map((l) => {
+    const sorted = l.runs.sort((a, b) => a.x - b.x)
+    const segments: Segment[] = []
+    for (const run of sorted) {
+      const last = segments[segments.length - 1]
+      const gap = last ? run.x - last.end : Infinity
+      if (last && gap <= CELL_GAP * l.size) {
+        last.text = joinRuns(last.text, run.text, gap, run.size)
+        last.end = Math.max(last.end, run.x + run.width)
+      } else segments.push({ text: run.text, x: run.x, end: run.x + run.width })
+    }
+    for (const s of segments) s.text = s.text.replace(/\s+/g, ' ').trim()
+    return { y: l.y, size: l.size, page: pageNo, segments }
+  })
+}
+
+const lineText = (l: VisualLine) => l.segments.map((s) => s.text).join(' ')
+
+/** A page number alone on its line: page furniture, not plan text. */
+const isPageNumber = (l: VisualLine) => l.segments.length === 1 && /^[-–\s]*\d{1,4}[-–\s]*$/.test(lineText(l))
+
+const STT = /^(stt|tt|so tt)\.?$/
+const CONTENT = /noi dung|nhiem vu|hoat dong|cong viec/
+/** What starts a numbered row in the STT column: "1", "2.", "1.3", "II", "a)". */
+const ROW_NUMBER = /^(\d{1,3}(\.\d{1,3})*\.?|[IVX]{1,6}\.?|[a-zđ]\))$/
+
+function isTableHeader(lines: readonly VisualLine[], i: number): boolean {
+  const line = lines[i]
+  if (!line || line.segments.length < 3) return false
+  if (!line.segments.some((s) => STT.test(foldVi(s.text).trim()))) return false
+  const around = lines
+    .slice(i, i + 3)
+    .map((l) => foldVi(lineText(l)))
+    .join(' ')
+  return CONTENT.test(around)
+}
+
+/**
+ * Column boundaries: the white gaps that run through the table's lines. Lines with one segment
+ * take part too (a wrapped cell's tail), but a gap narrower than a third of the font size is a
+ * word space, not a column rule.
+ */
+function columnStarts(lines: readonly VisualLine[]): number[] {
+  const spans = lines.flatMap((l) => l.segments.map((s) => [s.x, s.end] as const)).sort((a, b) => a[0] - b[0])
+  const size = lines[0]?.size ?? 10
+  const starts: number[] = []
+  let end = -Infinity
+  for (const [x, e] of spans) {
+    if (x > end + size / 3) starts.push(x)
+    end = Math.max(end, e)
+  }
+  return starts
+}
+
+function columnOf(starts: readonly number[], x: number): number {
+  let col = 0
+  for (let c = 0; c < starts.length; c++) if ((starts[c] ?? Infinity) <= x + 0.5) col = c
+  return col
+}
+
+interface Cell {
+  paragraphs: string[]
+  /** Where the cell's last line ended, to tell a wrap from a paragraph break. */
+  lastEnd: number
+}
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+
+/**
+ * A cell's next line: a bullet starts a paragraph, and so does a line whose first word would have
+ * fitted at the end of the line before (the writer broke the line, not the column's width).
+ */
+function addToCell(cell: Cell, seg: Segment, right: number): void {
+  const last = cell.paragraphs[cell.paragraphs.length - 1]
+  const charWidth = (seg.end - seg.x) / Math.max(1, seg.text.length)
+  const firstWord = (seg.text.split(' ')[0] ?? '').length * charWidth
+  const fitted = cell.lastEnd + charWidth + firstWord < right - charWidth / 2
+  cell.lastEnd = seg.end
+  if (last === undefined || /^[-–+•]/.test(seg.text) || fitted) cell.paragraphs.push(seg.text)
+  // A line broken after "/" or a hyphen ("infographic/ tháng") closes up.
+  else cell.paragraphs[cell.paragraphs.length - 1] = /[/-]$/.test(last) ? last + seg.text : `${last} ${seg.text}`
+}
+
+function cellText(cell: Cell | undefined): string {
+  if (!cell || cell.paragraphs.length === 0) return ''
+  if (cell.paragraphs.length === 1) return cell.paragraphs[0] ?? ''
+  return cell.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join(' ')
+}
+
+/**
+ * The text's leading: the lower quartile of the gaps between consecutive baselines on a page (most
+ * gaps are within a paragraph; the rest are paragraph and row spacing).
+ */
+function leading(lines: readonly VisualLine[]): number {
+  const gaps: number[] = []
+  for (let i = 1; i < lines.length; i++) {
+    const a = lines[i - 1]
+    const b = lines[i]
+    if (a && b && a.page === b.page && b.y > a.y) gaps.push(b.y - a.y)
+  }
+  gaps.sort((p, q) => p - q)
+  return gaps[Math.floor(gaps.length / 4)] ?? 14
+}
+
+/** Where the table ends: a line that starts left of the second column and is not a row number. */
+function tableEnd(lines: readonly VisualLine[], from: number, starts: readonly number[]): number {
+  const second = starts[1] ?? Infinity
+  let i = from
+  for (; i < lines.length; i++) {
+    const l = lines[i]
+    const first = l?.segments[0]
+    if (!l || !first) break
+    if (isPageNumber(l)) continue
+    if (first.x < second - 0.5 && l.segments.length === 1 && !ROW_NUMBER.test(first.text)) break
+  }
+  return i
+}
+
+/**
+ * The first lines of a table, to find its columns: up to 12 from the header, stopping at a line
+ * that starts under the header's first cell (STT) with something other than a row number, which is
+ * a paragraph after the table (the STT column holds nothing else).
+ */
+function tableProbe(lines: readonly VisualLine[], header: number): VisualLine[] {
+  const stt = lines[header]?.segments[0]
+  const out: VisualLine[] = []
+  for (let i = header; i < Math.min(lines.length, header + 12); i++) {
+    const l = lines[i]
+    const first = l?.segments[0]
+    if (!l || !first) break
+    if (i > header && stt && first.x < stt.end && !ROW_NUMBER.test(first.text)) break
+    out.push(l)
+  }
+  return out
+}
+
+function tableRows(lines: readonly VisualLine[], starts: readonly number[]): string[] {
+  const lead = leading(lines)
+  // A column's right edge: the furthest any of its lines reaches.
+  const rights = starts.map(() => -Infinity)
+  for (const l of lines)
+    for (const s of l.segments) {
+      const col = columnOf(starts, s.x)
+      rights[col] = Math.max(rights[col] ?? -Infinity, s.end)
+    }
+  const rows: Cell[][] = []
+  let row: Cell[] | null = null
+  let prev: VisualLine | null = null
+  let header = true
+  for (const l of lines) {
+    if (isPageNumber(l)) continue
+    const first = l.segments[0]
+    const numbered = first !== undefined && columnOf(starts, first.x) === 0 && ROW_NUMBER.test(first.text)
+    const gapped = prev !== null && (prev.page !== l.page || l.y - prev.y > lead * 1.3)
+    if (header && numbered) header = false
+    if (!row || (!header && (numbered || gapped))) {
+      row = starts.map(() => ({ paragraphs: [], lastEnd: 0 }))
+      rows.push(row)
+    }
+    // Words of one cell on one line (OCR gives a run per word) are one piece of that cell.
+    const pieces = new Map<number, Segment>()
+    for (const s of l.segments) {
+      const col = columnOf(starts, s.x)
+      const piece = pieces.get(col)
+      if (piece) {
+        piece.text = `${piece.text} ${s.text}`
+        piece.end = s.end
+      } else pieces.set(col, { ...s })
+    }
+    for (const [col, piece] of pieces) {
+      const cell = row[col]
+      if (cell) addToCell(cell, piece, rights[col] ?? Infinity)
+    }
+    prev = l
+  }
+  return rows.map((r, i) =>
+    // The header's cells are words wrapped in a narrow column: one paragraph each.
+    i === 0 ? r.map((c) => c.paragraphs.join(' ')).join('\t') : r.map(cellText).join('\t'),
+  )
+}
+
+/** Plan text of a PDF's pages (see the file comment). */
+export function pdfPagesToPlanText(pages: readonly PdfPageText[]): string {
+  const lines = pages.flatMap((p, i) => pageLines(p, i))
+  const lead = leading(lines)
+  const out: string[] = []
+  let prev: VisualLine | null = null
+  for (let i = 0; i < lines.length;) {
+    const l = lines[i]
+    if (!l) break
+    if (isTableHeader(lines, i)) {
+      const starts = columnStarts(tableProbe(lines, i).filter((x) => !isPageNumber(x)))
+      const end = tableEnd(lines, i + 1, starts)
+      if (out.length > 0) out.push('')
+      out.push(...tableRows(lines.slice(i, end), starts), '')
+      prev = null
+      i = end
+      continue
+    }
+    if (!isPageNumber(l)) {
+      if (prev && prev.page === l.page && l.y - prev.y > lead * 1.6 && out[out.length - 1] !== '') out.push('')
+      out.push(lineText(l))
+      prev = l
+    }
+    i++
+  }
+  return out.join('\n').trim()
+}
