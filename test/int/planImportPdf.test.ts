@@ -3,7 +3,8 @@
  * endpoints as a manager calls them: the text-layer PDF of our fixture (test/fixtures/planImport/
  * du-lich-so.pdf, LibreOffice's print of du-lich-so.txt), and a one-page scan of it (its first
  * page rasterised by poppler and wrapped as an image-only PDF by pdf-lib), OCR'd by Tesseract.
- * Needs Debian's poppler-utils, tesseract-ocr and tesseract-ocr-vie (.ci/run installs them).
+ * Needs Debian's poppler-utils, tesseract-ocr and tesseract-ocr-vie: installed here with apt-get
+ * when missing, so `npm test` alone passes on a new machine (.ci/run also installs them first).
  */
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
@@ -15,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ImportDraft } from '../../src/domain/planImport'
 import { ocrPdf, SCAN_LIMITS } from '../../src/plugin/import/ocrScan'
 import { PlanSourceError } from '../../src/plugin/import/planSourceError'
+import { ensureOcrTools } from '../e2e/officeTools'
 import { restClient } from './helpers/rest'
 import { createUser, startTestPayload, type TestPayload } from './helpers/testPayload'
 
@@ -75,6 +77,9 @@ async function makeScan(): Promise<Buffer> {
     rmSync(dir, { recursive: true, force: true })
   }
 }
+
+// apt-get on a new machine takes a minute or two; a machine that has the tools only checks them.
+beforeAll(() => ensureOcrTools((msg) => process.stdout.write(`${msg}\n`)), 600_000)
 
 beforeAll(async () => {
   t = await startTestPayload()
