@@ -148,8 +148,10 @@ describe.sequential('issue 21: the admin for the users’ daily work', () => {
     let actions = 0
     await page.goto(`${BASE}/admin/collections/share-links/create`)
     // The plan running today and an expiry 30 days ahead are already filled in.
-    await expect.poll(() => page.locator('#field-plan').textContent()).toContain(PLAN.code)
-    await expect.poll(() => page.locator('#field-expiresAt input').inputValue()).toMatch(/^\d{2}\/\d{2}\/\d{4}$/)
+    await expect.poll(() => page.locator('#field-plan').textContent(), { timeout: 30_000 }).toContain(PLAN.code)
+    await expect
+      .poll(() => page.locator('#field-expiresAt input').inputValue(), { timeout: 30_000 })
+      .toMatch(/^\d{2}\/\d{2}\/\d{4}$/)
     expect(await page.getByTestId('share-link-unsaved').textContent()).toMatch(/có sau khi lưu/)
     await page.locator('#field-label').fill('Lãnh đạo Bộ (e2e)')
     actions++
@@ -158,7 +160,7 @@ describe.sequential('issue 21: the admin for the users’ daily work', () => {
     await expiry.fill('31/12/2026')
     await expiry.press('Enter')
     actions++
-    await expect.poll(() => expiry.inputValue()).toBe('31/12/2026')
+    await expect.poll(() => expiry.inputValue(), { timeout: 30_000 }).toBe('31/12/2026')
     await page.getByRole('button', { name: 'Lưu' }).click()
     actions++
     const url = page.getByTestId('share-link-url')
@@ -166,10 +168,12 @@ describe.sequential('issue 21: the admin for the users’ daily work', () => {
     const address = await url.inputValue()
     expect(address).toMatch(new RegExp(`^${BASE.replaceAll('.', '\\.')}/share/\\d+\\.[A-Za-z0-9_-]{32}$`))
     expect(await page.getByTestId('share-link-unsaved').count()).toBe(0)
-    await expect.poll(() => expiry.inputValue()).toBe('31/12/2026')
+    await expect.poll(() => expiry.inputValue(), { timeout: 30_000 }).toBe('31/12/2026')
     await page.getByTestId('share-link-copy').click()
     actions++
-    await expect.poll(() => page.getByTestId('share-link-status').textContent()).toBe('Đã sao chép đường dẫn.')
+    await expect
+      .poll(() => page.getByTestId('share-link-status').textContent(), { timeout: 30_000 })
+      .toBe('Đã sao chép đường dẫn.')
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(address)
     expect(await page.getByTestId('share-link-qr').isVisible()).toBe(true)
     await screenshot(page, '13-sharelink-saved')
