@@ -117,6 +117,11 @@ export const en: Record<CatalogKey, string> = {
   reportDocumentHint:
     'The document has the report day\'s numbers and the texts and signer saved here: save before downloading. Once signed and sent, tick "Signed and sent" and save.',
   taskNotFound: 'Task {{id}} was not found.',
+  assigneeOtherUnit: "The assignee must be a user of the item's unit.",
+  assigneeUnknown: 'No user {{id}} to assign.',
+  calendarFeedNotFound: 'No such calendar subscription.',
+  calendarFeedRevoked: 'This calendar subscription has been revoked.',
+  calendarFeedForbidden: 'Only managers and admins can subscribe to a plan calendar.',
   shareLinkNotFound: 'No such share link.',
   shareLinkRevoked: 'This share link was revoked.',
   shareLinkExpired: 'This share link has expired.',

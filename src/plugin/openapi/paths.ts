@@ -252,6 +252,42 @@ function sharePaths(): Record<string, JsonObject> {
   }
 }
 
+function calendarPaths(): Record<string, JsonObject> {
+  const headers = {
+    'Cache-Control': header('`private, no-store`: the token is in the address.'),
+    'X-Robots-Tag': header('`noindex, nofollow`'),
+    'Referrer-Policy': header('`no-referrer`'),
+  }
+  return {
+    '/calendar/feeds/{token}': {
+      get: {
+        operationId: 'getCalendarFeed',
+        tags: ['calendar'],
+        summary: 'A calendar subscription as iCalendar, without a session',
+        description:
+          'The token is the capability (the `url` of a calendar-feeds record; `.ics` may follow it). All-day events: ' +
+          'task deadlines, report days, key days and planned items, on calendar days in the plan time zone. See docs/calendar.md.',
+        security: [],
+        parameters: [
+          path('token', { type: 'string' }, '`<id>.<signature>`, optionally followed by `.ics`.', {
+            example: '4.q3V0b2tlbi1leGFtcGxlLXNpZ25hdHVyZQ.ics',
+          }),
+        ],
+        responses: {
+          '200': {
+            description: 'The iCalendar document (RFC 5545).',
+            headers,
+            content: { 'text/calendar': { schema: { type: 'string' } } },
+          },
+          '404': refusal('Not a subscription of this server (malformed, forged or unknown token).', undefined, headers),
+          '410': refusal('The subscription was revoked.', undefined, headers),
+          default: responseRef('Failure'),
+        },
+      },
+    },
+  }
+}
+
 function reviewPaths(contentCollections: readonly string[]): Record<string, JsonObject> {
   return {
     '/review/{collection}/{id}/{action}': {
@@ -571,6 +607,7 @@ export function pluginPaths(settings: PathSettings): Record<string, JsonObject> 
   return {
     ...quotaPaths(),
     ...sharePaths(),
+    ...calendarPaths(),
     ...(settings.review ? reviewPaths(settings.contentCollections) : {}),
     ...importPaths(),
     ...feedPaths(settings),
