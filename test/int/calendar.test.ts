@@ -262,3 +262,75 @@ describe('calendar feeds (iCalendar)', () => {
     expect((await rest.get(`calendar/feeds/${token}`)).status).toBe(410)
   })
 })
+
+describe('calendar view endpoint', () => {
+  type ViewEvent = { id: string; kind: string; day: string; title: string; editable: boolean; channel?: number }
+  const range = `from=${addDays(today, -10)}&to=${addDays(today, 40)}`
+  const view = async (query: string, token?: string) => {
+    const res = await rest.get(`calendar/events?${query}`, token ? { token } : {})
+    return { status: res.status, json: res.json, events: (res.json.events ?? []) as ViewEvent[] }
+  }
+
+  it("shows a manager every unit's planned items (draggable) and the publications, by channel", async () => {
+    const other = (await payload.find({ collection: 'units', where: { name: { equals: 'Vụ Pháp chế' } } })).docs[0]!
+    await payload.create({
+      collection: 'articles',
+      data: { title: 'Bài đơn vị khác', _status: 'draft', unit: other.id, plannedDate: addDays(today, 3) } as never,
+    })
+    const { status, events } = await view(range, managerToken)
+    expect(status).toBe(200)
+    const planned = events.filter((e) => e.kind === 'planned')
+    expect(planned.map((e) => e.title)).toEqual(expect.arrayContaining(['Bài giao việc (tự lưu)', 'Bài đơn vị khác']))
+    expect(planned.every((e) => e.editable)).toBe(true)
+    const published = events.filter((e) => e.kind === 'published' && e.title === 'Bài kế hoạch 1')
+    expect(published.map((e) => e.channel)).toEqual([f.home.id])
+    const onVnexpress = await view(`${range}&channel=${f.vnexpress.id}`, managerToken)
+    expect(onVnexpress.events.filter((e) => e.kind === 'published' || e.kind === 'planned')).toEqual([])
+  })
+
+  it('shows an editor their unit and what is theirs, not draggable; filters narrow it', async () => {
+    const { events } = await view(range, editorToken)
+    const titles = events.map((e) => e.title)
+    expect(titles).not.toContain('Bài đơn vị khác')
+    expect(titles).toContain('Bài giao việc (tự lưu)')
+    expect(events.some((e) => e.editable)).toBe(false)
+    const mine = await view(`${range}&assignee=${editor.id}`, editorToken)
+    expect(mine.events.filter((e) => e.kind === 'planned').map((e) => e.title)).toEqual(
+      expect.arrayContaining(['Bài giao việc (tự lưu)', 'Bài của tôi']),
+    )
+    expect(mine.events.filter((e) => e.kind === 'planned').every((e) => e.title !== 'Bài ngày mai')).toBe(true)
+    const videos = await view(`${range}&type=videos`, editorToken)
+    expect(videos.events.filter((e) => e.kind === 'planned' || e.kind === 'published')).toEqual([])
+  })
+
+  it('refuses anonymous users (401) and bad parameters (400 naming them)', async () => {
+    expect((await view(range)).status).toBe(401)
+    for (const [query, field] of [
+      ['to=2026-01-01', 'from'],
+      [`from=${today}&to=2026-02-30`, 'to'],
+      [`from=${today}&to=${addDays(today, -1)}`, 'to'],
+      [`from=${today}&to=${addDays(today, 401)}`, 'to'],
+      [`${range}&plan=abc`, 'plan'],
+      [`${range}&type=podcasts`, 'type'],
+    ] as const) {
+      const res = await view(query, editorToken)
+      expect(res.status, query).toBe(400)
+      expect((res.json.errors as Array<{ field?: string }>)[0]?.field, query).toBe(field)
+    }
+  })
+
+  it('a manager re-plans by a normal save; an editor of another unit is refused and the day stays', async () => {
+    const item = (await payload.find({ collection: 'articles', where: { title: { equals: 'Bài của tôi' } } })).docs[0]!
+    const moved = await rest.patch(`articles/${item.id}`, { plannedDate: addDays(today, 9) }, { token: managerToken })
+    expect(moved.status).toBe(200)
+    const outsiderToken = await rest.login(outsider.email as string, 'test-Password-1')
+    const refused = await rest.patch(
+      `articles/${item.id}`,
+      { plannedDate: addDays(today, 1) },
+      { token: outsiderToken },
+    )
+    expect(refused.status).toBe(403)
+    const after = await payload.findByID({ collection: 'articles', id: item.id, depth: 0 })
+    expect(calendarDay(String((after as { plannedDate?: string }).plannedDate))).toBe(addDays(today, 9))
+  })
+})

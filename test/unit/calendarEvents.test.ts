@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { calendarEvents, type CalendarPlan } from '../../src/domain/calendarEvents'
+import { parseCalendarParams } from '../../src/domain/calendarParams'
 import { checkAssignee, plansMissingDay } from '../../src/domain/plannedItems'
 
 const plan: CalendarPlan = {
@@ -96,5 +97,30 @@ describe('planned item rules', () => {
     ]
     expect(plansMissingDay('2026-06-30', plans)).toEqual(['B'])
     expect(plansMissingDay('2027-01-01', plans)).toEqual(['A'])
+  })
+})
+
+describe('parseCalendarParams', () => {
+  const types = ['articles', 'videos']
+  it('reads a range and the filters', () => {
+    expect(
+      parseCalendarParams({ from: '2026-06-01', to: '2026-07-12', plan: '3', type: 'videos', assignee: '9' }, types),
+    ).toEqual({
+      ok: true,
+      params: { from: '2026-06-01', to: '2026-07-12', plan: 3, unit: null, channel: null, type: 'videos', assignee: 9 },
+    })
+  })
+  it('names the bad parameter', () => {
+    const field = (q: Record<string, string>) => {
+      const r = parseCalendarParams(q, types)
+      return r.ok ? null : r.field
+    }
+    expect(field({ to: '2026-06-01' })).toBe('from')
+    expect(field({ from: '2026-06-01', to: '2026-06-31' })).toBe('to')
+    expect(field({ from: '2026-06-02', to: '2026-06-01' })).toBe('to')
+    expect(field({ from: '2026-01-01', to: '2027-02-06' })).toBe('to')
+    expect(field({ from: '2026-01-01', to: '2027-02-05' })).toBeNull()
+    expect(field({ from: '2026-06-01', to: '2026-06-02', unit: '0' })).toBe('unit')
+    expect(field({ from: '2026-06-01', to: '2026-06-02', type: 'infographics' })).toBe('type')
   })
 })

@@ -233,6 +233,7 @@ describe('a host that gives only options', () => {
         'get /inbox/open/:id',
         'post /inbox/read-all',
         'get /calendar/feeds/:token',
+        'get /calendar/events',
       ]),
     )
     const feeds = (out.custom?.commsQuota as { feeds: { types: string[]; contents: Record<string, unknown> } }).feeds

@@ -117,6 +117,10 @@ export const en: Record<CatalogKey, string> = {
   reportDocumentHint:
     'The document has the report day\'s numbers and the texts and signer saved here: save before downloading. Once signed and sent, tick "Signed and sent" and save.',
   taskNotFound: 'Task {{id}} was not found.',
+  calendarSignIn: 'Sign in to see the plan calendar.',
+  calendarForStaff: 'Only staff can see the plan calendar.',
+  paramDayRange: '"from"–"to" must be in order and span at most {{max}} days.',
+  paramContentType: '"type" must be one of {{types}} (got "{{value}}").',
   assigneeOtherUnit: "The assignee must be a user of the item's unit.",
   assigneeUnknown: 'No user {{id}} to assign.',
   calendarFeedNotFound: 'No such calendar subscription.',

@@ -128,6 +128,10 @@ export const vi = {
   shareLinkRevoked: 'Liên kết chia sẻ này đã bị thu hồi (revoked).',
   shareLinkExpired: 'Liên kết chia sẻ này đã hết hạn (expired).',
   // Planned items and calendar feeds (src/plugin/calendar/).
+  calendarSignIn: 'Hãy đăng nhập để xem lịch kế hoạch.',
+  calendarForStaff: 'Chỉ cán bộ của đơn vị xem được lịch kế hoạch.',
+  paramDayRange: 'Khoảng ngày "from"–"to" phải theo thứ tự và không dài quá {{max}} ngày.',
+  paramContentType: 'Tham số "type" phải là một trong: {{types}} (nhận được: "{{value}}").',
   assigneeOtherUnit: 'Người được giao phải thuộc đơn vị của sản phẩm.',
   assigneeUnknown: 'Không tìm thấy người được giao {{id}}.',
   calendarFeedNotFound: 'Lịch đăng ký không tồn tại.',

@@ -3,6 +3,7 @@ import { SLUGS } from '../../domain/slugs'
 import type { ResolvedOptions } from '../options'
 import { missingFields, retargetUsers, withHooks } from '../shared/extendCollection'
 import { CalendarFeeds } from './collections/CalendarFeeds'
+import { getCalendarEvents } from './endpoints/getCalendarEvents'
 import { getCalendarFeed } from './endpoints/getCalendarFeed'
 import { plannedFields } from './fields'
 import { notifyAssigneeAfterChange } from './hooks/notifyAssigneeAfterChange'
@@ -22,4 +23,4 @@ export const calendarCollections = (opts: ResolvedOptions): CollectionConfig[] =
   { ...CalendarFeeds, fields: retargetUsers(CalendarFeeds.fields, SLUGS.users, opts.usersSlug) },
 ]
 
-export const calendarEndpoints = (): Endpoint[] => [getCalendarFeed]
+export const calendarEndpoints = (): Endpoint[] => [getCalendarFeed, getCalendarEvents]

@@ -1,6 +1,12 @@
 import type { PayloadRequest, Where } from 'payload'
 import { dayOf } from '../../domain/calendar'
-import { calendarEvents, type CalendarEvent, type CalendarItem, type CalendarPlan } from '../../domain/calendarEvents'
+import {
+  calendarEvents,
+  type CalendarEvent,
+  type CalendarItem,
+  type CalendarPlan,
+  type CalendarTask,
+} from '../../domain/calendarEvents'
 import { relId } from '../../domain/relations'
 import { addDays } from '../../domain/schedule'
 import { SLUGS } from '../../domain/slugs'
@@ -27,23 +33,45 @@ export async function loadCalendarEvents(
   scope: CalendarScope,
   today: string,
 ): Promise<CalendarEvent[]> {
-  const { payload } = req
-  const tz = countingTimeZone(payload)
+  const plans = await readCalendarPlans(
+    req,
+    'plan' in scope ? { id: { equals: scope.plan } } : { status: { equals: 'active' } },
+  )
+  if (plans.length === 0) return []
+  // A user's own calendar: their unit's tasks, unless they manage (then every task of the plans).
+  const ownUnit = relId((req.user as { unit?: unknown } | null)?.unit)
+  const unit = 'plan' in scope || hasRole(req.user, 'admin', 'manager') ? null : (ownUnit ?? -1)
+  const tasks = await readCalendarTasks(req, plans, unit)
+  const itemWhere: Where =
+    'plan' in scope ? { tasks: { in: tasks.map((t) => t.id) } } : { assignee: { equals: req.user?.id ?? -1 } }
+  const items = 'plan' in scope && tasks.length === 0 ? [] : await loadPlannedCalendarItems(req, itemWhere)
+  return calendarEvents({
+    plans,
+    tasks,
+    items,
+    from: addDays(today, -PAST_DAYS),
+    to: addDays(today, AHEAD_DAYS),
+    today,
+  })
+}
+
+/** The plans matching `where`, as the reader sees them, with what the calendar shows of them. */
+export async function readCalendarPlans(req: PayloadRequest, where: Where): Promise<CalendarPlan[]> {
+  const tz = countingTimeZone(req.payload)
   const day = (v: unknown) => dayOf(v, tz)
-  const planWhere: Where = 'plan' in scope ? { id: { equals: scope.plan } } : { status: { equals: 'active' } }
-  const { docs: planDocs } = await payload.find({
+  const { docs } = await req.payload.find({
     collection: SLUGS.plans,
-    where: planWhere,
+    where,
     depth: 0,
     pagination: false,
     select: { code: true, period: true, reporting: true, keyDays: true },
     overrideAccess: false,
     req,
   })
-  const plans: CalendarPlan[] = (planDocs as unknown as Row[]).map((p) => {
+  const list = (v: unknown) => (Array.isArray(v) ? (v as Row[]) : [])
+  return (docs as unknown as Row[]).map((p) => {
     const period = (p.period ?? {}) as Row
     const reporting = (p.reporting ?? {}) as Row
-    const list = (v: unknown) => (Array.isArray(v) ? (v as Row[]) : [])
     return {
       id: Number(p.id),
       code: String(p.code ?? ''),
@@ -64,24 +92,29 @@ export async function loadCalendarEvents(
       })),
     }
   })
+}
+
+/** The tasks of the plans (only those a unit leads or coordinates, when `unit` is given). */
+export async function readCalendarTasks(
+  req: PayloadRequest,
+  plans: CalendarPlan[],
+  unit: string | number | null,
+): Promise<CalendarTask[]> {
   if (plans.length === 0) return []
+  const tz = countingTimeZone(req.payload)
   const planCode = new Map(plans.map((p) => [p.id, p.code]))
-  const taskScope: Where[] = [{ plan: { in: [...planCode.keys()] } }]
-  const unit = relId((req.user as { unit?: unknown } | null)?.unit)
-  if (!('plan' in scope) && !hasRole(req.user, 'admin', 'manager')) {
-    if (unit === undefined) taskScope.push({ id: { equals: -1 } })
-    else taskScope.push({ or: [{ leadUnits: { in: [unit] } }, { coordinatingUnits: { in: [unit] } }] })
-  }
-  const { docs: taskDocs } = await payload.find({
+  const scope: Where[] = [{ plan: { in: [...planCode.keys()] } }]
+  if (unit !== null) scope.push({ or: [{ leadUnits: { in: [unit] } }, { coordinatingUnits: { in: [unit] } }] })
+  const { docs } = await req.payload.find({
     collection: SLUGS.tasks,
-    where: { and: taskScope },
+    where: { and: scope },
     depth: 0,
     pagination: false,
     select: { plan: true, code: true, title: true, timeframe: true },
     overrideAccess: false,
     req,
   })
-  const tasks = (taskDocs as unknown as Row[]).map((t) => {
+  return (docs as unknown as Row[]).map((t) => {
     const timeframe = (t.timeframe ?? {}) as Row
     const plan = Number(relId(t.plan))
     return {
@@ -90,24 +123,13 @@ export async function loadCalendarEvents(
       planCode: planCode.get(plan) ?? '',
       code: String(t.code ?? ''),
       title: String(t.title ?? ''),
-      deadline: timeframe.kind === 'deadline' ? day(timeframe.deadline) : null,
+      deadline: timeframe.kind === 'deadline' ? dayOf(timeframe.deadline, tz) : null,
     }
-  })
-  const itemWhere: Where =
-    'plan' in scope ? { tasks: { in: tasks.map((t) => t.id) } } : { assignee: { equals: req.user?.id ?? -1 } }
-  const items = 'plan' in scope && tasks.length === 0 ? [] : await loadPlannedCalendarItems(req, itemWhere)
-  return calendarEvents({
-    plans,
-    tasks,
-    items,
-    from: addDays(today, -PAST_DAYS),
-    to: addDays(today, AHEAD_DAYS),
-    today,
   })
 }
 
 /** Unpublished items with a planned day matching `where`, with their assignee's name. */
-async function loadPlannedCalendarItems(req: PayloadRequest, where: Where): Promise<CalendarItem[]> {
+export async function loadPlannedCalendarItems(req: PayloadRequest, where: Where): Promise<CalendarItem[]> {
   const tz = countingTimeZone(req.payload)
   const out: CalendarItem[] = []
   for (const collection of countedCollections(req.payload)) {
