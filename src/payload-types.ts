@@ -78,6 +78,7 @@ export interface Config {
     tasks: Task;
     'plan-documents': PlanDocument;
     'share-links': ShareLink;
+    'calendar-feeds': CalendarFeed;
     'quota-contributions': QuotaContribution;
     'quota-tallies': QuotaTally;
     'quota-versions': QuotaVersion;
@@ -109,6 +110,7 @@ export interface Config {
     tasks: TasksSelect<false> | TasksSelect<true>;
     'plan-documents': PlanDocumentsSelect<false> | PlanDocumentsSelect<true>;
     'share-links': ShareLinksSelect<false> | ShareLinksSelect<true>;
+    'calendar-feeds': CalendarFeedsSelect<false> | CalendarFeedsSelect<true>;
     'quota-contributions': QuotaContributionsSelect<false> | QuotaContributionsSelect<true>;
     'quota-tallies': QuotaTalliesSelect<false> | QuotaTalliesSelect<true>;
     'quota-versions': QuotaVersionsSelect<false> | QuotaVersionsSelect<true>;
@@ -392,6 +394,14 @@ export interface Article {
       }[]
     | null;
   searchText?: string | null;
+  /**
+   * When the item should go out (nothing is published by itself). Unpublished after it: slipped.
+   */
+  plannedDate?: string | null;
+  /**
+   * A user of the unit.
+   */
+  assignee?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
   deletedAt?: string | null;
@@ -639,6 +649,14 @@ export interface Infographic {
       }[]
     | null;
   searchText?: string | null;
+  /**
+   * When the item should go out (nothing is published by itself). Unpublished after it: slipped.
+   */
+  plannedDate?: string | null;
+  /**
+   * A user of the unit.
+   */
+  assignee?: (number | null) | User;
   prefix?: string | null;
   _objectKey?: string | null;
   updatedAt: string;
@@ -778,6 +796,14 @@ export interface Video {
       }[]
     | null;
   searchText?: string | null;
+  /**
+   * When the item should go out (nothing is published by itself). Unpublished after it: slipped.
+   */
+  plannedDate?: string | null;
+  /**
+   * A user of the unit.
+   */
+  assignee?: (number | null) | User;
   prefix?: string | null;
   _objectKey?: string | null;
   updatedAt: string;
@@ -812,6 +838,32 @@ export interface ShareLink {
   revoked?: boolean | null;
   revokedAt?: string | null;
   createdBy?: (number | null) | User;
+  url?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Add the address to Outlook, Google Calendar or a phone to see deadlines, report days, key days and your planned items. Keep it private; revoke it if it leaks.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "calendar-feeds".
+ */
+export interface CalendarFeed {
+  id: number;
+  label?: string | null;
+  /**
+   * Empty: your own calendar. A plan: the whole plan's calendar (managers only).
+   */
+  plan?: (number | null) | Plan;
+  owner?: (number | null) | User;
+  /**
+   * Stops working at once.
+   */
+  revoked?: boolean | null;
+  revokedAt?: string | null;
+  /**
+   * Available after saving.
+   */
   url?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -996,7 +1048,7 @@ export interface EmailLog {
 export interface Notification {
   id: number;
   user: number | User;
-  kind: 'deadline' | 'report' | 'reconcile' | 'review';
+  kind: 'deadline' | 'report' | 'reconcile' | 'review' | 'planned';
   title: string;
   body?: string | null;
   /**
@@ -1167,6 +1219,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'share-links';
         value: number | ShareLink;
+      } | null)
+    | ({
+        relationTo: 'calendar-feeds';
+        value: number | CalendarFeed;
       } | null)
     | ({
         relationTo: 'quota-contributions';
@@ -1421,6 +1477,8 @@ export interface ArticlesSelect<T extends boolean = true> {
         id?: T;
       };
   searchText?: T;
+  plannedDate?: T;
+  assignee?: T;
   updatedAt?: T;
   createdAt?: T;
   deletedAt?: T;
@@ -1475,6 +1533,8 @@ export interface InfographicsSelect<T extends boolean = true> {
         id?: T;
       };
   searchText?: T;
+  plannedDate?: T;
+  assignee?: T;
   prefix?: T;
   _objectKey?: T;
   updatedAt?: T;
@@ -1619,6 +1679,8 @@ export interface VideosSelect<T extends boolean = true> {
         id?: T;
       };
   searchText?: T;
+  plannedDate?: T;
+  assignee?: T;
   prefix?: T;
   _objectKey?: T;
   updatedAt?: T;
@@ -1813,6 +1875,20 @@ export interface ShareLinksSelect<T extends boolean = true> {
   revoked?: T;
   revokedAt?: T;
   createdBy?: T;
+  url?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "calendar-feeds_select".
+ */
+export interface CalendarFeedsSelect<T extends boolean = true> {
+  label?: T;
+  plan?: T;
+  owner?: T;
+  revoked?: T;
+  revokedAt?: T;
   url?: T;
   updatedAt?: T;
   createdAt?: T;

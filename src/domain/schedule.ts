@@ -8,7 +8,13 @@
 import { DEFAULT_TIME_ZONE, calendarDay, isIsoDay } from './calendar'
 import type { DayWindow, TargetStatus } from './quota'
 
-export const JOB_NAMES = ['quota-report', 'deadline-alerts', 'reconcile', 'publish-scheduled'] as const
+export const JOB_NAMES = [
+  'quota-report',
+  'deadline-alerts',
+  'reconcile',
+  'publish-scheduled',
+  'planned-reminders',
+] as const
 export type JobName = (typeof JOB_NAMES)[number]
 
 export const isJobName = (value: string): value is JobName => (JOB_NAMES as readonly string[]).includes(value)
@@ -256,7 +262,7 @@ export function minuteSlot(job: JobName, now: Date, timeZone = DEFAULT_TIME_ZONE
 
 export type ParsedSlot =
   | { ok: true; job: 'quota-report'; slot: string; plan: number; day: string }
-  | { ok: true; job: 'deadline-alerts' | 'reconcile'; slot: string; day: string }
+  | { ok: true; job: 'deadline-alerts' | 'reconcile' | 'planned-reminders'; slot: string; day: string }
   | { ok: true; job: 'publish-scheduled'; slot: string; day: string; time: WallTime }
   | { ok: false; message: string }
 
@@ -265,6 +271,7 @@ const PERIOD_FORMATS: Record<JobName, string> = {
   'deadline-alerts': 'YYYY-MM-DD',
   reconcile: 'YYYY-MM-DD',
   'publish-scheduled': 'YYYY-MM-DDTHH:mm',
+  'planned-reminders': 'YYYY-MM-DD',
 }
 
 /**

@@ -10,15 +10,26 @@ import type { Problem } from './i18n/messages'
  */
 const SIG_LENGTH = 32
 
-function signature(secret: string, id: number, createdAt: string): string {
+/**
+ * What a token opens: the same record id in two collections must not give the same token, so a
+ * share link's token never opens a calendar feed (or the other way round).
+ */
+export type TokenPurpose = 'quota-share' | 'calendar-feed'
+
+function signature(secret: string, id: number, createdAt: string, purpose: TokenPurpose): string {
   return createHmac('sha256', secret)
-    .update(`quota-share:${id}:${new Date(createdAt).toISOString()}`)
+    .update(`${purpose}:${id}:${new Date(createdAt).toISOString()}`)
     .digest('base64url')
     .slice(0, SIG_LENGTH)
 }
 
-export function signShareToken(secret: string, id: number, createdAt: string): string {
-  return `${id}.${signature(secret, id, createdAt)}`
+export function signShareToken(
+  secret: string,
+  id: number,
+  createdAt: string,
+  purpose: TokenPurpose = 'quota-share',
+): string {
+  return `${id}.${signature(secret, id, createdAt, purpose)}`
 }
 
 /** The link id a token claims, or null when it is not shaped like a token at all. */
@@ -27,10 +38,15 @@ export function parseShareToken(token: string): { id: number; sig: string } | nu
   return m ? { id: Number(m[1]), sig: m[2]! } : null
 }
 
-export function verifyShareToken(secret: string, token: string, link: { id: number; createdAt: string }): boolean {
+export function verifyShareToken(
+  secret: string,
+  token: string,
+  link: { id: number; createdAt: string },
+  purpose: TokenPurpose = 'quota-share',
+): boolean {
   const parsed = parseShareToken(token)
   if (!parsed || parsed.id !== link.id) return false
-  const expected = Buffer.from(signature(secret, link.id, link.createdAt))
+  const expected = Buffer.from(signature(secret, link.id, link.createdAt, purpose))
   const given = Buffer.from(parsed.sig)
   return expected.length === given.length && timingSafeEqual(expected, given)
 }

@@ -7,6 +7,7 @@ export const SLUGS = {
   tasks: 'tasks',
   planDocuments: 'plan-documents',
   shareLinks: 'share-links',
+  calendarFeeds: 'calendar-feeds',
   articles: 'articles',
   infographics: 'infographics',
   videos: 'videos',
@@ -32,7 +33,7 @@ export const SCHEDULE_SLUGS = {
 export const JOB_SLOT_STATUSES = ['running', 'done', 'failed'] as const
 export type JobSlotStatus = (typeof JOB_SLOT_STATUSES)[number]
 
-export const NOTIFICATION_KINDS = ['deadline', 'report', 'reconcile', 'review'] as const
+export const NOTIFICATION_KINDS = ['deadline', 'report', 'reconcile', 'review', 'planned'] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 
 /** The collections whose published items fill quotas. */

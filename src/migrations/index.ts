@@ -9,7 +9,8 @@ import * as migration_20261123_013605_object_storage_fields from './20261123_013
 import * as migration_20261123_020513_report_versions from './20261123_020513_report_versions'
 import * as migration_20261202_122744_report_document from './20261202_122744_report_document'
 import * as migration_20261202_131917_api_keys_task_picker from './20261202_131917_api_keys_task_picker'
-import * as migration_20261202_155428_report_mailed_to from './20261202_155428_report_mailed_to'
+import * as migration_20261202_152700_plan_calendar from './20261202_152700_plan_calendar'
+import * as migration_20261202_163414_report_mailed_to from './20261202_163414_report_mailed_to'
 
 export const migrations = [
   {
@@ -68,8 +69,13 @@ export const migrations = [
     name: '20261202_131917_api_keys_task_picker',
   },
   {
-    up: migration_20261202_155428_report_mailed_to.up,
-    down: migration_20261202_155428_report_mailed_to.down,
-    name: '20261202_155428_report_mailed_to',
+    up: migration_20261202_152700_plan_calendar.up,
+    down: migration_20261202_152700_plan_calendar.down,
+    name: '20261202_152700_plan_calendar',
+  },
+  {
+    up: migration_20261202_163414_report_mailed_to.up,
+    down: migration_20261202_163414_report_mailed_to.down,
+    name: '20261202_163414_report_mailed_to',
   },
 ]

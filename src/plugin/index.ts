@@ -1,4 +1,5 @@
 import type { CollectionConfig, Config, Plugin } from 'payload'
+import { calendarCollections, calendarEndpoints, planContent } from './calendar'
 import { countContent, countingCollections, forgetCountsOf } from './counting'
 import { assertPostgresAdapter } from './db/postgres'
 import { feedEndpoints, feedsFor } from './feeds'
@@ -45,6 +46,7 @@ function addedCollections(opts: ResolvedOptions, content: readonly CollectionCon
   return [
     ...plan,
     ...shareCollections(opts),
+    ...calendarCollections(opts),
     ...[contributions, tallies, versions, jobSlots],
     ...reportCollections(opts),
     ...[reconcileRuns, emailLog, notifications],
@@ -86,7 +88,7 @@ export const commsQuotaPlugin =
     const extend = (c: CollectionConfig): CollectionConfig => {
       if (c.slug === opts.usersSlug) return withUserFields(c, opts)
       if (!opts.contentCollections.includes(c.slug)) return c
-      return countContent(opts.review ? reviewContent(c, opts) : c, opts)
+      return planContent(countContent(opts.review ? reviewContent(c, opts) : c, opts), opts)
     }
     const resolved: ResolvedOptions = { ...opts, feeds: feedsFor(opts.feeds, content) }
     const components = config.admin?.components
@@ -101,6 +103,7 @@ export const commsQuotaPlugin =
         ...(opts.review ? reviewEndpoints() : []),
         ...feedEndpoints(),
         ...inboxEndpoints(),
+        ...calendarEndpoints(),
         ...openApiEndpoints(),
       ],
       admin: {

@@ -2,6 +2,7 @@ import type { CollectionConfig, Config } from 'payload'
 import { describe, expect, it } from 'vitest'
 import { commsQuotaPlugin, PluginConfigError } from '../../src/plugin'
 import { resolveOptions } from '../../src/plugin/options'
+import { notifyAssigneeAfterChange } from '../../src/plugin/calendar/hooks/notifyAssigneeAfterChange'
 
 const users: CollectionConfig = { slug: 'users', auth: true, fields: [] }
 const posts: CollectionConfig = { slug: 'posts', fields: [{ name: 'title', type: 'text' }] }
@@ -24,6 +25,7 @@ describe('commsQuotaPlugin', () => {
       'tasks',
       'plan-documents',
       'share-links',
+      'calendar-feeds',
       'quota-contributions',
       'quota-tallies',
       'quota-versions',
@@ -91,15 +93,18 @@ describe('counted collections', () => {
     })
     const hooks = hooksOf(out, 'posts')
     expect(hooks?.afterChange?.[0]).toBe(own)
-    expect(hooks?.afterChange).toHaveLength(2)
+    // The host's, the recount, the planned item's assignment notice.
+    expect(hooks?.afterChange).toHaveLength(3)
     expect(hooks?.afterDelete).toHaveLength(1)
     expect((out.collections ?? []).map((c) => c.slug)).toEqual(
       expect.arrayContaining(['quota-contributions', 'quota-tallies']),
     )
   })
-  it('counting: false keeps the tables but adds no hooks', async () => {
+  it('counting: false keeps the tables but adds no counting hooks', async () => {
     const out = await apply(base([users, counted]), { contentCollections: ['posts'], counting: false })
-    expect(hooksOf(out, 'posts')?.afterChange).toBeUndefined()
+    // Only the planned item's assignment notice, which is not counting.
+    expect(hooksOf(out, 'posts')?.afterChange).toEqual([notifyAssigneeAfterChange])
+    expect(hooksOf(out, 'posts')?.afterDelete).toBeUndefined()
     expect((out.collections ?? []).map((c) => c.slug)).toContain('quota-tallies')
   })
   it('fails fast on a counted collection that is missing or cannot be counted', async () => {
@@ -227,6 +232,8 @@ describe('a host that gives only options', () => {
         'get /feeds/rss.xml',
         'get /inbox/open/:id',
         'post /inbox/read-all',
+        'get /calendar/feeds/:token',
+        'get /calendar/events',
       ]),
     )
     const feeds = (out.custom?.commsQuota as { feeds: { types: string[]; contents: Record<string, unknown> } }).feeds
@@ -287,7 +294,7 @@ describe('a host that gives only options', () => {
     expect(hookCounts(first)).toMatchObject({
       units: { beforeChange: 1, afterChange: 1, afterDelete: 1 },
       tasks: { beforeChange: 2, afterChange: 1, afterDelete: 2 }, // + the task picker's label, search and order
-      posts: { beforeChange: 3, afterChange: 1, afterDelete: 1, beforeOperation: 1, afterOperation: 1 },
+      posts: { beforeChange: 3, afterChange: 2, afterDelete: 1, beforeOperation: 1, afterOperation: 1 },
     })
     // The imported constant still carries only its own hook.
     expect(modules[0].Units.hooks).toEqual({ beforeChange: [expect.any(Function)] })

@@ -414,7 +414,7 @@ describe('scheduler options', () => {
     const s = resolveOptions({}, '/tmp').scheduler
     expect(s).toMatchObject({
       enabled: false,
-      jobs: ['quota-report', 'deadline-alerts', 'reconcile', 'publish-scheduled'],
+      jobs: ['quota-report', 'deadline-alerts', 'reconcile', 'publish-scheduled', 'planned-reminders'],
       cron: '* * * * *',
       timeZone: 'Asia/Ho_Chi_Minh',
       leaseMs: 600_000,

@@ -140,6 +140,16 @@ export const vi = {
   shareLinkNotFound: 'Liên kết chia sẻ không tồn tại.',
   shareLinkRevoked: 'Liên kết chia sẻ này đã bị thu hồi (revoked).',
   shareLinkExpired: 'Liên kết chia sẻ này đã hết hạn (expired).',
+  // Planned items and calendar feeds (src/plugin/calendar/).
+  calendarSignIn: 'Hãy đăng nhập để xem lịch kế hoạch.',
+  calendarForStaff: 'Chỉ cán bộ của đơn vị xem được lịch kế hoạch.',
+  paramDayRange: 'Khoảng ngày "from"–"to" phải theo thứ tự và không dài quá {{max}} ngày.',
+  paramContentType: 'Tham số "type" phải là một trong: {{types}} (nhận được: "{{value}}").',
+  assigneeOtherUnit: 'Người được giao phải thuộc đơn vị của sản phẩm.',
+  assigneeUnknown: 'Không tìm thấy người được giao {{id}}.',
+  calendarFeedNotFound: 'Lịch đăng ký không tồn tại.',
+  calendarFeedRevoked: 'Lịch đăng ký này đã bị thu hồi (revoked).',
+  calendarFeedForbidden: 'Chỉ lãnh đạo và quản trị viên tạo được lịch của kế hoạch.',
   // The public share page (its readers are leaders: always Vietnamese there).
   sharePageNotFound: 'Liên kết không tồn tại. Vui lòng kiểm tra lại đường dẫn được gửi.',
   sharePageRevoked: 'Liên kết này đã bị thu hồi. Vui lòng liên hệ đơn vị gửi để nhận liên kết mới.',

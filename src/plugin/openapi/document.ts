@@ -86,6 +86,7 @@ function components(settings: OpenApiSettings): JsonObject {
 const TAGS = [
   { name: 'quota', description: 'Quota reports and the drill-down (docs/report.md).' },
   { name: 'share', description: 'Share links: a plan report without an account (docs/share-links.md).' },
+  { name: 'calendar', description: 'Calendar subscriptions (iCalendar) of plans and users (docs/calendar.md).' },
   { name: 'review', description: 'Editorial review steps (docs/review.md).' },
   { name: 'plan-import', description: 'Plan import from a document (docs/plan-import.md).' },
   { name: 'feeds', description: 'RSS feeds of published content (docs/feeds.md).' },

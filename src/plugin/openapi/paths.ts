@@ -252,6 +252,105 @@ function sharePaths(): Record<string, JsonObject> {
   }
 }
 
+function calendarPaths(contentCollections: readonly string[]): Record<string, JsonObject> {
+  const headers = {
+    'Cache-Control': header('`private, no-store`: the token is in the address.'),
+    'X-Robots-Tag': header('`noindex, nofollow`'),
+    'Referrer-Policy': header('`no-referrer`'),
+  }
+  const day = (name: string, description: string) =>
+    query(name, { type: 'string', format: 'date' }, description, { required: true })
+  const id = (name: string, description: string) => query(name, { type: 'integer', minimum: 1 }, description)
+  return {
+    '/calendar/events': {
+      get: {
+        operationId: 'getCalendarEvents',
+        tags: ['calendar'],
+        summary: 'What the plan calendar shows in a range of days',
+        description:
+          'Plan days (report days, key days), task deadlines, planned items (slipped when their day has passed) and ' +
+          'the publications of published items, read as the signed-in user: managers and admins see every unit, ' +
+          'other staff their unit and what is assigned to them. See docs/calendar.md.',
+        security: SIGNED_IN,
+        parameters: [
+          day('from', 'First day, YYYY-MM-DD.'),
+          day('to', 'Last day, YYYY-MM-DD; at most 400 days after `from`.'),
+          id('plan', 'Only this plan (its days, tasks and their items).'),
+          id('unit', 'Only the tasks this unit leads or coordinates, and its items.'),
+          id('channel', 'Only publications on this channel (planned items are left out).'),
+          query('type', { type: 'string', enum: [...contentCollections] }, 'Only this content type (collection).'),
+          id('assignee', 'Only items assigned to this user.'),
+        ],
+        responses: {
+          '200': {
+            description: 'The events, by day.',
+            content: json({
+              type: 'object',
+              required: ['from', 'to', 'events'],
+              properties: {
+                from: { type: 'string', format: 'date' },
+                to: { type: 'string', format: 'date' },
+                events: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    required: ['id', 'kind', 'day', 'title', 'path', 'editable'],
+                    properties: {
+                      id: { type: 'string' },
+                      kind: {
+                        type: 'string',
+                        enum: ['deadline', 'report', 'key-day', 'planned', 'slipped', 'published'],
+                      },
+                      day: { type: 'string', format: 'date' },
+                      title: { type: 'string' },
+                      path: { type: ['string', 'null'] },
+                      collection: { type: 'string' },
+                      item: { type: 'integer' },
+                      channel: { type: 'integer' },
+                      assignee: { type: ['integer', 'null'] },
+                      editable: { type: 'boolean' },
+                    },
+                  },
+                },
+              },
+            }),
+          },
+          '400': refusal('A parameter is missing or malformed; `field` names it.'),
+          '401': responseRef('SignInRequired'),
+          '403': responseRef('Forbidden'),
+          default: responseRef('Failure'),
+        },
+      },
+    },
+    '/calendar/feeds/{token}': {
+      get: {
+        operationId: 'getCalendarFeed',
+        tags: ['calendar'],
+        summary: 'A calendar subscription as iCalendar, without a session',
+        description:
+          'The token is the capability (the `url` of a calendar-feeds record; `.ics` may follow it). All-day events: ' +
+          'task deadlines, report days, key days and planned items, on calendar days in the plan time zone. See docs/calendar.md.',
+        security: [],
+        parameters: [
+          path('token', { type: 'string' }, '`<id>.<signature>`, optionally followed by `.ics`.', {
+            example: '4.q3V0b2tlbi1leGFtcGxlLXNpZ25hdHVyZQ.ics',
+          }),
+        ],
+        responses: {
+          '200': {
+            description: 'The iCalendar document (RFC 5545).',
+            headers,
+            content: { 'text/calendar': { schema: { type: 'string' } } },
+          },
+          '404': refusal('Not a subscription of this server (malformed, forged or unknown token).', undefined, headers),
+          '410': refusal('The subscription was revoked.', undefined, headers),
+          default: responseRef('Failure'),
+        },
+      },
+    },
+  }
+}
+
 function reviewPaths(contentCollections: readonly string[]): Record<string, JsonObject> {
   return {
     '/review/{collection}/{id}/{action}': {
@@ -580,6 +679,7 @@ export function pluginPaths(settings: PathSettings): Record<string, JsonObject> 
   return {
     ...quotaPaths(),
     ...sharePaths(),
+    ...calendarPaths(settings.contentCollections),
     ...(settings.review ? reviewPaths(settings.contentCollections) : {}),
     ...importPaths(),
     ...feedPaths(settings),

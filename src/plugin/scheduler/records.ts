@@ -130,16 +130,25 @@ export async function admins(payload: Payload): Promise<Recipient[]> {
   return toRecipients(docs as unknown as Row[])
 }
 
-/** Creates the notification unless one with the same key exists; true when it was created. */
+/**
+ * Creates the notification unless one with the same key exists; true when it was created. A hook
+ * passes its `req`, so the notice is written (or not) with the change it is about.
+ */
 export async function notifyOnce(
   payload: Payload,
   n: { key: string; user: string | number; kind: NotificationKind; title: string; body: string; link: string | null },
+  req?: PayloadRequest,
 ): Promise<boolean> {
-  const existing = await payload.count({ collection: SCHEDULE_SLUGS.notifications, where: { key: { equals: n.key } } })
+  const existing = await payload.count({
+    collection: SCHEDULE_SLUGS.notifications,
+    where: { key: { equals: n.key } },
+    ...(req ? { req } : {}),
+  })
   if (existing.totalDocs > 0) return false
   await payload.create({
     collection: SCHEDULE_SLUGS.notifications,
     data: { key: n.key, user: n.user, kind: n.kind, title: n.title, body: n.body, link: n.link, read: false } as never,
+    ...(req ? { req } : {}),
   })
   return true
 }

@@ -1,4 +1,5 @@
 import type { JobName } from '../../domain/schedule'
+import { sendPlannedReminders } from '../calendar/jobs/sendPlannedReminders'
 import { publishScheduledContent } from '../review/jobs/publishScheduledContent'
 import { reconcileTallies } from '../counting/jobs/reconcileTallies'
 import { sendDeadlineAlerts } from '../report/jobs/sendDeadlineAlerts'
@@ -11,4 +12,5 @@ export const JOBS: { [J in JobName]: JobDefinition<J> } = {
   'deadline-alerts': sendDeadlineAlerts,
   reconcile: reconcileTallies,
   'publish-scheduled': publishScheduledContent,
+  'planned-reminders': sendPlannedReminders,
 }

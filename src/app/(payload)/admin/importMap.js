@@ -23,6 +23,7 @@ import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997e
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItemCountingField as ItemCountingField_1d2ce4e49613e54f9744f3eb75eff8da } from '../../../plugin/counting/admin/ItemCountingField'
+import { PlannedItemField as PlannedItemField_6074d48460aec5a3900e32b0f526c3af } from '../../../plugin/calendar/admin/PlannedItemField'
 import { ReviewPublishButton as ReviewPublishButton_54ff548d644aa39a9948773741335130 } from '../../../plugin/review/admin/ReviewPublishButton'
 import { FeedLinks as FeedLinks_355b585b03e6636e5cd2d36666d69397 } from '../../../plugin/feeds/admin/FeedLinks'
 import { TaskAttainmentField as TaskAttainmentField_9e7bada43854fea9daf97ffa5a0c78f7 } from '../../../plugin/report/admin/TaskAttainmentField'
@@ -69,6 +70,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/plugin/counting/admin/ItemCountingField#ItemCountingField": ItemCountingField_1d2ce4e49613e54f9744f3eb75eff8da,
+  "/plugin/calendar/admin/PlannedItemField#PlannedItemField": PlannedItemField_6074d48460aec5a3900e32b0f526c3af,
   "/plugin/review/admin/ReviewPublishButton#ReviewPublishButton": ReviewPublishButton_54ff548d644aa39a9948773741335130,
   "/plugin/feeds/admin/FeedLinks#FeedLinks": FeedLinks_355b585b03e6636e5cd2d36666d69397,
   "/plugin/report/admin/TaskAttainmentField#TaskAttainmentField": TaskAttainmentField_9e7bada43854fea9daf97ffa5a0c78f7,

@@ -9,6 +9,7 @@ import { parseReportParams, parseTaskParams } from '../../../domain/reportParams
 import { rollupByUnit } from '../../../domain/unitRollup'
 import { SLUGS } from '../../../domain/slugs'
 import { countingTimeZone } from '../../counting/engine/settings'
+import { loadForecasts } from '../../calendar/loadForecasts'
 import { buildReport } from '../buildReport'
 import { buildTaskDetail } from '../buildTaskDetail'
 import { ReportView } from './ReportView'
@@ -65,6 +66,7 @@ export async function QuotaDashboard({ initPageResult, params, searchParams }: A
   const detail = taskQuery?.ok ? await buildTaskDetail(req, taskQuery.params) : null
   const report = parsed?.ok && !taskQuery ? await buildReport(req, parsed.params) : null
   const byUnit = query.view === 'units'
+  const forecasts = report && !byUnit ? await loadForecasts(req, report) : undefined
   const base = parsed?.ok
     ? `plan=${parsed.params.plan}&asOf=${parsed.params.asOf}${parsed.params.unit ? `&unit=${parsed.params.unit}` : ''}`
     : ''
@@ -145,7 +147,9 @@ export async function QuotaDashboard({ initPageResult, params, searchParams }: A
           {detail && <TaskDetailView detail={detail} backHref={`/admin/quota?${base}`} />}
           {parsed?.ok && !taskQuery && !report && <p role="alert">Không tìm thấy kế hoạch.</p>}
           {report && rollup && <UnitRollupView nodes={rollup} report={report} taskHref={taskHref} />}
-          {report && !rollup && <ReportView report={report} taskHref={taskHref} exportQuery={base} />}
+          {report && !rollup && (
+            <ReportView report={report} taskHref={taskHref} exportQuery={base} forecasts={forecasts} />
+          )}
         </>
       )}
     </AdminPage>

@@ -1,5 +1,6 @@
 import { formatViDay } from '../../../domain/calendar'
 import { daysLeft, paceText, STATUS_COLORS, summarizeReport, targetBar } from '../../../domain/dashboardModel'
+import { forecastText, type Forecast } from '../../../domain/forecast'
 import { STATUS_LABELS_VI } from '../../../domain/reportCsv'
 import type { QuotaReport, ReportTarget } from '../buildReport'
 
@@ -69,7 +70,16 @@ export function ChannelBars({ t, channelName }: { t: ReportTarget; channelName: 
   )
 }
 
-export function TargetLine({ t, channelName }: { t: ReportTarget; channelName: Map<number, string> }) {
+export function TargetLine({
+  t,
+  channelName,
+  forecast,
+}: {
+  t: ReportTarget
+  channelName: Map<number, string>
+  /** The plan as it stands (planned items on time), when the reader may see it. */
+  forecast?: Forecast | undefined
+}) {
   return (
     <div data-testid={`target-${t.id}`} data-status={t.status} style={{ margin: '0.5rem 0' }}>
       <div style={{ display: 'flex', justifyContent: 'space-between', gap: '1rem', flexWrap: 'wrap' }}>
@@ -85,6 +95,11 @@ export function TargetLine({ t, channelName }: { t: ReportTarget; channelName: M
         </span>
       </div>
       <TargetBar t={t} />
+      {forecast && (
+        <div data-testid="forecast" data-meets={forecast.meets} style={{ fontSize: '0.85em', margin: '0.2rem 0 0' }}>
+          {forecastText(forecast)}
+        </div>
+      )}
       <ChannelBars t={t} channelName={channelName} />
     </div>
   )
@@ -155,8 +170,11 @@ export function ReportView({
   report,
   taskHref,
   exportQuery,
+  forecasts,
 }: {
   report: QuotaReport
+  /** Forecasts by target id (the dashboard's; the public share page shows none). */
+  forecasts?: Map<string, Forecast>
   /** Where a task's title leads (its drill-down); plain text when absent. */
   taskHref?: (task: number) => string
   /** Query for the CSV/XLSX/DOCX links; no links when absent. */
@@ -202,7 +220,7 @@ export function ReportView({
           </h3>
           <TaskMeta task={task} asOf={report.asOf} />
           {task.targets.map((t) => (
-            <TargetLine key={t.id} t={t} channelName={channelName} />
+            <TargetLine key={t.id} t={t} channelName={channelName} forecast={forecasts?.get(t.id)} />
           ))}
         </article>
       ))}

@@ -4,6 +4,7 @@ import { calendarDay } from '../../../domain/calendar'
 import { relId } from '../../../domain/relations'
 import { mayFollowTask } from '../../access/mayFollowTask'
 import { countingTimeZone } from '../../counting/engine/settings'
+import { loadForecasts } from '../../calendar/loadForecasts'
 import { buildReport } from '../buildReport'
 import { TargetLine } from './ReportView'
 
@@ -22,12 +23,13 @@ export async function TaskAttainmentField({ id, data, req }: UIFieldServerProps)
   const task = report?.tasks[0]
   if (!report || !task) return null
   const channelName = new Map(report.channels.map((c) => [c.id, c.name]))
+  const forecasts = await loadForecasts(req, report)
   return (
     <div data-testid="task-attainment" style={{ marginBottom: '1.5rem' }}>
       <h4 style={{ margin: '0 0 0.25rem' }}>Tiến độ chỉ tiêu (đến hôm nay)</h4>
       {task.targets.length === 0 && <p>Nhiệm vụ chưa có chỉ tiêu.</p>}
       {task.targets.map((t) => (
-        <TargetLine key={t.id} t={t} channelName={channelName} />
+        <TargetLine key={t.id} t={t} channelName={channelName} forecast={forecasts.get(t.id)} />
       ))}
       {manages && (
         <a href={`/admin/quota?plan=${report.plan.id}&asOf=${today}&task=${task.id}`}>Xem sản phẩm được tính</a>

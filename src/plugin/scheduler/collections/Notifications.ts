@@ -10,6 +10,7 @@ const KIND_LABELS = {
   report: { vi: 'Báo cáo định kỳ', en: 'Periodic report' },
   reconcile: { vi: 'Đối soát số liệu', en: 'Reconciliation' },
   review: { vi: 'Duyệt nội dung', en: 'Editorial review' },
+  planned: { vi: 'Kế hoạch đăng', en: 'Planned content' },
 } as const
 
 const fields: Field[] = [
