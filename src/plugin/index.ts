@@ -1,5 +1,5 @@
 import type { CollectionConfig, Config, Plugin } from 'payload'
-import { calendarCollections, calendarEndpoints, planContent } from './calendar'
+import { calendarCollections, calendarEndpoints, calendarNavLinks, calendarViews, planContent } from './calendar'
 import { countContent, countingCollections, forgetCountsOf } from './counting'
 import { assertPostgresAdapter } from './db/postgres'
 import { feedEndpoints, feedsFor } from './feeds'
@@ -115,12 +115,14 @@ export const commsQuotaPlugin =
             ...reportViews,
             ...importViews,
             ...inboxViews,
+            ...calendarViews,
             ...(opts.review ? reviewViews : {}),
           },
           actions: [...(components?.actions ?? []), ...inboxActions],
           afterNavLinks: [
             ...(components?.afterNavLinks ?? []),
             ...reportNavLinks,
+            ...calendarNavLinks,
             ...importNavLinks,
             ...(opts.review ? reviewNavLinks : []),
           ],

@@ -219,9 +219,10 @@ describe('a host that gives only options', () => {
       'quotaDashboard',
       'planImport',
       'inbox',
+      'calendar',
       'reviewQueue',
     ])
-    expect(out.admin?.components?.afterNavLinks).toHaveLength(3)
+    expect(out.admin?.components?.afterNavLinks).toHaveLength(4)
     // The notification bell in the header, the inbox block on every home page.
     expect(out.admin?.components?.actions).toEqual(['/plugin/inbox/admin/NotificationBell#NotificationBell'])
     expect(out.admin?.components?.beforeDashboard).toContain('/plugin/inbox/admin/InboxBlock#InboxBlock')

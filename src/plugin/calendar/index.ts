@@ -24,3 +24,8 @@ export const calendarCollections = (opts: ResolvedOptions): CollectionConfig[] =
 ]
 
 export const calendarEndpoints = (): Endpoint[] => [getCalendarFeed, getCalendarEvents]
+
+export const calendarViews = {
+  calendar: { Component: '/plugin/calendar/admin/CalendarView#CalendarView', path: '/calendar' as const },
+}
+export const calendarNavLinks = ['/plugin/calendar/admin/CalendarNavLink#CalendarNavLink']

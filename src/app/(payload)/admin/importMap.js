@@ -32,6 +32,7 @@ import { ReportDocumentLinks as ReportDocumentLinks_a4f5d93611746b244eaf639ba761
 import { ReportSnapshotField as ReportSnapshotField_d0b1218d374f30141a5ce3aa61a4eaac } from '../../../plugin/report/admin/ReportSnapshotField'
 import { NotificationBell as NotificationBell_72da99504ff4941ac231521d8bf3fe3e } from '../../../plugin/inbox/admin/NotificationBell'
 import { QuotaNavLink as QuotaNavLink_6b730502d75436465c4a54d9efde92d7 } from '../../../plugin/report/admin/QuotaNavLink'
+import { CalendarNavLink as CalendarNavLink_e9845646bd32985f20b3c5ac5259b263 } from '../../../plugin/calendar/admin/CalendarNavLink'
 import { PlanImportNavLink as PlanImportNavLink_566a31191d66d63bade9d3b38ab783f9 } from '../../../plugin/import/admin/PlanImportNavLink'
 import { ReviewNavLink as ReviewNavLink_28d79c757669f65d9870393b6392a451 } from '../../../plugin/review/admin/ReviewNavLink'
 import { InboxBlock as InboxBlock_fc47f0f1371c42a944960a2aeca745c1 } from '../../../plugin/inbox/admin/InboxBlock'
@@ -40,6 +41,7 @@ import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc056
 import { QuotaDashboard as QuotaDashboard_fd7c553f8630ab35526bae8c4edd9690 } from '../../../plugin/report/admin/QuotaDashboard'
 import { PlanImportView as PlanImportView_7a65c17ceb78ed38a5b6fc8909d39222 } from '../../../plugin/import/admin/PlanImportView'
 import { InboxView as InboxView_f8613b95dd151af536ed4788bb83d66e } from '../../../plugin/inbox/admin/InboxView'
+import { CalendarView as CalendarView_fae91028399f6c7a881daaec80dd012c } from '../../../plugin/calendar/admin/CalendarView'
 import { ReviewQueueView as ReviewQueueView_5f9497c21a77a3597c7fe859f115468d } from '../../../plugin/review/admin/ReviewQueueView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -79,6 +81,7 @@ export const importMap = {
   "/plugin/report/admin/ReportSnapshotField#ReportSnapshotField": ReportSnapshotField_d0b1218d374f30141a5ce3aa61a4eaac,
   "/plugin/inbox/admin/NotificationBell#NotificationBell": NotificationBell_72da99504ff4941ac231521d8bf3fe3e,
   "/plugin/report/admin/QuotaNavLink#QuotaNavLink": QuotaNavLink_6b730502d75436465c4a54d9efde92d7,
+  "/plugin/calendar/admin/CalendarNavLink#CalendarNavLink": CalendarNavLink_e9845646bd32985f20b3c5ac5259b263,
   "/plugin/import/admin/PlanImportNavLink#PlanImportNavLink": PlanImportNavLink_566a31191d66d63bade9d3b38ab783f9,
   "/plugin/review/admin/ReviewNavLink#ReviewNavLink": ReviewNavLink_28d79c757669f65d9870393b6392a451,
   "/plugin/inbox/admin/InboxBlock#InboxBlock": InboxBlock_fc47f0f1371c42a944960a2aeca745c1,
@@ -87,6 +90,7 @@ export const importMap = {
   "/plugin/report/admin/QuotaDashboard#QuotaDashboard": QuotaDashboard_fd7c553f8630ab35526bae8c4edd9690,
   "/plugin/import/admin/PlanImportView#PlanImportView": PlanImportView_7a65c17ceb78ed38a5b6fc8909d39222,
   "/plugin/inbox/admin/InboxView#InboxView": InboxView_f8613b95dd151af536ed4788bb83d66e,
+  "/plugin/calendar/admin/CalendarView#CalendarView": CalendarView_fae91028399f6c7a881daaec80dd012c,
   "/plugin/review/admin/ReviewQueueView#ReviewQueueView": ReviewQueueView_5f9497c21a77a3597c7fe859f115468d,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

@@ -1,0 +1,223 @@
+'use client'
+import type { DatesSetArg, EventClickArg, EventDropArg, EventInput, EventSourceFuncArg } from '@fullcalendar/core'
+import viLocale from '@fullcalendar/core/locales/vi'
+import dayGridPlugin from '@fullcalendar/daygrid'
+import interactionPlugin from '@fullcalendar/interaction'
+import listPlugin from '@fullcalendar/list'
+import FullCalendar from '@fullcalendar/react'
+import { useCallback, useRef, useState } from 'react'
+import {
+  CALENDAR_FILTERS,
+  CALENDAR_KIND_VI,
+  calendarEventColor,
+  calendarEventsQuery,
+  calendarUrlQuery,
+  type CalendarFilterName,
+  type CalendarFilters,
+  type CalendarViewName,
+} from '../../../domain/calendarView'
+
+export interface CalendarOption {
+  value: string
+  label: string
+}
+
+interface ApiEvent {
+  id: string
+  kind: string
+  day: string
+  title: string
+  path: string | null
+  collection?: string
+  item?: number
+  channel?: number
+  assignee?: number | null
+  editable: boolean
+}
+
+const FILTER_LABELS: Record<CalendarFilterName, string> = {
+  plan: 'Kế hoạch',
+  unit: 'Đơn vị',
+  channel: 'Kênh',
+  type: 'Loại nội dung',
+  assignee: 'Người thực hiện',
+}
+
+/**
+ * The plan calendar: FullCalendar (month, week, list) fed by GET /api/calendar/events for the
+ * visible range and the filters, which live in the page's URL with the view and the date. A click
+ * opens the task or item; a manager drags a planned item to another day, which is an ordinary save
+ * of its plannedDate through the REST API (access checked there; a refusal puts the item back and
+ * says why).
+ */
+export function CalendarClient({
+  apiRoute,
+  adminRoute,
+  initialFilters,
+  initialView,
+  initialDate,
+  options,
+}: {
+  apiRoute: string
+  adminRoute: string
+  initialFilters: CalendarFilters
+  initialView: CalendarViewName
+  initialDate: string
+  options: Record<CalendarFilterName, CalendarOption[]>
+}) {
+  const [filters, setFilters] = useState<CalendarFilters>(initialFilters)
+  const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null)
+  const calendar = useRef<FullCalendar>(null)
+  const view = useRef<{ view: CalendarViewName; date: string }>({ view: initialView, date: initialDate })
+
+  const keepInUrl = useCallback((next: CalendarFilters) => {
+    const query = calendarUrlQuery({ filters: next, ...view.current })
+    window.history.replaceState(null, '', `${window.location.pathname}?${query}`)
+  }, [])
+
+  const loadEvents = useCallback(
+    async (info: EventSourceFuncArg): Promise<EventInput[]> => {
+      const res = await fetch(
+        `${apiRoute}/calendar/events?${calendarEventsQuery(filters, info.startStr, info.endStr)}`,
+        {
+          credentials: 'include',
+        },
+      )
+      const body = (await res.json().catch(() => null)) as {
+        events?: ApiEvent[]
+        errors?: Array<{ message?: string }>
+      } | null
+      if (!res.ok || !body?.events) {
+        setMessage({ kind: 'error', text: body?.errors?.[0]?.message ?? `Không tải được lịch (HTTP ${res.status}).` })
+        return []
+      }
+      return body.events.map((e) => ({
+        id: e.id,
+        title: e.title,
+        start: e.day,
+        allDay: true,
+        editable: e.editable,
+        backgroundColor: calendarEventColor(e.kind, e.channel),
+        borderColor: calendarEventColor(e.kind, e.channel),
+        extendedProps: { kind: e.kind, path: e.path, collection: e.collection, item: e.item },
+      }))
+    },
+    [apiRoute, filters],
+  )
+
+  const onDatesSet = (arg: DatesSetArg) => {
+    // The current date is the middle of what is shown, so a reload lands on the same month or week.
+    const middle = new Date((arg.view.currentStart.getTime() + arg.view.currentEnd.getTime()) / 2)
+    view.current = { view: arg.view.type as CalendarViewName, date: middle.toISOString().slice(0, 10) }
+    keepInUrl(filters)
+  }
+
+  const onEventClick = (arg: EventClickArg) => {
+    arg.jsEvent.preventDefault()
+    const path = arg.event.extendedProps.path as string | null
+    if (path) window.location.assign(`${adminRoute}${path}`)
+  }
+
+  const onEventDrop = async (arg: EventDropArg) => {
+    const { collection, item } = arg.event.extendedProps as { collection?: string; item?: number }
+    const day = arg.event.startStr.slice(0, 10)
+    if (!collection || !item) return arg.revert()
+    setMessage(null)
+    const res = await fetch(`${apiRoute}/${collection}/${item}`, {
+      method: 'PATCH',
+      credentials: 'include',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ plannedDate: day }),
+    })
+    if (!res.ok) {
+      const body = (await res.json().catch(() => null)) as { errors?: Array<{ message?: string }> } | null
+      arg.revert()
+      setMessage({ kind: 'error', text: body?.errors?.[0]?.message ?? `Không đổi được ngày (HTTP ${res.status}).` })
+      return
+    }
+    setMessage({ kind: 'ok', text: `Đã dời “${arg.event.title}” sang ${day.split('-').reverse().join('/')}.` })
+    calendar.current?.getApi().refetchEvents()
+  }
+
+  const change = (name: CalendarFilterName, value: string) => {
+    const next = { ...filters, [name]: value || undefined }
+    setFilters(next)
+    keepInUrl(next)
+  }
+
+  return (
+    <div data-testid="plan-calendar">
+      <form
+        aria-label="Lọc lịch"
+        onSubmit={(e) => e.preventDefault()}
+        style={{ display: 'flex', flexWrap: 'wrap', gap: '0.75rem', marginBottom: '1rem' }}
+      >
+        {CALENDAR_FILTERS.map((name) => (
+          <label key={name} style={{ display: 'flex', flexDirection: 'column', fontSize: 13, gap: 4 }}>
+            {FILTER_LABELS[name]}
+            <select
+              name={name}
+              data-testid={`calendar-filter-${name}`}
+              value={filters[name] ?? ''}
+              onChange={(e) => change(name, e.target.value)}
+              style={{ minWidth: '11rem', padding: '0.35rem' }}
+            >
+              <option value="">Tất cả</option>
+              {options[name].map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+          </label>
+        ))}
+      </form>
+      <p style={{ display: 'flex', flexWrap: 'wrap', gap: '0.75rem', fontSize: 13, margin: '0 0 0.75rem' }}>
+        {Object.entries(CALENDAR_KIND_VI).map(([kind, label]) => (
+          <span key={kind} style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
+            <span
+              aria-hidden
+              style={{
+                width: 10,
+                height: 10,
+                borderRadius: 2,
+                background: calendarEventColor(kind, 0),
+                display: 'inline-block',
+              }}
+            />
+            {label}
+            {kind === 'published' ? ' (màu theo kênh)' : ''}
+          </span>
+        ))}
+      </p>
+      {message && (
+        <p
+          role={message.kind === 'error' ? 'alert' : 'status'}
+          data-testid="calendar-message"
+          style={{
+            color: message.kind === 'error' ? 'var(--theme-error-600, #b42318)' : 'var(--theme-success-600, #027a48)',
+          }}
+        >
+          {message.text}
+        </p>
+      )}
+      <FullCalendar
+        ref={calendar}
+        plugins={[dayGridPlugin, listPlugin, interactionPlugin]}
+        locale={viLocale}
+        initialView={initialView}
+        initialDate={initialDate}
+        headerToolbar={{ left: 'prev,next today', center: 'title', right: 'dayGridMonth,dayGridWeek,listMonth' }}
+        buttonText={{ month: 'Tháng', week: 'Tuần', list: 'Danh sách', today: 'Hôm nay' }}
+        // A new function when the filters change: FullCalendar then fetches again.
+        events={loadEvents}
+        eventDisplay="block"
+        dayMaxEvents={4}
+        height="auto"
+        datesSet={onDatesSet}
+        eventClick={onEventClick}
+        eventDrop={onEventDrop}
+      />
+    </div>
+  )
+}
