@@ -124,7 +124,8 @@ async function setUp(client: LoadClient): Promise<World> {
     token: manager,
     json: { label: 'Lãnh đạo Bộ (kiểm thử tải)', plan, expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString() },
   })
-  const shareUrl = String((share.body.doc as Doc | undefined)?.url ?? '')
+  // The API gives the link's full address; the load client asks for paths on its own base.
+  const shareUrl = new URL(String((share.body.doc as Doc | undefined)?.url ?? ''), 'http://unused.invalid').pathname
   if (!shareUrl.startsWith('/share/')) throw new Error(`share link: ${share.status} ${share.text.slice(0, 300)}`)
   const png = await sharp({ create: { width: 900, height: 600, channels: 3, background: { r: 20, g: 90, b: 160 } } })
     .png()
