@@ -16,23 +16,11 @@ import {
   type CalendarFilters,
   type CalendarViewName,
 } from '../../../domain/calendarView'
+import type { CalendarViewEvent } from '../loadCalendarView'
 
 export interface CalendarOption {
   value: string
   label: string
-}
-
-interface ApiEvent {
-  id: string
-  kind: string
-  day: string
-  title: string
-  path: string | null
-  collection?: string
-  item?: number
-  channel?: number
-  assignee?: number | null
-  editable: boolean
 }
 
 const FILTER_LABELS: Record<CalendarFilterName, string> = {
@@ -84,7 +72,7 @@ export function CalendarClient({
         },
       )
       const body = (await res.json().catch(() => null)) as {
-        events?: ApiEvent[]
+        events?: CalendarViewEvent[]
         errors?: Array<{ message?: string }>
       } | null
       if (!res.ok || !body?.events) {

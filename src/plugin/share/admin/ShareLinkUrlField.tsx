@@ -1,8 +1,8 @@
 import type { ServerComponentProps } from 'payload'
-import { requestOrigin } from '../../../domain/requestOrigin'
-import { shareLinkState, signShareToken } from '../../../domain/shareToken'
+import { shareLinkState } from '../../../domain/shareToken'
 import { countingTimeZone } from '../../counting/engine/settings'
 import { t } from '../../i18n'
+import { shareLinkUrl } from '../shareLinkUrl'
 import { ShareLinkCopy } from './ShareLinkCopy'
 
 /**
@@ -21,7 +21,7 @@ export function ShareLinkUrlField({ data, req, i18n }: ServerComponentProps) {
       </p>
     )
   }
-  const url = `${requestOrigin(req.payload.config.serverURL, req.headers)}/share/${signShareToken(req.payload.secret, id, createdAt)}`
+  const url = shareLinkUrl(req, id, createdAt)
   const state =
     typeof doc.expiresAt === 'string'
       ? shareLinkState(
