@@ -3,7 +3,9 @@
  * key days and planned items, each an all-day event on a calendar day (YYYY-MM-DD in the plan
  * time zone). The iCalendar feeds and the admin calendar both read these, so they show the same.
  */
-import { fixedDateIn, reportOccasions, type ReportingSchedule } from './schedule'
+import { formatViDay } from './calendar'
+import { targetWindow, type DayWindow, type TimeframeSpec } from './quota'
+import { addDays, fixedDateIn, reportOccasions, type ReportingSchedule } from './schedule'
 
 export type CalendarEventKind = 'deadline' | 'report' | 'key-day' | 'planned' | 'slipped'
 
@@ -34,6 +36,20 @@ export interface CalendarTask {
   code: string
   title: string
   deadline: string | null
+  /** The task's timeframe and targets, for the target windows (targetWindowEvents). */
+  timeframe?: TimeframeSpec | null
+  targets?: CalendarTarget[]
+}
+
+/** A target of a task, as much as its window and its label need. */
+export interface CalendarTarget {
+  /** The target's row id in the task. */
+  id: string
+  kind: string
+  label: string | null
+  quantity: number | null
+  contentTypes: string[]
+  windowStart: string | null
 }
 
 export interface CalendarItem {
@@ -120,4 +136,157 @@ export function calendarEvents(input: {
     })
   }
   return out.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0))
+}
+
+/**
+ * A multi-day event: a target's window as a bar from its first day to its last. `end` is the day
+ * AFTER the last (exclusive), as calendar components (FullCalendar, iCalendar) expect all-day
+ * ranges; `lastDay` is the last day itself, for text.
+ */
+export interface CalendarSpan {
+  uid: string
+  kind: 'window'
+  start: string
+  end: string
+  lastDay: string
+  title: string
+  path: string
+}
+
+const TYPE_VI: Record<string, string> = { articles: 'tin bài', infographics: 'infographic', videos: 'video' }
+
+/** "20 tin bài, video", the target's own label when it has one; what a bar is called. */
+export function targetText(t: CalendarTarget): string {
+  if (t.label) return t.label
+  if (t.kind === 'content') {
+    const types = t.contentTypes.map((c) => TYPE_VI[c] ?? c).join(', ') || 'nội dung'
+    return t.quantity !== null ? `${t.quantity} ${types}` : types
+  }
+  return t.kind === 'deliverable' ? 'Sản phẩm / báo cáo' : t.kind === 'indicator' ? 'Chỉ số' : t.kind
+}
+
+/** The windows of a target overlapping [from, to]: one for a deadline or a year, every period for a recurring one. */
+function windowsOf(
+  timeframe: TimeframeSpec,
+  target: CalendarTarget,
+  plan: CalendarPlan | undefined,
+  from: string,
+  to: string,
+): DayWindow[] {
+  const args = { timeframe, windowStart: target.windowStart, planFrom: plan?.periodFrom, planTo: plan?.periodTo }
+  if (timeframe.kind !== 'recurring') {
+    const w = targetWindow({ ...args, today: from })
+    return w ? [w] : []
+  }
+  // Each period is a window of its own: walk them from the first that can overlap the range.
+  const out: DayWindow[] = []
+  let anchor = plan?.periodFrom && plan.periodFrom > from ? plan.periodFrom : from
+  for (let i = 0; i < 500 && anchor <= to && (!plan?.periodTo || anchor <= plan.periodTo); i++) {
+    const w = targetWindow({ ...args, today: anchor })
+    if (!w || w.to < anchor) break
+    out.push(w)
+    anchor = addDays(w.to, 1)
+  }
+  return out
+}
+
+/**
+ * Each target's window (its first counting day to its deadline, or its year, or each period of a
+ * recurring target) overlapping [from, to], as a bar labelled with the task's number and the
+ * target, linking to the task. Sorted by start, then uid. Pure: the windows are `targetWindow`'s,
+ * the same as the counts use.
+ */
+export function targetWindowEvents(input: {
+  plans: CalendarPlan[]
+  tasks: CalendarTask[]
+  from: string
+  to: string
+}): CalendarSpan[] {
+  const plans = new Map(input.plans.map((p) => [p.id, p]))
+  const out: CalendarSpan[] = []
+  for (const task of input.tasks) {
+    if (!task.timeframe) continue
+    for (const target of task.targets ?? []) {
+      for (const w of windowsOf(task.timeframe, target, plans.get(task.plan), input.from, input.to)) {
+        if (w.from > input.to || w.to < input.from) continue
+        out.push({
+          uid: `window-${task.id}-${target.id}-${w.from}`,
+          kind: 'window',
+          start: w.from,
+          end: addDays(w.to, 1),
+          lastDay: w.to,
+          title: `Nhiệm vụ ${task.code} (${task.planCode}): ${targetText(target)}, ${formatViDay(w.from)}–${formatViDay(w.to)}`,
+          path: `/collections/tasks/${task.id}`,
+        })
+      }
+    }
+  }
+  return out.sort((a, b) =>
+    a.start !== b.start ? (a.start < b.start ? -1 : 1) : a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0,
+  )
+}
+
+/** A pending scheduled publish (Payload's `schedulePublish` job) of an item. */
+export interface ScheduledPublish {
+  collection: string
+  id: number
+  /** Its calendar day and wall time (HH:mm) in the plan time zone. */
+  day: string
+  time: string
+}
+
+export interface ScheduledEvent {
+  uid: string
+  kind: 'scheduled'
+  day: string
+  title: string
+  path: string
+  collection: string
+  item: number
+}
+
+/**
+ * "Hẹn đăng" events: the pending scheduled publishes in [from, to] of the items the reader may
+ * see (`readable`: "collection-id" → title; a job for any other item is left out), one per item
+ * and time (a duplicate job shows once). Sorted by day, time, uid.
+ */
+export function scheduledPublishEvents(input: {
+  jobs: ScheduledPublish[]
+  readable: ReadonlyMap<string, string>
+  from: string
+  to: string
+}): ScheduledEvent[] {
+  const seen = new Map<string, ScheduledEvent & { time: string }>()
+  for (const job of input.jobs) {
+    const key = `${job.collection}-${job.id}`
+    const title = input.readable.get(key)
+    if (title === undefined || job.day < input.from || job.day > input.to) continue
+    const uid = `scheduled-${key}-${job.day}T${job.time}`
+    if (seen.has(uid)) continue
+    seen.set(uid, {
+      uid,
+      kind: 'scheduled',
+      day: job.day,
+      time: job.time,
+      title: `Hẹn đăng ${job.time}: ${title}`,
+      path: `/collections/${job.collection}/${job.id}`,
+      collection: job.collection,
+      item: job.id,
+    })
+  }
+  return [...seen.values()]
+    .sort((a, b) =>
+      a.day !== b.day
+        ? a.day < b.day
+          ? -1
+          : 1
+        : a.time !== b.time
+          ? a.time < b.time
+            ? -1
+            : 1
+          : a.uid < b.uid
+            ? -1
+            : 1,
+    )
+    .map(({ time: _time, ...e }) => e)
 }

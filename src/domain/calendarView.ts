@@ -71,6 +71,8 @@ const KIND_COLORS: Record<string, string> = {
   'key-day': '#b54708',
   planned: '#175cd3',
   slipped: '#c4320a',
+  window: '#98a2b3',
+  scheduled: '#0086c9',
 }
 /** Distinct, readable chip colours for channels (published items), picked by channel id. */
 const CHANNEL_COLORS = ['#027a48', '#0e7090', '#4e5ba6', '#9f1ab1', '#a15c07', '#3b7c0f', '#c11574', '#155eef']
@@ -86,5 +88,62 @@ export const CALENDAR_KIND_VI: Record<string, string> = {
   'key-day': 'Ngày trọng điểm',
   planned: 'Dự kiến đăng',
   slipped: 'Trễ kế hoạch',
+  window: 'Thời gian chỉ tiêu',
+  scheduled: 'Hẹn đăng',
   published: 'Đã đăng',
+}
+
+/** What the calendar's "Lên kế hoạch" form holds (every value as the form's controls give it). */
+export interface PlanItemForm {
+  title: string
+  /** A content collection. */
+  type: string
+  task: string
+  day: string
+  assignee: string
+}
+
+/**
+ * The REST call the form makes: `POST /api/<type>` with a draft carrying the planned day, the task
+ * and the assignee (the API checks access and the rules, e.g. the assignee's unit). Only what the
+ * browser can tell by itself is refused here, naming the form's field.
+ */
+export function planItemRequest(
+  form: PlanItemForm,
+  types: readonly string[],
+):
+  | { ok: true; collection: string; body: Record<string, unknown> }
+  | { ok: false; field: keyof PlanItemForm; message: string } {
+  const title = form.title.trim()
+  if (!title) return { ok: false, field: 'title', message: 'Nhập tiêu đề.' }
+  if (!types.includes(form.type)) return { ok: false, field: 'type', message: 'Chọn loại nội dung.' }
+  if (!/^[1-9]\d{0,9}$/.test(form.task)) return { ok: false, field: 'task', message: 'Chọn nhiệm vụ.' }
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(form.day)) return { ok: false, field: 'day', message: 'Chọn ngày dự kiến đăng.' }
+  if (form.assignee && !/^[1-9]\d{0,9}$/.test(form.assignee))
+    return { ok: false, field: 'assignee', message: 'Chọn người thực hiện.' }
+  return {
+    ok: true,
+    collection: form.type,
+    body: {
+      title,
+      _status: 'draft',
+      tasks: [Number(form.task)],
+      plannedDate: form.day,
+      ...(form.assignee ? { assignee: Number(form.assignee) } : {}),
+    },
+  }
+}
+
+/** The API's refusal as the form shows it: the message and, per field, what is wrong with it. */
+export function apiErrorText(
+  body: unknown,
+  status: number,
+): { message: string; fields: Array<{ path: string; message: string }> } {
+  const first = (body as { errors?: Array<{ message?: unknown; data?: { errors?: unknown } }> } | null)?.errors?.[0]
+  const details = Array.isArray(first?.data?.errors) ? (first.data.errors as Array<Record<string, unknown>>) : []
+  const fields = details
+    .filter((d) => typeof d.path === 'string' && typeof d.message === 'string')
+    .map((d) => ({ path: String(d.path), message: String(d.message) }))
+  const message = typeof first?.message === 'string' && first.message ? first.message : `Lỗi HTTP ${status}.`
+  return { message, fields }
 }

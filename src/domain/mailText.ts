@@ -6,6 +6,7 @@
 import { formatViDay } from './calendar'
 import type { TargetStatus } from './quota'
 import type { DeadlineAlert } from './schedule'
+import { assignmentNotice, reminderNotice } from './plannedItems'
 
 export interface MailText {
   subject: string
@@ -182,4 +183,65 @@ export function driftAlertMail(d: DriftSummary, link: string | null): MailText {
     ...(link ? [`<p><a href="${escapeHtml(link)}">Chi tiết</a></p>`] : []),
   ].join('\n')
   return { subject, text, html }
+}
+
+/** A planned item as its assignee's mails name it (issue #22). */
+export interface PlannedMailItem {
+  collection: string
+  title: string
+  plannedDay: string | null
+  /** The task codes it is tagged with (with their plan), e.g. "1 (02-KH)". */
+  tasks: string[]
+}
+
+function plannedMail(
+  notice: { title: string; body: string },
+  item: PlannedMailItem,
+  to: string,
+  link: string | null,
+  closing: string,
+): MailText {
+  const tasks = item.tasks.length > 0 ? `Nhiệm vụ: ${item.tasks.join(', ')}.` : null
+  const text = [
+    `Kính gửi ${to},`,
+    '',
+    notice.body,
+    ...(tasks ? [tasks] : []),
+    closing,
+    ...(link ? ['', `Mở trên hệ thống: ${link}`] : []),
+  ].join('\n')
+  const html = [
+    `<p>Kính gửi ${escapeHtml(to)},</p>`,
+    `<p>${escapeHtml(notice.body)}</p>`,
+    ...(tasks ? [`<p>${escapeHtml(tasks)}</p>`] : []),
+    `<p>${escapeHtml(closing)}</p>`,
+    ...(link ? [`<p><a href="${escapeHtml(link)}">Mở trên hệ thống</a></p>`] : []),
+  ].join('\n')
+  return { subject: notice.title, text, html }
+}
+
+/** The e-mail an assignee gets when given a planned item (the same words as the in-app notice). */
+export function plannedAssignmentMail(item: PlannedMailItem, by: string, to: string, link: string | null): MailText {
+  return plannedMail(
+    assignmentNotice(item, by),
+    item,
+    to,
+    link,
+    'Lịch đăng của bạn có trên trang Lịch kế hoạch và trong lịch đăng ký (iCalendar).',
+  )
+}
+
+/** The e-mail the day before an item's planned day, while it is still a draft. */
+export function plannedReminderMail(
+  item: PlannedMailItem & { plannedDay: string },
+  to: string,
+  link: string | null,
+): MailText {
+  return plannedMail(
+    reminderNotice(item),
+    item,
+    to,
+    link,
+    'Nếu không kịp, hãy dời ngày dự kiến đăng (kéo trên Lịch kế hoạch) để kế hoạch và dự báo chỉ tiêu luôn đúng.',
+  )
 }

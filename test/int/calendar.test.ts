@@ -9,6 +9,7 @@ import { loadForecasts } from '../../src/plugin/calendar/loadForecasts'
 import { loadItemPlanning } from '../../src/plugin/calendar/loadItemPlanning'
 import { buildReport } from '../../src/plugin/report/buildReport'
 import { getScheduler, Scheduler } from '../../src/plugin/scheduler/scheduler'
+import { captureTransport } from './helpers/captureMail'
 import { createCountingFixtures, type CountingFixtures } from './helpers/countingFixtures'
 import { restClient } from './helpers/rest'
 import { createUser, startTestPayload, type TestPayload } from './helpers/testPayload'
@@ -25,6 +26,9 @@ let outsider: Doc
 let manager: Doc
 let editorToken: string
 let managerToken: string
+const mail = captureTransport()
+const mailsTo = (user: Doc, subject: string) =>
+  mail.sent.filter((m) => m.to.includes(String(user.email)) && m.subject.includes(subject))
 const today = calendarDay(new Date())
 const year = Number(today.slice(0, 4))
 const deadline = `${year + 1}-06-30`
@@ -39,7 +43,7 @@ const notices = async (key: string) =>
   (await payload.find({ collection: 'notifications', where: { key: { like: key } }, depth: 0, pagination: false })).docs
 
 beforeAll(async () => {
-  t = await startTestPayload()
+  t = await startTestPayload({ mail: { transport: mail.transport } })
   payload = t.payload
   rest = restClient(payload)
   f = await createCountingFixtures(payload, { planCode: 'KH-LICH', deadline })
@@ -135,6 +139,69 @@ describe('planned items', () => {
     const own = await planned('Bài của tôi', addDays(today, 7), { assignee: editor.id })
     expect(await notices(`planned-assigned:articles-${(own.json.doc as Doc).id}:%`)).toHaveLength(0)
   })
+
+  it('e-mails the assignee once per assignment, after the save commits; a refused save mails nobody', async () => {
+    const before = mailsTo(colleague, 'Bài giao qua thư').length
+    // Planned after the target's deadline, so the forecast below is not moved by it.
+    const res = await planned('Bài giao qua thư', addDays(deadline, 3), { assignee: colleague.id })
+    expect(res.status).toBe(201)
+    const id = (res.json.doc as Doc).id
+    const sent = mailsTo(colleague, 'Bài giao qua thư')
+    expect(sent).toHaveLength(before + 1)
+    expect(sent.at(-1)!.subject).toBe('Được giao tin bài: Bài giao qua thư')
+    expect(sent.at(-1)!.text).toContain(`Kính gửi ${String(colleague.name)},`)
+    expect(sent.at(-1)!.text).toContain('Nhiệm vụ: 1 (KH-LICH).')
+    // Edits and autosaves of the same assignment send nothing more (the mail log's key).
+    await rest.patch(`articles/${id}`, { plannedDate: addDays(deadline, 4) }, { token: editorToken })
+    await rest.patch(
+      `articles/${id}?draft=true&autosave=true`,
+      { title: 'Bài giao qua thư (tự lưu)' },
+      { token: editorToken },
+    )
+    expect(mailsTo(colleague, 'Bài giao qua thư')).toHaveLength(before + 1)
+    const logged = await payload.find({
+      collection: 'email-log',
+      where: { key: { equals: `planned-assigned:articles-${id}:user-${colleague.id}` } },
+    })
+    expect(logged.docs[0]).toMatchObject({ status: 'sent', attempts: 1 })
+    // Refused (an assignee of another unit): no notice, no mail, nothing saved.
+    const count = mail.sent.length
+    const bad = await planned('Bài bị từ chối', addDays(today, 8), { assignee: outsider.id })
+    expect(bad.status).toBe(400)
+    expect(mail.sent).toHaveLength(count)
+  })
+
+  it('checks the assignee on a draft saved with ?draft=true too (Payload skips field validation there)', async () => {
+    const bad = await rest.post(
+      'articles?draft=true',
+      {
+        title: 'Nháp sai đơn vị',
+        _status: 'draft',
+        tasks: [f.task1.id],
+        plannedDate: addDays(today, 5),
+        assignee: outsider.id,
+      },
+      { token: editorToken },
+    )
+    expect(bad.status).toBe(400)
+    expect(bad.json.errors?.[0]?.data?.errors?.[0]?.path).toBe('assignee')
+    expect(
+      (await payload.find({ collection: 'articles', where: { title: { equals: 'Nháp sai đơn vị' } } })).totalDocs,
+    ).toBe(0)
+    const ok = await rest.post(
+      'articles?draft=true',
+      {
+        title: 'Nháp dự kiến',
+        _status: 'draft',
+        tasks: [f.task1.id],
+        // After the deadline: outside the forecast below.
+        plannedDate: addDays(deadline, 5),
+        assignee: colleague.id,
+      },
+      { token: editorToken },
+    )
+    expect(ok.status, JSON.stringify(ok.json)).toBe(201)
+  })
 })
 
 describe('forecast', () => {
@@ -175,10 +242,16 @@ describe('day-before reminders', () => {
     const key = `planned-due:articles-${id}:%`
     expect(await notices(key)).toHaveLength(1)
     expect((await notices(key))[0]).toMatchObject({ user: colleague.id, kind: 'planned' })
-    // Run again by hand (forced past the done slot): the notice's key keeps it to one.
+    const subject = 'dự kiến đăng: Bài ngày mai'
+    expect(mailsTo(colleague, subject)).toHaveLength(1)
+    expect(mailsTo(colleague, subject)[0]!.subject).toBe(
+      `Ngày mai (${addDays(day, 1).split('-').reverse().map(Number).join('/')}) dự kiến đăng: Bài ngày mai`,
+    )
+    // Run again by hand (forced past the done slot): the notice's and the mail's keys keep it to one.
     await payload.delete({ collection: 'job-slots', where: { slot: { equals: slot } } })
     await getScheduler(payload).runSlot('planned-reminders', slot, { now: at })
     expect(await notices(key)).toHaveLength(1)
+    expect(mailsTo(colleague, subject)).toHaveLength(1)
     // Published before the day: no reminder.
     const gone = await planned('Bài đã đăng sớm', addDays(day, 2), { assignee: colleague.id })
     await rest.patch(`articles/${(gone.json.doc as Doc).id}`, { _status: 'published' }, { token: editorToken })
@@ -186,6 +259,7 @@ describe('day-before reminders', () => {
       now: zonedInstant(addDays(day, 1), settings.alertTime),
     })
     expect(await notices(`planned-due:articles-${(gone.json.doc as Doc).id}:%`)).toHaveLength(0)
+    expect(mailsTo(colleague, 'dự kiến đăng: Bài đã đăng sớm')).toHaveLength(0)
   })
 })
 
@@ -301,6 +375,57 @@ describe('calendar view endpoint', () => {
     expect(mine.events.filter((e) => e.kind === 'planned').every((e) => e.title !== 'Bài ngày mai')).toBe(true)
     const videos = await view(`${range}&type=videos`, editorToken)
     expect(videos.events.filter((e) => e.kind === 'planned' || e.kind === 'published')).toEqual([])
+  })
+
+  it("shows each target's window as a bar, start to deadline with the end exclusive, linking to the task", async () => {
+    const { events } = await view(`from=${year}-01-01&to=${year}-12-31&plan=${f.plan.id}`, managerToken)
+    const bars = events.filter((e) => e.kind === 'window') as Array<ViewEvent & { end?: string; path?: string }>
+    expect(bars).toHaveLength(1)
+    expect(bars[0]).toMatchObject({ day: `${year}-01-01`, path: `/collections/tasks/${f.task1.id}` })
+    expect(bars[0]!.title).toContain('Nhiệm vụ 1 (KH-LICH): 4 tin bài')
+    // Inside a range of next year the window runs to the deadline: the end is the day after it.
+    const next = await view(`from=${year + 1}-06-01&to=${year + 1}-07-10`, managerToken)
+    expect(next.events.find((e) => e.kind === 'window')).toMatchObject({ end: addDays(deadline, 1) })
+  })
+
+  it('shows pending scheduled publishes ("Hẹn đăng") of the items the reader may see, not done ones', async () => {
+    const other = (await payload.find({ collection: 'units', where: { name: { equals: 'Vụ Pháp chế' } } })).docs[0]!
+    const mine = await planned('Bài hẹn đăng', addDays(today, 4))
+    const theirs = await payload.create({
+      collection: 'articles',
+      data: { title: 'Bài hẹn đăng đơn vị khác', _status: 'draft', unit: other.id } as never,
+    })
+    const at = zonedInstant(addDays(today, 6), { hour: 8, minute: 30 })
+    const queue = (collection: string, id: number, type = 'publish') =>
+      payload.jobs.queue({
+        task: 'schedulePublish',
+        input: { type, doc: { relationTo: collection, value: String(id) } } as never,
+        waitUntil: at,
+      })
+    await queue('articles', (mine.json.doc as Doc).id)
+    await queue('articles', theirs.id as number)
+    const done = await queue('articles', (mine.json.doc as Doc).id)
+    await payload.update({
+      collection: 'payload-jobs',
+      id: done.id,
+      data: { completedAt: new Date().toISOString() } as never,
+    })
+    await queue('articles', (mine.json.doc as Doc).id, 'unpublish')
+
+    const scheduled = (events: ViewEvent[]) => events.filter((e) => e.kind === 'scheduled').map((e) => [e.day, e.title])
+    const asEditor = await view(range, editorToken)
+    expect(scheduled(asEditor.events)).toEqual([[addDays(today, 6), 'Hẹn đăng 08:30: Bài hẹn đăng']])
+    const asManager = await view(range, managerToken)
+    expect(scheduled(asManager.events)).toEqual(
+      expect.arrayContaining([
+        [addDays(today, 6), 'Hẹn đăng 08:30: Bài hẹn đăng'],
+        [addDays(today, 6), 'Hẹn đăng 08:30: Bài hẹn đăng đơn vị khác'],
+      ]),
+    )
+    expect(scheduled(asManager.events)).toHaveLength(2)
+    // A channel filter shows publications only; the type filter applies as for planned items.
+    expect(scheduled((await view(`${range}&channel=${f.home.id}`, managerToken)).events)).toEqual([])
+    expect(scheduled((await view(`${range}&type=videos`, managerToken)).events)).toEqual([])
   })
 
   it('refuses anonymous users (401) and bad parameters (400 naming them)', async () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
+  apiErrorText,
+  planItemRequest,
   calendarEventColor,
   calendarEventsQuery,
   calendarUrlQuery,
@@ -41,5 +43,53 @@ describe('the calendar page’s URL and queries', () => {
     expect(calendarEventColor('published', 9)).toBe(calendarEventColor('published', 1))
     expect(calendarEventColor('deadline')).not.toBe(calendarEventColor('planned'))
     expect(calendarEventColor('unknown')).toBe('#475467')
+  })
+})
+
+describe('the calendar’s “Lên kế hoạch” form', () => {
+  const types = ['articles', 'infographics', 'videos']
+  const form = { title: ' Bài mới ', type: 'videos', task: '12', day: '2026-06-20', assignee: '7' }
+  it('makes a draft with the planned day, the task and the assignee for POST /api/<type>', () => {
+    expect(planItemRequest(form, types)).toEqual({
+      ok: true,
+      collection: 'videos',
+      body: { title: 'Bài mới', _status: 'draft', tasks: [12], plannedDate: '2026-06-20', assignee: 7 },
+    })
+    const nobody = planItemRequest({ ...form, assignee: '' }, types)
+    expect(nobody.ok && nobody.body).not.toHaveProperty('assignee')
+  })
+  it('names the field the browser can already tell is wrong', () => {
+    const field = (over: Partial<typeof form>) => {
+      const r = planItemRequest({ ...form, ...over }, types)
+      return r.ok ? null : r.field
+    }
+    expect(field({ title: '  ' })).toBe('title')
+    expect(field({ type: 'podcasts' })).toBe('type')
+    expect(field({ task: '' })).toBe('task')
+    expect(field({ day: '20/6/2026' })).toBe('day')
+    expect(field({ assignee: 'x' })).toBe('assignee')
+  })
+  it('reads the API’s refusal: the message and each field’s problem', () => {
+    const body = {
+      errors: [
+        {
+          name: 'ValidationError',
+          message: 'Trường sau không hợp lệ: Người thực hiện',
+          data: {
+            collection: 'articles',
+            errors: [{ path: 'assignee', message: 'Người được giao phải thuộc đơn vị.' }],
+          },
+        },
+      ],
+    }
+    expect(apiErrorText(body, 400)).toEqual({
+      message: 'Trường sau không hợp lệ: Người thực hiện',
+      fields: [{ path: 'assignee', message: 'Người được giao phải thuộc đơn vị.' }],
+    })
+    expect(apiErrorText(null, 502)).toEqual({ message: 'Lỗi HTTP 502.', fields: [] })
+  })
+  it('gives the new kinds their colours and labels', () => {
+    expect(calendarEventColor('scheduled')).not.toBe(calendarEventColor('planned'))
+    expect(calendarEventColor('window')).toMatch(/^#/)
   })
 })

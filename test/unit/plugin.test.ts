@@ -190,7 +190,8 @@ describe('a host that gives only options', () => {
           'reviewPanel',
         ]),
       )
-      expect(c?.hooks?.beforeChange?.length).toBe(3) // review guard, review record, publishing stamp
+      // review guard, review record, publishing stamp, the planned item's assignee check
+      expect(c?.hooks?.beforeChange?.length).toBe(4)
       expect(c?.admin?.components?.edit?.PublishButton).toMatchObject({ serverProps: { collection: slug } })
     }
     expect(names(out.collections?.[0])).toEqual(['role', 'unit', 'reviewUnits', 'apiKey'])
@@ -246,7 +247,8 @@ describe('a host that gives only options', () => {
     const out = await apply(base([users, drafts]), { contentCollections: ['posts'], review: false })
     const c = out.collections?.find((x) => x.slug === 'posts')
     expect(names(c)).not.toContain('review')
-    expect(c?.hooks?.beforeChange).toHaveLength(1)
+    // The publishing stamp and the planned item's assignee check.
+    expect(c?.hooks?.beforeChange).toHaveLength(2)
     expect(out.admin?.components?.views).not.toHaveProperty('reviewQueue')
     expect((out.endpoints ?? []).some((e) => e.path.startsWith('/review'))).toBe(false)
   })
@@ -295,7 +297,7 @@ describe('a host that gives only options', () => {
     expect(hookCounts(first)).toMatchObject({
       units: { beforeChange: 1, afterChange: 1, afterDelete: 1 },
       tasks: { beforeChange: 2, afterChange: 1, afterDelete: 2 }, // + the task picker's label, search and order
-      posts: { beforeChange: 3, afterChange: 2, afterDelete: 1, beforeOperation: 1, afterOperation: 1 },
+      posts: { beforeChange: 4, afterChange: 2, afterDelete: 1, beforeOperation: 1, afterOperation: 1 },
     })
     // The imported constant still carries only its own hook.
     expect(modules[0].Units.hooks).toEqual({ beforeChange: [expect.any(Function)] })

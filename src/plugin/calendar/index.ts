@@ -6,6 +6,7 @@ import { CalendarFeeds } from './collections/CalendarFeeds'
 import { getCalendarEvents } from './endpoints/getCalendarEvents'
 import { getCalendarFeed } from './endpoints/getCalendarFeed'
 import { plannedFields } from './fields'
+import { checkAssigneeBeforeChange } from './hooks/checkAssigneeBeforeChange'
 import { notifyAssigneeAfterChange } from './hooks/notifyAssigneeAfterChange'
 
 /**
@@ -16,7 +17,10 @@ import { notifyAssigneeAfterChange } from './hooks/notifyAssigneeAfterChange'
 export function planContent(collection: CollectionConfig, opts: ResolvedOptions): CollectionConfig {
   const added = missingFields(collection, retargetUsers(plannedFields, SLUGS.users, opts.usersSlug))
   const withFields = added.length ? { ...collection, fields: [...collection.fields, ...added] } : collection
-  return withHooks(withFields, { afterChange: [notifyAssigneeAfterChange] })
+  return withHooks(withFields, {
+    beforeChange: [checkAssigneeBeforeChange],
+    afterChange: [notifyAssigneeAfterChange],
+  })
 }
 
 export const calendarCollections = (opts: ResolvedOptions): CollectionConfig[] => [

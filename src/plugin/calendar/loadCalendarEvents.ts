@@ -7,6 +7,7 @@ import {
   type CalendarPlan,
   type CalendarTask,
 } from '../../domain/calendarEvents'
+import type { TimeframeSpec } from '../../domain/quota'
 import { relId } from '../../domain/relations'
 import { addDays } from '../../domain/schedule'
 import { SLUGS } from '../../domain/slugs'
@@ -110,20 +111,38 @@ export async function readCalendarTasks(
     where: { and: scope },
     depth: 0,
     pagination: false,
-    select: { plan: true, code: true, title: true, timeframe: true },
+    select: { plan: true, code: true, title: true, timeframe: true, targets: true },
     overrideAccess: false,
     req,
   })
   return (docs as unknown as Row[]).map((t) => {
     const timeframe = (t.timeframe ?? {}) as Row
     const plan = Number(relId(t.plan))
+    const kind = timeframe.kind
     return {
       id: Number(t.id),
       plan,
       planCode: planCode.get(plan) ?? '',
       code: String(t.code ?? ''),
       title: String(t.title ?? ''),
-      deadline: timeframe.kind === 'deadline' ? dayOf(timeframe.deadline, tz) : null,
+      deadline: kind === 'deadline' ? dayOf(timeframe.deadline, tz) : null,
+      timeframe:
+        kind === 'deadline' || kind === 'recurring' || kind === 'byYear'
+          ? {
+              kind,
+              deadline: dayOf(timeframe.deadline, tz),
+              recurrence: timeframe.recurrence as TimeframeSpec['recurrence'],
+              year: typeof timeframe.year === 'number' ? timeframe.year : null,
+            }
+          : null,
+      targets: (Array.isArray(t.targets) ? (t.targets as Row[]) : []).map((g) => ({
+        id: String(g.id ?? ''),
+        kind: String(g.kind ?? ''),
+        label: typeof g.label === 'string' && g.label ? g.label : null,
+        quantity: typeof g.quantity === 'number' ? g.quantity : null,
+        contentTypes: Array.isArray(g.contentTypes) ? g.contentTypes.map(String) : [],
+        windowStart: dayOf(g.windowStart, tz),
+      })),
     }
   })
 }

@@ -1,21 +1,29 @@
 import type { PayloadRequest, Where } from 'payload'
 import { dayOf } from '../../domain/calendar'
 import type { CalendarParams } from '../../domain/calendarParams'
-import { calendarEvents, type CalendarEventKind } from '../../domain/calendarEvents'
+import {
+  calendarEvents,
+  scheduledPublishEvents,
+  targetWindowEvents,
+  type CalendarEventKind,
+} from '../../domain/calendarEvents'
 import { relId } from '../../domain/relations'
 import { addDays, zonedInstant } from '../../domain/schedule'
 import { SLUGS } from '../../domain/slugs'
 import { hasRole } from '../access/roles'
 import { countedCollections, countingTimeZone } from '../counting/engine/settings'
 import { readCalendarPlans, readCalendarTasks } from './loadCalendarEvents'
+import { readScheduledPublishes } from './readScheduledPublishes'
 
 type Row = Record<string, unknown>
 
 /** One entry of the calendar view: an all-day event on `day`. */
 export interface CalendarViewEvent {
   id: string
-  kind: CalendarEventKind | 'published'
+  kind: CalendarEventKind | 'published' | 'window' | 'scheduled'
+  /** The first day; for a bar (a target's window), `end` is the day after its last (exclusive). */
   day: string
+  end?: string
   title: string
   /** Where a click goes: the task or the item in the admin. */
   path: string | null
@@ -29,7 +37,9 @@ export interface CalendarViewEvent {
 
 /**
  * The calendar view's events in a range, read as the signed-in user: plan days and deadlines
- * (calendarEvents), planned items and the publications of published items (one per channel).
+ * (calendarEvents), the targets' windows as bars (targetWindowEvents), planned items, pending
+ * scheduled publishes ("Hẹn đăng", of items the user may read) and the publications of
+ * published items (one per channel).
  * Managers and admins see every unit's items; other staff their unit's and those assigned to
  * them. Filters: plan (its tasks' items), unit (tasks it leads or coordinates; items of the
  * unit), channel (publications on it), type (a content collection) and assignee.
@@ -56,7 +66,9 @@ export async function loadCalendarView(
     to: params.to,
     today,
   }).map((e) => ({ id: e.uid, kind: e.kind, day: e.day, title: e.title, path: e.path, editable: false }))
-  if (params.plan && tasks.length === 0) return out
+  for (const w of targetWindowEvents({ plans, tasks, from: params.from, to: params.to }))
+    out.push({ id: w.uid, kind: w.kind, day: w.start, end: w.end, title: w.title, path: w.path, editable: false })
+  if (params.plan && tasks.length === 0) return sorted(out)
 
   const scope: Where[] = []
   if (!manages) scope.push({ or: [{ unit: { equals: ownUnit ?? -1 } }, { assignee: { equals: req.user?.id ?? -1 } }] })
@@ -66,6 +78,9 @@ export async function loadCalendarView(
   const start = zonedInstant(params.from, { hour: 0, minute: 0 }, tz).toISOString()
   const end = zonedInstant(addDays(params.to, 1), { hour: 0, minute: 0 }, tz).toISOString()
   const collections = countedCollections(req.payload).filter((c) => !params.type || c === params.type)
+  // Scheduled publishes go out on the home channel, like planned items: a channel filter hides both.
+  const jobs = params.channel ? [] : await readScheduledPublishes(req, collections, start, end)
+  const readable = new Map<string, string>()
   for (const collection of collections) {
     const planned = params.channel
       ? []
@@ -91,6 +106,11 @@ export async function loadCalendarView(
         editable: manages,
       })
     }
+    const ids = jobs.filter((j) => j.collection === collection).map((j) => j.id)
+    // The user's read access and the filters decide which scheduled publishes they see.
+    if (ids.length > 0)
+      for (const doc of await findItems(req, collection, [...scope, { id: { in: ids } }]))
+        readable.set(`${collection}-${String(doc.id)}`, String(doc.title ?? doc.id))
     const published = await findItems(req, collection, [
       ...scope,
       { _status: { equals: 'published' } },
@@ -119,8 +139,22 @@ export async function loadCalendarView(
       }
     }
   }
-  return out.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.id < b.id ? -1 : 1))
+  for (const e of scheduledPublishEvents({ jobs, readable, from: params.from, to: params.to }))
+    out.push({
+      id: e.uid,
+      kind: e.kind,
+      day: e.day,
+      title: e.title,
+      path: e.path,
+      collection: e.collection,
+      item: e.item,
+      editable: false,
+    })
+  return sorted(out)
 }
+
+const sorted = (events: CalendarViewEvent[]): CalendarViewEvent[] =>
+  events.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.id < b.id ? -1 : 1))
 
 function findItems(req: PayloadRequest, collection: string, and: Where[]): Promise<Row[]> {
   return req.payload

@@ -17,6 +17,8 @@ export interface SqlRunner {
 /** One of the adapter's open transactions; the object lives exactly as long as the transaction. */
 export interface PostgresSession {
   db: SqlRunner
+  /** Commits (the adapter's lifted drizzle resolve); wrapped by afterCommit. */
+  resolve?: () => Promise<void>
 }
 
 export const POSTGRES_ADAPTER_PACKAGE = '@payloadcms/db-postgres'
@@ -167,4 +169,25 @@ export function requirePool(payload: WithAdapter, what: string): { pool: pg.Pool
 export function hasReadReplicas(payload: WithAdapter): boolean {
   const replicas = internals(payload).readReplicaOptions
   return Array.isArray(replicas) && replicas.length > 0
+}
+
+/**
+ * Runs `work` once the request's transaction has committed, or at once when the request has none
+ * (its writes are already in). A rolled-back transaction never runs it. For side effects that
+ * must not happen for a save that is then undone, and must not hold the transaction's
+ * connection while they wait (an e-mail). `work` must not throw: its failure would otherwise be
+ * reported as the commit's; callers log their own errors.
+ */
+export async function afterCommit(
+  payload: WithAdapter,
+  req: Partial<PayloadRequest> | undefined,
+  work: () => Promise<void>,
+): Promise<void> {
+  const session = await requestSession(payload, req)
+  const commit = session?.resolve
+  if (!session || !commit) return work()
+  session.resolve = async () => {
+    await commit()
+    await work()
+  }
 }

@@ -268,7 +268,8 @@ function calendarPaths(contentCollections: readonly string[]): Record<string, Js
         tags: ['calendar'],
         summary: 'What the plan calendar shows in a range of days',
         description:
-          'Plan days (report days, key days), task deadlines, planned items (slipped when their day has passed) and ' +
+          'Plan days (report days, key days), task deadlines, target windows (bars from `day` to `end`, exclusive), ' +
+          'planned items (slipped when their day has passed), pending scheduled publishes ("Hẹn đăng") and ' +
           'the publications of published items, read as the signed-in user: managers and admins see every unit, ' +
           'other staff their unit and what is assigned to them. See docs/calendar.md.',
         security: SIGNED_IN,
@@ -277,7 +278,7 @@ function calendarPaths(contentCollections: readonly string[]): Record<string, Js
           day('to', 'Last day, YYYY-MM-DD; at most 400 days after `from`.'),
           id('plan', 'Only this plan (its days, tasks and their items).'),
           id('unit', 'Only the tasks this unit leads or coordinates, and its items.'),
-          id('channel', 'Only publications on this channel (planned items are left out).'),
+          id('channel', 'Only publications on this channel (planned items and scheduled publishes are left out).'),
           query('type', { type: 'string', enum: [...contentCollections] }, 'Only this content type (collection).'),
           id('assignee', 'Only items assigned to this user.'),
         ],
@@ -299,9 +300,23 @@ function calendarPaths(contentCollections: readonly string[]): Record<string, Js
                       id: { type: 'string' },
                       kind: {
                         type: 'string',
-                        enum: ['deadline', 'report', 'key-day', 'planned', 'slipped', 'published'],
+                        enum: [
+                          'deadline',
+                          'report',
+                          'key-day',
+                          'window',
+                          'planned',
+                          'slipped',
+                          'scheduled',
+                          'published',
+                        ],
                       },
                       day: { type: 'string', format: 'date' },
+                      end: {
+                        type: 'string',
+                        format: 'date',
+                        description: 'A target window: the day after its last day (exclusive, as calendars expect).',
+                      },
                       title: { type: 'string' },
                       path: { type: ['string', 'null'] },
                       collection: { type: 'string' },

@@ -1,38 +1,81 @@
-import type { CollectionAfterChangeHook } from 'payload'
+import type { CollectionAfterChangeHook, PayloadRequest } from 'payload'
 import { dayOf } from '../../../domain/calendar'
+import { plannedAssignmentMail } from '../../../domain/mailText'
 import { assignmentNotice } from '../../../domain/plannedItems'
-import { relId } from '../../../domain/relations'
-import { countingTimeZone } from '../../counting/engine/settings'
-import { adminPath, notifyOnce } from '../../scheduler/records'
+import { relId, relIds } from '../../../domain/relations'
+import { SLUGS } from '../../../domain/slugs'
+import { countingTimeZone, pluginUsersSlug } from '../../counting/engine/settings'
+import { afterCommit } from '../../db/postgres'
+import { sendEmailOnce } from '../../email/sendEmailOnce'
+import { adminPath, adminUrl, notifyOnce } from '../../scheduler/records'
 
 /**
- * The assignee hears of an item given to them, in the save's transaction (a failed save leaves no
- * notice). Once per item and assignee: the key says so, so autosaves and later edits stay quiet.
- * Nobody is told of an item they assigned to themselves.
+ * The assignee hears of an item given to them: an in-app notice in the save's transaction (a
+ * failed save leaves no notice) and, once the save has committed, an e-mail. Once per item and
+ * assignee: the key says so (the notice's, and the mail log's), so autosaves and later edits stay
+ * quiet. Nobody is told of an item they assigned to themselves. A failed e-mail is logged; the
+ * save stands.
  */
 export const notifyAssigneeAfterChange: CollectionAfterChangeHook = async ({ doc, previousDoc, collection, req }) => {
   const assignee = relId(doc.assignee)
   if (assignee === undefined || String(assignee) === String(relId(previousDoc?.assignee))) return doc
   if (req.user && String(req.user.id) === String(assignee)) return doc
   const by = req.user ? String((req.user as { name?: unknown }).name ?? req.user.email ?? req.user.id) : 'Hệ thống'
-  const notice = assignmentNotice(
-    {
-      collection: collection.slug,
-      title: String(doc.title ?? `#${doc.id}`),
-      plannedDay: dayOf(doc.plannedDate, countingTimeZone(req.payload)),
-    },
-    by,
-  )
-  await notifyOnce(
+  const item = {
+    collection: collection.slug,
+    title: String(doc.title ?? `#${doc.id}`),
+    plannedDay: dayOf(doc.plannedDate, countingTimeZone(req.payload)),
+  }
+  const key = `planned-assigned:${collection.slug}-${doc.id}:user-${assignee}`
+  const path = `/collections/${collection.slug}/${doc.id}`
+  const made = await notifyOnce(
     req.payload,
-    {
-      key: `planned-assigned:${collection.slug}-${doc.id}:user-${assignee}`,
-      user: assignee,
-      kind: 'planned',
-      ...notice,
-      link: adminPath(req.payload, `/collections/${collection.slug}/${doc.id}`),
-    },
+    { key, user: assignee, kind: 'planned', ...assignmentNotice(item, by), link: adminPath(req.payload, path) },
     req,
   )
+  if (!made) return doc
+  const to = await accountOf(req, assignee)
+  if (!to?.email) return doc
+  const tasks = await taskCodes(req, relIds(doc.tasks))
+  const mail = plannedAssignmentMail({ ...item, tasks }, by, to.name, adminUrl(req.payload, path))
+  await afterCommit(req.payload, req, async () => {
+    try {
+      await sendEmailOnce(req.payload, key, { to: to.email, ...mail })
+    } catch (err) {
+      req.payload.logger.error({ err, msg: `planned-item assignment e-mail to user ${assignee} failed (${key})` })
+    }
+  })
   return doc
+}
+
+/** The assignee's address: the system tells them, whatever the saver may read of other accounts. */
+async function accountOf(req: PayloadRequest, id: string | number): Promise<{ email: string; name: string } | null> {
+  const u = (await req.payload.findByID({
+    collection: pluginUsersSlug(req.payload) as 'users',
+    id,
+    depth: 0,
+    disableErrors: true,
+    overrideAccess: true,
+    req,
+  })) as unknown as { email?: string; name?: string } | null
+  return u?.email ? { email: u.email, name: u.name || u.email } : null
+}
+
+/** "1 (02-KH)" for each task the item is tagged with, as the saver may read them. */
+async function taskCodes(req: PayloadRequest, ids: Array<string | number>): Promise<string[]> {
+  if (ids.length === 0) return []
+  const { docs } = await req.payload.find({
+    collection: SLUGS.tasks,
+    where: { id: { in: ids } },
+    depth: 1,
+    pagination: false,
+    select: { code: true, plan: true },
+    populate: { [SLUGS.plans]: { code: true } } as never,
+    overrideAccess: false,
+    req,
+  })
+  return (docs as unknown as Array<{ code?: string; plan?: unknown }>).map((t) => {
+    const plan = t.plan && typeof t.plan === 'object' ? (t.plan as { code?: string }).code : undefined
+    return plan ? `${t.code ?? ''} (${plan})` : String(t.code ?? '')
+  })
 }
