@@ -2,7 +2,7 @@
 import type { DatesSetArg, EventClickArg, EventDropArg, EventInput, EventSourceFuncArg } from '@fullcalendar/core'
 import viLocale from '@fullcalendar/core/locales/vi'
 import dayGridPlugin from '@fullcalendar/daygrid'
-import interactionPlugin from '@fullcalendar/interaction'
+import interactionPlugin, { type DateClickArg } from '@fullcalendar/interaction'
 import listPlugin from '@fullcalendar/list'
 import FullCalendar from '@fullcalendar/react'
 import { useCallback, useRef, useState } from 'react'
@@ -17,6 +17,7 @@ import {
   type CalendarViewName,
 } from '../../../domain/calendarView'
 import type { CalendarViewEvent } from '../loadCalendarView'
+import { PlanItemForm, type PlanningOptions } from './PlanItemForm'
 
 export interface CalendarOption {
   value: string
@@ -36,7 +37,8 @@ const FILTER_LABELS: Record<CalendarFilterName, string> = {
  * visible range and the filters, which live in the page's URL with the view and the date. A click
  * opens the task or item; a manager drags a planned item to another day, which is an ordinary save
  * of its plannedDate through the REST API (access checked there; a refusal puts the item back and
- * says why).
+ * says why). Managers and admins (`planning` given) plan a new item from a day's click or the
+ * "+ Lên kế hoạch" button (PlanItemForm), which appears on the calendar once saved.
  */
 export function CalendarClient({
   apiRoute,
@@ -45,6 +47,7 @@ export function CalendarClient({
   initialView,
   initialDate,
   options,
+  planning,
 }: {
   apiRoute: string
   adminRoute: string
@@ -52,9 +55,13 @@ export function CalendarClient({
   initialView: CalendarViewName
   initialDate: string
   options: Record<CalendarFilterName, CalendarOption[]>
+  /** The create form's choices; null for staff who do not plan (editors). */
+  planning: PlanningOptions | null
 }) {
   const [filters, setFilters] = useState<CalendarFilters>(initialFilters)
   const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null)
+  // The day the create form is open for, or null when it is closed.
+  const [planDay, setPlanDay] = useState<string | null>(null)
   const calendar = useRef<FullCalendar>(null)
   const view = useRef<{ view: CalendarViewName; date: string }>({ view: initialView, date: initialDate })
 
@@ -83,6 +90,8 @@ export function CalendarClient({
         id: e.id,
         title: e.title,
         start: e.day,
+        // A target window: a bar to the day before `end` (exclusive, as FullCalendar reads it).
+        ...(e.end ? { end: e.end } : {}),
         allDay: true,
         editable: e.editable,
         backgroundColor: calendarEventColor(e.kind, e.channel),
@@ -124,6 +133,14 @@ export function CalendarClient({
       return
     }
     setMessage({ kind: 'ok', text: `Đã dời “${arg.event.title}” sang ${day.split('-').reverse().join('/')}.` })
+    calendar.current?.getApi().refetchEvents()
+  }
+
+  const onDateClick = (arg: DateClickArg) => setPlanDay(arg.dateStr.slice(0, 10))
+
+  const onPlanned = (text: string) => {
+    setPlanDay(null)
+    setMessage({ kind: 'ok', text })
     calendar.current?.getApi().refetchEvents()
   }
 
@@ -178,6 +195,30 @@ export function CalendarClient({
           </span>
         ))}
       </p>
+      {planning && (
+        <p style={{ margin: '0 0 0.75rem' }}>
+          <button
+            type="button"
+            data-testid="plan-item-open"
+            className="btn btn--style-primary btn--size-small"
+            onClick={() => setPlanDay(view.current.date)}
+          >
+            + Lên kế hoạch
+          </button>{' '}
+          <span style={{ fontSize: 13, color: 'var(--theme-elevation-600)' }}>hoặc bấm vào một ngày trên lịch.</span>
+        </p>
+      )}
+      {planning && planDay && (
+        <PlanItemForm
+          key={planDay}
+          apiRoute={apiRoute}
+          day={planDay}
+          plan={filters.plan}
+          options={planning}
+          onSaved={onPlanned}
+          onCancel={() => setPlanDay(null)}
+        />
+      )}
       {message && (
         <p
           role={message.kind === 'error' ? 'alert' : 'status'}
@@ -205,6 +246,7 @@ export function CalendarClient({
         datesSet={onDatesSet}
         eventClick={onEventClick}
         eventDrop={onEventDrop}
+        {...(planning ? { dateClick: onDateClick } : {})}
       />
     </div>
   )
