@@ -76,7 +76,8 @@ export function ProgressChart({
           name="achieved"
           stroke={ACHIEVED}
           strokeWidth={3}
-          dot={{ r: 3 }}
+          // A dot per week reads well; a dot per day of a long window is a blur.
+          dot={points.length <= 40 ? { r: 3 } : false}
           connectNulls={false}
           isAnimationActive={false}
         />
