@@ -100,20 +100,3 @@ export function cumulativeSeries(input: {
     return { day, achieved: r.achieved, expected }
   })
 }
-
-/** An SVG polyline for a series, in a width × height box (y grows down); nulls end the line. */
-export function seriesPath(
-  points: Array<{ value: number | null }>,
-  box: { width: number; height: number; max: number },
-): string {
-  const n = points.length
-  if (n === 0 || box.max <= 0) return ''
-  const coords: string[] = []
-  points.forEach((p, i) => {
-    if (p.value === null) return
-    const x = n === 1 ? 0 : (i / (n - 1)) * box.width
-    const y = box.height - (Math.min(p.value, box.max) / box.max) * box.height
-    coords.push(`${Math.round(x * 10) / 10},${Math.round(y * 10) / 10}`)
-  })
-  return coords.join(' ')
-}

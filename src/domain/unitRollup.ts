@@ -71,3 +71,62 @@ export function rollupByUnit(
   if (orphans.length > 0) roots.push({ unit: null, taskIds: orphans, ...summarise(new Set(orphans)), children: [] })
   return roots
 }
+
+/** One bar of the units' ranking: what a unit's own tasks delivered, each kind in its own unit. */
+export interface UnitRank {
+  unit: { id: number; name: string } | null
+  /** Content items of the tasks the unit leads itself; null when they have no content target. */
+  content: { achieved: number; target: number; percent: number } | null
+  /** Reports and other deliverables of those tasks; null when there are none. */
+  deliverables: { done: number; total: number; percent: number } | null
+  tasks: number
+  /** Targets at risk, behind or overdue among those tasks. */
+  attention: number
+}
+
+/** Whole per cent, rounded down: 99.6 % is not yet 100 %. */
+const percentOf = (n: number, of: number): number => (of > 0 ? Math.floor((n / of) * 100 + 1e-9) : 0)
+
+/**
+ * Units ranked by what the tasks they lead delivered: first those with content targets, by the
+ * share of content items counted (then by items counted), then those with deliverables only, by
+ * the share delivered; ties by name. A unit's bar is its own tasks' (the roll-up's subtree totals
+ * would rank a ministry against its own departments); content items and deliverables are never
+ * added together.
+ */
+export function rankUnits(nodes: readonly RollupNode[], tasks: readonly RollupTask[]): UnitRank[] {
+  const byId = new Map(tasks.map((t) => [t.id, t]))
+  const out: UnitRank[] = []
+  const visit = (node: RollupNode) => {
+    if (node.taskIds.length > 0) {
+      const own = node.taskIds.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []))
+      const targets = own.flatMap((t) => t.targets)
+      const content = targets.filter((t) => t.kind === 'content')
+      const deliverables = targets.filter((t) => t.kind === 'deliverable')
+      const achieved = content.reduce((n, t) => n + t.achieved, 0)
+      const target = content.reduce((n, t) => n + t.target, 0)
+      const done = deliverables.filter((t) => t.achieved >= 1).length
+      out.push({
+        unit: node.unit,
+        content: content.length > 0 ? { achieved, target, percent: percentOf(achieved, target) } : null,
+        deliverables:
+          deliverables.length > 0
+            ? { done, total: deliverables.length, percent: percentOf(done, deliverables.length) }
+            : null,
+        tasks: own.length,
+        attention: targets.filter((t) => ATTENTION.has(t.status)).length,
+      })
+    }
+    node.children.forEach(visit)
+  }
+  nodes.forEach(visit)
+  const name = (r: UnitRank) => r.unit?.name ?? '\uffff'
+  return out.sort(
+    (a, b) =>
+      (a.content ? 0 : 1) - (b.content ? 0 : 1) ||
+      (b.content?.percent ?? 0) - (a.content?.percent ?? 0) ||
+      (b.content?.achieved ?? 0) - (a.content?.achieved ?? 0) ||
+      (b.deliverables?.percent ?? 0) - (a.deliverables?.percent ?? 0) ||
+      name(a).localeCompare(name(b), 'vi'),
+  )
+}

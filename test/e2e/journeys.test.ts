@@ -147,13 +147,13 @@ async function readTask(page: Page): Promise<TargetNumbers> {
   return { achieved, target: total, totals, channels }
 }
 
-/** The manager's way to the numbers: the admin home's quota widget, then the day in the form. */
+/** The manager's way to the numbers: the admin home's quota widget, then the day (applied as it changes). */
 async function openDashboard(page: Page): Promise<void> {
   await page.goto(`${BASE}/admin`)
   await page.getByRole('link', { name: 'Bảng tiến độ chỉ tiêu' }).click()
   await page.waitForURL(/\/admin\/quota/)
+  await page.locator('[data-testid="dashboard-filters"][data-ready="true"]').waitFor()
   await page.locator('input[name="asOf"]').fill(AS_OF)
-  await page.getByRole('button', { name: 'Xem', exact: true }).click()
   await page.waitForURL(new RegExp(`asOf=${AS_OF}`))
   await page.getByTestId(`task-${TASK_CODE}`).waitFor()
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { evaluateContentTarget } from '../../src/domain/quota'
-import { classifyItems, cumulativeSeries, seriesPath, type ItemOnChannels } from '../../src/domain/targetItems'
+import { classifyItems, cumulativeSeries, type ItemOnChannels } from '../../src/domain/targetItems'
 
 const item = (id: number, ...pubs: Array<[number, string]>): ItemOnChannels => ({
   contentType: 'articles',
@@ -95,14 +95,5 @@ describe('cumulativeSeries', () => {
         expect(last?.achieved).toBe(expected)
       }),
     )
-  })
-})
-
-describe('seriesPath', () => {
-  it('maps values into the box and ends the line at the first unknown value', () => {
-    expect(seriesPath([{ value: 0 }, { value: 2 }, { value: null }], { width: 100, height: 50, max: 4 })).toBe(
-      '0,50 50,25',
-    )
-    expect(seriesPath([], { width: 100, height: 50, max: 4 })).toBe('')
   })
 })

@@ -1,17 +1,30 @@
-import type { AdminViewServerProps } from 'payload'
+import type { AdminViewServerProps, PayloadRequest } from 'payload'
 import { AdminPage } from '../../admin/AdminPage'
 import { hasRole } from '../../access/roles'
+import { planBurnUp } from '../../../domain/burnUp'
 import { calendarDay } from '../../../domain/calendar'
+import {
+  DASHBOARD_STATUSES,
+  dashboardQuery,
+  filterReport,
+  ignoredNote,
+  readDashboardFilters,
+  type DashboardFilters as Filters,
+} from '../../../domain/dashboardFilters'
 import { pickDefaultPlan } from '../../../domain/dashboardModel'
 import { formatMessage } from '../../../domain/i18n/messages'
 import { relId } from '../../../domain/relations'
+import { STATUS_LABELS_VI } from '../../../domain/reportCsv'
 import { parseReportParams, parseTaskParams } from '../../../domain/reportParams'
-import { rollupByUnit } from '../../../domain/unitRollup'
+import { rankUnits, rollupByUnit } from '../../../domain/unitRollup'
 import { SLUGS } from '../../../domain/slugs'
-import { countingTimeZone } from '../../counting/engine/settings'
+import { listLedgerRows } from '../../counting/engine/read'
+import { countedCollections, countingTimeZone } from '../../counting/engine/settings'
 import { loadForecasts } from '../../calendar/loadForecasts'
 import { buildReport } from '../buildReport'
 import { buildTaskDetail } from '../buildTaskDetail'
+import { UnitBars } from './DashboardCharts'
+import { DashboardFilters, type DashboardState } from './DashboardFilters'
 import { ReportView } from './ReportView'
 import { TaskDetailView } from './TaskDetailView'
 import { UnitRollupView } from './UnitRollupView'
@@ -19,138 +32,175 @@ import { UnitRollupView } from './UnitRollupView'
 /** The dashboard's own words are Vietnamese only so far: its messages follow, not the admin's language. */
 const SCREEN_LANGUAGE = 'vi'
 
+type Row = Record<string, unknown>
+
+/** A list the filters offer, read as the signed-in user: nobody is offered what they cannot see. */
+async function visible(req: PayloadRequest, collection: 'plans' | 'units' | 'channels', sort: string): Promise<Row[]> {
+  const { docs } = await req.payload.find({
+    collection,
+    depth: 0,
+    limit: 500,
+    sort,
+    overrideAccess: false,
+    req,
+  })
+  return docs as unknown as Row[]
+}
+
+/** A counted collection's Vietnamese plural ("Tin bài"), else its slug. */
+function typeLabel(req: PayloadRequest, slug: string): string {
+  const labels = req.payload.collections[slug as typeof SLUGS.articles]?.config.labels?.plural
+  const vi = labels && typeof labels === 'object' ? (labels as Record<string, string>).vi : undefined
+  return vi ?? slug
+}
+
 /**
  * /admin/quota: the managers' view of quota attainment. Server-rendered from the same report
- * as GET /api/quota/report, read as the signed-in user; plan, day and unit are chosen in a
- * plain GET form, so every state is a shareable admin URL.
+ * as GET /api/quota/report, read as the signed-in user. Plan, day, view and the filters (status,
+ * channel, content type, lead unit) live in the address: each choice changes it at once
+ * (DashboardFilters), so every state is a shareable admin URL and Back undoes a choice. Unknown
+ * filter values in the address are ignored, and the page says so.
  */
 export async function QuotaDashboard({ initPageResult, params, searchParams }: AdminViewServerProps) {
   const { req } = initPageResult
-  const today = calendarDay(new Date(), countingTimeZone(req.payload))
-  const allowed = hasRole(req.user, 'admin', 'manager')
-  const plans = allowed
-    ? (
-        await req.payload.find({
-          collection: SLUGS.plans,
-          depth: 0,
-          limit: 200,
-          sort: '-updatedAt',
-          overrideAccess: false,
-          req,
-        })
-      ).docs
-    : []
-  const units = allowed
-    ? (
-        await req.payload.find({
-          collection: SLUGS.units,
-          depth: 0,
-          limit: 500,
-          sort: 'name',
-          overrideAccess: false,
-          req,
-        })
-      ).docs
-    : []
-  const query = { ...(searchParams ?? {}) } as Record<string, unknown>
-  // Without a choice, the plan running today (dashboardModel.ts pickDefaultPlan).
   const tz = countingTimeZone(req.payload)
+  const today = calendarDay(new Date(), tz)
+  const allowed = hasRole(req.user, 'admin', 'manager')
+  const view = { initPageResult, params, searchParams }
+  if (!allowed) {
+    return (
+      <AdminPage view={view} title="Tiến độ chỉ tiêu">
+        <p>Chỉ lãnh đạo và quản trị viên xem được bảng chỉ tiêu.</p>
+      </AdminPage>
+    )
+  }
+  const [plans, units, channels] = await Promise.all([
+    visible(req, SLUGS.plans, '-updatedAt'),
+    visible(req, SLUGS.units, 'name'),
+    visible(req, SLUGS.channels, 'name'),
+  ])
+  const types = countedCollections(req.payload)
+  const query = { ...(searchParams ?? {}) } as Record<string, unknown>
+  const { filters, ignored } = readDashboardFilters(query, {
+    channels: channels.map((c) => Number(c.id)),
+    types,
+    units: units.map((u) => Number(u.id)),
+  })
+  // The report's own unit parameter, once known to be a unit the reader can see.
+  if (filters.unit === null) delete query.unit
+  else query.unit = String(filters.unit)
+  // Without a choice, the plan running today (dashboardModel.ts pickDefaultPlan).
   const preferred = pickDefaultPlan(
     plans as Array<{ id: unknown; period?: { from?: string | null; to?: string | null } | null }>,
     today,
     (instant) => calendarDay(instant, tz),
   )
   if (!query.plan && preferred) query.plan = String(preferred.id)
-  const parsed = allowed && query.plan ? parseReportParams(query, today) : null
-  const taskQuery = allowed && query.task ? parseTaskParams(query, today) : null
+  const parsed = query.plan ? parseReportParams(query, today) : null
+  const taskQuery = query.task ? parseTaskParams(query, today) : null
   const detail = taskQuery?.ok ? await buildTaskDetail(req, taskQuery.params) : null
-  const report = parsed?.ok && !taskQuery ? await buildReport(req, parsed.params) : null
+  const full = parsed?.ok && !taskQuery ? await buildReport(req, parsed.params) : null
+  const report = full ? filterReport(full, filters) : null
   const byUnit = query.view === 'units'
-  const forecasts = report && !byUnit ? await loadForecasts(req, report) : undefined
+
+  const adminPath = `${req.payload.config.routes.admin}/quota`
+  const state: DashboardState = {
+    plan: String(query.plan ?? ''),
+    asOf: parsed?.ok ? parsed.params.asOf : typeof query.asOf === 'string' ? query.asOf : today,
+    view: byUnit ? 'units' : '',
+    filters: {
+      status: filters.status ?? '',
+      channel: filters.channel === null ? '' : String(filters.channel),
+      type: filters.type ?? '',
+      unit: filters.unit === null ? '' : String(filters.unit),
+    },
+  }
+  const hrefWith = (change: Partial<Filters>, extra = '') =>
+    `${adminPath}?${dashboardQuery({ plan: state.plan, asOf: state.asOf, view: state.view || null, filters: { ...state.filters, ...change } })}${extra}`
+  const taskHref = (task: number) => hrefWith({}, `&task=${task}`)
   const base = parsed?.ok
     ? `plan=${parsed.params.plan}&asOf=${parsed.params.asOf}${parsed.params.unit ? `&unit=${parsed.params.unit}` : ''}`
     : ''
-  const taskHref = (task: number) => `/admin/quota?${base}&task=${task}`
-  const rollup =
-    report && byUnit
-      ? rollupByUnit(
-          report.tasks,
-          units.map((u) => ({
-            id: Number(u.id),
-            name: String(u.name),
-            parent: relId(u.parent) === undefined ? null : Number(relId(u.parent)),
-          })),
-        )
-      : null
+
+  const rollup = report
+    ? rollupByUnit(
+        report.tasks,
+        units.map((u) => ({
+          id: Number(u.id),
+          name: String(u.name),
+          parent: relId(u.parent) === undefined ? null : Number(relId(u.parent)),
+        })),
+      )
+    : null
+  const ranks = report && rollup ? rankUnits(rollup, report.tasks) : null
+  const forecasts = report && !byUnit ? await loadForecasts(req, report) : undefined
+  const plan = report ? plans.find((p) => Number(p.id) === report.plan.id) : undefined
+  const period = (plan?.period ?? null) as { from?: string | null; to?: string | null } | null
+  const burnUp =
+    report && !byUnit
+      ? planBurnUp({
+          report,
+          // The ledger rows of the tasks the reader was shown (read as the user above), up to the report day.
+          rows: await listLedgerRows(req.payload, { tasks: report.tasks.map((t) => t.id), to: report.asOf }, req),
+          period: {
+            from: period?.from ? calendarDay(period.from, tz) : null,
+            to: period?.to ? calendarDay(period.to, tz) : null,
+          },
+          now: new Date(),
+          timeZone: tz,
+        })
+      : undefined
+  const note = ignoredNote(ignored)
 
   return (
-    <AdminPage view={{ initPageResult, params, searchParams }} title="Tiến độ chỉ tiêu">
-      {!allowed ? (
-        <p>Chỉ lãnh đạo và quản trị viên xem được bảng chỉ tiêu.</p>
-      ) : (
+    <AdminPage view={view} title="Tiến độ chỉ tiêu">
+      <DashboardFilters
+        key={JSON.stringify(state)}
+        path={adminPath}
+        state={state}
+        options={{
+          plan: plans.map((p) => ({ value: String(p.id), label: String(p.code ?? p.id) })),
+          status: DASHBOARD_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS_VI[s] ?? s })),
+          channel: channels.map((c) => ({ value: String(c.id), label: String(c.name ?? c.id) })),
+          type: types.map((slug) => ({ value: slug, label: typeLabel(req, slug) })),
+          unit: units.map((u) => ({ value: String(u.id), label: String(u.name ?? u.id) })),
+        }}
+      />
+      {note && (
+        <p role="status" data-testid="filters-ignored" style={{ color: '#b54708' }}>
+          {note}
+        </p>
+      )}
+      {parsed && !parsed.ok && (
+        <p role="alert">
+          Tham số không hợp lệ ({parsed.field}): {formatMessage(parsed.problem, SCREEN_LANGUAGE)}
+        </p>
+      )}
+      {taskQuery && !taskQuery.ok && (
+        <p role="alert">
+          Tham số không hợp lệ ({taskQuery.field}): {formatMessage(taskQuery.problem, SCREEN_LANGUAGE)}
+        </p>
+      )}
+      {taskQuery?.ok && !detail && <p role="alert">Không tìm thấy nhiệm vụ.</p>}
+      {detail && <TaskDetailView detail={detail} backHref={hrefWith({})} />}
+      {parsed?.ok && !taskQuery && !full && <p role="alert">Không tìm thấy kế hoạch.</p>}
+      {report && byUnit && rollup && (
         <>
-          <form
-            method="get"
-            style={{ display: 'flex', gap: '0.75rem', flexWrap: 'wrap', alignItems: 'end', marginBottom: '1.5rem' }}
-          >
-            <label>
-              Kế hoạch
-              <br />
-              <select name="plan" defaultValue={String(query.plan ?? '')}>
-                {plans.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.code}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              Số liệu đến ngày
-              <br />
-              <input type="date" name="asOf" defaultValue={parsed?.ok ? parsed.params.asOf : today} />
-            </label>
-            <label>
-              Đơn vị chủ trì
-              <br />
-              <select name="unit" defaultValue={String(query.unit ?? '')}>
-                <option value="">Tất cả</option>
-                {units.map((u) => (
-                  <option key={u.id} value={u.id}>
-                    {u.name}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              Cách xem
-              <br />
-              <select name="view" defaultValue={byUnit ? 'units' : ''}>
-                <option value="">Theo nhiệm vụ</option>
-                <option value="units">Theo đơn vị chủ trì</option>
-              </select>
-            </label>
-            <button type="submit" className="btn btn--style-primary btn--size-small" style={{ margin: 0 }}>
-              Xem
-            </button>
-          </form>
-          {parsed && !parsed.ok && (
-            <p role="alert">
-              Tham số không hợp lệ ({parsed.field}): {formatMessage(parsed.problem, SCREEN_LANGUAGE)}
-            </p>
-          )}
-          {taskQuery && !taskQuery.ok && (
-            <p role="alert">
-              Tham số không hợp lệ ({taskQuery.field}): {formatMessage(taskQuery.problem, SCREEN_LANGUAGE)}
-            </p>
-          )}
-          {taskQuery?.ok && !detail && <p role="alert">Không tìm thấy nhiệm vụ.</p>}
-          {detail && <TaskDetailView detail={detail} backHref={`/admin/quota?${base}`} />}
-          {parsed?.ok && !taskQuery && !report && <p role="alert">Không tìm thấy kế hoạch.</p>}
-          {report && rollup && <UnitRollupView nodes={rollup} report={report} taskHref={taskHref} />}
-          {report && !rollup && (
-            <ReportView report={report} taskHref={taskHref} exportQuery={base} forecasts={forecasts} />
-          )}
+          <UnitBars ranks={ranks ?? []} unitHref={(unit) => hrefWith({ unit })} />
+          <UnitRollupView nodes={rollup} report={report} taskHref={taskHref} />
         </>
+      )}
+      {report && !byUnit && (
+        <ReportView
+          report={report}
+          taskHref={taskHref}
+          exportQuery={base}
+          forecasts={forecasts}
+          burnUp={burnUp}
+          unitRanks={ranks ?? undefined}
+          unitHref={(unit) => hrefWith({ unit })}
+          filtered={report !== full}
+        />
       )}
     </AdminPage>
   )

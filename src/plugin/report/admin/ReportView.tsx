@@ -1,8 +1,12 @@
+import type { BurnUp } from '../../../domain/burnUp'
 import { formatViDay } from '../../../domain/calendar'
 import { daysLeft, paceText, STATUS_COLORS, summarizeReport, targetBar } from '../../../domain/dashboardModel'
 import { forecastText, type Forecast } from '../../../domain/forecast'
+import { taskChannelHeatMap } from '../../../domain/heatMap'
 import { STATUS_LABELS_VI } from '../../../domain/reportCsv'
+import type { UnitRank } from '../../../domain/unitRollup'
 import type { QuotaReport, ReportTarget } from '../buildReport'
+import { BurnUpSection, HeatMapTable, UnitBars } from './DashboardCharts'
 
 export const KIND_VI: Record<string, string> = {
   content: 'Nội dung',
@@ -89,7 +93,7 @@ export function TargetLine({
         </span>
         <span>
           <strong data-testid="achieved">{t.achieved}</strong> / <span data-testid="target">{t.target}</span> (
-          {t.percent}%) · <span data-testid="pace">{paceText(t)}</span>
+          {Math.floor(t.percent)}%) · <span data-testid="pace">{paceText(t)}</span>
           {t.late > 0 && ` · ${t.late} trễ hạn`} ·{' '}
           <span style={{ color: STATUS_COLORS[t.status], fontWeight: 600 }}>{STATUS_LABELS_VI[t.status]}</span>
         </span>
@@ -163,16 +167,29 @@ export function SummaryCards({ report }: { report: QuotaReport }) {
 }
 
 /**
- * The plan's attainment, task by task. Presentational only: the numbers come from the report,
- * so the admin dashboard and the public share page show the same thing.
+ * The plan's attainment: the summary, the charts, then task by task. Presentational only: the
+ * numbers come from the report, so the admin dashboard, the periodic report's page and the public
+ * share page show the same thing. The tasks × channels heat map needs the report alone; the
+ * weekly burn-up (from the ledger) and the units' ranking (from the unit tree) are the dashboard's.
  */
 export function ReportView({
   report,
   taskHref,
   exportQuery,
   forecasts,
+  burnUp,
+  unitRanks,
+  unitHref,
+  filtered = false,
 }: {
   report: QuotaReport
+  /** The plan's weekly burn-up of content items (the dashboard's). */
+  burnUp?: BurnUp | undefined
+  /** Units ranked by their tasks (the dashboard's), and where a unit's name leads. */
+  unitRanks?: UnitRank[] | undefined
+  unitHref?: (unit: number) => string
+  /** The report was narrowed by the dashboard's filters: say so above the numbers. */
+  filtered?: boolean
   /** Forecasts by target id (the dashboard's; the public share page shows none). */
   forecasts?: Map<string, Forecast>
   /** Where a task's title leads (its drill-down); plain text when absent. */
@@ -200,6 +217,16 @@ export function ReportView({
           </>
         )}
       </p>
+      {filtered && (
+        <p data-testid="filtered-note" style={{ color: MUTED }}>
+          Đang lọc: chỉ hiện các chỉ tiêu khớp bộ lọc; số liệu của mỗi chỉ tiêu vẫn là số của cả chỉ tiêu. Các tệp tải
+          về gồm toàn bộ kế hoạch.
+        </p>
+      )}
+      {burnUp && <BurnUpSection burnUp={burnUp} />}
+      <HeatMapTable map={taskChannelHeatMap(report)} />
+      {unitRanks && <UnitBars ranks={unitRanks} unitHref={unitHref} />}
+      <h2 style={{ margin: '1.5rem 0 0.25rem', fontSize: '1.1rem' }}>Từng nhiệm vụ</h2>
       {report.tasks.length === 0 && <p>Không có nhiệm vụ nào phù hợp.</p>}
       {report.tasks.map((task) => (
         <article

@@ -1,12 +1,12 @@
 import { formatViDay } from '../../../domain/calendar'
 import type { TaskDetail } from '../buildTaskDetail'
-import { CumulativeChart } from './CumulativeChart'
+import { TargetProgress } from './DashboardCharts'
 import { TargetLine, TaskMeta } from './ReportView'
 
 const TYPE_VI: Record<string, string> = { articles: 'Bài viết', infographics: 'Infographic', videos: 'Video' }
 const cell = { padding: '0.3rem 0.5rem', borderBottom: '1px solid var(--theme-elevation-150, #ddd)' } as const
 
-/** One task: each target with its cumulative line and the items behind its number. */
+/** One task: each target with its cumulative line (recharts) and the items behind its number. */
 export function TaskDetailView({ detail, backHref }: { detail: TaskDetail; backHref: string }) {
   const channelName = new Map(detail.channels.map((c) => [c.id, c.name]))
   return (
@@ -24,7 +24,7 @@ export function TaskDetailView({ detail, backHref }: { detail: TaskDetail; backH
       {detail.targets.map((t) => (
         <div key={t.id} style={{ margin: '1.5rem 0' }}>
           <TargetLine t={t} channelName={channelName} />
-          {t.kind === 'content' && <CumulativeChart series={t.series} target={t.target} />}
+          {t.kind === 'content' && <TargetProgress series={t.series} target={t.target} />}
           {t.kind === 'content' && (
             <table
               style={{ width: '100%', borderCollapse: 'collapse', fontSize: '0.9em' }}
