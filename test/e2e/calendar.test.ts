@@ -11,7 +11,7 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, onTestFailed, test } from 'vitest'
+import { afterAll, beforeAll, describe, expect, onTestFailed, onTestFinished, test } from 'vitest'
 import { DEMO_PASSWORD, DEMO_USERS, PLAN } from '../../src/seed/planData'
 import { launchBrowser } from './browser'
 
@@ -208,6 +208,13 @@ describe.sequential('issue 22 acceptance: planning on the calendar, publishing, 
     ).json.docs as Array<{ id: number; unit: number }>
     const editorId = editorUser[0]!.id
     const unit = editorUser[0]!.unit
+    // The editor publishes straight from the item, so their unit must not require review for this
+    // journey; the review journeys switch it on, and the file order is not fixed.
+    const unitBefore = (await api('GET', `units/${unit}?depth=0`, adminToken)).json as { requiresReview?: boolean }
+    await api('PATCH', `units/${unit}?depth=0`, adminToken, { requiresReview: false })
+    onTestFinished(async () => {
+      await api('PATCH', `units/${unit}?depth=0`, adminToken, { requiresReview: unitBefore.requiresReview === true })
+    })
     const plan = (
       (await api('GET', `plans?where[code][equals]=${encodeURIComponent(PLAN.code)}&depth=0`, adminToken)).json
         .docs as Array<{ id: number }>
