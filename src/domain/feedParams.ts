@@ -1,3 +1,4 @@
+import type { Problem } from './i18n/messages'
 import type { CatalogKey } from './i18n/translate'
 import { slugify } from './vietnamese'
 
@@ -29,7 +30,8 @@ export interface FeedRoute {
   task?: string
 }
 
-export type FeedParamResult = { ok: true; filter: FeedFilter } | { ok: false; field: string; message: string }
+/** A refusal names its parameter and a catalog message, written in the reader's language by the route. */
+export type FeedParamResult = { ok: true; filter: FeedFilter } | { ok: false; field: string; problem: Problem }
 
 /** Postgres `integer` ids: anything larger cannot name a row and would make the query fail. */
 const MAX_ID = 2_147_483_647
@@ -55,9 +57,9 @@ export function parsePathId(segment: string): number | null {
 const pathGiven = (route: FeedRoute, name: string): boolean =>
   (name === 'plan' || name === 'task') && route[name] !== undefined
 
-function single(query: URLSearchParams, name: string): { value: string | undefined } | { error: string } {
+function single(query: URLSearchParams, name: string): { value: string | undefined } | { error: Problem } {
   const all = query.getAll(name)
-  if (all.length > 1) return { error: `${name} is given ${all.length} times; give it once.` }
+  if (all.length > 1) return { error: { key: 'feedParamRepeated', vars: { name, count: all.length } } }
   const v = all[0]?.trim()
   return { value: v === '' ? undefined : v }
 }
@@ -69,7 +71,7 @@ function single(query: URLSearchParams, name: string): { value: string | undefin
  * feed does not know (utm_*, cache busters) are ignored: aggregators add them.
  */
 export function parseFeedParams(query: URLSearchParams, route: FeedRoute, limits: FeedLimits): FeedParamResult {
-  const fail = (field: string, message: string): FeedParamResult => ({ ok: false, field, message })
+  const fail = (field: string, problem: Problem): FeedParamResult => ({ ok: false, field, problem })
   const ids: Record<'plan' | 'task' | 'channel' | 'unit', number | null> = {
     plan: null,
     task: null,
@@ -79,10 +81,10 @@ export function parseFeedParams(query: URLSearchParams, route: FeedRoute, limits
   for (const name of ['plan', 'task'] as const) {
     const segment = route[name]
     if (segment === undefined) continue
-    if (query.has(name)) return fail(name, `${name} is already given by the address; remove the ${name} parameter.`)
+    if (query.has(name)) return fail(name, { key: 'feedParamInPath', vars: { name } })
     const id = parsePathId(segment)
     if (id === null) {
-      return fail(name, `The address must name the ${name} by its id, e.g. /feeds/${name}s/12.xml; got "${segment}".`)
+      return fail(name, { key: 'feedPathId', vars: { name, example: `/feeds/${name}s/12.xml`, got: segment } })
     }
     ids[name] = id
   }
@@ -92,7 +94,7 @@ export function parseFeedParams(query: URLSearchParams, route: FeedRoute, limits
     if ('error' in got) return fail(name, got.error)
     if (got.value === undefined) continue
     const id = positiveId(got.value)
-    if (id === null) return fail(name, `${name} must be a positive whole number (an id), got "${got.value}".`)
+    if (id === null) return fail(name, { key: 'feedParamId', vars: { name, got: got.value } })
     ids[name] = id
   }
 
@@ -103,7 +105,7 @@ export function parseFeedParams(query: URLSearchParams, route: FeedRoute, limits
     const asked = typeParam.value.split(',').map((t) => t.trim().toLowerCase())
     const unknown = asked.find((t) => !limits.types.includes(t))
     if (unknown !== undefined) {
-      return fail('type', `type must be ${limits.types.join(', ')} (or several, comma-separated), got "${unknown}".`)
+      return fail('type', { key: 'feedParamType', vars: { types: limits.types.join(', '), got: unknown } })
     }
     types = limits.types.filter((t) => asked.includes(t))
   }
@@ -114,7 +116,7 @@ export function parseFeedParams(query: URLSearchParams, route: FeedRoute, limits
   if (limitParam.value !== undefined) {
     const n = /^\d{1,6}$/.test(limitParam.value) ? Number(limitParam.value) : Number.NaN
     if (!Number.isInteger(n) || n < 1 || n > limits.maxLimit) {
-      return fail('limit', `limit must be a whole number from 1 to ${limits.maxLimit}, got "${limitParam.value}".`)
+      return fail('limit', { key: 'feedParamLimit', vars: { max: limits.maxLimit, got: limitParam.value } })
     }
     limit = n
   }

@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 import { retryAfterSeconds } from '../domain/databaseErrors'
 import { translate } from '../domain/i18n/translate'
 import { databaseDownReason } from '../health/probes'
-import { requestLanguage } from './requestLanguage'
+import { requestLanguage } from '../domain/i18n/requestLanguage'
 
 type RouteHandler = (request: Request, context: { params: Promise<{ slug: string[] }> }) => Promise<Response>
 

@@ -15,7 +15,7 @@ import {
   type RequestLimits,
 } from '../domain/requestLimits'
 import { formatMessage, type Problem } from '../domain/i18n/messages'
-import { requestLanguage } from './requestLanguage'
+import { requestLanguage } from '../domain/i18n/requestLanguage'
 import { mayWriteCollection } from './mayWriteCollection'
 
 const WITH_BODY = new Set(['POST', 'PATCH', 'PUT'])

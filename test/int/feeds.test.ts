@@ -73,8 +73,9 @@ async function publish(collection: Collection, user: Doc, data: Record<string, u
   return doc as unknown as Doc
 }
 
-async function errorOf(path: string): Promise<{ status: number; field?: string; message: string }> {
-  const res = await get(path)
+/** The refusal as an English reader gets it (Vietnamese is the default; one case checks it). */
+async function errorOf(path: string, lang = 'en'): Promise<{ status: number; field?: string; message: string }> {
+  const res = await get(path, { 'Accept-Language': lang })
   const body = (await res.json()) as { errors: Array<{ field?: string; message: string }> }
   return { status: res.status, field: body.errors[0]?.field, message: body.errors[0]?.message ?? '' }
 }
@@ -409,6 +410,14 @@ describe('bad requests', () => {
       expect(err, path).toMatchObject({ status: 400, field })
       expect(err.message, path).toMatch(message)
     }
+    // Vietnamese unless the reader asks for English (browser or admin language).
+    expect(await errorOf('/feeds/rss.xml?type=podcasts', 'vi,en;q=0.8')).toMatchObject({
+      status: 400,
+      field: 'type',
+      message:
+        'Tham số type phải là articles, infographics, videos (hoặc vài loại, cách nhau bằng dấu phẩy); nhận được "podcasts".',
+    })
+    expect((await errorOf('/feeds/rss.xml?channel=999999', '')).message).toBe('Không có kênh 999999.')
     // Parameters a feed does not know (tracking, cache busters) are ignored.
     expect((await get('/feeds/rss.xml?utm_source=zalo&_=123')).status).toBe(200)
   })

@@ -15,6 +15,7 @@ import {
   type FeedSourceItem,
 } from '../../src/domain/feedItems'
 import { canonicalFeedQuery, feedPath, parseFeedParams, parsePathId } from '../../src/domain/feedParams'
+import { formatMessage } from '../../src/domain/i18n/messages'
 import { checkItemUrlPattern, expandItemUrl, portalItemUrl } from '../../src/domain/portalUrl'
 import { renderFeed } from '../../src/plugin/feeds/renderFeed'
 import { resolveFeedOptions } from '../../src/plugin/options'
@@ -83,7 +84,11 @@ describe('feed parameters', () => {
     expect(fieldOf('limit=5.5')).toBe('limit')
     expect(fieldOf('utm_source=x&fbclid=y')).toBeNull()
     const r = parse('limit=500')
-    expect(r.ok ? '' : r.message).toBe('limit must be a whole number from 1 to 100, got "500".')
+    const problem = r.ok ? null : r.problem
+    expect(problem && formatMessage(problem, 'en')).toBe('limit must be a whole number from 1 to 100, got "500".')
+    expect(problem && formatMessage(problem, 'vi')).toBe(
+      'Tham số limit phải là số nguyên từ 1 đến 100; nhận được "500".',
+    )
   })
 
   it('writes the filter back canonically for the self link', () => {

@@ -5,6 +5,7 @@ import {
   checkDraft,
   checkRefs,
   describeField,
+  draftFromParse,
   draftFromText,
   draftProblems,
   matchName,
@@ -15,6 +16,8 @@ import {
   type ImportCatalog,
   type ImportDraft,
 } from '../../src/domain/planImport'
+import { formatImportMessage } from '../../src/domain/i18n/messages'
+import { parsePlanText } from '../../src/domain/planText'
 import { CHANNELS, PARENT_PLAN, PLAN, UNITS } from '../../src/seed/planData'
 
 const FIXTURE = path.resolve(import.meta.dirname, '../fixtures/planImport/du-lich-so.txt')
@@ -171,6 +174,39 @@ describe('draft from the fixture plan (own text in the appendix-table shape)', (
 
   it('lists what the parser could not place as notes with their lines', () => {
     expect(draft.notes.map((n) => [n.kind, n.line])).toEqual([['rowWithoutNumber', 32]])
+  })
+
+  it('writes each note in Vietnamese, and in English when chosen (issue 21 point 9)', () => {
+    const note = draft.notes[0]!
+    // The rows numbered in order have no source line: the note says so with its numbers, not
+    // with the parser's English text.
+    expect(formatImportMessage(note.message, 'vi')).toMatch(
+      /^Dòng bảng không có STT \(đã tự đánh số\): \d+ dòng, đánh số [\d.–]+ theo thứ tự$/,
+    )
+    expect(formatImportMessage(note.message, 'en')).toMatch(/table row\(s\) have no STT/)
+    // The notes of a kind past the first few are summed up in one note, in words too.
+    const parsed = parsePlanText(fixtureText)
+    parsed.warnings.push(
+      { kind: 'invalidDate', message: '"45/13" is not a real date', line: 3, source: 'ngày 45/13/2025' },
+      {
+        kind: 'invalidDate',
+        message: '4 more "invalidDate" notes not shown',
+        line: null,
+        source: null,
+        vars: { more: 4 },
+      },
+      {
+        kind: 'noTitle',
+        message: 'no "KẾ HOẠCH"/"QUYẾT ĐỊNH" heading with a title was found',
+        line: null,
+        source: null,
+      },
+    )
+    const vi = draftFromParse(parsed, fixtureText, CATALOG).notes.map((n) => formatImportMessage(n.message, 'vi'))
+    expect(vi).toContain('Ngày không tồn tại: ngày 45/13/2025')
+    expect(vi).toContain('Còn 4 ghi chú "Ngày không tồn tại" khác không hiện')
+    expect(vi).toContain('Không tìm thấy tên kế hoạch')
+    for (const text of vi) expect(text).not.toMatch(/\b(the|not|found|notes?|shown|rows?)\b/)
   })
 
   it('takes --code and --recurrence from the caller', () => {

@@ -5,7 +5,16 @@
  */
 import { parsePlanText } from '../planText'
 import { stripBullet } from '../planText/normalize'
-import type { CatalogEntry, CatalogRef, PlanDraft, TargetDraft, TaskDraft, Timeframe, WarningKind } from '../planText'
+import type {
+  CatalogEntry,
+  CatalogRef,
+  ParseWarning,
+  PlanDraft,
+  TargetDraft,
+  TaskDraft,
+  Timeframe,
+  WarningKind,
+} from '../planText'
 import type { ContentType, RecurrencePeriod } from '../slugs'
 import { translate, type CatalogKey } from '../i18n/translate'
 import { codeKey, matchName } from './match'
@@ -40,6 +49,21 @@ const TYPE_OF: Record<'article' | 'infographic' | 'video', ContentType> = {
 /** The catalog key of a parser warning kind's name; the type fails when a kind has none. */
 const warningLabelKey = (kind: WarningKind): CatalogKey =>
   `parserWarning${kind.charAt(0).toUpperCase()}${kind.slice(1)}` as `parserWarning${Capitalize<WarningKind>}`
+
+/**
+ * A parser warning as an import note. The Vietnamese note names the kind, then the source line or
+ * the warning's numbers (never the parser's English text); the English note is the parser's own
+ * message. Both are kept so either language can be shown later.
+ */
+function parserNote(w: ParseWarning): ImportNote['message'] {
+  const label = translate('vi', warningLabelKey(w.kind))
+  const base = { label, message: w.message }
+  if (w.vars?.more !== undefined) return { key: 'noteParserMore', vars: { ...base, count: w.vars.more } }
+  if (w.vars?.rows !== undefined)
+    return { key: 'noteParserRows', vars: { ...base, count: w.vars.rows, range: w.vars.range ?? '' } }
+  if (w.source) return { key: 'noteParser', vars: { ...base, source: w.source } }
+  return { key: 'noteParserLabel', vars: base }
+}
 
 const PERIOD_VI: Record<RecurrencePeriod, string> = { month: 'tháng', quarter: 'quý', year: 'năm' }
 
@@ -95,17 +119,7 @@ export function draftFromParse(
   for (const w of parsed.warnings) {
     // Unknown units and channels are problems of the draft itself (they block the save).
     if (w.kind === 'unknownUnit' || w.kind === 'unknownChannel') continue
-    notes.push({
-      kind: w.kind,
-      line: w.line,
-      source: w.source,
-      message: {
-        key: 'noteParser',
-        // The Vietnamese note names the kind before the source line; the English one is the
-        // parser's own (English) message. Both are kept so either language can be shown later.
-        vars: { label: translate('vi', warningLabelKey(w.kind)), source: w.source ?? w.message, message: w.message },
-      },
-    })
+    notes.push({ kind: w.kind, line: w.line, source: w.source, message: parserNote(w) })
   }
   for (const o of parsed.objectives) {
     notes.push({

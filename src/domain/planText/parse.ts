@@ -246,6 +246,7 @@ function capWarnings(all: readonly ParseWarning[]): ParseWarning[] {
           message: `${n - MAX_PER_KIND} more "${kind}" notes not shown`,
           line: null,
           source: null,
+          vars: { more: n - MAX_PER_KIND },
         })
     }
   }

@@ -143,11 +143,13 @@ export function tasksFromTables(
       group?.taskCodes.push(code)
     }
     if (inferred.length > 0) {
+      const range = `${inferred[0]}${inferred.length > 1 ? `–${inferred[inferred.length - 1]}` : ''}`
       ctx.warn({
         kind: 'rowWithoutNumber',
-        message: `${inferred.length} table row(s) have no STT; numbered ${inferred[0]}${inferred.length > 1 ? `–${inferred[inferred.length - 1]}` : ''} in order`,
+        message: `${inferred.length} table row(s) have no STT; numbered ${range} in order`,
         line: table.headerLine,
         source: null,
+        vars: { rows: inferred.length, range },
       })
     }
     for (const n of table.notes) ctx.warn({ kind: 'rowShape', message: n.message, line: n.line, source: n.source })

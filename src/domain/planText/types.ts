@@ -196,6 +196,11 @@ export interface ParseWarning {
   /** 1-based line in the input, when the note is about one place. */
   line: number | null
   source: string | null
+  /**
+   * Numbers a note without a source line needs in another language: `rows` and `range` for rows
+   * numbered in order, `more` for notes of a kind left out. The message itself stays English.
+   */
+  vars?: { rows?: number; range?: string; more?: number }
 }
 
 /** A field of the draft that can be read approximately from OCR text. */

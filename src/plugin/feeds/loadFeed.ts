@@ -1,5 +1,6 @@
 import type { Payload, Where } from 'payload'
 import type { FeedFilter } from '../../domain/feedParams'
+import type { Problem } from '../../domain/i18n/messages'
 import {
   feedChannelText,
   latest,
@@ -40,7 +41,7 @@ export type LoadedFeed =
        */
       lastModified: string | null
     }
-  | { ok: false; field: string; message: string }
+  | { ok: false; field: string; problem: Problem }
 
 const num = (v: unknown): number | null => {
   const id = relId(v)
@@ -63,17 +64,26 @@ const COMMON_SELECT = { title: true, slug: true, firstPublishedAt: true, updated
  */
 type Scope = Omit<ScopeRows, 'home' | 'watermarks'>
 
-function checkScope(filter: FeedFilter, rows: ScopeRows): Scope | { field: string; message: string } {
+const NOT_FOUND = {
+  plan: 'feedPlanNotFound',
+  task: 'feedTaskNotFound',
+  channel: 'feedChannelNotFound',
+  unit: 'feedUnitNotFound',
+} as const
+
+const notFound = (field: keyof typeof NOT_FOUND, id: number): { field: string; problem: Problem } => ({
+  field,
+  problem: { key: NOT_FOUND[field], vars: { id } },
+})
+
+function checkScope(filter: FeedFilter, rows: ScopeRows): Scope | ReturnType<typeof notFound> {
   const { plan, task, channel, units } = rows
   // A plan still being drafted is not public: its feed does not exist yet.
-  if (filter.plan !== null && (!plan || plan.status === 'draft'))
-    return { field: 'plan', message: `Plan ${filter.plan} was not found.` }
+  if (filter.plan !== null && (!plan || plan.status === 'draft')) return notFound('plan', filter.plan)
   if (filter.task !== null && (!task || !task.planDoc || task.planDoc.status === 'draft'))
-    return { field: 'task', message: `Task ${filter.task} was not found.` }
-  if (filter.channel !== null && !channel)
-    return { field: 'channel', message: `Channel ${filter.channel} was not found.` }
-  if (filter.unit !== null && !units?.some((u) => Number(u.id) === filter.unit))
-    return { field: 'unit', message: `Unit ${filter.unit} was not found.` }
+    return notFound('task', filter.task)
+  if (filter.channel !== null && !channel) return notFound('channel', filter.channel)
+  if (filter.unit !== null && !units?.some((u) => Number(u.id) === filter.unit)) return notFound('unit', filter.unit)
   return { plan, task, channel, units, planTaskIds: rows.planTaskIds }
 }
 

@@ -1,4 +1,4 @@
-import { catalogLanguage, type Lang } from '../domain/i18n/translate'
+import { catalogLanguage, type Lang } from './translate'
 
 /**
  * The language of a request that has not reached Payload yet (the route guards answer before a
