@@ -1,5 +1,5 @@
 import { SLUGS } from '../src/domain/slugs'
-import { imageUploadConfig, resolveImageLimits } from '../media'
+import { imageSizesField, imageUploadConfig, resolveImageLimits } from '../media'
 import { checkUploadedFile } from '../hooks/checkUploadedFile'
 import { contentCollection } from './shared/contentCollection'
 
@@ -19,5 +19,6 @@ export const Infographics = contentCollection({
     { name: 'alt', type: 'text', required: true, label: { vi: 'Mô tả ảnh (alt)', en: 'Alt text' } },
     { name: 'caption', type: 'textarea', label: { vi: 'Chú thích', en: 'Caption' } },
     { name: 'dataSource', type: 'text', label: { vi: 'Nguồn số liệu', en: 'Data source' } },
+    imageSizesField,
   ],
 })

@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 import { createAsProducer, editOwnUnitContent } from '../src/plugin/access/editOwnUnitContent'
 import { isAdminOrManagerField } from '../src/plugin/access/isAdminOrManager'
 import { SLUGS } from '../src/domain/slugs'
-import { imageUploadConfig, resolveImageLimits } from '../media'
+import { imageSizesField, imageUploadConfig, resolveImageLimits } from '../media'
 import { assignAuthorUnit } from '../hooks/assignAuthorUnit'
 import { checkUploadedFile } from '../hooks/checkUploadedFile'
 import { keepItemInOwnUnit } from '../hooks/keepItemInOwnUnit'
@@ -35,6 +35,7 @@ export const Media: CollectionConfig = {
     beforeChange: [assignAuthorUnit],
   },
   fields: [
+    imageSizesField,
     { name: 'alt', type: 'text', required: true, label: { vi: 'Mô tả ảnh (alt)', en: 'Alt text' } },
     { name: 'caption', type: 'text', label: { vi: 'Chú thích', en: 'Caption' } },
     {

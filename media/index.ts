@@ -60,3 +60,5 @@ export type {
 export { IMAGE_SIZES, IMAGE_SIZE_NAMES, WEBP_QUALITY, imageUploadConfig, videoUploadConfig } from './uploadConfig'
 export type { ImageKind } from './uploadConfig'
 export type { ImageSizeName, ImageUploadOptions, VideoUploadOptions } from './uploadConfig'
+export { imageSizesField } from './imageSizesField'
+export { imageSizeRows, type ImageSizeRow } from './imageSizeRows'

@@ -50,6 +50,8 @@ const VNEXPRESS = channelName('vnexpress')
 /** Inside task 1's window (1/7–30/8/2025), typed the way the date picker shows it. */
 const PUBLISHED_ON = '25/8/2025'
 const AS_OF = '2025-08-30'
+/** expect.poll's default second is too short for a page under a loaded build. */
+const POLL = { timeout: 30_000 }
 
 const ARTICLE = 'Cổng Dịch vụ công quốc gia: 9 triệu hồ sơ trực tuyến sau đồng bộ (E2E)'
 const DRAFT = 'Bản nháp chưa xuất bản về Cổng Dịch vụ công (E2E)'
@@ -306,27 +308,33 @@ describe.sequential('users’ journeys in Chromium', () => {
     await screenshot(page, 'multimedia-infographic-filled')
     await publish(page)
 
-    // The derivatives, as the admin lists them: every configured size, at its width, and loadable.
-    await page.getByRole('button', { name: 'Kích cỡ xem trước' }).click()
-    const drawer = page.locator('.preview-sizes')
-    await drawer.waitFor()
+    // The derivatives, as the sidebar lists them: every configured size named for its use in
+    // Vietnamese (no code names like "og" or "cardWebp", no "Original"), at its width, and loadable.
+    const sizes = page.getByTestId('image-sizes')
+    await expect.poll(() => sizes.locator('li').count(), POLL).toBe(1 + IMAGE_SIZES.length)
+    const listed = (await sizes.textContent()) ?? ''
+    expect(listed).toContain('Ảnh gốc')
+    expect(listed).toContain('Ảnh chia sẻ mạng xã hội')
+    expect(listed).not.toMatch(/\b(Original|thumbnail|cardWebp|webWebp|og|square)\b/)
     for (const size of IMAGE_SIZES) {
-      const option = drawer.locator('.preview-sizes__sizeOption', {
-        has: page.locator('.preview-sizes__sizeName', { hasText: new RegExp(`^${size.name}$`) }),
-      })
-      await expect(option.count(), size.name).resolves.toBe(1)
-      const meta = (await option.locator('.file-meta__size-type').textContent()) ?? ''
-      expect(meta, size.name).toContain(`${size.width}x`)
-      expect(meta, size.name).toContain(size.formatOptions?.format === 'webp' ? 'image/webp' : 'image/png')
+      const row = sizes.getByTestId(`image-size-${size.name}`)
+      expect(await row.getAttribute('data-width'), size.name).toBe(String(size.width))
+      expect(await row.getAttribute('data-format'), size.name).toBe(
+        size.formatOptions?.format === 'webp' ? 'WEBP' : 'PNG',
+      )
     }
-    // Every preview image actually came from the server and decoded.
+    // Payload's drawer with the code names is gone.
+    expect(await page.getByRole('button', { name: 'Kích cỡ xem trước' }).isVisible()).toBe(false)
+    // Every listed image actually came from the server and decoded.
     await expect
-      .poll(() =>
-        drawer
-          .locator('img')
-          .evaluateAll((imgs) =>
-            imgs.every((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0),
-          ),
+      .poll(
+        () =>
+          sizes
+            .locator('img')
+            .evaluateAll((imgs) =>
+              imgs.every((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0),
+            ),
+        POLL,
       )
       .toBe(true)
     await screenshot(page, 'multimedia-infographic-derivatives')
