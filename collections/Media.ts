@@ -3,6 +3,7 @@ import { createAsProducer, editOwnUnitContent } from '../src/plugin/access/editO
 import { isAdminOrManagerField } from '../src/plugin/access/isAdminOrManager'
 import { SLUGS } from '../src/domain/slugs'
 import { imageSizesField, imageUploadConfig, resolveImageLimits } from '../media'
+import { namedDocumentTitleField } from './shared/contentFields'
 import { assignAuthorUnit } from '../hooks/assignAuthorUnit'
 import { checkUploadedFile } from '../hooks/checkUploadedFile'
 import { keepItemInOwnUnit } from '../hooks/keepItemInOwnUnit'
@@ -35,6 +36,7 @@ export const Media: CollectionConfig = {
     beforeChange: [assignAuthorUnit],
   },
   fields: [
+    namedDocumentTitleField,
     imageSizesField,
     { name: 'alt', type: 'text', required: true, label: { vi: 'Mô tả ảnh (alt)', en: 'Alt text' } },
     { name: 'caption', type: 'text', label: { vi: 'Chú thích', en: 'Caption' } },

@@ -14,7 +14,7 @@ import { generateSlug } from '../../hooks/generateSlug'
 import { keepItemInOwnUnit } from '../../hooks/keepItemInOwnUnit'
 import { lockUnitField, slugField } from './commonFields'
 import { planTagFields, publishingFields } from '../../src/plugin/counting/fields'
-import { contentVersions, searchTextField } from './contentFields'
+import { contentVersions, namedDocumentTitleField, searchTextField } from './contentFields'
 import { reviewFields, reviewPanelField } from '../../src/plugin/review/fields'
 
 export interface ContentCollectionSpec {
@@ -72,6 +72,7 @@ export function contentCollection(spec: ContentCollectionSpec): CollectionConfig
       beforeChange: [assignAuthorUnit, ...(spec.beforeChange ?? []), computeSearchText(spec.searchFields)],
     },
     fields: [
+      namedDocumentTitleField,
       reviewPanelField,
       { name: 'title', type: 'text', required: true, label: { vi: 'Tiêu đề', en: 'Title' } },
       slugField,

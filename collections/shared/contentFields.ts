@@ -9,6 +9,19 @@ export const searchTextField: Field = {
   admin: { hidden: true, disableListColumn: true, disableListFilter: true },
 }
 
+/**
+ * Names a document that has no title yet ("Infographic mới (chưa có tiêu đề)") where Payload
+ * would show its id. Shows nothing itself (collections/shared/admin/NamedDocumentTitle.tsx).
+ */
+export const namedDocumentTitleField: Field = {
+  name: 'namedDocumentTitle',
+  type: 'ui',
+  admin: {
+    disableListColumn: true,
+    components: { Field: '/../collections/shared/admin/NamedDocumentTitle#NamedDocumentTitle' },
+  },
+}
+
 /** Drafts, autosave and scheduled publishing, as a newsroom expects. */
 export const contentVersions: CollectionConfig['versions'] = {
   drafts: { autosave: { interval: 2000 }, schedulePublish: true },

@@ -150,6 +150,7 @@ export const en: Record<CatalogKey, string> = {
   feedLinksDraftPlan: 'The plan is a draft: its feeds go public once the plan is active.',
   feedLinksHint: 'Give these addresses to partner newsrooms and aggregators to follow the section.',
   feedAllContent: 'All content',
+  untitledDocument: 'New {{kind}} (untitled)',
   imageSizesTitle: 'Image sizes',
   imageSizesNone: 'The sizes are made when an image is uploaded and saved.',
   imageSizeOriginal: 'Original',

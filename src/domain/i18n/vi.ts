@@ -162,6 +162,7 @@ export const vi = {
   feedLinksHint: 'Gửi các địa chỉ này cho cơ quan báo chí, trang tổng hợp tin để theo dõi chuyên mục.',
   feedAllContent: 'Tất cả sản phẩm',
   // An image's files in its edit view (media/admin/ImageSizesList.tsx), named for their use.
+  untitledDocument: '{{kind}} mới (chưa có tiêu đề)',
   imageSizesTitle: 'Các cỡ ảnh',
   imageSizesNone: 'Các cỡ ảnh được tạo khi tải ảnh lên và lưu.',
   imageSizeOriginal: 'Ảnh gốc',

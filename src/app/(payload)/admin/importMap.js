@@ -1,3 +1,4 @@
+import { NamedDocumentTitle as NamedDocumentTitle_b7588df77253e480b66a9dfb6449d4b0 } from '../../../../collections/shared/admin/NamedDocumentTitle'
 import { ImageSizesList as ImageSizesList_de11fec6d8355c8f4de8ed8d1592b5bd } from '../../../../media/admin/ImageSizesList'
 import { ReviewPanel as ReviewPanel_419bf1fa3fd18a9ac1215bb0242ef6e5 } from '../../../plugin/review/admin/ReviewPanel'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -48,6 +49,7 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "/../collections/shared/admin/NamedDocumentTitle#NamedDocumentTitle": NamedDocumentTitle_b7588df77253e480b66a9dfb6449d4b0,
   "/../media/admin/ImageSizesList#ImageSizesList": ImageSizesList_de11fec6d8355c8f4de8ed8d1592b5bd,
   "/plugin/review/admin/ReviewPanel#ReviewPanel": ReviewPanel_419bf1fa3fd18a9ac1215bb0242ef6e5,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,

@@ -1,0 +1,33 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { onTestFailed } from 'vitest'
+import { DEMO_PASSWORD, DEMO_USERS } from '../../src/seed/planData'
+
+/**
+ * A demo user (by role) signed in through the login form, as people do, in a new context at the
+ * audit's 1440×900, in Vietnamese and the ministry's time zone. `onFail` runs when the calling
+ * test fails (a screenshot, usually). The caller closes the context, or the browser.
+ */
+export async function signInAs(
+  browser: Browser,
+  base: string,
+  role: string,
+  onFail?: (page: Page) => Promise<void>,
+): Promise<{ page: Page; context: BrowserContext }> {
+  const user = DEMO_USERS.find((u) => u.role === role)
+  if (!user) throw new Error(`no demo ${role} in the seed`)
+  const context = await browser.newContext({
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    viewport: { width: 1440, height: 900 },
+  })
+  const page = await context.newPage()
+  page.setDefaultTimeout(60_000)
+  page.setDefaultNavigationTimeout(90_000)
+  if (onFail) onTestFailed(() => onFail(page).catch(() => undefined))
+  await page.goto(`${base}/admin/login`)
+  await page.getByLabel('Email').fill(user.email)
+  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD)
+  await page.getByRole('button', { name: 'Đăng nhập' }).click()
+  await page.waitForURL(/\/admin\/?$/)
+  return { page, context }
+}
