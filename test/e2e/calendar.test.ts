@@ -11,9 +11,10 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, onTestFailed, onTestFinished, test } from 'vitest'
+import { afterAll, beforeAll, describe, expect, onTestFinished, test } from 'vitest'
 import { DEMO_PASSWORD, DEMO_USERS, PLAN } from '../../src/seed/planData'
 import { launchBrowser } from './browser'
+import { signInAs } from './signIn'
 
 const BASE = process.env.E2E_BASE_URL ?? ''
 const SHOTS = path.join(process.env.E2E_ARTIFACTS ?? path.resolve(import.meta.dirname, 'artifacts'), 'screenshots')
@@ -34,11 +35,8 @@ async function api(method: string, route: string, token: string, body?: unknown)
   return { status: res.status, json: (await res.json().catch(() => ({}))) as Record<string, unknown> }
 }
 
+/** The user signed in in the browser, and their API token for the checks made over HTTP. */
 async function signIn(role: string): Promise<{ page: Page; token: string }> {
-  return signInAs(role)
-}
-
-async function signInAs(role: string): Promise<{ page: Page; token: string }> {
   const user = DEMO_USERS.find((u) => u.role === role)
   if (!user) throw new Error(`no demo ${role}`)
   const login = await fetch(`${BASE}/api/users/login`, {
@@ -47,21 +45,9 @@ async function signInAs(role: string): Promise<{ page: Page; token: string }> {
     body: JSON.stringify({ email: user.email, password: DEMO_PASSWORD }),
   })
   const token = ((await login.json()) as { token?: string }).token ?? ''
-  const context = await browser.newContext({
-    locale: 'vi-VN',
-    timezoneId: 'Asia/Ho_Chi_Minh',
-    viewport: { width: 1440, height: 900 },
-  })
-  const page = await context.newPage()
-  page.setDefaultTimeout(60_000)
-  onTestFailed(async () => {
-    await page.screenshot({ path: path.join(SHOTS, '22-FAILED.png'), fullPage: true }).catch(() => undefined)
-  })
-  await page.goto(`${BASE}/admin/login`)
-  await page.getByLabel('Email').fill(user.email)
-  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD)
-  await page.getByRole('button', { name: 'Đăng nhập' }).click()
-  await page.waitForURL(/\/admin\/?$/)
+  const { page } = await signInAs(browser, BASE, role, (p) =>
+    p.screenshot({ path: path.join(SHOTS, '22-FAILED.png'), fullPage: true }).then(() => undefined),
+  )
   return { page, token }
 }
 
@@ -254,7 +240,7 @@ describe.sequential('issue 22 acceptance: planning on the calendar, publishing, 
     })
     expect(outsider.status, JSON.stringify(outsider.json)).toBe(201)
 
-    const { page, token } = await signInAs('manager')
+    const { page, token } = await signIn('manager')
     const before = await readDashboard(page, plan, today)
 
     // The calendar, filtered to the plan: the task's target window is a bar, and a click on a day
@@ -308,7 +294,7 @@ describe.sequential('issue 22 acceptance: planning on the calendar, publishing, 
     expect(planned).toEqual({ achieved: before.achieved, forecast: before.forecast + 3 })
 
     // The editor sees them on their own calendar (no filter), assigned to them, and publishes one.
-    const editor = await signInAs('editor')
+    const editor = await signIn('editor')
     const range = [addDays(today, -1), addDays(days[2]!, 3)] as const
     const mine = (await calendarEvents(editor.token, ...range)).filter((e) => JOURNEY.includes(e.title))
     expect(mine.map((e) => [e.kind, e.day, e.title])).toEqual(JOURNEY.map((t, i) => ['planned', days[i], t]))

@@ -9,9 +9,9 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, onTestFailed, test } from 'vitest'
-import { DEMO_PASSWORD, DEMO_USERS } from '../../src/seed/planData'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { launchBrowser } from './browser'
+import { signInAs } from './signIn'
 
 const BASE = process.env.E2E_BASE_URL ?? ''
 const SHOTS = path.join(process.env.E2E_ARTIFACTS ?? path.resolve(import.meta.dirname, 'artifacts'), 'screenshots')
@@ -40,23 +40,8 @@ async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 async function signIn(role: string): Promise<Page> {
-  const user = DEMO_USERS.find((u) => u.role === role)
-  if (!user) throw new Error(`no demo ${role} in the seed`)
-  const context = await browser.newContext({
-    locale: 'vi-VN',
-    timezoneId: 'Asia/Ho_Chi_Minh',
-    viewport: { width: 1440, height: 900 },
-  })
+  const { page, context } = await signInAs(browser, BASE, role, (p) => screenshot(p, 'FAILED'))
   contexts.push(context)
-  const page = await context.newPage()
-  page.setDefaultTimeout(60_000)
-  page.setDefaultNavigationTimeout(90_000)
-  onTestFailed(() => screenshot(page, 'FAILED').catch(() => undefined))
-  await page.goto(`${BASE}/admin/login`)
-  await page.getByLabel('Email').fill(user.email)
-  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD)
-  await page.getByRole('button', { name: 'Đăng nhập' }).click()
-  await page.waitForURL(/\/admin\/?$/)
   return page
 }
 
