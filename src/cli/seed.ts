@@ -21,8 +21,9 @@ async function main(): Promise<void> {
     config: await createAppConfig({ seedOnFirstStart: false, scheduler: { enabled: false } }),
   })
   try {
-    const { created } = await seed(payload, { demo: process.argv.includes('--demo') })
-    payload.logger.info({ msg: 'Seed complete', created })
+    const { created, offset } = await seed(payload, { demo: process.argv.includes('--demo') })
+    // offset: days the plan's dates were moved from the data as written (DEMO_TODAY, demoDates.ts).
+    payload.logger.info({ msg: 'Seed complete', created, offset })
   } finally {
     await payload.destroy()
   }

@@ -3,6 +3,7 @@
  * tests and CLIs can set them first.
  */
 import path from 'node:path'
+import { calendarDay, isIsoDay } from '../domain/calendar'
 
 const BUILD_PHASE = 'phase-production-build'
 
@@ -243,4 +244,15 @@ export function shutdownGraceMs(): number {
   if (!Number.isInteger(n) || n < 0 || n > 600_000)
     throw new Error(`SHUTDOWN_GRACE_MS must be a whole number of milliseconds from 0 to 600000, got "${raw}".`)
   return n
+}
+
+/**
+ * The day the demo plan is dated around (src/seed/demoDates.ts): DEMO_TODAY (YYYY-MM-DD) when
+ * set, so tests and screenshots get the same plan every day, else today in Asia/Ho_Chi_Minh.
+ */
+export function demoToday(env: Readonly<Record<string, string | undefined>> = process.env, now = new Date()): string {
+  const raw = env.DEMO_TODAY?.trim()
+  if (raw === undefined || raw === '') return calendarDay(now)
+  if (!isIsoDay(raw)) throw new Error(`DEMO_TODAY must be a day as YYYY-MM-DD (e.g. 2025-09-24), got "${raw}".`)
+  return raw
 }

@@ -281,6 +281,13 @@ export const DEMO_USERS: UserSeed[] = [
   { email: 'multimedia@demo.gov.vn', name: 'Đa phương tiện Demo', role: 'multimedia', unit: 'tttt' },
 ]
 
+/**
+ * The day the demo was written for: every date here (plan period, deadlines, publications, the
+ * submitted report) reads as of 24/9/2025. The seed moves them all by the days from this anchor
+ * to the day it runs (src/seed/demoDates.ts), so the demo plan is always running, not overdue.
+ */
+export const DEMO_ANCHOR = '2025-09-24'
+
 /** Demo content: published and draft items across the content tasks and channels. */
 export interface DemoItemSeed {
   collection: 'articles' | 'infographics' | 'videos'
@@ -289,7 +296,7 @@ export interface DemoItemSeed {
   summary?: string
   task: string
   status: 'published' | 'draft'
-  /** Channel key → day published there (2025: inside the tasks' windows). */
+  /** Channel key → day published there (as of DEMO_ANCHOR: inside the tasks' windows). */
   publications: Array<{ channel: string; day: string; url?: string }>
   externalUrl?: string
 }
@@ -396,3 +403,110 @@ export const DEMO_ITEMS: DemoItemSeed[] = [
     publications: [],
   },
 ]
+
+/** Provinces and cities (as merged on 1/7/2025) the pace articles report from: name, slug part. */
+const PLACES: Array<[string, string]> = [
+  ['Lào Cai', 'lao-cai'],
+  ['Điện Biên', 'dien-bien'],
+  ['Lai Châu', 'lai-chau'],
+  ['Sơn La', 'son-la'],
+  ['Cao Bằng', 'cao-bang'],
+  ['Tuyên Quang', 'tuyen-quang'],
+  ['Lạng Sơn', 'lang-son'],
+  ['Thái Nguyên', 'thai-nguyen'],
+  ['Phú Thọ', 'phu-tho'],
+  ['Thanh Hóa', 'thanh-hoa'],
+  ['Nghệ An', 'nghe-an'],
+  ['Hà Tĩnh', 'ha-tinh'],
+  ['Quảng Trị', 'quang-tri'],
+  ['Quảng Ngãi', 'quang-ngai'],
+  ['Gia Lai', 'gia-lai'],
+  ['Đắk Lắk', 'dak-lak'],
+  ['Lâm Đồng', 'lam-dong'],
+  ['Khánh Hòa', 'khanh-hoa'],
+  ['Cà Mau', 'ca-mau'],
+  ['An Giang', 'an-giang'],
+  ['Đồng Tháp', 'dong-thap'],
+  ['Vĩnh Long', 'vinh-long'],
+  ['Tây Ninh', 'tay-ninh'],
+  ['Ninh Bình', 'ninh-binh'],
+]
+
+const paceArticle = (task: string, slug: string, title: string, day: string, index: number): DemoItemSeed => ({
+  collection: 'articles',
+  slug,
+  title,
+  task,
+  status: 'published',
+  publications: [
+    { channel: 'portal', day },
+    // Every other one shared on the ministry's page too, so the heat map has more than one column.
+    ...(index % 2 === 0
+      ? [{ channel: 'social', day, url: `https://www.facebook.com/bokhoahocvacongnghe/posts/${2000 + index}` }]
+      : []),
+  ],
+})
+
+/** Publication days in July and September (none in August: the tests' August views stay as they were). */
+const TASK_3_DAYS = [
+  '2025-07-04',
+  '2025-07-09',
+  '2025-07-14',
+  '2025-07-18',
+  '2025-07-23',
+  '2025-07-28',
+  '2025-07-31',
+  '2025-09-03',
+  '2025-09-05',
+  '2025-09-09',
+  '2025-09-11',
+  '2025-09-15',
+  '2025-09-17',
+  '2025-09-19',
+  '2025-09-23',
+]
+const TASK_4_DAYS = [
+  '2025-07-10',
+  '2025-07-17',
+  '2025-07-24',
+  '2025-07-30',
+  '2025-09-04',
+  '2025-09-10',
+  '2025-09-16',
+  '2025-09-18',
+  '2025-09-22',
+]
+
+/**
+ * Published articles that give the demo a pace to read: as of DEMO_ANCHOR (windows from the
+ * plan's 1/7), task 3 has 15 of the 14.1 expected (on track), task 4 has 9 of 11.2 (at risk,
+ * ≥ 70 %); tasks 2 (2 of 18.7) and 5 (0 of 9.4) are behind and task 1 is past its deadline.
+ */
+export const DEMO_PACE_ITEMS: DemoItemSeed[] = [
+  ...TASK_3_DAYS.map((day, i) => {
+    const [place, slug] = PLACES[i]!
+    return i % 2 === 0
+      ? paceArticle('3', `diem-lom-song-${slug}`, `Xóa điểm lõm sóng ở thôn, bản của ${place}`, day, i)
+      : paceArticle('3', `mang-chuyen-dung-${slug}`, `Mạng truyền số liệu chuyên dùng đến cấp xã ở ${place}`, day, i)
+  }),
+  ...TASK_4_DAYS.map((day, i) => {
+    const [place, slug] = PLACES[TASK_3_DAYS.length + i]!
+    return i % 2 === 0
+      ? paceArticle(
+          '4',
+          `tap-huan-chuyen-doi-so-${slug}`,
+          `Tập huấn chuyển đổi số cho cán bộ cấp xã ở ${place}`,
+          day,
+          i,
+        )
+      : paceArticle('4', `to-cong-nghe-so-${slug}`, `Tổ công nghệ số cộng đồng ở ${place} hỗ trợ người dân`, day, i)
+  }),
+]
+
+/** A report task the demo shows as handed in: its report attached (a small .docx) and submitted. */
+export const DEMO_SUBMITTED_REPORT = {
+  task: '7',
+  title: 'Báo cáo cơ sở pháp lý về phân cấp, phân quyền (Vụ Pháp chế)',
+  filename: 'bao-cao-phan-cap-phan-quyen.docx',
+  submittedOn: '2025-09-15',
+}

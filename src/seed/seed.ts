@@ -1,25 +1,29 @@
 import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload } from 'payload'
-import { dayToInstant } from '../domain/calendar'
+import { Document, Packer, Paragraph, TextRun } from 'docx'
+import { calendarDay, dayToInstant } from '../domain/calendar'
 import { SLUGS } from '../domain/slugs'
 import sharp from 'sharp'
-import {
-  CHANNELS,
-  DEMO_ITEMS,
-  DEMO_PASSWORD,
-  DEMO_USERS,
-  PARENT_PLAN,
-  PLAN,
-  UNITS,
-  type DemoItemSeed,
-} from './planData'
+import { demoToday } from '../config/env'
+import { demoOffset, shiftedDemo } from './demoDates'
+import { CHANNELS, DEMO_PASSWORD, DEMO_USERS, PARENT_PLAN, PLAN, UNITS, type DemoItemSeed } from './planData'
 
 export interface SeedOptions {
   /** Also create the demo accounts (one per role) and demo content. */
   demo?: boolean
+  /**
+   * The day the plan is dated around (YYYY-MM-DD); default demoToday(): DEMO_TODAY, else today.
+   * A plan seeded before keeps its dates whatever this is.
+   */
+  today?: string
 }
 
 export interface SeedSummary {
-  created: Record<'units' | 'channels' | 'plans' | 'tasks' | 'users' | 'articles' | 'infographics' | 'videos', number>
+  created: Record<
+    'units' | 'channels' | 'plans' | 'tasks' | 'users' | 'articles' | 'infographics' | 'videos' | 'planDocuments',
+    number
+  >
+  /** Days the written data was moved by (see demoDates.ts). */
+  offset: number
 }
 
 type Id = string | number
@@ -30,6 +34,9 @@ type Where = Record<string, unknown>
  * each record is keyed by its natural key and only created when missing, so a re-run never
  * duplicates and never overwrites what people have edited since. All of it runs in one
  * transaction: a failure leaves the database as it was.
+ *
+ * The plan's dates are moved to the day it is loaded (`today`, see demoDates.ts) so the plan is
+ * running rather than long over; a plan seeded before keeps the dates it was given then.
  *
  * This is system set-up, not an action on behalf of a user, so it runs with Payload's default
  * access override.
@@ -45,7 +52,11 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
     articles: 0,
     infographics: 0,
     videos: 0,
+    planDocuments: 0,
   }
+  // Read before the transaction: a bad DEMO_TODAY stops the seed before it writes anything.
+  const today = options.today ?? demoToday()
+  let offset = 0
   await initTransaction(req)
   try {
     const ensure = async (
@@ -142,6 +153,18 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
         reporting: { monthlyDay: null },
       },
     )
+    // The dates of a plan seeded before, not today's: re-seeding must not move them.
+    const seeded = await payload.find({
+      collection: SLUGS.plans,
+      where: { code: { equals: PLAN.code } },
+      limit: 1,
+      depth: 0,
+      req,
+    })
+    const seededFrom = (seeded.docs[0] as { period?: { from?: string | null } } | undefined)?.period?.from
+    offset = demoOffset(today, seededFrom ? calendarDay(seededFrom) : null)
+    const demo = shiftedDemo(offset)
+
     const plan = await ensure(
       'plans',
       { code: { equals: PLAN.code } },
@@ -151,7 +174,7 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
         issuer: PLAN.issuer,
         basedOn: [parentPlan],
         basisDocuments: PLAN.basisDocuments.map((d) => ({ ...d, date: dayToInstant(d.date) })),
-        period: { from: dayToInstant(PLAN.period.from), to: dayToInstant(PLAN.period.to) },
+        period: { from: dayToInstant(demo.plan.period.from), to: dayToInstant(demo.plan.period.to) },
         reporting: { monthlyDay: PLAN.monthlyDay },
         reportDocument: { ...PLAN.reportDocument, issuingUnit: unit(PLAN.reportDocument.issuingUnit) },
         managers,
@@ -159,7 +182,7 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
     )
 
     const taskIds = new Map<string, Id>()
-    for (const [index, t] of PLAN.tasks.entries()) {
+    for (const [index, t] of demo.plan.tasks.entries()) {
       const target =
         t.target.kind === 'content'
           ? { ...t.target, channels: t.target.channels.map(channel) }
@@ -185,7 +208,7 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
     if (options.demo) {
       const author = (role: 'editor' | 'multimedia') =>
         userIds.get(DEMO_USERS.find((u) => u.role === role)?.email ?? '')
-      for (const item of DEMO_ITEMS) {
+      for (const item of demo.items) {
         const taken = await payload.find({
           collection: item.collection,
           where: { slug: { equals: item.slug } },
@@ -210,13 +233,94 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
         })
         created[item.collection] += 1
       }
+      const report = demo.submittedReport
+      const reportTask = taskIds.get(report.task)
+      if (reportTask === undefined) throw new Error(`Seed data names an unknown task "${report.task}"`)
+      created.planDocuments += await submitDemoReport(payload, req, reportTask, report)
     }
     await commitTransaction(req)
   } catch (err) {
     await killTransaction(req)
     throw err
   }
-  return { created }
+  return { created, offset }
+}
+
+type LocalReq = Awaited<ReturnType<typeof createLocalReq>>
+interface DeliverableRow {
+  id?: string | null
+  kind: string
+  document?: unknown
+  submitted?: boolean | null
+}
+
+/**
+ * Hands in the demo's report task: its report (a real .docx) uploaded as a plan document and
+ * attached to the deliverable target, ticked submitted. Only a target nobody has touched (not
+ * submitted, no document) is changed, and the document is keyed by its title, so a re-run or a
+ * plan someone works on is left alone. Returns the documents created (0 or 1).
+ */
+async function submitDemoReport(
+  payload: Payload,
+  req: LocalReq,
+  taskId: Id,
+  report: { title: string; filename: string; submittedOn: string },
+): Promise<number> {
+  const task = (await payload.findByID({ collection: SLUGS.tasks, id: taskId, depth: 0, req })) as {
+    targets?: DeliverableRow[] | null
+  }
+  const targets = task.targets ?? []
+  const index = targets.findIndex((t) => t.kind === 'deliverable')
+  const target = targets[index]
+  if (!target || target.submitted || target.document) return 0
+  const existing = await payload.find({
+    collection: SLUGS.planDocuments,
+    where: { title: { equals: report.title } },
+    limit: 1,
+    depth: 0,
+    req,
+  })
+  let documentId = (existing.docs[0] as { id: Id } | undefined)?.id
+  let created = 0
+  if (documentId === undefined) {
+    const doc = (await payload.create({
+      collection: SLUGS.planDocuments,
+      data: { title: report.title } as never,
+      file: await demoReportFile(report.title, report.filename),
+      depth: 0,
+      req,
+    })) as { id: Id }
+    documentId = doc.id
+    created = 1
+  }
+  // The whole row goes back (its id keeps it the same row): the "submitted" check reads the
+  // document from the row itself (siblingData), so both must be in the same row of the update.
+  const rows = targets.map((t, i) =>
+    i === index ? { ...t, document: documentId, submitted: true, submittedAt: dayToInstant(report.submittedOn) } : t,
+  )
+  await payload.update({ collection: SLUGS.tasks, id: taskId, data: { targets: rows } as never, depth: 0, req })
+  return created
+}
+
+/** A one-page Word document standing in for the unit's report: a real .docx, as users attach. */
+async function demoReportFile(title: string, filename: string) {
+  const doc = new Document({
+    sections: [
+      {
+        children: [
+          new Paragraph({ children: [new TextRun({ text: title, bold: true })] }),
+          new Paragraph('Tài liệu minh họa của bản demo: báo cáo thực hiện nhiệm vụ của đơn vị chủ trì.'),
+        ],
+      },
+    ],
+  })
+  const data = await Packer.toBuffer(doc)
+  return {
+    data,
+    mimetype: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    name: filename,
+    size: data.length,
+  }
 }
 
 function demoItemData(

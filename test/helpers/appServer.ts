@@ -5,8 +5,15 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
+import { DEMO_ANCHOR } from '../../src/seed/planData'
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..')
+
+/**
+ * The tests check numbers of the demo as written (as of 2025, e.g. "task 1: 2 of 20 by
+ * 20/8/2025"), so every app or seed they start dates the demo at its anchor, not today.
+ */
+export const TEST_DEMO_ENV = { DEMO_TODAY: DEMO_ANCHOR } as const
 
 export interface AppOptions {
   port: number
@@ -27,6 +34,7 @@ export function startApp({ port, dataDir, env, output }: AppOptions): ChildProce
       DATABASE_URI: '',
       NEXT_TELEMETRY_DISABLED: '1',
       ...(dataDir ? { DATA_DIR: dataDir } : {}),
+      ...TEST_DEMO_ENV,
       ...env,
     },
     stdio: ['ignore', output ?? 'inherit', output ?? 'inherit'],
@@ -84,7 +92,10 @@ export function runCli(
   env: NodeJS.ProcessEnv,
 ): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, env })
+    const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+      cwd: ROOT,
+      env: { ...env, ...TEST_DEMO_ENV },
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))

@@ -16,7 +16,7 @@ import { draftFromText, toCreateData, type ImportDraft } from '../../src/domain/
 import { importPlan, savePlan } from '../../src/plugin/import/importPlan'
 import { loadImportCatalog } from '../../src/plugin/import/loadCatalog'
 import { seed } from '../../src/seed/seed'
-import { CHANNELS, PLAN, UNITS } from '../../src/seed/planData'
+import { CHANNELS, DEMO_ANCHOR, PLAN, UNITS } from '../../src/seed/planData'
 import { buildDocx } from '../fixtures/docx'
 import { restClient } from './helpers/rest'
 import { createUser, startTestPayload, type TestPayload } from './helpers/testPayload'
@@ -488,7 +488,7 @@ describe.skipIf(!SEED_000)('seed document 000 through the CLI', () => {
   const seedChannel = (key: string) => CHANNELS.find((c) => c.key === key)!.name
 
   beforeAll(async () => {
-    await seed(payload)
+    await seed(payload, { today: DEMO_ANCHOR })
   })
 
   it('recognises the plan the Foundation seed created: importing it creates nothing', async () => {
