@@ -55,3 +55,19 @@ export function shiftedDemo(offset: number): DemoData {
     submittedReport: { ...DEMO_SUBMITTED_REPORT, submittedOn: day(DEMO_SUBMITTED_REPORT.submittedOn) },
   }
 }
+
+/**
+ * The day of the demo's sample periodic report: the last monthly reporting day (the plan's
+ * `monthlyDay` of a month, on the calendar, not shifted) before the demo's today, inside the
+ * plan's shifted period; null when the period has not reached one yet. The seed runs that report
+ * so a new user finds one to read (the scheduler never reports a day before the plan was entered).
+ */
+export function demoReportDay(offset: number, monthlyDay: number): string | null {
+  const today = addDays(DEMO_ANCHOR, offset)
+  const from = addDays(PLAN.period.from, offset)
+  const [year = 0, month = 1, day = 1] = today.split('-').map(Number)
+  const back = day > monthlyDay ? 0 : 1
+  const m0 = year * 12 + (month - 1) - back
+  const candidate = `${String(Math.floor(m0 / 12)).padStart(4, '0')}-${String((m0 % 12) + 1).padStart(2, '0')}-${String(monthlyDay).padStart(2, '0')}`
+  return candidate >= from ? candidate : null
+}

@@ -1,7 +1,8 @@
 /**
- * Issue 21 points 8 and 9 in Chromium against the built app with the demo seed: a new document
- * is named, not numbered, until it has a title; what a reader meets outside the admin (an RSS
- * feed's refusal) is Vietnamese, English when asked for. Screenshots go to
+ * Issue 21 points 5, 8 and 9 in Chromium against the built app with the demo seed: the demo's
+ * periodic report reads on screen as the dashboard frozen at its day; a new document is named,
+ * not numbered, until it has a title; what a reader meets outside the admin (an RSS feed's
+ * refusal) is Vietnamese, English when asked for. Screenshots go to
  * test/e2e/artifacts/screenshots/21-*.png. The image sizes' names are checked in the journeys
  * (journeys.test.ts, step 2), where an infographic is uploaded.
  */
@@ -21,7 +22,7 @@ let browser: Browser
 const screenshot = (page: Page, name: string) =>
   page.screenshot({ path: path.join(SHOTS, `21-${name}.png`), fullPage: true }).then(() => undefined)
 
-describe.sequential('issue 21 points 8 and 9: names and words', () => {
+describe.sequential('issue 21 points 5, 8 and 9: the report page, names and words', () => {
   beforeAll(async () => {
     if (!BASE) throw new Error('E2E_BASE_URL is not set: run the suite with `npm run test:e2e`')
     mkdirSync(SHOTS, { recursive: true })
@@ -30,6 +31,50 @@ describe.sequential('issue 21 points 8 and 9: names and words', () => {
 
   afterAll(async () => {
     await browser?.close()
+  })
+
+  test('point 5: the demo’s periodic report reads on screen, frozen at its day, with its files and recipients', async () => {
+    const { page, context } = await signInAs(browser, BASE, 'manager', (p) => screenshot(p, 'FAILED'))
+    await page.goto(`${BASE}/admin/collections/quota-reports`)
+    const row = page.locator('table tbody tr').first()
+    await row.waitFor()
+    // The list names the plan; no technical slot, no untitled relationship.
+    const listed = (await page.locator('table').textContent()) ?? ''
+    expect(listed).not.toMatch(/Chưa có tiêu đề|quota-report:plan-/)
+    expect(listed).toMatch(/KHTT-02\/BKHCN-2025/)
+    await screenshot(page, '05-periodic-reports-list')
+    await row.locator('a').first().click()
+    await page.waitForURL(/\/admin\/collections\/quota-reports\/\d+/)
+    const id = /quota-reports\/(\d+)/.exec(page.url())?.[1] ?? ''
+    const snapshot = page.getByTestId('report-snapshot')
+    await snapshot.waitFor()
+    expect(await snapshot.textContent()).toContain('Số liệu chốt đến hết ngày 20/9/2025')
+    // The numbers are the stored ones (the journeys publish later items; the report must not move).
+    const token = (await context.cookies()).find((c) => c.name === 'payload-token')?.value ?? ''
+    const stored = (await (
+      await fetch(`${BASE}/api/quota-reports/${id}?depth=0`, { headers: { Authorization: `JWT ${token}` } })
+    ).json()) as {
+      slot: string
+      mailedTo: string | null
+      report: { tasks: Array<{ code: string; targets: Array<{ id: string; achieved: number; target: number }> }> }
+    }
+    expect(stored.report.tasks).toHaveLength(12)
+    for (const task of stored.report.tasks) {
+      for (const t of task.targets) {
+        const line = snapshot.getByTestId(`task-${task.code}`).getByTestId(`target-${t.id}`)
+        expect(await line.getByTestId('achieved').textContent(), `task ${task.code}`).toBe(String(t.achieved))
+        expect(await line.getByTestId('target').textContent(), `task ${task.code}`).toBe(String(t.target))
+      }
+    }
+    // Who was mailed, the document to sign; no slot id and no raw JSON editor on the page.
+    const body = (await page.locator('main, .collection-edit').first().textContent()) ?? ''
+    expect(stored.mailedTo).toContain('manager@demo.gov.vn')
+    expect(await page.locator('#field-mailedTo').inputValue()).toContain('manager@demo.gov.vn')
+    expect(body).not.toContain(stored.slot)
+    expect(await page.locator('.json-field, .code-editor').count()).toBe(0)
+    await expect.poll(() => page.getByTestId('report-document-docx').count(), POLL).toBe(1)
+    await screenshot(page, '05-periodic-report-page')
+    await context.close()
   })
 
   test('point 8: a new infographic or article is named by its kind until it has a title, never by its id', async () => {

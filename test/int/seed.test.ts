@@ -40,6 +40,7 @@ describe('seed', () => {
       infographics: 0,
       videos: 0,
       planDocuments: 0,
+      periodicReports: 0,
     })
     expect(await counts(t.payload)).toEqual({ units: 12, channels: 8, plans: 2, tasks: 12, users: 0 })
   })
@@ -57,6 +58,7 @@ describe('seed', () => {
       infographics: 0,
       videos: 0,
       planDocuments: 0,
+      periodicReports: 0,
     })
     const after = await t.payload.find({ collection: 'tasks', depth: 0, limit: 100, sort: 'sortOrder' })
     expect(after.docs).toEqual(before.docs)
@@ -76,6 +78,7 @@ describe('seed', () => {
       infographics: 2,
       videos: 2,
       planDocuments: 1,
+      periodicReports: 1,
     })
     expect((await seed(t.payload, asWritten({ demo: true }))).created).toMatchObject({
       users: 0,
@@ -83,7 +86,16 @@ describe('seed', () => {
       infographics: 0,
       videos: 0,
       planDocuments: 0,
+      periodicReports: 0,
     })
+    // A sample periodic report to read (issue 21 point 5): the monthly one of 20/9/2025, the last
+    // reporting day before the day the data is written for, with its numbers. (Not mailed here:
+    // this plan was seeded before the demo accounts, so it has no managers.)
+    const reports = await t.payload.find({ collection: 'quota-reports', depth: 0 })
+    expect(reports.docs).toHaveLength(1)
+    const sample = reports.docs[0]!
+    expect(calendarDay(sample.asOf)).toBe('2025-09-20')
+    expect((sample.report as { tasks: unknown[] }).tasks).toHaveLength(12)
     const users = await t.payload.find({ collection: 'users', sort: 'email', depth: 0 })
     expect(users.docs.map((u) => [u.email, u.role])).toEqual([
       ['admin@demo.gov.vn', 'admin'],

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { demoToday } from '../../src/config/env'
 import { evaluateDeliverable, expectedByToday, targetStatus, targetWindow } from '../../src/domain/quota'
 import { addDays, daysBetween } from '../../src/domain/schedule'
-import { demoOffset, shiftedDemo, type DemoData } from '../../src/seed/demoDates'
+import { demoOffset, demoReportDay, shiftedDemo, type DemoData } from '../../src/seed/demoDates'
 import { DEMO_ANCHOR, DEMO_ITEMS, DEMO_PACE_ITEMS, PLAN } from '../../src/seed/planData'
 
 /**
@@ -123,5 +123,23 @@ describe('demoToday', () => {
 
   it.each(['15/03/2026', '2026-02-30', '2026-3-15', 'today'])('refuses "%s" naming the variable', (value) => {
     expect(() => demoToday({ DEMO_TODAY: value })).toThrow(`DEMO_TODAY must be a day as YYYY-MM-DD`)
+  })
+})
+
+describe('the demo sample report day', () => {
+  it('is the last monthly reporting day before the demo today, on the calendar', () => {
+    // Written for 24/9/2025: the report of 20/9/2025.
+    expect(demoReportDay(0, 20)).toBe('2025-09-20')
+    // Loaded on 3/12/2026 (offset 435): the report of 20/11/2026, the 20th of the calendar.
+    expect(demoReportDay(daysBetween(DEMO_ANCHOR, '2026-12-03'), 20)).toBe('2026-11-20')
+    // On the reporting day itself, the scheduler sends today's: the sample is the month before.
+    expect(demoReportDay(daysBetween(DEMO_ANCHOR, '2026-12-20'), 20)).toBe('2026-11-20')
+    expect(demoReportDay(daysBetween(DEMO_ANCHOR, '2027-01-21'), 20)).toBe('2027-01-20')
+    expect(demoReportDay(daysBetween(DEMO_ANCHOR, '2027-01-05'), 20)).toBe('2026-12-20')
+  })
+
+  it('counts a first-of-month reporting day the same way', () => {
+    expect(demoReportDay(0, 1)).toBe('2025-09-01')
+    expect(demoReportDay(daysBetween(DEMO_ANCHOR, '2026-12-01'), 1)).toBe('2026-11-01')
   })
 })
