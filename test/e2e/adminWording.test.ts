@@ -9,7 +9,8 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { afterAll, beforeAll, describe, expect, onTestFinished, test } from 'vitest'
+import { DEMO_PASSWORD, DEMO_USERS } from '../../src/seed/planData'
 import { launchBrowser } from './browser'
 import { signInAs } from './signIn'
 
@@ -18,6 +19,26 @@ const SHOTS = path.join(process.env.E2E_ARTIFACTS ?? path.resolve(import.meta.di
 const POLL = { timeout: 30_000 }
 
 let browser: Browser
+
+async function login(role: string): Promise<string> {
+  const user = DEMO_USERS.find((u) => u.role === role)
+  const res = await fetch(`${BASE}/api/users/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: user?.email, password: DEMO_PASSWORD }),
+  })
+  return ((await res.json()) as { token?: string }).token ?? ''
+}
+
+async function api(method: string, path: string, token: string, body?: unknown): Promise<unknown> {
+  const res = await fetch(`${BASE}/api/${path}`, {
+    method,
+    headers: { Authorization: `JWT ${token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  if (!res.ok) throw new Error(`${method} /api/${path}: ${res.status} ${await res.text()}`)
+  return res.json()
+}
 
 const screenshot = (page: Page, name: string) =>
   page.screenshot({ path: path.join(SHOTS, `21-${name}.png`), fullPage: true }).then(() => undefined)
@@ -74,6 +95,90 @@ describe.sequential('issue 21 points 5, 8 and 9: the report page, names and word
     expect(await page.locator('.json-field, .code-editor').count()).toBe(0)
     await expect.poll(() => page.getByTestId('report-document-docx').count(), POLL).toBe(1)
     await screenshot(page, '05-periodic-report-page')
+    await context.close()
+  })
+
+  test('click budget: an editor publishes a tagged article with one extra channel in at most 8 actions', async () => {
+    // The editor publishes straight from the item: their unit must not require review for this
+    // test (the review journey switches it on, and the file order is not fixed).
+    const admin = await login('admin')
+    const editor = (await api('GET', `users?where[email][equals]=editor%40demo.gov.vn&depth=0`, admin)) as {
+      docs: Array<{ unit: number }>
+    }
+    const unit = editor.docs[0]!.unit
+    const before = (await api('GET', `units/${unit}?depth=0`, admin)) as { requiresReview?: boolean }
+    await api('PATCH', `units/${unit}?depth=0`, admin, { requiresReview: false })
+    onTestFinished(async () => {
+      await api('PATCH', `units/${unit}?depth=0`, admin, { requiresReview: before.requiresReview === true })
+    })
+
+    const { page, context } = await signInAs(browser, BASE, 'editor', (p) => screenshot(p, 'FAILED'))
+    await page.goto(`${BASE}/admin/collections/articles`)
+    let actions = 0
+    const act = async (step: () => Promise<unknown>) => {
+      actions += 1
+      await step()
+    }
+    await act(() => page.getByRole('link', { name: 'Tạo mới' }).first().click())
+    await page.waitForURL(/\/admin\/collections\/articles\/\d+/)
+    const id = /articles\/(\d+)/.exec(page.url())?.[1] ?? ''
+    onTestFinished(async () => {
+      await api('DELETE', `articles/${id}`, admin)
+    })
+    await page.locator('#field-title:not([disabled])').waitFor()
+    await act(() => page.locator('input[name="title"]').fill('Ngân sách thao tác: một bài, một kênh thêm (E2E)'))
+    // The picker lists the running plans' tasks first: no typing needed.
+    await act(() => page.locator('#field-tasks .rs__control').click())
+    await act(() =>
+      page
+        .getByRole('option', { name: /· 1\. / })
+        .first()
+        .click(),
+    )
+    await act(() => page.getByRole('button', { name: 'Thêm: Kênh đăng' }).click())
+    const row = page.locator('#publications-row-0')
+    await row.locator('.collapsible__content .shimmer-effect').waitFor({ state: 'detached' })
+    // The day defaults to today: nothing to type.
+    await act(() => row.locator('#field-publications__0__channel .rs__control').click())
+    await act(() => page.getByRole('option', { name: 'VnExpress', exact: true }).click())
+    await act(() => page.getByRole('button', { name: 'Xuất bản', exact: true }).click())
+    await expect.poll(() => page.getByText('Cập nhật thành công').count(), { timeout: 60_000 }).toBeGreaterThan(0)
+    await screenshot(page, 'budget-editor-published')
+    expect(actions).toBeLessThanOrEqual(8)
+    // Published, tagged, on VnExpress today and on the portal (recorded by publishing).
+    const doc = (await api('GET', `articles/${id}?depth=1`, admin)) as {
+      _status: string
+      tasks: Array<{ code: string }>
+      publications: Array<{ channel: { name: string }; day: string | null }>
+    }
+    expect(doc._status).toBe('published')
+    expect(doc.tasks.map((t) => t.code)).toEqual(['1'])
+    const channels = doc.publications.map((p) => p.channel.name)
+    expect(channels).toContain('VnExpress')
+    expect(channels.length).toBe(2)
+    await context.close()
+  })
+
+  test('click budget: a manager reaches a task’s item list from the home page in at most 2 clicks', async () => {
+    const { page, context } = await signInAs(browser, BASE, 'manager', (p) => screenshot(p, 'FAILED'))
+    let clicks = 0
+    clicks += 1
+    await page.getByRole('link', { name: 'Bảng tiến độ chỉ tiêu' }).first().click()
+    await page.waitForURL(/\/admin\/quota/)
+    const task = page.getByTestId('task-1').getByRole('link').first()
+    await task.waitFor()
+    clicks += 1
+    await task.click()
+    await page.waitForURL(/[?&]task=\d+/)
+    const detail = page.getByTestId('task-detail')
+    await detail.waitFor()
+    const items = detail.locator('table[data-testid^="items-"] tbody tr')
+    await expect.poll(() => items.count(), POLL).toBeGreaterThan(1)
+    // The seed's two task-1 articles are in the list, by their titles, each a link to the item.
+    const titles = await detail.locator('table[data-testid^="items-"] tbody tr td:first-child a').allTextContents()
+    expect(titles).toContain('Kết nối các hệ thống thủ tục hành chính với Cổng Dịch vụ công quốc gia')
+    await screenshot(page, 'budget-manager-task-items')
+    expect(clicks).toBeLessThanOrEqual(2)
     await context.close()
   })
 
