@@ -140,7 +140,7 @@ describe.sequential('issue 21 points 5, 8 and 9: the report page, names and word
     await row.locator('.collapsible__content .shimmer-effect').waitFor({ state: 'detached' })
     // The day defaults to today: nothing to type.
     await act(() => row.locator('#field-publications__0__channel .rs__control').click())
-    await act(() => page.getByRole('option', { name: 'VnExpress', exact: true }).click())
+    await act(() => page.getByRole('option', { name: 'Báo điện tử VnExpress', exact: true }).click())
     await act(() => page.getByRole('button', { name: 'Xuất bản', exact: true }).click())
     await expect.poll(() => page.getByText('Cập nhật thành công').count(), { timeout: 60_000 }).toBeGreaterThan(0)
     await screenshot(page, 'budget-editor-published')
@@ -154,7 +154,7 @@ describe.sequential('issue 21 points 5, 8 and 9: the report page, names and word
     expect(doc._status).toBe('published')
     expect(doc.tasks.map((t) => t.code)).toEqual(['1'])
     const channels = doc.publications.map((p) => p.channel.name)
-    expect(channels).toContain('VnExpress')
+    expect(channels).toContain('Báo điện tử VnExpress')
     expect(channels.length).toBe(2)
     await context.close()
   })
