@@ -1,4 +1,4 @@
-import { IMAGE_SIZE_NAMES, type ImageSizeName } from './uploadConfig'
+import { IMAGE_SIZE_NAMES, type ImageSizeName } from './sizeNames'
 
 /** One file of an uploaded image: the original or one of its derivatives. */
 export interface ImageSizeRow {

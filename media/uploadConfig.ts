@@ -1,5 +1,6 @@
 import type { ImageSize, ImageUploadFormatOptions, UploadConfig } from 'payload'
 
+import type { ImageSizeName } from './sizeNames'
 import { resolveImageLimits, resolveVideoLimits, type ImageLimitOptions, type VideoLimitOptions } from './limits'
 
 export const WEBP_QUALITY = 80
@@ -16,8 +17,7 @@ const hiddenInLists: ImageSize['admin'] = {
   disableListFilter: true,
 }
 
-export const IMAGE_SIZE_NAMES = ['thumbnail', 'card', 'cardWebp', 'web', 'webWebp', 'og', 'square'] as const
-export type ImageSizeName = (typeof IMAGE_SIZE_NAMES)[number]
+export { IMAGE_SIZE_NAMES, type ImageSizeName } from './sizeNames'
 
 /**
  * The derivatives every image collection produces. Payload's `withoutEnlargement` has three
