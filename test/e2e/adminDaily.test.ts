@@ -180,6 +180,28 @@ describe.sequential('issue 21: the admin for the users’ daily work', () => {
     expect(await page.getByTestId('item-counting-task').count()).toBe(1)
   })
 
+  test('point 2: the task picker is read-only, its chips named, for a user who may not edit the item', async () => {
+    // Articles are the editors' work: multimedia staff read them but may not change them.
+    const page = await signIn('multimedia')
+    const res = await page.request.get(`${BASE}/api/articles?limit=1&depth=0&where[tasks][exists]=true`)
+    const article = ((await res.json()) as { docs: Array<{ id: number; tasks: unknown[] }> }).docs[0]
+    if (!article) throw new Error('no tagged article in the demo seed')
+    await page.goto(`${BASE}/admin/collections/articles/${article.id}`)
+    const field = page.locator('#field-tasks')
+    await field.locator('.rs__multi-value').first().waitFor()
+    await expect.poll(() => field.getAttribute('class')).toContain('relationship--read-only')
+    expect(await field.locator('.rs__control--is-disabled').count()).toBe(1)
+    // Each chip names its task ("…" only until the labels are read).
+    const chips = () => field.locator('.rs__multi-value').allTextContents()
+    await expect.poll(async () => (await chips()).some((c) => c === '…'), { timeout: 30_000 }).toBe(false)
+    const named = await chips()
+    expect(named).toHaveLength(article.tasks.length)
+    for (const chip of named) {
+      expect(chip).toMatch(/^[^ ]+ · [^ ]+\. .+/)
+      expect(chip).not.toMatch(UNTITLED)
+    }
+  })
+
   test('point 2: the task picker shows plan code, STT and deadline in each option', async () => {
     const page = await signIn('editor')
     await page.goto(`${BASE}/admin/collections/articles/create`)
