@@ -37,3 +37,16 @@ export function foldSearchWhere(where: WhereTree, folded = 'searchText', aliases
   if (moved.length > 0) out.and = [...(Array.isArray(out.and) ? out.and : []), ...moved]
   return out
 }
+
+/**
+ * Whether `text` matches what was typed, accents and case aside: every word typed occurs in the
+ * folded text, in any order, as the server's `like` matches. The admin's pickers filter their
+ * options in the browser too, and Payload's own filter compares the accented label, so "ket noi"
+ * would hide "kết nối" the server has just found (issue 21 point 2).
+ */
+export function matchesFoldedSearch(text: string | null | undefined, search: string | null | undefined): boolean {
+  const words = normalizeForSearch(search).split(' ').filter(Boolean)
+  if (words.length === 0) return true
+  const folded = normalizeForSearch(text)
+  return words.every((word) => folded.includes(word))
+}

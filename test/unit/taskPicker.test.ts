@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { foldSearchWhere } from '../../src/domain/searchFold'
+import { toQueryString } from '../../src/domain/queryString'
+import { foldSearchWhere, matchesFoldedSearch } from '../../src/domain/searchFold'
 import { taskPickerLabel, taskPickerSort, taskSearchText } from '../../src/domain/taskPicker'
 
 const plan = { code: 'KHTT-02/BKHCN', status: 'active', period: { to: '2026-12-31T12:00:00.000Z' } }
@@ -53,5 +54,42 @@ describe('the task picker (issue 21 point 2)', () => {
       title: { like: 'Kết' },
       searchText: { exists: true },
     })
+  })
+
+  it('filters the options in the browser the way the server searches: folded, every word, any order', () => {
+    const label = 'KHTT-02/BKHCN · 1. Truyền thông kết quả kết nối · hạn 30/8/2026'
+    expect(matchesFoldedSearch(label, 'ket noi')).toBe(true)
+    expect(matchesFoldedSearch(label, 'KẾT NỐI')).toBe(true)
+    expect(matchesFoldedSearch(label, 'kết nối')).toBe(true)
+    expect(matchesFoldedSearch(label, '  noi   truyen ')).toBe(true)
+    expect(matchesFoldedSearch(label, 'khtt-02 30/8')).toBe(true)
+    expect(matchesFoldedSearch('Đổi mới sáng tạo', 'doi moi')).toBe(true)
+    expect(matchesFoldedSearch(label, 'ket noi zzz')).toBe(false)
+    expect(matchesFoldedSearch(label, 'báo chí')).toBe(false)
+    expect(matchesFoldedSearch(label, '')).toBe(true)
+    expect(matchesFoldedSearch(null, 'ket')).toBe(false)
+  })
+
+  it('writes the picker’s REST query in the bracket notation Payload reads', () => {
+    expect(
+      toQueryString({
+        depth: 0,
+        draft: true,
+        select: { pickerLabel: true },
+        sort: 'pickerSort',
+        where: { and: [{ pickerLabel: { like: 'kết nối & co' } }, { id: { in: [3, 7] } }] },
+        skipped: undefined,
+      }),
+    ).toBe(
+      [
+        'depth=0',
+        'draft=true',
+        'select%5BpickerLabel%5D=true',
+        'sort=pickerSort',
+        `where%5Band%5D%5B0%5D%5BpickerLabel%5D%5Blike%5D=${encodeURIComponent('kết nối & co')}`,
+        'where%5Band%5D%5B1%5D%5Bid%5D%5Bin%5D%5B0%5D=3',
+        'where%5Band%5D%5B1%5D%5Bid%5D%5Bin%5D%5B1%5D=7',
+      ].join('&'),
+    )
   })
 })

@@ -32,6 +32,8 @@ export const planTagFields: Field[] = [
       // Tasks of running plans first, open ones before expired ones (see domain/taskPicker.ts).
       sortOptions: 'pickerSort',
       description: { vi: 'Sản phẩm được tính cho các nhiệm vụ này.', en: 'The item counts towards these tasks.' },
+      // "ket noi" finds "kết nối": Payload's own picker hides what the server's folded search finds.
+      components: { Field: '/plugin/counting/admin/TaskPickerField#TaskPickerField' },
     },
   },
   {

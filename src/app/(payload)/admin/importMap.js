@@ -24,6 +24,7 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { TaskPickerField as TaskPickerField_7f86670edc94333b2694ef272d745602 } from '../../../plugin/counting/admin/TaskPickerField'
 import { ItemCountingField as ItemCountingField_1d2ce4e49613e54f9744f3eb75eff8da } from '../../../plugin/counting/admin/ItemCountingField'
 import { PlannedItemField as PlannedItemField_6074d48460aec5a3900e32b0f526c3af } from '../../../plugin/calendar/admin/PlannedItemField'
 import { ReviewPublishButton as ReviewPublishButton_54ff548d644aa39a9948773741335130 } from '../../../plugin/review/admin/ReviewPublishButton'
@@ -75,6 +76,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/plugin/counting/admin/TaskPickerField#TaskPickerField": TaskPickerField_7f86670edc94333b2694ef272d745602,
   "/plugin/counting/admin/ItemCountingField#ItemCountingField": ItemCountingField_1d2ce4e49613e54f9744f3eb75eff8da,
   "/plugin/calendar/admin/PlannedItemField#PlannedItemField": PlannedItemField_6074d48460aec5a3900e32b0f526c3af,
   "/plugin/review/admin/ReviewPublishButton#ReviewPublishButton": ReviewPublishButton_54ff548d644aa39a9948773741335130,
