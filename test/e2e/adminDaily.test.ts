@@ -10,9 +10,10 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, onTestFailed, test } from 'vitest'
-import { DEMO_PASSWORD, DEMO_USERS, PLAN } from '../../src/seed/planData'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { PLAN } from '../../src/seed/planData'
 import { launchBrowser } from './browser'
+import { signInAs } from './signIn'
 
 const BASE = process.env.E2E_BASE_URL ?? ''
 const SHOTS = path.join(process.env.E2E_ARTIFACTS ?? path.resolve(import.meta.dirname, 'artifacts'), 'screenshots')
@@ -29,24 +30,8 @@ async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 async function signIn(role: string): Promise<Page> {
-  const user = DEMO_USERS.find((u) => u.role === role)
-  if (!user) throw new Error(`no demo ${role} in the seed`)
-  const context = await browser.newContext({
-    locale: 'vi-VN',
-    timezoneId: 'Asia/Ho_Chi_Minh',
-    viewport: { width: 1440, height: 900 },
-  })
+  const { page, context } = await signInAs(browser, BASE, role, (p) => screenshot(p, 'FAILED'), { clipboard: true })
   contexts.push(context)
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: BASE })
-  const page = await context.newPage()
-  page.setDefaultTimeout(60_000)
-  page.setDefaultNavigationTimeout(90_000)
-  onTestFailed(() => screenshot(page, 'FAILED').catch(() => undefined))
-  await page.goto(`${BASE}/admin/login`)
-  await page.getByLabel('Email').fill(user.email)
-  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD)
-  await page.getByRole('button', { name: 'Đăng nhập' }).click()
-  await page.waitForURL(/\/admin\/?$/)
   return page
 }
 

@@ -12,6 +12,7 @@ export async function signInAs(
   base: string,
   role: string,
   onFail?: (page: Page) => Promise<void>,
+  options: { clipboard?: boolean } = {},
 ): Promise<{ page: Page; context: BrowserContext }> {
   const user = DEMO_USERS.find((u) => u.role === role)
   if (!user) throw new Error(`no demo ${role} in the seed`)
@@ -20,6 +21,8 @@ export async function signInAs(
     timezoneId: 'Asia/Ho_Chi_Minh',
     viewport: { width: 1440, height: 900 },
   })
+  // The share link's copy button writes to the clipboard, which the test then reads.
+  if (options.clipboard) await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base })
   const page = await context.newPage()
   page.setDefaultTimeout(60_000)
   page.setDefaultNavigationTimeout(90_000)
