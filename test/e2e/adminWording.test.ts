@@ -78,7 +78,7 @@ describe.sequential('issue 21 points 5, 8 and 9: the report page, names and word
     const warning = counting.getByTestId('item-counting-warning')
     await warning.waitFor()
     expect(await counting.locator('li[data-verdict]').first().getAttribute('data-verdict')).not.toBe('counts')
-    expect(await counting.textContent()).toMatch(/Bài viết/)
+    expect(await counting.textContent()).toMatch(/chỉ tính tin bài/)
     await screenshot(page, '01-video-counts-nowhere')
     // Warned, not blocked: the Publish button is still there.
     expect(await page.getByRole('button', { name: 'Xuất bản', exact: true }).count()).toBeGreaterThan(0)

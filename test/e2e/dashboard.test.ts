@@ -175,7 +175,12 @@ describe.sequential('issue 21 point 4: the dashboard at a glance', () => {
     expect(await page.getByTestId('filter-type').inputValue()).toBe('articles')
     expect(await page.getByTestId('filter-channel').inputValue()).toBe(vnexpress)
     expect(await heat.locator('thead th').count()).toBe(2)
-    expect(await shownTasks(page)).toEqual(articleTasks)
+    // Article tasks with a target on VnExpress (the calendar's task names only the social page).
+    const onVnexpress = articleTasks.filter((code) =>
+      api.tasks.some((t) => t.code === code && t.targets.some((x) => x.channels.includes(Number(vnexpress)))),
+    )
+    expect(onVnexpress.slice(0, 5)).toEqual(['1', '2', '3', '4', '5'])
+    expect(await shownTasks(page)).toEqual(onVnexpress)
 
     // Back undoes the last choice only.
     await page.goBack()
