@@ -10,9 +10,8 @@ import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, onTestFinished, test } from 'vitest'
-import { DEMO_PASSWORD, DEMO_USERS } from '../../src/seed/planData'
 import { launchBrowser } from './browser'
-import { signInAs } from './signIn'
+import { apiToken, restCall, signInAs } from './signIn'
 
 const BASE = process.env.E2E_BASE_URL ?? ''
 const SHOTS = path.join(process.env.E2E_ARTIFACTS ?? path.resolve(import.meta.dirname, 'artifacts'), 'screenshots')
@@ -20,24 +19,13 @@ const POLL = { timeout: 30_000 }
 
 let browser: Browser
 
-async function login(role: string): Promise<string> {
-  const user = DEMO_USERS.find((u) => u.role === role)
-  const res = await fetch(`${BASE}/api/users/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email: user?.email, password: DEMO_PASSWORD }),
-  })
-  return ((await res.json()) as { token?: string }).token ?? ''
-}
+const login = (role: string): Promise<string> => apiToken(BASE, role)
 
-async function api(method: string, path: string, token: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(`${BASE}/api/${path}`, {
-    method,
-    headers: { Authorization: `JWT ${token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  if (!res.ok) throw new Error(`${method} /api/${path}: ${res.status} ${await res.text()}`)
-  return res.json()
+/** A REST call that must succeed: its JSON answer. */
+async function api(method: string, route: string, token: string, body?: unknown): Promise<unknown> {
+  const res = await restCall(BASE, method, route, token, body)
+  if (res.status >= 400) throw new Error(`${method} /api/${route}: ${res.status} ${JSON.stringify(res.json)}`)
+  return res.json
 }
 
 const screenshot = (page: Page, name: string) =>

@@ -12,9 +12,9 @@ import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, onTestFinished, test } from 'vitest'
-import { DEMO_PASSWORD, DEMO_USERS, PLAN } from '../../src/seed/planData'
+import { PLAN } from '../../src/seed/planData'
 import { launchBrowser } from './browser'
-import { signInAs } from './signIn'
+import { apiToken, restCall, signInAs } from './signIn'
 
 const BASE = process.env.E2E_BASE_URL ?? ''
 const SHOTS = path.join(process.env.E2E_ARTIFACTS ?? path.resolve(import.meta.dirname, 'artifacts'), 'screenshots')
@@ -26,25 +26,11 @@ const vnToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_
 const addDays = (day: string, n: number) =>
   new Date(Date.parse(`${day}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10)
 
-async function api(method: string, route: string, token: string, body?: unknown) {
-  const res = await fetch(`${BASE}/api/${route}`, {
-    method,
-    headers: { Authorization: `JWT ${token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  return { status: res.status, json: (await res.json().catch(() => ({}))) as Record<string, unknown> }
-}
+const api = (method: string, route: string, token: string, body?: unknown) => restCall(BASE, method, route, token, body)
 
 /** The user signed in in the browser, and their API token for the checks made over HTTP. */
 async function signIn(role: string): Promise<{ page: Page; token: string }> {
-  const user = DEMO_USERS.find((u) => u.role === role)
-  if (!user) throw new Error(`no demo ${role}`)
-  const login = await fetch(`${BASE}/api/users/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email: user.email, password: DEMO_PASSWORD }),
-  })
-  const token = ((await login.json()) as { token?: string }).token ?? ''
+  const token = await apiToken(BASE, role)
   const { page } = await signInAs(browser, BASE, role, (p) =>
     p.screenshot({ path: path.join(SHOTS, '22-FAILED.png'), fullPage: true }).then(() => undefined),
   )
@@ -183,12 +169,7 @@ describe.sequential('issue 22 acceptance: planning on the calendar, publishing, 
 
     // The admin sets the stage: a content task of the demo plan due in 75 days, 10 articles on
     // the home channel counted from today, led by the demo unit; and a user of another unit.
-    const admin = await fetch(`${BASE}/api/users/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ email: DEMO_USERS.find((u) => u.role === 'admin')?.email, password: DEMO_PASSWORD }),
-    })
-    const adminToken = ((await admin.json()) as { token?: string }).token ?? ''
+    const adminToken = await apiToken(BASE, 'admin')
     const editorUser = (
       await api('GET', `users?where[email][equals]=${encodeURIComponent('editor@demo.gov.vn')}&depth=0`, adminToken)
     ).json.docs as Array<{ id: number; unit: number }>

@@ -34,3 +34,31 @@ export async function signInAs(
   await page.waitForURL(/\/admin\/?$/)
   return { page, context }
 }
+
+/** A demo user's API token (JWT), for the checks a test makes over HTTP beside the browser. */
+export async function apiToken(base: string, role: string): Promise<string> {
+  const user = DEMO_USERS.find((u) => u.role === role)
+  if (!user) throw new Error(`no demo ${role} in the seed`)
+  const res = await fetch(`${base}/api/users/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: user.email, password: DEMO_PASSWORD }),
+  })
+  return ((await res.json()) as { token?: string }).token ?? ''
+}
+
+/** One REST call as a user: the status and the JSON answer (an empty object when there is none). */
+export async function restCall(
+  base: string,
+  method: string,
+  route: string,
+  token: string,
+  body?: unknown,
+): Promise<{ status: number; json: Record<string, unknown> }> {
+  const res = await fetch(`${base}/api/${route}`, {
+    method,
+    headers: { Authorization: `JWT ${token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  return { status: res.status, json: (await res.json().catch(() => ({}))) as Record<string, unknown> }
+}
