@@ -8,7 +8,8 @@ import {
   type ReviewStepDecision,
 } from '../../domain/review'
 import { sendEmailOnce } from '../email/sendEmailOnce'
-import { countingTimeZone, pluginUsersSlug } from '../counting/engine/settings'
+import { countingTimeZone } from '../counting/engine/settings'
+import { readAccount } from '../shared/readAccounts'
 import { adminLinkOf, createReviewNotification, type ReviewedDoc } from './reviewedItem'
 import { reviewersOfUnit } from './reviewers'
 
@@ -51,29 +52,19 @@ export async function leaveReviewNotices(
       }).format(new Date(iso)),
   )
   if (!notice || !decision.notify) return null
-  const recipients =
+  // A decision tells the submitter, if the account still exists.
+  const submitter = decision.notify.to === 'reviewers' ? null : await readAccount(req, decision.notify.user)
+  const recipients: Recipient[] =
     decision.notify.to === 'reviewers'
       ? await reviewersOfUnit(req, relId(doc.unit), user.id)
-      : await accountOf(req, decision.notify.user)
+      : submitter
+        ? [submitter]
+        : []
   const link = adminLinkOf(req, step.collection, step.id)
   const key = `review:${step.collection}:${step.id}:${decision.stepKey}`
   for (const r of recipients)
     await createReviewNotification(req, { key: `${key}:user-${r.id}`, user: r.id, notice, link })
   return { recipients, notice, link, key }
-}
-
-/** The account to tell (the submitter, of a decision on their item), if it still exists. */
-async function accountOf(req: PayloadRequest, id: string | number): Promise<Recipient[]> {
-  const u = (await req.payload.findByID({
-    collection: pluginUsersSlug(req.payload) as 'users',
-    id,
-    depth: 0,
-    disableErrors: true,
-    // The system tells the submitter; a reviewer may not read other accounts' e-mail.
-    overrideAccess: true,
-    req,
-  })) as unknown as { id: string | number; email?: string; name?: string } | null
-  return u ? [{ id: u.id, email: u.email ?? '', name: u.name ?? '' }] : []
 }
 
 /** The notices as e-mails, after the commit: a failed mail is logged, the step stands. */

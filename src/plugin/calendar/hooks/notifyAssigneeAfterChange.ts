@@ -1,13 +1,13 @@
-import type { CollectionAfterChangeHook, PayloadRequest } from 'payload'
+import type { CollectionAfterChangeHook } from 'payload'
 import { dayOf } from '../../../domain/calendar'
 import { plannedAssignmentMail } from '../../../domain/mailText'
 import { assignmentNotice } from '../../../domain/plannedItems'
 import { relId, relIds } from '../../../domain/relations'
-import { SLUGS } from '../../../domain/slugs'
-import { countingTimeZone, pluginUsersSlug } from '../../counting/engine/settings'
+import { countingTimeZone } from '../../counting/engine/settings'
 import { afterCommit } from '../../db/postgres'
 import { sendEmailOnce } from '../../email/sendEmailOnce'
 import { adminPath, adminUrl, notifyOnce } from '../../scheduler/records'
+import { readAccount, taskCodeLabels } from '../../shared/readAccounts'
 
 /**
  * The assignee hears of an item given to them: an in-app notice in the save's transaction (a
@@ -34,9 +34,9 @@ export const notifyAssigneeAfterChange: CollectionAfterChangeHook = async ({ doc
     req,
   )
   if (!made) return doc
-  const to = await accountOf(req, assignee)
+  const to = await readAccount(req, assignee)
   if (!to?.email) return doc
-  const tasks = await taskCodes(req, relIds(doc.tasks))
+  const tasks = [...(await taskCodeLabels(req.payload, relIds(doc.tasks), req)).values()]
   const mail = plannedAssignmentMail({ ...item, tasks }, by, to.name, adminUrl(req.payload, path))
   await afterCommit(req.payload, req, async () => {
     try {
@@ -46,36 +46,4 @@ export const notifyAssigneeAfterChange: CollectionAfterChangeHook = async ({ doc
     }
   })
   return doc
-}
-
-/** The assignee's address: the system tells them, whatever the saver may read of other accounts. */
-async function accountOf(req: PayloadRequest, id: string | number): Promise<{ email: string; name: string } | null> {
-  const u = (await req.payload.findByID({
-    collection: pluginUsersSlug(req.payload) as 'users',
-    id,
-    depth: 0,
-    disableErrors: true,
-    overrideAccess: true,
-    req,
-  })) as unknown as { email?: string; name?: string } | null
-  return u?.email ? { email: u.email, name: u.name || u.email } : null
-}
-
-/** "1 (02-KH)" for each task the item is tagged with, as the saver may read them. */
-async function taskCodes(req: PayloadRequest, ids: Array<string | number>): Promise<string[]> {
-  if (ids.length === 0) return []
-  const { docs } = await req.payload.find({
-    collection: SLUGS.tasks,
-    where: { id: { in: ids } },
-    depth: 1,
-    pagination: false,
-    select: { code: true, plan: true },
-    populate: { [SLUGS.plans]: { code: true } } as never,
-    overrideAccess: false,
-    req,
-  })
-  return (docs as unknown as Array<{ code?: string; plan?: unknown }>).map((t) => {
-    const plan = t.plan && typeof t.plan === 'object' ? (t.plan as { code?: string }).code : undefined
-    return plan ? `${t.code ?? ''} (${plan})` : String(t.code ?? '')
-  })
 }

@@ -3,12 +3,11 @@ import { plannedReminderMail } from '../../../domain/mailText'
 import { reminderNotice } from '../../../domain/plannedItems'
 import { dayOf } from '../../../domain/calendar'
 import { relId, relIds } from '../../../domain/relations'
-import { SLUGS } from '../../../domain/slugs'
 import { countedCollections } from '../../counting/engine/settings'
 import { sendEmailOnce } from '../../email/sendEmailOnce'
 import { adminPath, adminUrl, notifyOnce, usersByIds } from '../../scheduler/records'
 import type { JobDefinition } from '../../scheduler/types'
-import type { Payload } from 'payload'
+import { taskCodeLabels } from '../../shared/readAccounts'
 
 type Row = Record<string, unknown>
 
@@ -56,7 +55,7 @@ export const sendPlannedReminders: JobDefinition<'planned-reminders'> = {
           u,
         ]),
       )
-      const tasks = await taskCodes(payload, rows)
+      const tasks = await taskCodeLabels(payload, [...new Set(rows.flatMap((d) => relIds(d.tasks)))])
       for (const doc of rows) {
         const user = relId(doc.assignee)
         const plannedDay = dayOf(doc.plannedDate, tz)
@@ -92,24 +91,4 @@ export const sendPlannedReminders: JobDefinition<'planned-reminders'> = {
     if (failed > 0) throw new Error(`${failed} planned-item reminder e-mail(s) failed; the slot will be retried`)
     return { day, notifications, emails }
   },
-}
-
-/** "1 (02-KH)" per task id, for the tasks the items are tagged with (the system's read). */
-async function taskCodes(payload: Payload, rows: Row[]): Promise<Map<string, string>> {
-  const ids = [...new Set(rows.flatMap((d) => relIds(d.tasks)))]
-  if (ids.length === 0) return new Map()
-  const { docs } = await payload.find({
-    collection: SLUGS.tasks,
-    where: { id: { in: ids } },
-    depth: 1,
-    pagination: false,
-    select: { code: true, plan: true },
-    populate: { [SLUGS.plans]: { code: true } } as never,
-  })
-  return new Map(
-    (docs as unknown as Array<{ id: number; code?: string; plan?: unknown }>).map((t) => {
-      const plan = t.plan && typeof t.plan === 'object' ? (t.plan as { code?: string }).code : undefined
-      return [String(t.id), plan ? `${t.code ?? ''} (${plan})` : String(t.code ?? '')]
-    }),
-  )
 }
