@@ -18,6 +18,7 @@ import {
 } from '../../../domain/calendarView'
 import type { CalendarViewEvent } from '../loadCalendarView'
 import { PlanItemForm, type PlanningOptions } from './PlanItemForm'
+import { FilterSelect } from '../../admin/FilterSelect'
 
 export interface CalendarOption {
   value: string
@@ -158,23 +159,18 @@ export function CalendarClient({
         style={{ display: 'flex', flexWrap: 'wrap', gap: '0.75rem', marginBottom: '1rem' }}
       >
         {CALENDAR_FILTERS.map((name) => (
-          <label key={name} style={{ display: 'flex', flexDirection: 'column', fontSize: 13, gap: 4 }}>
-            {FILTER_LABELS[name]}
-            <select
-              name={name}
-              data-testid={`calendar-filter-${name}`}
-              value={filters[name] ?? ''}
-              onChange={(e) => change(name, e.target.value)}
-              style={{ minWidth: '11rem', padding: '0.35rem' }}
-            >
-              <option value="">Tất cả</option>
-              {options[name].map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect
+            key={name}
+            name={name}
+            label={FILTER_LABELS[name]}
+            all="Tất cả"
+            value={filters[name] ?? ''}
+            options={options[name]}
+            onChange={(value) => change(name, value)}
+            testId={`calendar-filter-${name}`}
+            style={{ display: 'flex', flexDirection: 'column', fontSize: 13, gap: 4 }}
+            selectStyle={{ minWidth: '11rem', padding: '0.35rem' }}
+          />
         ))}
       </form>
       <p style={{ display: 'flex', flexWrap: 'wrap', gap: '0.75rem', fontSize: 13, margin: '0 0 0.75rem' }}>

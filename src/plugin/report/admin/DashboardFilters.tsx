@@ -1,12 +1,12 @@
 'use client'
 import { useRouter } from 'next/navigation'
-import { useEffect, useState, useTransition } from 'react'
+import { useState, useSyncExternalStore, useTransition } from 'react'
+import { FilterSelect, type FilterOption } from '../../admin/FilterSelect'
 import { dashboardQuery, type DashboardFilterName } from '../../../domain/dashboardFilters'
 
-export interface FilterOption {
-  value: string
-  label: string
-}
+export type { FilterOption }
+
+const noSubscription = () => () => undefined
 
 export interface DashboardState {
   plan: string
@@ -34,8 +34,12 @@ export function DashboardFilters({
   const [pending, startTransition] = useTransition()
   const [current, setCurrent] = useState(state)
   // Marks the controls as live: a choice made before React takes over the server's HTML is lost.
-  const [ready, setReady] = useState(false)
-  useEffect(() => setReady(true), [])
+  // (false in the server's HTML, true once hydrated; no effect needed).
+  const ready = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  )
 
   const go = (next: DashboardState) => {
     setCurrent(next)
@@ -47,22 +51,16 @@ export function DashboardFilters({
   const anyFilter = Object.values(current.filters).some(Boolean)
 
   const select = (name: DashboardFilterName, label: string, all: string) => (
-    <label style={field}>
-      {label}
-      <select
-        name={name}
-        value={current.filters[name]}
-        onChange={(e) => setFilter(name, e.target.value)}
-        data-testid={`filter-${name}`}
-      >
-        <option value="">{all}</option>
-        {options[name].map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </label>
+    <FilterSelect
+      name={name}
+      label={label}
+      all={all}
+      value={current.filters[name]}
+      options={options[name]}
+      onChange={(value) => setFilter(name, value)}
+      testId={`filter-${name}`}
+      style={field}
+    />
   )
 
   return (
