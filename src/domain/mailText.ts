@@ -4,6 +4,7 @@
  * a mail is one the report computed.
  */
 import { formatViDay } from './calendar'
+import { summarizeReport } from './dashboardModel'
 import type { TargetStatus } from './quota'
 import type { DeadlineAlert } from './schedule'
 import { assignmentNotice, reminderNotice } from './plannedItems'
@@ -41,8 +42,12 @@ export interface ReportMailInput {
   plan: { code: string; title: string }
   asOf: string
   labels: string[]
-  totals: { target: number; achieved: number; percent: number }
-  tasks: Array<{ code: string; title: string; deadline: string | null; targets: Array<{ status: TargetStatus }> }>
+  tasks: Array<{
+    code: string
+    title: string
+    deadline: string | null
+    targets: Array<{ status: TargetStatus; kind: string; achieved: number; target: number }>
+  }>
   /** Where the stored report can be opened, when the server URL is known. */
   link: string | null
 }
@@ -72,11 +77,38 @@ export function reportHeadline(input: Pick<ReportMailInput, 'tasks'>): {
   return { byStatus, targets, attention }
 }
 
+/**
+ * The plan's attainment, each kind of target in its own unit (never articles added to reports):
+ * a short form for the subject ("26/100 sản phẩm, 1/7 báo cáo đã nộp") and sentences for the body.
+ */
+export function attainmentByKind(tasks: ReportMailInput['tasks']): { short: string; lines: string[] } {
+  const s = summarizeReport(tasks)
+  const short: string[] = []
+  const lines: string[] = []
+  if (s.content.targets > 0) {
+    const percent = s.content.target > 0 ? Math.floor((s.content.achieved / s.content.target) * 100) : 0
+    short.push(`${formatViNumber(s.content.achieved)}/${formatViNumber(s.content.target)} sản phẩm`)
+    lines.push(
+      `Sản phẩm truyền thông (tin bài, infographic, video): đã đạt ${formatViNumber(s.content.achieved)}/${formatViNumber(s.content.target)} (${percent}%).`,
+    )
+  }
+  if (s.deliverables.total > 0) {
+    short.push(`${s.deliverables.done}/${s.deliverables.total} báo cáo đã nộp`)
+    lines.push(`Báo cáo, văn bản đã nộp: ${s.deliverables.done}/${s.deliverables.total}.`)
+  }
+  if (s.indicators.total > 0) {
+    short.push(`${s.indicators.done}/${s.indicators.total} chỉ số đạt`)
+    lines.push(`Chỉ số đã đạt mục tiêu: ${s.indicators.done}/${s.indicators.total}.`)
+  }
+  return { short: short.join(', '), lines }
+}
+
 export function reportMail(input: ReportMailInput): MailText {
   const day = formatViDay(input.asOf)
   const h = reportHeadline(input)
   const what = input.labels.join(', ') || 'Báo cáo định kỳ'
-  const subject = `[${input.plan.code}] ${what} — tiến độ chỉ tiêu đến ngày ${day}: đạt ${formatViNumber(input.totals.percent)}%`
+  const kinds = attainmentByKind(input.tasks)
+  const subject = `[${input.plan.code}] ${what} — tiến độ đến ngày ${day}${kinds.short ? `: ${kinds.short}` : ''}`
   const statusLines = STATUS_ORDER.map((s) => `${STATUS_VI[s]}: ${h.byStatus[s]}`)
   const attentionLines = h.attention.map(
     (a) => `${a.code}. ${a.title} — ${STATUS_VI[a.status]}${a.deadline ? ` (hạn ${formatViDay(a.deadline)})` : ''}`,
@@ -86,7 +118,7 @@ export function reportMail(input: ReportMailInput): MailText {
     '',
     `Hệ thống gửi ${what.toLowerCase()} của kế hoạch ${input.plan.code} — ${input.plan.title}, số liệu đến hết ngày ${day}.`,
     '',
-    `Tổng chỉ tiêu: ${formatViNumber(input.totals.target)}; đã đạt: ${formatViNumber(input.totals.achieved)} (${formatViNumber(input.totals.percent)}%).`,
+    ...kinds.lines,
     `Số chỉ tiêu theo trạng thái (${h.targets} chỉ tiêu): ${statusLines.join('; ')}.`,
     ...(attentionLines.length > 0
       ? ['', `Nhiệm vụ cần chú ý (${attentionLines.length}):`, ...attentionLines.map((l) => `- ${l}`)]
@@ -98,7 +130,7 @@ export function reportMail(input: ReportMailInput): MailText {
   const html = [
     '<p>Kính gửi lãnh đạo, người phụ trách kế hoạch,</p>',
     `<p>Hệ thống gửi ${escapeHtml(what.toLowerCase())} của kế hoạch <strong>${escapeHtml(input.plan.code)}</strong> — ${escapeHtml(input.plan.title)}, số liệu đến hết ngày ${day}.</p>`,
-    `<p>Tổng chỉ tiêu: <strong>${formatViNumber(input.totals.target)}</strong>; đã đạt: <strong>${formatViNumber(input.totals.achieved)}</strong> (<strong>${formatViNumber(input.totals.percent)}%</strong>).</p>`,
+    ...kinds.lines.map((l) => `<p>${escapeHtml(l)}</p>`),
     `<p>Số chỉ tiêu theo trạng thái (${h.targets} chỉ tiêu):</p><ul>${statusLines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`,
     attentionLines.length > 0
       ? `<p>Nhiệm vụ cần chú ý (${attentionLines.length}):</p><ul>${attentionLines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`

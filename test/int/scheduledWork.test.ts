@@ -32,7 +32,10 @@ import { startReadyWorker, type WorkerRun } from './helpers/workerProcess'
 type Doc = Record<string, unknown> & { id: number }
 type ReportJson = {
   totals: { target: number; achieved: number; percent: number }
-  tasks: Array<{ code: string; targets: Array<{ target: number; achieved: number; percent: number; status: string }> }>
+  tasks: Array<{
+    code: string
+    targets: Array<{ kind: string; target: number; achieved: number; percent: number; status: string }>
+  }>
 }
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
@@ -214,10 +217,12 @@ describe('periodic report', () => {
     expect(mails).toHaveLength(1)
     const m = mails[0]!
     expect(m.to.sort()).toEqual([users.m1?.email, users.m2?.email].sort())
-    expect(m.subject).toBe(
-      `[KH-BC] Báo cáo tháng 11/2026 — tiến độ chỉ tiêu đến ngày 20/11/2026: đạt ${String(endpoint.totals.percent).replace('.', ',')}%`,
-    )
-    expect(m.text).toContain('Tổng chỉ tiêu: 15; đã đạt: 3')
+    expect(m.subject).toMatch(/^\[KH-BC\] Báo cáo tháng 11\/2026 — tiến độ đến ngày 20\/11\/2026: \d+\/\d+ sản phẩm/)
+    const content = endpoint.tasks.flatMap((t) => t.targets.filter((x) => x.kind === 'content'))
+    const achieved = content.reduce((n, x) => n + x.achieved, 0)
+    const target = content.reduce((n, x) => n + x.target, 0)
+    expect(m.subject).toContain(`${achieved}/${target} sản phẩm`)
+    expect(m.text).toContain(`đã đạt ${achieved}/${target}`)
     expect(m.text).toContain('- 1. Nhiệm vụ 1 — Chậm tiến độ (hạn 25/11/2026)')
     expect(m.raw).toMatch(/Content-Type:\s+application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet/)
 
@@ -307,7 +312,7 @@ describe('periodic report', () => {
       reportSlot('p1', '2026-06-20'),
     ])
     expect(
-      mailsAbout('[KH-BC] Báo cáo tháng 6/2026, Báo cáo 6 tháng — tiến độ chỉ tiêu đến ngày 20/6/2026'),
+      mailsAbout('[KH-BC] Báo cáo tháng 6/2026, Báo cáo 6 tháng — tiến độ đến ngày 20/6/2026'),
     ).toHaveLength(1)
     const dec15 = await scheduler.tick(at('2026-12-15T01:00:00Z'))
     expect(dec15.filter((o) => o.slot.startsWith('quota-report:')).map((o) => o.slot)).toEqual([

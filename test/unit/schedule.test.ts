@@ -313,15 +313,22 @@ describe('mail text', () => {
     plan: { code: 'KH-7', title: 'Kế hoạch <thử>' },
     asOf: '2026-11-20',
     labels: ['Báo cáo tháng 11/2026'],
-    totals: { target: 1234, achieved: 617, percent: 50 },
     tasks: [
       {
         code: '1',
         title: 'Một',
         deadline: '2026-11-30',
-        targets: [{ status: 'behind' as const }, { status: 'done' as const }],
+        targets: [
+          { status: 'behind' as const, kind: 'content', achieved: 617, target: 1234 },
+          { status: 'done' as const, kind: 'deliverable', achieved: 1, target: 1 },
+        ],
       },
-      { code: '2', title: 'Hai', deadline: null, targets: [{ status: 'on-track' as const }] },
+      {
+        code: '2',
+        title: 'Hai',
+        deadline: null,
+        targets: [{ status: 'on-track' as const, kind: 'deliverable', achieved: 0, target: 1 }],
+      },
     ],
     link: 'https://cms.example.gov.vn/admin/collections/quota-reports/3',
   }
@@ -332,8 +339,13 @@ describe('mail text', () => {
   })
   it('the report mail carries the headline numbers in Vietnamese, escaped in HTML', () => {
     const m = reportMail(report)
-    expect(m.subject).toBe('[KH-7] Báo cáo tháng 11/2026 — tiến độ chỉ tiêu đến ngày 20/11/2026: đạt 50%')
-    expect(m.text).toContain('Tổng chỉ tiêu: 1.234; đã đạt: 617 (50%).')
+    // Each kind in its own unit: 617 articles are never added to a handed-in report.
+    expect(m.subject).toBe(
+      '[KH-7] Báo cáo tháng 11/2026 — tiến độ đến ngày 20/11/2026: 617/1.234 sản phẩm, 1/2 báo cáo đã nộp',
+    )
+    expect(m.text).toContain('Sản phẩm truyền thông (tin bài, infographic, video): đã đạt 617/1.234 (50%).')
+    expect(m.text).toContain('Báo cáo, văn bản đã nộp: 1/2.')
+    expect(m.text).not.toMatch(/Tổng chỉ tiêu/)
     expect(m.text).toContain('Hoàn thành: 1; Đúng tiến độ: 1; Có nguy cơ chậm: 0; Chậm tiến độ: 1; Quá hạn: 0')
     expect(m.text).toContain('- 1. Một — Chậm tiến độ (hạn 30/11/2026)')
     expect(m.html).toContain('Kế hoạch &#60;thử&#62;')

@@ -7,6 +7,13 @@ import { readPublicationDay } from './hooks/readPublicationDay'
 
 type V = { req: PayloadRequest; data: Partial<Record<string, unknown>>; path?: Array<string | number> }
 
+/**
+ * Payload builds the admin's form on the server, as a local request carrying the browser's
+ * headers; REST and GraphQL writes, and local calls from jobs, tests or the CLI, are not that.
+ */
+const isAdminFormBuild = (req: PayloadRequest | undefined): boolean =>
+  req?.payloadAPI === 'local' && Boolean(req.headers?.get('user-agent'))
+
 /** The row index of a field inside `publications`, from its validation path. */
 const rowIndex = (path: Array<string | number> | undefined): number => Number(path?.[1])
 
@@ -83,9 +90,11 @@ export const planTagFields: Field[] = [
             name: 'publishedAt',
             type: 'date',
             label: { vi: 'Ngày đăng', en: 'Published on' },
-            // Most rows are recorded the day the item goes out on that channel: today saves the
-            // editor a date to type (the click budget of issue 21); another day is typed over it.
-            defaultValue: () => new Date().toISOString(),
+            // In the admin a new row is dated today, the day most rows are recorded: one date less
+            // to type (issue 21's click budget); another day is typed over it. An API write must
+            // still name the day: a row without one is refused there, field named.
+            defaultValue: ({ req }: { req?: PayloadRequest }) =>
+              isAdminFormBuild(req) ? new Date().toISOString() : undefined,
             admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'd/M/yyyy' } },
             hooks: { beforeValidate: [normalizePublicationDay] },
             validate: publicationValidator('publishedAt'),
