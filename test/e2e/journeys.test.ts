@@ -305,8 +305,15 @@ describe.sequential('users’ journeys in Chromium', () => {
     await page.locator('input[name="alt"]').fill('Biểu đồ cột tỷ lệ hồ sơ trực tuyến của năm tỉnh')
     await choose(page, page.locator('#field-tasks'), 'kết nối các hệ thống', TASK_OPTION)
     await addPublication(page, HOME, PUBLISHED_ON)
+    // The sidebar follows the form: tagged, the infographic is said to count (an infographic on
+    // task 1, whose target counts infographics since step 0), before any save or reload.
+    const counting = page.getByTestId('item-counting')
+    await expect.poll(() => counting.getByTestId('item-counting-untagged').count(), POLL).toBe(0)
     await screenshot(page, 'multimedia-infographic-filled')
     await publish(page)
+    await expect
+      .poll(() => counting.locator('li[data-verdict]').first().getAttribute('data-verdict'), POLL)
+      .toBe('counts')
 
     // The derivatives, as the sidebar lists them: every configured size named for its use in
     // Vietnamese (no code names like "og" or "cardWebp", no "Original"), at its width, and loadable.

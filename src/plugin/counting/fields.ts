@@ -50,7 +50,14 @@ export const planTagFields: Field[] = [
     label: { vi: 'Tính vào chỉ tiêu', en: 'Counts toward' },
     admin: {
       position: 'sidebar',
-      components: { Field: '/plugin/counting/admin/ItemCountingField#ItemCountingField' },
+      components: {
+        Field: '/plugin/counting/admin/ItemCountingField#ItemCountingField',
+        // Payload re-renders a field's server component on every form-state request (each edit,
+        // each save) only when the field has an afterInput slot; without it the block kept the
+        // state of the page load, and said "not tagged" after the item was tagged and published.
+        // The slot itself stays empty.
+        afterInput: undefined,
+      },
     },
   },
   {

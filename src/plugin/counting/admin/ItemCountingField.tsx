@@ -15,8 +15,9 @@ const warning = {
 /**
  * "Tính vào chỉ tiêu" in the sidebar of every content item: for each tagged task, how this item
  * counts toward each of its targets (or why not) and where the task stands today; a warning when
- * the item counts toward none of them. A draft is judged as if published today. It shows the
- * saved item: after changing tasks or channels, save (or let autosave run) to see the new answer.
+ * the item counts toward none of them. A draft is judged as if published today. It follows the
+ * form as it is edited and saved (see the afterInput note in ../fields.ts), so tagging a task or
+ * adding a channel changes the answer without a reload.
  */
 export async function ItemCountingField({ collectionSlug, data, req }: UIFieldServerProps) {
   if (!req.user) return null
