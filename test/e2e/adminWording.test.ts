@@ -68,8 +68,9 @@ describe.sequential('issue 21 points 5, 8 and 9: the report page, names and word
     expect(await counting.locator('li[data-verdict]').first().getAttribute('data-verdict')).not.toBe('counts')
     expect(await counting.textContent()).toMatch(/chỉ tính tin bài/)
     await screenshot(page, '01-video-counts-nowhere')
-    // Warned, not blocked: the Publish button is still there.
-    expect(await page.getByRole('button', { name: 'Xuất bản', exact: true }).count()).toBeGreaterThan(0)
+    // Warned, not blocked: the way forward is still there (publish, or submit for review when
+    // the review journey has turned review on for the unit).
+    expect(await page.getByRole('button', { name: /^(Xuất bản|Gửi duyệt)$/ }).count()).toBeGreaterThan(0)
     await context.close()
 
     // The editor opens a task their unit leads: its progress, read-only.
