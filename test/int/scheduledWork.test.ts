@@ -311,9 +311,7 @@ describe('periodic report', () => {
     expect(june20.filter((o) => o.slot.startsWith('quota-report:')).map((o) => o.slot)).toEqual([
       reportSlot('p1', '2026-06-20'),
     ])
-    expect(
-      mailsAbout('[KH-BC] Báo cáo tháng 6/2026, Báo cáo 6 tháng — tiến độ đến ngày 20/6/2026'),
-    ).toHaveLength(1)
+    expect(mailsAbout('[KH-BC] Báo cáo tháng 6/2026, Báo cáo 6 tháng — tiến độ đến ngày 20/6/2026')).toHaveLength(1)
     const dec15 = await scheduler.tick(at('2026-12-15T01:00:00Z'))
     expect(dec15.filter((o) => o.slot.startsWith('quota-report:')).map((o) => o.slot)).toEqual([
       reportSlot('p2', '2026-12-15'),
