@@ -249,6 +249,21 @@ describe.sequential('issue 21 points 5, 8 and 9: the report page, names and word
     expect(await page.getByTestId('notification-count').count()).toBe(0)
     await context.close()
 
+    // In English when the reader chose it (the account menu's language, a cookie): the frame,
+    // the kinds and the ages; a notice's own words stay as they were written.
+    const english = await signInAs(browser, BASE, 'manager', (p) => screenshot(p, 'FAILED'))
+    await english.context.addCookies([{ name: 'payload-lng', value: 'en', url: BASE }])
+    await english.page.goto(`${BASE}/admin/inbox`)
+    await english.page.getByTestId('inbox-list').waitFor()
+    expect(await english.page.getByTestId('inbox-unread').textContent()).toBe('No unread notifications.')
+    const reportNotice = english.page.getByTestId('inbox-item').filter({ hasText: /^Periodic report · / })
+    expect(await reportNotice.count()).toBeGreaterThan(0)
+    expect(await english.page.getByTestId('notification-bell').getAttribute('aria-label')).toBe(
+      'Notifications: nothing new',
+    )
+    await screenshot(english.page, '06-inbox-english')
+    await english.context.close()
+
     // Editors have the block on their home page too.
     const editor = await signInAs(browser, BASE, 'editor', (p) => screenshot(p, 'FAILED'))
     await editor.page.getByTestId('inbox-block').waitFor()

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { ageText, safeAdminLink } from '../../src/domain/inbox'
+import { ageText, NOTIFICATION_KIND_LABELS, safeAdminLink } from '../../src/domain/inbox'
+import { NOTIFICATION_KINDS } from '../../src/domain/slugs'
 
 describe('where opening a notification may lead', () => {
   it('a page of the admin', () => {
@@ -36,5 +37,21 @@ describe('how old a notification is', () => {
     expect(ageText('2026-11-18T10:00:00Z', now, day)).toBe('2 ngày trước')
     expect(ageText('2026-11-01T10:00:00Z', now, day)).toBe('2026-11-01')
     expect(ageText('not a date', now, day)).toBe('')
+  })
+  it('in English when the reader chose it', () => {
+    expect(ageText('2026-11-20T09:59:40Z', now, day, 'en')).toBe('just now')
+    expect(ageText('2026-11-20T09:48:00Z', now, day, 'en')).toBe('12 min ago')
+    expect(ageText('2026-11-20T07:00:00Z', now, day, 'en')).toBe('3 h ago')
+    expect(ageText('2026-11-18T10:00:00Z', now, day, 'en')).toBe('2 days ago')
+  })
+})
+
+describe('what each kind of notice is called', () => {
+  it('names every kind the collection stores, in both languages (planned items included)', () => {
+    for (const kind of NOTIFICATION_KINDS) {
+      expect(NOTIFICATION_KIND_LABELS[kind].vi, kind).toBeTruthy()
+      expect(NOTIFICATION_KIND_LABELS[kind].en, kind).toBeTruthy()
+    }
+    expect(NOTIFICATION_KIND_LABELS.planned).toEqual({ vi: 'Kế hoạch đăng', en: 'Planned content' })
   })
 })

@@ -162,6 +162,17 @@ export const vi = {
   feedLinksHint: 'Gửi các địa chỉ này cho cơ quan báo chí, trang tổng hợp tin để theo dõi chuyên mục.',
   feedAllContent: 'Tất cả sản phẩm',
   // An image's files in its edit view (media/admin/ImageSizesList.tsx), named for their use.
+  // The notifications inbox, its home block and the bell (src/plugin/inbox/admin).
+  inboxTitle: 'Thông báo',
+  inboxUnread: '{{count}} thông báo chưa đọc.',
+  inboxNoUnread: 'Không có thông báo chưa đọc.',
+  inboxMarkAllRead: 'Đánh dấu tất cả đã đọc',
+  inboxEmpty: 'Không có thông báo.',
+  inboxSeeAll: 'Xem tất cả thông báo',
+  inboxUnreadTag: 'chưa đọc',
+  inboxBlockUnread: '({{count}} chưa đọc)',
+  inboxBellUnread: 'Thông báo: {{count}} chưa đọc',
+  inboxBellNone: 'Thông báo: không có thông báo mới',
   untitledDocument: '{{kind}} mới (chưa có tiêu đề)',
   imageSizesTitle: 'Các cỡ ảnh',
   imageSizesNone: 'Các cỡ ảnh được tạo khi tải ảnh lên và lưu.',

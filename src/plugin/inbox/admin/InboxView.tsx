@@ -1,4 +1,5 @@
 import type { AdminViewServerProps } from 'payload'
+import { catalogLanguage, translate } from '../../../domain/i18n/translate'
 import { AdminPage } from '../../admin/AdminPage'
 import { readInbox } from '../readInbox'
 import { InboxList } from './InboxList'
@@ -8,17 +9,20 @@ export async function InboxView({ initPageResult, params, searchParams }: AdminV
   const { req } = initPageResult
   const { unread, items } = await readInbox(req, { limit: 100 })
   const api = `${req.payload.config.serverURL ?? ''}${req.payload.config.routes.api}`
+  const lang = catalogLanguage(req.i18n?.language)
   return (
-    <AdminPage view={{ initPageResult, params, searchParams }} title="Thông báo">
-      <p data-testid="inbox-unread">{unread > 0 ? `${unread} thông báo chưa đọc.` : 'Không có thông báo chưa đọc.'}</p>
+    <AdminPage view={{ initPageResult, params, searchParams }} title={translate(lang, 'inboxTitle')}>
+      <p data-testid="inbox-unread">
+        {unread > 0 ? translate(lang, 'inboxUnread', { count: unread }) : translate(lang, 'inboxNoUnread')}
+      </p>
       {unread > 0 && (
         <form method="post" action={`${api}/inbox/read-all`} style={{ marginBottom: '1rem' }}>
           <button type="submit" className="btn btn--style-secondary btn--size-small" style={{ margin: 0 }}>
-            Đánh dấu tất cả đã đọc
+            {translate(lang, 'inboxMarkAllRead')}
           </button>
         </form>
       )}
-      <InboxList items={items} now={new Date()} />
+      <InboxList items={items} now={new Date()} lang={lang} />
     </AdminPage>
   )
 }

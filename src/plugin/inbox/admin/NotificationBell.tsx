@@ -1,15 +1,17 @@
 import { createLocalReq, type ServerProps } from 'payload'
+import { catalogLanguage, translate } from '../../../domain/i18n/translate'
 import { readInbox } from '../readInbox'
 
 /**
  * The bell in the admin header: how many notifications are unread, leading to the inbox. Every
  * signed-in user has one (editors get review and deadline notices too).
  */
-export async function NotificationBell({ payload, user }: ServerProps) {
+export async function NotificationBell({ payload, user, i18n }: ServerProps) {
   if (!user) return null
   const req = await createLocalReq({ user }, payload)
   const { unread } = await readInbox(req, { limit: 0 })
-  const label = unread > 0 ? `Thông báo: ${unread} chưa đọc` : 'Thông báo: không có thông báo mới'
+  const lang = catalogLanguage(i18n?.language)
+  const label = unread > 0 ? translate(lang, 'inboxBellUnread', { count: unread }) : translate(lang, 'inboxBellNone')
   return (
     <a
       href={`${payload.config.routes.admin}/inbox`}

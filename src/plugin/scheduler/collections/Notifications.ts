@@ -1,17 +1,10 @@
 import type { CollectionConfig, Field } from 'payload'
 import { isOwnNotification } from '../../access/isOwnNotification'
+import { NOTIFICATION_KIND_LABELS } from '../../../domain/inbox'
 import { NOTIFICATION_KINDS, SCHEDULE_SLUGS, SLUGS } from '../../../domain/slugs'
 
 /** Written by the scheduled jobs and the review steps only; the recipient may mark it read and nothing else. */
 const systemOnly = { update: () => false, create: () => false }
-
-const KIND_LABELS = {
-  deadline: { vi: 'Cảnh báo hạn', en: 'Deadline alert' },
-  report: { vi: 'Báo cáo định kỳ', en: 'Periodic report' },
-  reconcile: { vi: 'Đối soát số liệu', en: 'Reconciliation' },
-  review: { vi: 'Duyệt nội dung', en: 'Editorial review' },
-  planned: { vi: 'Kế hoạch đăng', en: 'Planned content' },
-} as const
 
 const fields: Field[] = [
   {
@@ -28,7 +21,7 @@ const fields: Field[] = [
     type: 'select',
     required: true,
     label: { vi: 'Loại', en: 'Kind' },
-    options: NOTIFICATION_KINDS.map((value) => ({ value, label: KIND_LABELS[value] })),
+    options: NOTIFICATION_KINDS.map((value) => ({ value, label: NOTIFICATION_KIND_LABELS[value] })),
     access: systemOnly,
   },
   { name: 'title', type: 'text', required: true, label: { vi: 'Tiêu đề', en: 'Title' }, access: systemOnly },
