@@ -19,6 +19,13 @@ import {
   waitForExit,
   waitForReady as waitForApp,
 } from '../helpers/appServer'
+import { DEMO_ITEMS, DEMO_PACE_ITEMS } from '../../src/seed/planData'
+
+/** The demo's drafts (never in a feed) and its published articles (all an anonymous reader gets). */
+const DEMO_DRAFT_TITLES = DEMO_ITEMS.filter((i) => i.status === 'draft').map((i) => i.title)
+const DEMO_PUBLISHED_ARTICLES = [...DEMO_ITEMS, ...DEMO_PACE_ITEMS].filter(
+  (i) => i.collection === 'articles' && i.status === 'published',
+).length
 
 const port = Number(process.env.SMOKE_PORT ?? 3900)
 const base = `http://127.0.0.1:${port}`
@@ -164,7 +171,9 @@ async function main(): Promise<void> {
   )
   check(
     'the feed lists the published demo items and no drafts',
-    rssXml.includes('Kết nối các hệ thống thủ tục hành chính') && !rssXml.includes('Xóa điểm lõm sóng'),
+    rssXml.includes('Kết nối các hệ thống thủ tục hành chính') &&
+      DEMO_DRAFT_TITLES.length > 0 &&
+      DEMO_DRAFT_TITLES.every((title) => !rssXml.includes(title)),
   )
   const etag = rss.headers.get('etag')
   const notModified = await fetch(`${base}/feeds/rss.xml`, { headers: { 'If-None-Match': etag ?? '' } })
@@ -205,7 +214,8 @@ async function main(): Promise<void> {
   }
   check(
     'anonymous users see the published demo articles and no drafts',
-    publicArticles.docs?.length === 4 && publicArticles.docs.every((d) => d._status === 'published'),
+    publicArticles.docs?.length === DEMO_PUBLISHED_ARTICLES &&
+      publicArticles.docs.every((d) => d._status === 'published'),
     `got ${publicArticles.docs?.map((d) => d._status).join(',')}`,
   )
 
