@@ -31,7 +31,7 @@ async function api(method: string, route: string, token: string, body?: unknown)
 const screenshot = (page: Page, name: string) =>
   page.screenshot({ path: path.join(SHOTS, `21-${name}.png`), fullPage: true }).then(() => undefined)
 
-describe.sequential('issue 21 points 5, 8 and 9: the report page, names and words', () => {
+describe.sequential('issue 21: producers’ feedback, the report page, the inbox, names, words and click budgets', () => {
   beforeAll(async () => {
     if (!BASE) throw new Error('E2E_BASE_URL is not set: run the suite with `npm run test:e2e`')
     mkdirSync(SHOTS, { recursive: true })

@@ -7,6 +7,7 @@ import { DEMO_ANCHOR, DEMO_PACE_ITEMS } from '../../src/seed/planData'
 import { seed, type SeedOptions } from '../../src/seed/seed'
 import { seedOnFirstStart } from '../../src/seed/seedOnFirstStart'
 import { startTestPayload, type TestPayload } from './helpers/testPayload'
+import { DEMO_STATUS_MIX } from '../fixtures/demoStatusMix'
 
 const counts = async (payload: Payload) => {
   const out: Record<string, number> = {}
@@ -264,20 +265,7 @@ describe('the demo dated relative to the day it is loaded', () => {
     const from = calendarDay(plan.period!.from!)
     const to = calendarDay(plan.period!.to!)
     expect(from <= TODAY && TODAY <= to, `${from}..${to}`).toBe(true)
-    expect(statuses).toEqual({
-      '1': 'overdue',
-      '2': 'behind',
-      '3': 'on-track',
-      '4': 'at-risk',
-      '5': 'behind',
-      '6': 'behind',
-      '7': 'done',
-      '8': 'behind',
-      '9': 'behind',
-      '10': 'behind',
-      '11': 'behind',
-      '12': 'behind',
-    })
+    expect(statuses).toEqual(DEMO_STATUS_MIX)
     // Nothing is published after the day it is loaded.
     const items = await t.payload.find({ collection: 'articles', depth: 0, limit: 100 })
     const days = items.docs.flatMap((d) => (d.publications ?? []).map((p) => calendarDay(p.publishedAt as string)))

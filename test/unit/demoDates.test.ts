@@ -4,6 +4,7 @@ import { evaluateDeliverable, expectedByToday, targetStatus, targetWindow } from
 import { addDays, daysBetween } from '../../src/domain/schedule'
 import { demoOffset, demoReportDay, shiftedDemo, type DemoData } from '../../src/seed/demoDates'
 import { DEMO_ANCHOR, DEMO_ITEMS, DEMO_PACE_ITEMS, PLAN } from '../../src/seed/planData'
+import { DEMO_STATUS_MIX } from '../fixtures/demoStatusMix'
 
 /**
  * The status of each task of the shifted demo as of its "today", by the domain's rules (quota.ts)
@@ -44,21 +45,6 @@ function statusesOf(demo: DemoData): Record<string, string> {
   return out
 }
 
-const MIX = {
-  '1': 'overdue',
-  '2': 'behind',
-  '3': 'on-track',
-  '4': 'at-risk',
-  '5': 'behind',
-  '6': 'behind',
-  '7': 'done',
-  '8': 'behind',
-  '9': 'behind',
-  '10': 'behind',
-  '11': 'behind',
-  '12': 'behind',
-}
-
 describe('the demo dated relative to the day it is loaded', () => {
   it('loaded on the anchor day, the data is as written', () => {
     expect(demoOffset(DEMO_ANCHOR)).toBe(0)
@@ -70,7 +56,7 @@ describe('the demo dated relative to the day it is loaded', () => {
   })
 
   it('as written, the tasks show a mix: one overdue, behind, on track, at risk and a report handed in', () => {
-    expect(statusesOf(shiftedDemo(0))).toEqual(MIX)
+    expect(statusesOf(shiftedDemo(0))).toEqual(DEMO_STATUS_MIX)
   })
 
   it.each(['2026-03-15', '2026-12-03', '2028-02-29', '2031-01-01', '2024-01-10'])(
@@ -87,7 +73,7 @@ describe('the demo dated relative to the day it is loaded', () => {
       expect(days).toEqual(written.map((d) => addDays(d, offset)))
       // Nothing is published after the day the demo is loaded.
       expect(days.every((d) => d <= today)).toBe(true)
-      expect(statusesOf(demo)).toEqual(MIX)
+      expect(statusesOf(demo)).toEqual(DEMO_STATUS_MIX)
     },
   )
 
