@@ -1,7 +1,8 @@
 import { createLocalReq, type Payload, type TypedUser } from 'payload'
 import { hasRole } from '../../access/roles'
 import { calendarDay, formatViDay } from '../../../domain/calendar'
-import { attentionList, STATUS_COLORS, summarizeReport } from '../../../domain/dashboardModel'
+import { attentionList, STATUS_COLORS } from '../../../domain/dashboardModel'
+import { attainmentByKind } from '../../../domain/mailText'
 import { STATUS_LABELS_VI } from '../../../domain/reportCsv'
 import { SLUGS } from '../../../domain/slugs'
 import { countingTimeZone } from '../../counting/engine/settings'
@@ -10,19 +11,6 @@ import { buildReport } from '../buildReport'
 /** How many plans and rows the home widget shows; the dashboard has the rest. */
 const MAX_PLANS = 5
 const MAX_ROWS = 8
-
-/**
- * The plan in one line, each kind in its own unit (never articles added to reports):
- * "37/100 sản phẩm · 1/7 báo cáo, văn bản đã nộp".
- */
-function planSummary(tasks: Parameters<typeof summarizeReport>[0]): string {
-  const s = summarizeReport(tasks)
-  const parts: string[] = []
-  if (s.content.targets > 0) parts.push(`${s.content.achieved}/${s.content.target} sản phẩm`)
-  if (s.deliverables.total > 0) parts.push(`${s.deliverables.done}/${s.deliverables.total} báo cáo, văn bản đã nộp`)
-  if (s.indicators.total > 0) parts.push(`${s.indicators.done}/${s.indicators.total} chỉ số đạt`)
-  return parts.join(' · ')
-}
 
 /**
  * On the admin home, for managers: the tasks of the current plans with a target at risk,
@@ -62,7 +50,7 @@ export async function QuotaAttentionWidget({ payload, user }: { payload: Payload
       {sections.map(({ report, rows }) => (
         <div key={report.plan.id}>
           <h4 style={{ margin: '0.75rem 0 0.25rem' }}>
-            {report.plan.code} — {planSummary(report.tasks)}
+            {report.plan.code} — {attainmentByKind(report.tasks).short}
           </h4>
           {rows.length === 0 ? (
             <p>Mọi chỉ tiêu đang đúng tiến độ.</p>
