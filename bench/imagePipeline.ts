@@ -3,7 +3,7 @@
  * plain sharp producing the same sizes; peak memory; time to reject a pixel bomb. Goal: ≤ 1.5×,
  * ≤ 512 MB, ≤ 100 ms").
  *
- *   node --import tsx bench/imagePipeline.ts [--reps N]
+ *   node --import ./src/cli/register.mjs bench/imagePipeline.ts [--reps N]
  *
  * Writes bench/results/image-pipeline.json and the image-pipeline section of bench/RESULTS.md.
  * Timings are only ever compared as ratios within one run: the machines are shared and noisy, so
@@ -285,10 +285,14 @@ type ChildResult = {
 function runChild(variant: ChildName, inputPath: string): Promise<ChildResult> {
   const script = fileURLToPath(import.meta.url)
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, '--child', variant, '--input', inputPath], {
-      cwd: REPO_DIR,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    })
+    const child = spawn(
+      process.execPath,
+      ['--import', './src/cli/register.mjs', script, '--child', variant, '--input', inputPath],
+      {
+        cwd: REPO_DIR,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    )
     let out = ''
     child.stdout.setEncoding('utf8')
     child.stdout.on('data', (chunk: string) => (out += chunk))

@@ -81,8 +81,10 @@ const BENCHES: Bench[] = [
 ]
 
 function commandOf(b: Bench, quick: boolean): string[] {
-  const args = ['--import', 'tsx', b.script, ...(quick ? b.quick : b.full)]
-  return b.database ? ['--import', 'tsx', 'src/cli/withDatabase.ts', '--ephemeral', '--', 'node', ...args] : args
+  const args = ['--import', './src/cli/register.mjs', b.script, ...(quick ? b.quick : b.full)]
+  return b.database
+    ? ['--import', './src/cli/register.mjs', 'src/cli/withDatabase.ts', '--ephemeral', '--', 'node', ...args]
+    : args
 }
 
 /** The npm command a reader can paste to rerun one benchmark as this run did. */

@@ -13,7 +13,16 @@ const root = path.resolve(import.meta.dirname, '..', '..')
 const name = process.argv.slice(2).find((a) => !a.startsWith('-')) ?? 'change'
 const result = spawnSync(
   process.execPath,
-  ['--import', 'tsx', 'src/cli/withDatabase.ts', '--ephemeral', '--', 'payload', 'migrate:create', name],
+  [
+    '--import',
+    './src/cli/register.mjs',
+    'src/cli/withDatabase.ts',
+    '--ephemeral',
+    '--',
+    'payload',
+    'migrate:create',
+    name,
+  ],
   { cwd: root, stdio: 'inherit' },
 )
 if (result.status !== 0) process.exit(result.status ?? 1)

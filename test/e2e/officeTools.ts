@@ -10,7 +10,7 @@
  *
  * Reading scanned plans (src/plugin/import/ocrScan.ts): poppler's `pdftoppm` and Tesseract with
  * its Vietnamese model; the int tests of the plan import OCR a page, so .ci/run installs them
- * before `npm test` (`node --import tsx test/e2e/officeTools.ts ocr`).
+ * before `npm test` (`node --import ./src/cli/register.mjs test/e2e/officeTools.ts ocr`).
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
@@ -81,7 +81,7 @@ export const ensureOfficeTools = (log: (msg: string) => void): void => ensureToo
 /** Installs `poppler-utils`, `tesseract-ocr` and `tesseract-ocr-vie` when missing. */
 export const ensureOcrTools = (log: (msg: string) => void): void => ensureTools(OCR_TOOLS, log)
 
-// `node --import tsx test/e2e/officeTools.ts ocr|office`: what .ci/run calls before `npm test`.
+// `node --import ./src/cli/register.mjs test/e2e/officeTools.ts ocr|office`: what .ci/run calls before `npm test`.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const log = (msg: string) => process.stdout.write(`${msg}\n`)
   for (const what of process.argv.slice(2)) (what === 'ocr' ? ensureOcrTools : ensureOfficeTools)(log)

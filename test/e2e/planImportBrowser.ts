@@ -5,7 +5,7 @@
  * created plan; then upload a .docx with a unit the catalog lacks and resolve it once for both
  * mentions. Each run creates two plans with unique codes.
  *
- *   BASE_URL=http://localhost:3000 node --import tsx test/e2e/planImportBrowser.ts
+ *   BASE_URL=http://localhost:3000 node --import ./src/cli/register.mjs test/e2e/planImportBrowser.ts
  *
  * Env: BASE_URL (default http://localhost:3000; use "localhost" with `next dev`, which refuses
  * its dev assets to other host names), CHROMIUM (default /usr/bin/chromium), PLAN_TEXT (a plan

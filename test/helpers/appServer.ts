@@ -25,7 +25,7 @@ export interface AppOptions {
 }
 
 export function startApp({ port, dataDir, env, output }: AppOptions): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'src/cli/start.ts'], {
+  return spawn(process.execPath, ['--import', './src/cli/register.mjs', 'src/cli/start.ts'], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -92,7 +92,7 @@ export function runCli(
   env: NodeJS.ProcessEnv,
 ): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+    const child = spawn(process.execPath, ['--import', './src/cli/register.mjs', ...args], {
       cwd: ROOT,
       env: { ...env, ...TEST_DEMO_ENV },
     })

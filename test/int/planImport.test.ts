@@ -72,17 +72,21 @@ interface RunResult {
 /** A CLI as a real process against this file's database, as `npm run plan:…` runs it. */
 function runCli(script: string, args: string[]): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli', script), ...args], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        DATABASE_URI: t.databaseUri,
-        PAYLOAD_SECRET: 'plan-import-test-secret-0123456789abcdef',
-        EMBEDDED_DB: '',
-        UPLOADS_DIR: t.uploadsDir,
+    const child = spawn(
+      process.execPath,
+      ['--import', './src/cli/register.mjs', path.join(ROOT, 'src/cli', script), ...args],
+      {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          DATABASE_URI: t.databaseUri,
+          PAYLOAD_SECRET: 'plan-import-test-secret-0123456789abcdef',
+          EMBEDDED_DB: '',
+          UPLOADS_DIR: t.uploadsDir,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
+    )
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))

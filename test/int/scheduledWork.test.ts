@@ -755,7 +755,7 @@ describe('several instances and a crash (worker processes)', () => {
 describe('npm run job (CLI)', () => {
   const cli = (args: string[], env: Record<string, string> = {}) =>
     new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/runJob.ts', ...args], {
+      const child = spawn(process.execPath, ['--import', './src/cli/register.mjs', 'src/cli/runJob.ts', ...args], {
         cwd: ROOT,
         env: {
           ...process.env,

@@ -2,7 +2,7 @@
  * Smoke test of the ready-to-run app, as a user runs it (`npm start`): the built app on the
  * embedded Postgres, over real HTTP. Run by .ci/run after the build:
  *
- *   node --import tsx test/smoke/appSmoke.ts
+ *   node --import ./src/cli/register.mjs test/smoke/appSmoke.ts
  *
  * Checks: /admin answers in Vietnamese; a demo manager logs in and GET /api/plans returns the
  * seeded plan with its 12 tasks; RSS feeds (200 application/rss+xml, 304 on the ETag, an

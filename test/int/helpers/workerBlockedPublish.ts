@@ -1,7 +1,7 @@
 /**
  * Worker for the SIGKILL scenario of countingFailure.test.ts:
  *
- *   node --import tsx test/int/helpers/workerBlockedPublish.ts <databaseUri> <articleId> <applicationName>
+ *   node --import ./src/cli/register.mjs test/int/helpers/workerBlockedPublish.ts <databaseUri> <articleId> <applicationName>
  *
  * Starts its own Payload on the database and publishes the article with the fault hook set to
  * block after the engine has counted: the hook prints "READY <id> <ledger rows>" and waits, with

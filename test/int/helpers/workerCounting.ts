@@ -1,7 +1,7 @@
 /**
  * Worker for countingConcurrency.test.ts: one more app instance on the shared database.
  *
- *   node --import tsx test/int/helpers/workerCounting.ts <databaseUri> <role a|b> <seed> <fixtures JSON>
+ *   node --import ./src/cli/register.mjs test/int/helpers/workerCounting.ts <databaseUri> <role a|b> <seed> <fixtures JSON>
  *
  * Starts its own Payload, prints "@@ready", waits for a line on stdin (so every worker starts
  * at once), then runs its whole operation mix concurrently (one Promise.all) and prints one

@@ -1,7 +1,7 @@
 /**
  * One app instance with the scheduler, for scheduledWork.test.ts:
  *
- *   node --import tsx test/int/helpers/workerScheduler.ts <databaseUri> <outboxDir> <nowIso> <jobs> <leaseMs>
+ *   node --import ./src/cli/register.mjs test/int/helpers/workerScheduler.ts <databaseUri> <outboxDir> <nowIso> <jobs> <leaseMs>
  *
  * Its clock stands at <nowIso> and it ticks every second (node-cron), so a due slot is due on
  * every tick without waiting for the real date. Mail goes to <outboxDir> (the no-SMTP outbox:
