@@ -91,6 +91,28 @@ describe('positioned runs → plan text', () => {
     ])
   })
 
+  it("keeps a cell's wrapped lines one paragraph when OCR read a table rule as characters", () => {
+    // OCR gives a run per word, and reads a rule as "______": that run must not widen the unit
+    // column, or each wrapped line would look as if it had fitted after the one before, a new
+    // paragraph.
+    const runs = [
+      run('STT', 72, 100),
+      run('Nội dung', 100, 100),
+      run('Đơn vị', 220, 100),
+      run('Thời gian', 340, 100),
+      run('1', 72, 120),
+      run('Đăng', 100, 120),
+      run('tin.', 130, 120),
+      run('Trung', 220, 120),
+      run('tâm', 255, 120),
+      run('30/6/2026', 340, 120),
+      run('truyền', 220, 133),
+      run('thông', 260, 133),
+      run('______', 286, 150),
+    ]
+    expect(pdfPagesToPlanText([{ runs }]).split('\n')[1]).toBe('1\tĐăng tin.\tTrung tâm truyền thông\t30/6/2026')
+  })
+
   it("places Tesseract's words by their line's box, leaving out table rules read as characters", () => {
     const header = 'level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext'
     const tsv = [

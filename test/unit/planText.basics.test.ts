@@ -63,6 +63,9 @@ describe('dates', () => {
     expect(findDates('ngày 19 tháng 6 năm 2025', null)[0]?.iso).toBe('2025-06-19')
     expect(findDates('ngay 19 thang 6 nam 2025', null)[0]?.iso).toBe('2025-06-19')
     expect(findDates('ngày 02/6/2025', null)[0]?.iso).toBe('2025-06-02')
+    // OCR runs a word into its number: "tháng7", "ngày22".
+    expect(findDates('Hà Nội, ngày 28 tháng7 năm 2025', null)[0]?.iso).toBe('2025-07-28')
+    expect(findDates('ngày22 tháng 5 năm2025', null)[0]?.iso).toBe('2025-05-22')
   })
   it('uses the reference year for a date without one', () => {
     expect(findDates('trước 20/6', 2026)[0]?.iso).toBe('2026-06-20')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { furnitureLines, preprocess, splitLines, toParagraphs } from '../../src/domain/planText/lines'
+import { detectMarker, furnitureLines, preprocess, splitLines, toParagraphs } from '../../src/domain/planText/lines'
 import { buildOutline, codeOf, parseAssignment } from '../../src/domain/planText/outline'
 import { parseTables } from '../../src/domain/planText/table'
 
@@ -51,6 +51,31 @@ describe('appendix table', () => {
       ['5', 'A'],
       ['', 'B'],
     ])
+  })
+  it('joins a row cut by a page break in several cells, but not a new task without STT', () => {
+    const [t] = parseTables(
+      tsv(
+        HEADER,
+        ['2', 'Sản xuất sản', 'Trung tâm', 'Quý IV/2025', '04'],
+        ['', 'phẩm đa phương tiện về tiêm chủng.', 'Truyền thông Y tế', '', 'infographic trên Fanpage'],
+        ['', 'Tổng hợp tình hình báo chí', 'Văn phòng Sở', '31/12/2025', 'Báo cáo'],
+        ['', 'cập nhật hằng tháng.', 'Phòng Kế hoạch', '', ''],
+      ),
+    )
+    expect(t?.rows.map((r) => [r.stt, r.cells.content, r.cells.lead, r.cells.result])).toEqual([
+      [
+        '2',
+        'Sản xuất sản phẩm đa phương tiện về tiêm chủng.',
+        'Trung tâm Truyền thông Y tế',
+        '04 infographic trên Fanpage',
+      ],
+      ['', 'Tổng hợp tình hình báo chí cập nhật hằng tháng.', 'Văn phòng Sở Phòng Kế hoạch', 'Báo cáo'],
+    ])
+    // After a finished sentence, a lower-case start is not taken as the same task's text.
+    const [u] = parseTables(
+      tsv(HEADER, ['1', 'Đăng tin.', 'X', '30/9/2025', 'R'], ['', 'đăng lại bài cũ', 'Y', '31/12/2025', 'R']),
+    )
+    expect(u?.rows).toHaveLength(2)
   })
   it('merges lines when a cell held a line break (too few tabs)', () => {
     const lines = splitLines(
@@ -105,6 +130,28 @@ describe('paragraphs', () => {
       '- Đơn vị thực hiện: Văn phòng Sở',
     ])
   })
+  it("ends a heading's last short line there, and keeps a wrapped sentence's capitals tail in it", () => {
+    const wrapped = [
+      'II. NHIỆM VỤ',
+      '2. Tăng cường các hoạt động truyền thông nâng cao nhận thức về vai trò',
+      'của khoa học, công nghệ tại các cơ sở giáo dục',
+      'Bộ Giáo dục và Đào tạo chủ trì tổ chức thực hiện các nhiệm vụ sau đây:',
+      'a) Sản xuất 10 tin bài trên Cổng TTĐT Sở KHCN, Fanpage Sở KHCN, Kênh Zalo',
+      'OA.',
+      'b) Tổ chức tọa đàm về chuyển đổi số tại các trường học trên địa bàn.',
+      'Thời gian thực hiện trong năm 2025 theo kế hoạch của từng đơn vị có liên',
+      'quan, bảo đảm tiến độ và chất lượng của các sản phẩm truyền thông.',
+    ]
+    const ps = toParagraphs(splitLines(wrapped.join('\n')), new Set())
+    expect(ps.map((p) => p.text)).toEqual([
+      'II. NHIỆM VỤ',
+      '2. Tăng cường các hoạt động truyền thông nâng cao nhận thức về vai trò của khoa học, công nghệ tại các cơ sở giáo dục',
+      'Bộ Giáo dục và Đào tạo chủ trì tổ chức thực hiện các nhiệm vụ sau đây:',
+      'a) Sản xuất 10 tin bài trên Cổng TTĐT Sở KHCN, Fanpage Sở KHCN, Kênh Zalo OA.',
+      'b) Tổ chức tọa đàm về chuyển đổi số tại các trường học trên địa bàn.',
+      'Thời gian thực hiện trong năm 2025 theo kế hoạch của từng đơn vị có liên quan, bảo đảm tiến độ và chất lượng của các sản phẩm truyền thông.',
+    ])
+  })
   it('drops a footer repeated on every page', () => {
     const footer = 'Tài liệu này thuộc sở hữu của cơ quan. Nghiêm cấm phát tán.'
     const lines = splitLines(
@@ -114,6 +161,22 @@ describe('paragraphs', () => {
   })
   it('canonicalises OCR look-alikes and line ends', () => {
     expect(preprocess('\u00d0ơn vị\r\nb')).toBe('Đơn vị\nb')
+    // Tesseract's doubled Đ in a code.
+    expect(preprocess('số 230-Q\u0110\u00d0/TW')).toBe('số 230-QĐ/TW')
+  })
+  it("reads OCR's l and | in a section numeral as I, before a heading in capitals only", () => {
+    const label = (line: string) => {
+      const m = detectMarker(line)
+      return m ? `${m.kind} ${m.label}` : null
+    }
+    expect(label('l. QUAN ĐIỂM')).toBe('roman I')
+    expect(label('lII. NHIỆM VỤ VÀ GIẢI PHÁP')).toBe('roman III')
+    expect(label('|V. KINH PHÍ')).toBe('roman IV')
+    expect(label('II. MỤC TIÊU')).toBe('roman II')
+    // Not a section: lower-case text after it (an item lettered l), or not a numeral once read.
+    expect(label('l. quan điểm')).toBe('letter l')
+    expect(label('lll|. QUAN ĐIỂM')).toBeNull()
+    expect(label('1. QUAN ĐIỂM')).toBe('number 1')
   })
 })
 

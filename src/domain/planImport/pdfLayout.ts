@@ -196,11 +196,14 @@ function tableProbe(lines: readonly VisualLine[], header: number): VisualLine[] 
 
 function tableRows(lines: readonly VisualLine[], starts: readonly number[]): string[] {
   const lead = leading(lines)
-  // A column's right edge: the furthest any of its lines reaches.
+  // A column's right edge: the furthest any of its lines reaches. Not counted: a run that crosses
+  // into the next column, or has no letter or digit (OCR reads a table's rules as "____" or "|",
+  // which would set the edge so far right that every wrapped line looked like a new paragraph).
   const rights = starts.map(() => -Infinity)
   for (const l of lines)
     for (const s of l.segments) {
       const col = columnOf(starts, s.x)
+      if (s.end > (starts[col + 1] ?? Infinity) || !/[\p{L}\d]/u.test(s.text)) continue
       rights[col] = Math.max(rights[col] ?? -Infinity, s.end)
     }
   const rows: Cell[][] = []

@@ -45,7 +45,7 @@ export interface FoundDate {
 }
 
 // "ngày 19 tháng 6 năm 2025" / "ngày 19 tháng 6" (the year may be left for the reference year).
-const WORDY = /ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})(?:\s+nam\s+(\d{4}))?/g
+const WORDY = /ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})(?:\s*nam\s*(\d{4}))?/g
 // "30/8/2025", "30/8", "30-8-2025", "30.8.2025". A dash or dot needs the year: "5-10 bài" and the
 // outline number "2.4." are not dates. The look-arounds keep "55/2025/NĐ-CP" from yielding "55/20".
 const NUMERIC = /(?<![\d/.-])(\d{1,2})\s*([/.-])\s*(\d{1,2})(?:\s*\2\s*(\d{4}|\d{2}))?(?![\d])(?!\s*[/.-]\s*\d)/g
@@ -95,7 +95,7 @@ export interface ParsedDate {
 export function parseDate(text: string, referenceYear: number | null): ParsedDate | null {
   const folded = foldVi(text)
   const m =
-    /(?<![\d/.-])(\d{1,2})\s*[/.-]\s*(\d{1,2})(?!\d)(?:\s*[/.-]\s*(\d{4}|\d{2})(?!\d))?|ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})(?:\s+nam\s+(\d{4}))?/.exec(
+    /(?<![\d/.-])(\d{1,2})\s*[/.-]\s*(\d{1,2})(?!\d)(?:\s*[/.-]\s*(\d{4}|\d{2})(?!\d))?|ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})(?:\s*nam\s*(\d{4}))?/.exec(
       folded,
     )
   if (!m) return null
@@ -122,7 +122,7 @@ export function quarterEnd(text: string, referenceYear: number | null): string |
 
 /** "tháng 9/2025", "tháng 9 năm 2025" → last day of that month. */
 export function monthEnd(text: string, referenceYear: number | null): string | null {
-  const m = /thang\s+(\d{1,2})(?:\s*(?:\/|-|nam)\s*(\d{4}))?/.exec(foldVi(text))
+  const m = /thang\s*(\d{1,2})(?:\s*(?:\/|-|nam)\s*(\d{4}))?/.exec(foldVi(text))
   if (!m) return null
   const mo = Number(m[1])
   const y = fullYear(m[2]) ?? referenceYear

@@ -35,6 +35,8 @@ export function preprocess(input: string): string {
     input
       .normalize('NFC')
       .replace(/\r\n?/g, '\n')
+      // Tesseract sometimes reads one Đ as two ("QĐÐ/TW"); Vietnamese never doubles it.
+      .replace(/\u0110\u00d0|\u00d0\u0110/g, '\u0110')
       .replace(/\u00d0/g, '\u0110')
       .replace(/\u00f0/g, '\u0111')
       .replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, ' ')
@@ -51,6 +53,12 @@ export function splitLines(text: string): Line[] {
 
 const ROMAN = /^(?:X{0,3})(?:IX|IV|V?I{0,3})$/
 
+/** Words in capitals (at least two letters, no lower-case letter): a section's title. */
+function isCapitalsHeading(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '')
+  return letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()
+}
+
 export function detectMarker(line: string): Marker | null {
   const t = line.trimStart()
   const lead = line.length - t.length
@@ -60,6 +68,13 @@ export function detectMarker(line: string): Marker | null {
   m = /^([IVX]{1,6})\s*[.\-–)]\s*(?=\S)/.exec(t)
   if (m && m[1] && ROMAN.test(m[1]) && !/^[IVX]{1,6}\s*-\s*\d/.test(t)) {
     return { kind: 'roman', label: m[1], rank: 1, length: lead + m[0].length }
+  }
+  // OCR reads the I of a section numeral as l or | ("l. QUAN ĐIỂM", "lII. NHIỆM VỤ"): taken as
+  // I only before a heading in capitals, the shape of a section title.
+  m = /^([IVXl|]{1,6})\.\s*(?=\S)/.exec(t)
+  const numeral = m?.[1]?.replace(/[l|]/g, 'I')
+  if (m && numeral && /[l|]/.test(m[1] ?? '') && ROMAN.test(numeral) && isCapitalsHeading(t.slice(m[0].length))) {
+    return { kind: 'roman', label: numeral, rank: 1, length: lead + m[0].length }
   }
   m = /^(\d{1,2})\.(\d{1,2})(?:\.(\d{1,2}))?\.?\s+(?=\D)/.exec(t)
   if (m) {
@@ -190,7 +205,16 @@ export function toParagraphs(lines: readonly Line[], skip: ReadonlySet<number>):
     pending = null
     if (lone) t = `${lone.marker} ${t}`
     const folded = foldVi(t)
-    let startsNew = cur === null || detectMarker(t) !== null || isStarter(folded) || isAllCaps(t)
+    // Capitals that close a wrapped sentence ("… Kênh Zalo" / "OA."): its tail, not a heading,
+    // which never ends in a full stop or comma.
+    const capsTail =
+      cur !== null &&
+      wrap.wrapped &&
+      /[.,;]$/.test(t) &&
+      !isAllCaps(cur.lastLine) &&
+      !/[.:!?;]["”)]?$/.test(cur.lastLine) &&
+      cur.lastLine.length >= wrap.width * 0.8
+    let startsNew = cur === null || detectMarker(t) !== null || isStarter(folded) || (isAllCaps(t) && !capsTail)
     if (!startsNew && cur) {
       const prev = cur.lastLine
       const prevFolded = foldVi(prev)
@@ -198,8 +222,11 @@ export function toParagraphs(lines: readonly Line[], skip: ReadonlySet<number>):
       else if (isUpperStart(t)) {
         if (!wrap.wrapped || /[.:!?]["”)]?$/.test(prev)) startsNew = true
         else {
-          const long = prev.length >= wrap.width * 0.6
-          startsNew = !(long || FUNCTION_WORD_END.test(prevFolded) || /-$/.test(prev))
+          // Wrapped: the line's first word would not have fitted after the previous one (with a
+          // margin for proportional type). A heading's last line stops short of that.
+          const firstWord = t.split(/\s/, 1)[0] ?? ''
+          const full = prev.length + 1 + firstWord.length >= wrap.width * 0.8
+          startsNew = !(full || FUNCTION_WORD_END.test(prevFolded) || /-$/.test(prev))
         }
       }
     }

@@ -155,6 +155,12 @@ function appendText(prev: string | undefined, next: string): string {
   return cleanText(`${prev}${newLine ? '\n' : ' '}${next}`)
 }
 
+/** The next row's content starts in lower case after content that ended mid-sentence. */
+function continuesSentence(prev: string | undefined, next: string | undefined): boolean {
+  if (!prev || !next) return false
+  return /^\p{Ll}/u.test(next.trim()) && !/[.;:!?]$/.test(prev.trim())
+}
+
 function assembleRows(raw: RawRow[], columns: Column[], notes: ParsedTable['notes']): TableRow[] {
   const rows: TableRow[] = []
   for (const r of raw) {
@@ -167,6 +173,14 @@ function assembleRows(raw: RawRow[], columns: Column[], notes: ParsedTable['note
     }
     if (row.stt === '' && !row.cells.content && prev && !row.cells.timeframe) {
       // Only unit/result text on its own line: the tail of the previous row's cells.
+      for (const [k, v] of Object.entries(row.cells) as Array<[Column, string]>)
+        prev.cells[k] = appendText(prev.cells[k], v)
+      continue
+    }
+    if (row.stt === '' && prev && continuesSentence(prev.cells.content, row.cells.content)) {
+      // A row cut by a page break with text in several cells ("Sản xuất sản | Trung tâm" at the
+      // foot of one page, "phẩm đa phương tiện… | Truyền thông Y tế" at the top of the next):
+      // its content goes on mid-sentence, which a task of its own never does.
       for (const [k, v] of Object.entries(row.cells) as Array<[Column, string]>)
         prev.cells[k] = appendText(prev.cells[k], v)
       continue
