@@ -68,18 +68,34 @@ export function spanBox(
   return box
 }
 
+/**
+ * The first line (1-based) that begins `value` with at least three of its words: where a value
+ * the parser assembled over wrapped lines starts, when the draft gives no line for it.
+ */
+export function lineStarting(textLines: readonly string[], value: string | null | undefined): number | null {
+  const want = words(value ?? '')
+  for (let i = 0; i < textLines.length; i++) {
+    const own = words(textLines[i] ?? '')
+    if (own.length < Math.min(3, want.length) || own.length > want.length) continue
+    if (own.every((w, k) => want[k] === w)) return i + 1
+  }
+  return null
+}
+
 /** Each header field, basis document, report date and task of `draft` with its box, read from `text`'s layout. */
 export function fieldBoxes(draft: ImportDraft, text: string, boxes: ReadonlyArray<LineBox | null>): FieldBoxes {
   const textLines = text.replace(/\r\n?/g, '\n').split('\n')
   const at = (line: number | null | undefined, value?: string | null) => spanBox(boxes, textLines, line, value)
   const { plan } = draft
+  const titleLine = plan.lines.title ?? lineStarting(textLines, plan.title)
   return {
     plan: {
       code: at(plan.lines.code),
       issuer: at(plan.lines.issuer, plan.issuer),
       issueDate: at(plan.lines.issueDate),
-      title: at(plan.lines.title, plan.title),
-      period: at(plan.lines.period),
+      title: at(titleLine, plan.title),
+      // A period read from the title ("… năm 2026") has the title's line, or none.
+      period: at(plan.lines.period ?? (plan.period.from ? titleLine : null)),
       monthlyDay: at(plan.lines.monthlyDay),
     },
     basisDocuments: plan.basisDocuments.map((b) => at(b.line, b.title)),
