@@ -6,10 +6,8 @@
  * Needs Debian's poppler-utils, tesseract-ocr and tesseract-ocr-vie: installed here with apt-get
  * when missing, so `npm test` alone passes on a new machine (.ci/run also installs them first).
  */
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { crc32, deflateSync } from 'node:zlib'
 import path from 'node:path'
 import type { Payload } from 'payload'
 import { PDFDocument } from 'pdf-lib'
@@ -19,6 +17,7 @@ import { scanImportsIdle } from '../../src/plugin/import/jobs/runScanImport'
 import { ocrPdf, SCAN_LIMITS } from '../../src/plugin/import/ocrScan'
 import { PlanSourceError } from '../../src/plugin/import/planSourceError'
 import { ensureOcrTools } from '../e2e/officeTools'
+import { makeScannedFirstPage, pngBomb } from '../fixtures/planImport/scannedPage'
 import { restClient } from './helpers/rest'
 import { createUser, startTestPayload, type TestPayload } from './helpers/testPayload'
 
@@ -51,37 +50,8 @@ const plans = async () => (await payload.count({ collection: 'plans' })).totalDo
 
 let scan: Promise<Buffer> | null = null
 
-/**
- * Page 1 of the fixture as a 200-dpi grey JPEG in a PDF with no text layer: a scan (made once; a
- * JPEG goes into the PDF as it is, where pdf-lib would decode a PNG in JavaScript).
- */
-const scannedFirstPage = (): Promise<Buffer> => (scan ??= makeScan())
-
-async function makeScan(): Promise<Buffer> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'plan-scan-'))
-  try {
-    const out = path.join(dir, 'page')
-    execFileSync('pdftoppm', [
-      '-r',
-      '200',
-      '-gray',
-      '-jpeg',
-      '-f',
-      '1',
-      '-l',
-      '1',
-      '-singlefile',
-      path.join(FIXTURES, 'du-lich-so.pdf'),
-      out,
-    ])
-    const doc = await PDFDocument.create()
-    const image = await doc.embedJpg(readFileSync(`${out}.jpg`))
-    doc.addPage([595.3, 841.9]).drawImage(image, { x: 0, y: 0, width: 595.3, height: 841.9 })
-    return Buffer.from(await doc.save())
-  } finally {
-    rmSync(dir, { recursive: true, force: true })
-  }
-}
+/** Page 1 of the fixture as a scan (made once). */
+const scannedFirstPage = (): Promise<Buffer> => (scan ??= makeScannedFirstPage())
 
 // apt-get on a new machine takes a minute or two; a machine that has the tools only checks them.
 beforeAll(() => ensureOcrTools((msg) => process.stdout.write(`${msg}\n`)), 600_000)
@@ -345,7 +315,7 @@ describe('a scanned PDF (OCR job)', () => {
     const many = await preview('nhieu-trang.pdf', Buffer.from(await doc.save()))
     expect([many.status, fieldOf(many)]).toEqual([413, 'file'])
     // A PNG header claiming 100 000 × 100 000 pixels.
-    const png = await sharpBomb()
+    const png = pngBomb()
     const bomb = await preview('bom.png', png)
     expect([bomb.status, fieldOf(bomb)]).toEqual([413, 'file'])
     expect((await payload.count({ collection: 'plan-imports' })).totalDocs).toBe(queued)
@@ -366,28 +336,6 @@ describe('a scanned PDF (OCR job)', () => {
     expect((await payload.count({ collection: 'plan-imports' })).totalDocs).toBe(queued)
   })
 })
-
-/** A 1×1 PNG whose header claims 100 000 × 100 000 pixels (an image bomb's header). */
-function sharpBomb(): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const length = Buffer.alloc(4)
-    length.writeUInt32BE(data.length)
-    const crc = Buffer.alloc(4)
-    crc.writeUInt32BE(crc32(Buffer.concat([Buffer.from(type), data])))
-    return Buffer.concat([length, Buffer.from(type), data, crc])
-  }
-  const ihdr = Buffer.alloc(13)
-  ihdr.writeUInt32BE(100_000, 0)
-  ihdr.writeUInt32BE(100_000, 4)
-  ihdr[8] = 8
-  ihdr[9] = 0
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(Buffer.from([0, 0]))),
-    chunk('IEND', Buffer.alloc(0)),
-  ])
-}
 
 function readdirTmp(): string[] {
   return readdirSync(tmpdir()).filter((f) => f.startsWith('plan-ocr-'))
