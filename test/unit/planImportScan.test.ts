@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { draftFromText, reviewFromText, type ImportCatalog } from '../../src/domain/planImport'
-import { fieldBoxes, lineStarting, spanBox, unionLineBox } from '../../src/domain/planImport/fieldBoxes'
+import { fieldBoxes, lineContaining, lineStarting, spanBox, unionLineBox } from '../../src/domain/planImport/fieldBoxes'
 import { tsvToPages } from '../../src/domain/planImport/ocrTsv'
 import { pdfPagesToPlanLayout, type LineBox, type PdfTextRun } from '../../src/domain/planImport/pdfLayout'
 import { errorToStore, scanImportState, STALE_GRACE_MS, storedError } from '../../src/domain/planImport/scanImport'
@@ -128,6 +128,8 @@ describe('fields of the draft → their boxes', () => {
     expect(lineStarting(lines, 'Truyền thông chuyển đổi số trên địa bàn tỉnh năm 2026')).toBe(5)
     expect(lineStarting(lines, 'Không có trong văn bản')).toBeNull()
     expect(lineStarting(lines, null)).toBeNull()
+    expect(lineContaining(['Sé 45/KH-UBND', 'x'], '45/KH-UBND')).toBe(1)
+    expect(lineContaining(lines, '99/KH-X')).toBeNull()
   })
 
   it('leaves out what has no line or no box (an edited field, a text upload)', () => {

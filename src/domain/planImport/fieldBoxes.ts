@@ -82,6 +82,15 @@ export function lineStarting(textLines: readonly string[], value: string | null 
   return null
 }
 
+/** The first line (1-based) holding all of `value`'s words in a row: a code the parser read after repairs. */
+export function lineContaining(textLines: readonly string[], value: string | null | undefined): number | null {
+  const want = words(value ?? '')
+  if (want.length === 0) return null
+  const needle = ` ${want.join(' ')} `
+  const i = textLines.findIndex((l) => ` ${words(l).join(' ')} `.includes(needle))
+  return i < 0 ? null : i + 1
+}
+
 /** Each header field, basis document, report date and task of `draft` with its box, read from `text`'s layout. */
 export function fieldBoxes(draft: ImportDraft, text: string, boxes: ReadonlyArray<LineBox | null>): FieldBoxes {
   const textLines = text.replace(/\r\n?/g, '\n').split('\n')
@@ -90,7 +99,8 @@ export function fieldBoxes(draft: ImportDraft, text: string, boxes: ReadonlyArra
   const titleLine = plan.lines.title ?? lineStarting(textLines, plan.title)
   return {
     plan: {
-      code: at(plan.lines.code),
+      // "Sé 58/KH-SKHCN" gives the code only after repairs, and the draft no line: found by its words.
+      code: at(plan.lines.code ?? lineContaining(textLines, plan.code)),
       issuer: at(plan.lines.issuer, plan.issuer),
       issueDate: at(plan.lines.issueDate),
       title: at(titleLine, plan.title),

@@ -16,8 +16,12 @@ export interface ScanPage {
   url: string
 }
 
-/** Widest a crop is shown, and tallest (a long task row is shown scaled down). */
-const CROP_WIDTH = 300
+/**
+ * Widest a crop is shown (a header field beside its input; a task row in its narrower column),
+ * and tallest (a long task row is shown scaled down).
+ */
+const CROP_WIDTH = 520
+const TASK_CROP_WIDTH = 300
 const CROP_MAX_HEIGHT = 140
 /** White space kept around the box, as a fraction of the page. */
 const MARGIN = 0.006
@@ -49,7 +53,8 @@ export function PageCrop({ box, page, field, label }: { box: LineBox; page: Scan
   const h = Math.min(1 - y, box.h + 2 * MARGIN)
   const aspect = page.height / page.width
   // The page image's width on screen: the box fills the crop's width, unless that makes it too tall.
-  let imageWidth = CROP_WIDTH / Math.max(w, 0.01)
+  const width = field.startsWith('tasks[') ? TASK_CROP_WIDTH : CROP_WIDTH
+  let imageWidth = width / Math.max(w, 0.01)
   if (h * imageWidth * aspect > CROP_MAX_HEIGHT) imageWidth = CROP_MAX_HEIGHT / (h * aspect)
   const imageHeight = imageWidth * aspect
   return (
