@@ -81,8 +81,8 @@ describe('plan text lines keep their page and box', () => {
     expect(pages[0]?.height).toBeCloseTo(841.92, 6)
     const layout = pdfPagesToPlanLayout(pages)
     expect(layout.text).toBe('Trung tâm')
-    // The line's box: its left at 248 px of 2480, its top at the line's top (351 of 3508).
-    close(layout.boxes[0], { page: 0, x: 0.1, y: 0.1 })
+    // The line's box: its left at 248 px of 2480, from the top to the bottom of the line (351–401 of 3508).
+    close(layout.boxes[0], { page: 0, x: 0.1, y: 0.1, h: 50 / 3508 })
   })
 })
 

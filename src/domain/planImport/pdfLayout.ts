@@ -120,8 +120,8 @@ function pageLines(page: PdfPageText, pageNo: number): VisualLine[] {
       left: Math.min(...l.runs.map((r) => r.x)),
       top: Math.min(...l.runs.map((r) => r.y - (r.height ?? r.size))),
       right: Math.max(...l.runs.map((r) => r.x + r.width)),
-      // Descenders: a fifth of the size below the baseline.
-      bottom: l.y + l.size * 0.2,
+      // Descenders: a fifth of the size below the baseline; an OCR line's box already holds them.
+      bottom: l.y + (l.runs.every((r) => r.height !== undefined) ? 0 : l.size * 0.2),
     }
     return { y: l.y, size: l.size, page: pageNo, segments, box }
   })

@@ -24,7 +24,7 @@ const CROP_WIDTH = 520
 const TASK_CROP_WIDTH = 300
 const CROP_MAX_HEIGHT = 140
 /** White space kept around the box, as a fraction of the page. */
-const MARGIN = 0.006
+const MARGIN = 0.003
 
 const badge: CSSProperties = {
   display: 'inline-block',
