@@ -251,6 +251,21 @@ describe('a scanned PDF (OCR job)', () => {
     expect(own.json.totalDocs).toBe(0)
   })
 
+  it('two scans at once: the second waits its turn, then both are read', { timeout: 300_000 }, async () => {
+    const pdf = await scannedFirstPage()
+    const first = await preview('mot.pdf', pdf)
+    const second = await preview('hai.pdf', pdf)
+    expect([first.status, second.status]).toEqual([202, 202])
+    const ids = [first, second].map((r) => (r.json as unknown as { id: number }).id)
+    // One OCR at a time: while the first is read, the second waits.
+    await expect.poll(async () => (await rest.get(`plan-import/${ids[0]}`, { token })).json.status).toBe('running')
+    expect((await rest.get(`plan-import/${ids[1]}`, { token })).json.status).toBe('queued')
+    const [a, b] = await Promise.all(ids.map((id) => untilSettled(id)))
+    expect(a!.seen[a!.seen.length - 1]).toBe('done')
+    expect(b!.seen[b!.seen.length - 1]).toBe('done')
+    expect(b!.final.draft?.plan.code).toBe('45/KH-SVHDL')
+  })
+
   it('bad ids and pages: 400 naming the field, unknown 404', async () => {
     const bad = await rest.get('plan-import/abc', { token })
     expect([bad.status, bad.json.errors?.[0]]).toEqual([

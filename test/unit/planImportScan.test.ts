@@ -9,7 +9,13 @@ import { draftFromText, reviewFromText, type ImportCatalog } from '../../src/dom
 import { fieldBoxes, lineContaining, lineStarting, spanBox, unionLineBox } from '../../src/domain/planImport/fieldBoxes'
 import { tsvToPages } from '../../src/domain/planImport/ocrTsv'
 import { pdfPagesToPlanLayout, type LineBox, type PdfTextRun } from '../../src/domain/planImport/pdfLayout'
-import { errorToStore, scanImportState, STALE_GRACE_MS, storedError } from '../../src/domain/planImport/scanImport'
+import {
+  errorToStore,
+  QUEUED_HEARTBEAT_MS,
+  scanImportState,
+  STALE_GRACE_MS,
+  storedError,
+} from '../../src/domain/planImport/scanImport'
 
 const CATALOG: ImportCatalog = { units: [], channels: [], plans: [] }
 /** An A4 page in points. */
@@ -184,8 +190,10 @@ describe('the state of a scan import', () => {
       status: 'failed',
       error: { status: 503, field: 'file', message: { key: 'scanInterrupted' } },
     })
-    expect(scanImportState(record('queued', 30 * 60_000), at, 60_000).status).toBe('failed')
-    expect(scanImportState(record('queued', 60_000), at, 60_000).status).toBe('queued')
+    // A waiting job touches its record every 30 s: silent for two of those and the grace, it is lost.
+    const lost = 2 * QUEUED_HEARTBEAT_MS + STALE_GRACE_MS
+    expect(scanImportState(record('queued', lost + 1), at, 600_000).status).toBe('failed')
+    expect(scanImportState(record('queued', lost - 1), at, 600_000).status).toBe('queued')
   })
 
   it('a failed job gives back its stored error; an unreadable one is a server error', () => {

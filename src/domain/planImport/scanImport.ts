@@ -2,8 +2,8 @@
  * The state of a scan import as its reader sees it: the stored record, plus what a record left
  * behind by a stopped server means. The OCR job touches the record after every page, and a page
  * never takes longer than the whole file's time limit; so a job still "running" with no touch for
- * longer than that (plus a grace) died with its server, and a job "queued" for much longer than
- * a queue of such jobs could take never started. Both are reported failed ("upload again"), never
+ * longer than that (plus a grace) died with its server. A job waiting its turn touches its record
+ * every QUEUED_HEARTBEAT_MS; one silent for two of those (plus the grace) was lost with its server. Both are reported failed ("upload again"), never
  * left spinning. Pure.
  */
 import type { ImportMessage, ImportMessageKey } from '../i18n/messages'
@@ -34,8 +34,8 @@ export interface ScanImportRecord {
 
 /** Grace beyond the time limit before a silent running job is taken for dead. */
 export const STALE_GRACE_MS = 60_000
-/** A queued job waits at most for this many whole jobs before it is taken for lost. */
-export const QUEUE_DEPTH = 20
+/** A job waiting its turn touches its record this often, so that a lost one shows. */
+export const QUEUED_HEARTBEAT_MS = 30_000
 
 const isStatus = (s: unknown): s is PlanImportStatus => PLAN_IMPORT_STATUSES.includes(s as PlanImportStatus)
 
@@ -71,7 +71,7 @@ export function scanImportState(record: ScanImportRecord, now: number, timeoutMs
   const since = (iso: string) => now - Date.parse(iso)
   if (status === 'running' && since(record.updatedAt) > timeoutMs + STALE_GRACE_MS)
     return { status: 'failed', ...base, error: interrupted }
-  if (status === 'queued' && since(record.createdAt) > QUEUE_DEPTH * timeoutMs + STALE_GRACE_MS)
+  if (status === 'queued' && since(record.updatedAt) > 2 * QUEUED_HEARTBEAT_MS + STALE_GRACE_MS)
     return { status: 'failed', ...base, error: interrupted }
   if (status === 'failed')
     return {

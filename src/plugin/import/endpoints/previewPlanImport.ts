@@ -30,11 +30,12 @@ export const previewPlanImport: Endpoint = {
       if (err instanceof PlanSourceError) return refuse(err.status, fieldError(req, err.field, err.problem))
       throw err
     }
-    if (source.scan) {
+    if (source.scan && req.user) {
       const record = await req.payload.create({
         collection: SLUGS.planImports,
         data: {
-          user: req.user?.id as number,
+          // Postgres ids are serial integers.
+          user: Number(req.user.id),
           fileName: source.fileName ?? 'scan',
           status: 'queued',
           pagesTotal: source.scan.pages,

@@ -1,5 +1,5 @@
 import type { Payload } from 'payload'
-import { errorToStore, type ScanImportError } from '../../../domain/planImport/scanImport'
+import { errorToStore, QUEUED_HEARTBEAT_MS, type ScanImportError } from '../../../domain/planImport/scanImport'
 import { SLUGS } from '../../../domain/slugs'
 import { readScan, SCAN_LIMITS, type ScanInput } from '../ocrScan'
 import { PlanSourceError, planSourceError as fail } from '../planSourceError'
@@ -28,10 +28,21 @@ export const scanImportsIdle = (): Promise<void> => queue
  * minute (and not at all where SCHEDULER is off), so a scan would wait up to a minute before its
  * first page; it can also run one job twice and leaves a crashed one "processing". Here the OCR
  * starts at once; the state is in Postgres, so any instance answers the polling; a job killed
- * with its server is reported failed by scanImportState once silent past the time limit.
+ * with its server is reported failed by scanImportState once silent past the time limit (a
+ * waiting one touches its record every 30 s, so it is not taken for lost while it waits).
  */
 export function startScanImport(payload: Payload, id: Id, scan: ScanInput): Promise<void> {
-  const job = queue.then(() => runScanImport(payload, id, scan))
+  // While it waits its turn, the record is touched (its updatedAt), so a lost one shows.
+  const heartbeat = setInterval(() => {
+    payload
+      .update({ collection: SLUGS.planImports, id, data: { pagesDone: 0 }, depth: 0, overrideAccess: true })
+      .catch((err: unknown) => payload.logger.warn({ err, msg: `[plan-import] scan ${String(id)}: heartbeat failed` }))
+  }, QUEUED_HEARTBEAT_MS)
+  heartbeat.unref()
+  const job = queue.then(() => {
+    clearInterval(heartbeat)
+    return runScanImport(payload, id, scan)
+  })
   queue = job
   return job
 }
