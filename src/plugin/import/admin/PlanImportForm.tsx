@@ -15,8 +15,20 @@ interface Preview {
   notes: Array<{ kind: string | null; line: number | null; source: string | null; message: string }>
   existing: { id: Id; code: string } | null
   source: { fileName: string | null; text: string }
+  /** What was read approximately (pasted OCR text too): a "cần kiểm tra" badge beside it. */
+  approximate?: ScanReview['approximate']
   /** A scan's page crops and approximate fields (GET /api/plan-import/:id when read). */
   review?: ScanReview
+}
+
+const NO_BOXES: ScanReview['boxes'] = { plan: {}, basisDocuments: [], fixedReportDates: [], tasks: [] }
+
+/** The badges and crops beside the fields: a scan's review, or badges alone for approximate text. */
+function evidenceOf(preview: Preview): ScanReview | null {
+  if (preview.review) return preview.review
+  const approximate = preview.approximate
+  if (!approximate || (approximate.fields.length === 0 && approximate.tasks.length === 0)) return null
+  return { approximate, boxes: NO_BOXES, pages: [] }
 }
 
 /** A scan being read in the background (the preview's 202, then GET /api/plan-import/:id). */
@@ -213,6 +225,7 @@ export function PlanImportForm({ apiRoute, adminRoute }: { apiRoute: string; adm
     })
   }
 
+  const evidence = useMemo(() => (preview ? evidenceOf(preview) : null), [preview])
   const missingRecurrence = draft?.tasks.some((t) => t.timeframe.kind === 'recurring' && !t.timeframe.recurrence)
 
   return (
@@ -371,9 +384,7 @@ export function PlanImportForm({ apiRoute, adminRoute }: { apiRoute: string; adm
             line={line}
             chooseRef={chooseRef}
             evidence={
-              preview.review
-                ? (field, label) => <ScanEvidence review={preview.review as ScanReview} field={field} label={label} />
-                : undefined
+              evidence ? (field, label) => <ScanEvidence review={evidence} field={field} label={label} /> : undefined
             }
           />
 
@@ -430,10 +441,8 @@ export function PlanImportForm({ apiRoute, adminRoute }: { apiRoute: string; adm
                     line={line}
                     chooseRef={chooseRef}
                     evidence={
-                      preview.review
-                        ? (field, label) => (
-                            <ScanEvidence review={preview.review as ScanReview} field={field} label={label} />
-                          )
+                      evidence
+                        ? (field, label) => <ScanEvidence review={evidence} field={field} label={label} />
                         : undefined
                     }
                   />
