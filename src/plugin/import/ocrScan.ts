@@ -150,8 +150,9 @@ export async function readScan(
   return withTempDir(async (dir) => {
     const pages: PdfPageText[] = []
     const images: PageImage[] = []
-    const input = path.join(dir, scan.kind === 'pdf' ? 'scan.pdf' : 'scan.bin')
-    await writeFile(input, scan.bytes)
+    const input = path.join(dir, 'scan.pdf')
+    // pdftoppm reads the PDF from disk; an image's pages are taken from memory by sharp.
+    if (scan.kind === 'pdf') await writeFile(input, scan.bytes)
     for (let n = 1; n <= scan.pages; n++) {
       const image = path.join(dir, `page-${n}.png`)
       let dpi = scan.dpi
