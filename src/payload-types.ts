@@ -87,6 +87,7 @@ export interface Config {
     'quota-reconcile-runs': QuotaReconcileRun;
     'email-log': EmailLog;
     notifications: Notification;
+    'plan-imports': PlanImport;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -119,6 +120,7 @@ export interface Config {
     'quota-reconcile-runs': QuotaReconcileRunsSelect<false> | QuotaReconcileRunsSelect<true>;
     'email-log': EmailLogSelect<false> | EmailLogSelect<true>;
     notifications: NotificationsSelect<false> | NotificationsSelect<true>;
+    'plan-imports': PlanImportsSelect<false> | PlanImportsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -1062,6 +1064,52 @@ export interface Notification {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "plan-imports".
+ */
+export interface PlanImport {
+  id: number;
+  user?: (number | null) | User;
+  fileName: string;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  pagesTotal: number;
+  pagesDone?: number | null;
+  code?: string | null;
+  recurrence?: string | null;
+  startedAt?: string | null;
+  finishedAt?: string | null;
+  text?: string | null;
+  boxes?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  pageImages?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  error?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -1255,6 +1303,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'notifications';
         value: number | Notification;
+      } | null)
+    | ({
+        relationTo: 'plan-imports';
+        value: number | PlanImport;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -2030,6 +2082,27 @@ export interface NotificationsSelect<T extends boolean = true> {
   link?: T;
   read?: T;
   key?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "plan-imports_select".
+ */
+export interface PlanImportsSelect<T extends boolean = true> {
+  user?: T;
+  fileName?: T;
+  status?: T;
+  pagesTotal?: T;
+  pagesDone?: T;
+  code?: T;
+  recurrence?: T;
+  startedAt?: T;
+  finishedAt?: T;
+  text?: T;
+  boxes?: T;
+  pageImages?: T;
+  error?: T;
   updatedAt?: T;
   createdAt?: T;
 }

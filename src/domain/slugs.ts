@@ -6,6 +6,8 @@ export const SLUGS = {
   plans: 'plans',
   tasks: 'tasks',
   planDocuments: 'plan-documents',
+  /** A scan being read for plan import (OCR job: progress, text, page images). */
+  planImports: 'plan-imports',
   shareLinks: 'share-links',
   calendarFeeds: 'calendar-feeds',
   articles: 'articles',
@@ -29,6 +31,10 @@ export const SCHEDULE_SLUGS = {
   emailLog: 'email-log',
   notifications: 'notifications',
 } as const
+
+/** A scan import's OCR job: waiting for its turn, reading pages, read, or failed. */
+export const PLAN_IMPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const
+export type PlanImportStatus = (typeof PLAN_IMPORT_STATUSES)[number]
 
 export const JOB_SLOT_STATUSES = ['running', 'done', 'failed'] as const
 export type JobSlotStatus = (typeof JOB_SLOT_STATUSES)[number]

@@ -11,6 +11,7 @@ import * as migration_20261202_122744_report_document from './20261202_122744_re
 import * as migration_20261202_131917_api_keys_task_picker from './20261202_131917_api_keys_task_picker'
 import * as migration_20261202_152700_plan_calendar from './20261202_152700_plan_calendar'
 import * as migration_20261202_163414_report_mailed_to from './20261202_163414_report_mailed_to'
+import * as migration_20261203_060525_plan_imports from './20261203_060525_plan_imports'
 
 export const migrations = [
   {
@@ -77,5 +78,10 @@ export const migrations = [
     up: migration_20261202_163414_report_mailed_to.up,
     down: migration_20261202_163414_report_mailed_to.down,
     name: '20261202_163414_report_mailed_to',
+  },
+  {
+    up: migration_20261203_060525_plan_imports.up,
+    down: migration_20261203_060525_plan_imports.down,
+    name: '20261203_060525_plan_imports',
   },
 ]

@@ -3,7 +3,7 @@ import { calendarCollections, calendarEndpoints, calendarNavLinks, calendarViews
 import { countContent, countingCollections, forgetCountsOf } from './counting'
 import { assertPostgresAdapter } from './db/postgres'
 import { feedEndpoints, feedsFor } from './feeds'
-import { importEndpoints, importNavLinks, importViews } from './import'
+import { importCollections, importEndpoints, importNavLinks, importViews } from './import'
 import { inboxActions, inboxBeforeDashboard, inboxEndpoints, inboxViews } from './inbox'
 import { openApiEndpoints } from './openapi'
 import { PluginConfigError, resolveOptions, type CommsQuotaOptions, type ResolvedOptions } from './options'
@@ -50,6 +50,7 @@ function addedCollections(opts: ResolvedOptions, content: readonly CollectionCon
     ...[contributions, tallies, versions, jobSlots],
     ...reportCollections(opts),
     ...[reconcileRuns, emailLog, notifications],
+    ...importCollections(opts),
   ].filter((c): c is CollectionConfig => c !== undefined)
 }
 

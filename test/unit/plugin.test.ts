@@ -34,6 +34,7 @@ describe('commsQuotaPlugin', () => {
       'quota-reconcile-runs',
       'email-log',
       'notifications',
+      'plan-imports',
     ])
     expect(out.collections?.[1]).toBe(posts)
   })

@@ -31,6 +31,7 @@ import type {
   ImportTarget,
   ImportTask,
   ImportTimeframe,
+  ImportApproximate,
 } from './types'
 
 export interface DraftOptions {
@@ -74,8 +75,26 @@ function parserEntries(records: readonly CatalogRecord[]): CatalogEntry[] {
 
 /** Parse plan text and build the draft in one step. */
 export function draftFromText(text: string, catalog: ImportCatalog, opts: DraftOptions = {}): ImportDraft {
+  return reviewFromText(text, catalog, opts).draft
+}
+
+/** The draft, and what in it was read only after repairing OCR-misread words ("cần kiểm tra"). */
+export interface DraftReview {
+  draft: ImportDraft
+  approximate: ImportApproximate
+}
+
+/** Parse plan text: the draft and its approximate fields (tasks by their index in the draft). */
+export function reviewFromText(text: string, catalog: ImportCatalog, opts: DraftOptions = {}): DraftReview {
   const parsed = parsePlanText(text, { units: parserEntries(catalog.units), channels: parserEntries(catalog.channels) })
-  return draftFromParse(parsed, text, catalog, opts)
+  const approximateTasks = new Set(parsed.approximateTasks)
+  return {
+    draft: draftFromParse(parsed, text, catalog, opts),
+    approximate: {
+      fields: parsed.approximate.filter((f) => f !== 'tasks'),
+      tasks: parsed.tasks.flatMap((t, i) => (approximateTasks.has(t.code) ? [i] : [])),
+    },
+  }
 }
 
 const MAX_TITLE = 160

@@ -3,7 +3,15 @@
  * edits (names matched, source lines attached, notes for what was not understood), the checks a
  * draft must pass, and the create-data of the plan and its tasks. No Payload, no I/O.
  */
-export { draftFromParse, draftFromText, taskTitle, type DraftOptions } from './fromParse'
+export {
+  draftFromParse,
+  draftFromText,
+  reviewFromText,
+  taskTitle,
+  type DraftOptions,
+  type DraftReview,
+} from './fromParse'
+export { fieldBoxes, type FieldBoxes } from './fieldBoxes'
 export { checkDraft, checkRefs, draftProblems, draftRefs, IMPORT_LIMITS, type DraftCheck } from './validate'
 export { countTargets, toCreateData, type PlanCreateData, type PlanCreateSet, type TaskCreateData } from './createData'
 export { docxHtmlToPlanText } from './docxHtml'

@@ -18,10 +18,54 @@ export interface PdfTextRun {
   width: number
   /** Font size in points. */
   size: number
+  /** Height of the run's box above the baseline, in points (OCR gives it; else the font size). */
+  height?: number
 }
 
 export interface PdfPageText {
   runs: PdfTextRun[]
+  /** The page's size in points, when known: boxes are then given as fractions of the page. */
+  width?: number
+  height?: number
+}
+
+/**
+ * Where a line of the plan text was read on its page: the page's index (0-based) and the box,
+ * as fractions of the page's width and height (0–1, from the top left).
+ */
+export interface LineBox {
+  page: number
+  x: number
+  y: number
+  w: number
+  h: number
+}
+
+/** Plan text and, per line of it (index 0 is line 1), where it was read; null for a blank line. */
+export interface PlanLayout {
+  text: string
+  boxes: Array<LineBox | null>
+}
+
+/** A box in points on one page, before it is turned into fractions. */
+interface PtBox {
+  page: number
+  left: number
+  top: number
+  right: number
+  bottom: number
+}
+
+function unionBox(a: PtBox | null, b: PtBox | null): PtBox | null {
+  if (!a) return b
+  if (!b || a.page !== b.page) return a
+  return {
+    page: a.page,
+    left: Math.min(a.left, b.left),
+    top: Math.min(a.top, b.top),
+    right: Math.max(a.right, b.right),
+    bottom: Math.max(a.bottom, b.bottom),
+  }
 }
 
 interface Segment {
@@ -35,6 +79,7 @@ interface VisualLine {
   size: number
   page: number
   segments: Segment[]
+  box: PtBox
 }
 
 /** Runs whose baselines differ by less than this share a line (table cells are top-aligned). */
@@ -70,7 +115,15 @@ function pageLines(page: PdfPageText, pageNo: number): VisualLine[] {
       } else segments.push({ text: run.text, x: run.x, end: run.x + run.width })
     }
     for (const s of segments) s.text = s.text.replace(/\s+/g, ' ').trim()
-    return { y: l.y, size: l.size, page: pageNo, segments }
+    const box: PtBox = {
+      page: pageNo,
+      left: Math.min(...l.runs.map((r) => r.x)),
+      top: Math.min(...l.runs.map((r) => r.y - (r.height ?? r.size))),
+      right: Math.max(...l.runs.map((r) => r.x + r.width)),
+      // Descenders: a fifth of the size below the baseline; an OCR line's box already holds them.
+      bottom: l.y + (l.runs.every((r) => r.height !== undefined) ? 0 : l.size * 0.2),
+    }
+    return { y: l.y, size: l.size, page: pageNo, segments, box }
   })
 }
 
@@ -194,7 +247,10 @@ function tableProbe(lines: readonly VisualLine[], header: number): VisualLine[] 
   return out
 }
 
-function tableRows(lines: readonly VisualLine[], starts: readonly number[]): string[] {
+function tableRows(
+  lines: readonly VisualLine[],
+  starts: readonly number[],
+): Array<{ text: string; box: PtBox | null }> {
   const lead = leading(lines)
   // A column's right edge: the furthest any of its lines reaches. Not counted: a run that crosses
   // into the next column, or has no letter or digit (OCR reads a table's rules as "____" or "|",
@@ -207,6 +263,7 @@ function tableRows(lines: readonly VisualLine[], starts: readonly number[]): str
       rights[col] = Math.max(rights[col] ?? -Infinity, s.end)
     }
   const rows: Cell[][] = []
+  const rowBoxes: Array<PtBox | null> = []
   let row: Cell[] | null = null
   let prev: VisualLine | null = null
   let header = true
@@ -219,7 +276,10 @@ function tableRows(lines: readonly VisualLine[], starts: readonly number[]): str
     if (!row || (!header && (numbered || gapped))) {
       row = starts.map(() => ({ paragraphs: [], lastEnd: 0 }))
       rows.push(row)
+      rowBoxes.push(null)
     }
+    // A row cut by a page break keeps the box of its first page (a crop shows one page).
+    rowBoxes[rowBoxes.length - 1] = unionBox(rowBoxes[rowBoxes.length - 1] ?? null, l.box)
     // Words of one cell on one line (OCR gives a run per word) are one piece of that cell.
     const pieces = new Map<number, Segment>()
     for (const s of l.segments) {
@@ -236,17 +296,41 @@ function tableRows(lines: readonly VisualLine[], starts: readonly number[]): str
     }
     prev = l
   }
-  return rows.map((r, i) =>
+  return rows.map((r, i) => ({
     // The header's cells are words wrapped in a narrow column: one paragraph each.
-    i === 0 ? r.map((c) => c.paragraphs.join(' ')).join('\t') : r.map(cellText).join('\t'),
-  )
+    text: i === 0 ? r.map((c) => c.paragraphs.join(' ')).join('\t') : r.map(cellText).join('\t'),
+    box: rowBoxes[i] ?? null,
+  }))
 }
 
 /** Plan text of a PDF's pages (see the file comment). */
 export function pdfPagesToPlanText(pages: readonly PdfPageText[]): string {
+  return pdfPagesToPlanLayout(pages).text
+}
+
+function toFractions(box: PtBox | null, pages: readonly PdfPageText[]): LineBox | null {
+  const page = box ? pages[box.page] : undefined
+  if (!box || !page?.width || !page.height) return null
+  const clamp = (v: number) => Math.min(1, Math.max(0, v))
+  const x = clamp(box.left / page.width)
+  const y = clamp(box.top / page.height)
+  return { page: box.page, x, y, w: clamp(box.right / page.width) - x, h: clamp(box.bottom / page.height) - y }
+}
+
+/**
+ * Plan text of a PDF's pages and, for each of its lines, the box it was read from (a table row:
+ * the box of all its visual lines), so that a field can be shown next to the page region it came
+ * from. Boxes are null when the pages' sizes are unknown.
+ */
+export function pdfPagesToPlanLayout(pages: readonly PdfPageText[]): PlanLayout {
   const lines = pages.flatMap((p, i) => pageLines(p, i))
   const lead = leading(lines)
   const out: string[] = []
+  const boxes: Array<PtBox | null> = []
+  const push = (text: string, box: PtBox | null) => {
+    out.push(text)
+    boxes.push(box)
+  }
   let prev: VisualLine | null = null
   for (let i = 0; i < lines.length;) {
     const l = lines[i]
@@ -254,18 +338,28 @@ export function pdfPagesToPlanText(pages: readonly PdfPageText[]): string {
     if (isTableHeader(lines, i)) {
       const starts = columnStarts(tableProbe(lines, i).filter((x) => !isPageNumber(x)))
       const end = tableEnd(lines, i + 1, starts)
-      if (out.length > 0) out.push('')
-      out.push(...tableRows(lines.slice(i, end), starts), '')
+      if (out.length > 0) push('', null)
+      for (const row of tableRows(lines.slice(i, end), starts)) push(row.text, row.box)
+      push('', null)
       prev = null
       i = end
       continue
     }
     if (!isPageNumber(l)) {
-      if (prev && prev.page === l.page && l.y - prev.y > lead * 1.6 && out[out.length - 1] !== '') out.push('')
-      out.push(lineText(l))
+      if (prev && prev.page === l.page && l.y - prev.y > lead * 1.6 && out[out.length - 1] !== '') push('', null)
+      push(lineText(l), l.box)
       prev = l
     }
     i++
   }
-  return out.join('\n').trim()
+  // Trimmed as one text: blank lines at either end go, the numbering of the others stays.
+  while (out.length > 0 && (out[0] ?? '').trim() === '') {
+    out.shift()
+    boxes.shift()
+  }
+  while (out.length > 0 && (out[out.length - 1] ?? '').trim() === '') {
+    out.pop()
+    boxes.pop()
+  }
+  return { text: out.join('\n').trim(), boxes: boxes.map((b) => toFractions(b, pages)) }
 }

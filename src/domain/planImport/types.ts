@@ -6,6 +6,7 @@
  * Dates are calendar days `YYYY-MM-DD` (Asia/Ho_Chi_Minh).
  */
 import type { ImportMessage } from '../i18n/messages'
+import type { ApproximateField } from '../planText/types'
 import type { ContentType, RecurrencePeriod } from '../slugs'
 
 export type Id = string | number
@@ -146,4 +147,11 @@ export interface ImportCatalog {
   units: CatalogRecord[]
   channels: CatalogRecord[]
   plans: Array<{ id: Id; code: string }>
+}
+
+/** What a draft holds only because OCR-misread words were repaired: the reviewer must check it. */
+export interface ImportApproximate {
+  fields: Array<Exclude<ApproximateField, 'tasks'>>
+  /** Indexes of the draft's tasks. */
+  tasks: number[]
 }

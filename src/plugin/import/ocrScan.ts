@@ -1,17 +1,20 @@
 import { execFile } from 'node:child_process'
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import sharp from 'sharp'
 import { tsvToPages } from '../../domain/planImport/ocrTsv'
-import { pdfPagesToPlanText, type PdfPageText } from '../../domain/planImport/pdfLayout'
+import { pdfPagesToPlanLayout, type PdfPageText, type PlanLayout } from '../../domain/planImport/pdfLayout'
 import { findOnPath } from '../report/pdf/findOffice'
 import { planSourceError as fail } from './planSourceError'
 
 const run = promisify(execFile)
 
-/** What one scan may cost. OCR runs inside the request (see docs/plan-import.md), hence tight. */
+/**
+ * What one scan may cost. OCR runs in a background job (jobs/runScanImport.ts), one scan at a time
+ * per instance; the limits keep one upload from holding it for long.
+ */
 export interface ScanLimits {
   /** Pages of any PDF. */
   pdfPages: number
@@ -104,36 +107,101 @@ async function ocrImage(
   return tsvToPages(tsv, dpi)
 }
 
-/** A scanned PDF (already checked against the page and pixel limits) → its OCR'd text. */
-export async function ocrPdf(bytes: Buffer, limits: ScanLimits = SCAN_LIMITS): Promise<string> {
-  const tools = await ocrTools(true)
+/** A scan checked against the limits, ready for OCR (now or in a background job). */
+export interface ScanInput {
+  kind: 'pdf' | 'image'
+  bytes: Buffer
+  pages: number
+  /** An image's resolution (its header's, else the rasterising one). */
+  dpi: number
+}
+
+/** A page as kept with the import: a downscaled WebP, for the crops beside the fields. */
+export interface PageImage {
+  width: number
+  height: number
+  webp: Buffer
+}
+
+/** What OCR of a scan gives: the plan text with each line's box, and the page images. */
+export interface ScanReading {
+  layout: PlanLayout
+  images: PageImage[]
+}
+
+/** Width of a kept page image: A4 text stays legible in a crop, a page weighs ~100 KB. */
+const PAGE_IMAGE_WIDTH = 1240
+
+/** Called after each page is read, for progress ("Trang 2/5"). */
+export type OnPage = (done: number, total: number) => Promise<void> | void
+
+/**
+ * Rasterises and OCRs a scan page by page within the file's time limit (a 422 when it runs out;
+ * the programs are killed and the temporary folder removed), keeping each page as a WebP image.
+ * Throws PlanSourceError naming `file` (503 when the OCR programs are missing).
+ */
+export async function readScan(
+  scan: ScanInput,
+  limits: ScanLimits = SCAN_LIMITS,
+  opts: { onPage?: OnPage; keepImages?: boolean } = {},
+): Promise<ScanReading> {
+  const tools = await ocrTools(scan.kind === 'pdf')
   const deadline = Date.now() + limits.timeoutMs
   return withTempDir(async (dir) => {
-    const input = path.join(dir, 'scan.pdf')
-    await writeFile(input, bytes)
-    await runUntil(deadline, limits, tools.pdftoppm, [
-      '-r',
-      String(limits.dpi),
-      '-gray',
-      '-png',
-      input,
-      path.join(dir, 'page'),
-    ])
-    const images = (await readdir(dir)).filter((f) => f.startsWith('page') && f.endsWith('.png')).sort()
     const pages: PdfPageText[] = []
-    for (const image of images)
-      pages.push(...(await ocrImage(tools.tesseract, path.join(dir, image), limits.dpi, deadline, limits)))
-    return pdfPagesToPlanText(pages)
+    const images: PageImage[] = []
+    const input = path.join(dir, 'scan.pdf')
+    // pdftoppm reads the PDF from disk; an image's pages are taken from memory by sharp.
+    if (scan.kind === 'pdf') await writeFile(input, scan.bytes)
+    for (let n = 1; n <= scan.pages; n++) {
+      const image = path.join(dir, `page-${n}.png`)
+      let dpi = scan.dpi
+      if (scan.kind === 'pdf') {
+        const root = path.join(dir, `page-${n}`)
+        const page = String(n)
+        const args = ['-r', String(limits.dpi), '-gray', '-png', '-f', page, '-l', page, '-singlefile', input, root]
+        await runUntil(deadline, limits, tools.pdftoppm, args)
+        dpi = limits.dpi
+      } else {
+        // One page of the image (a TIFF may hold several) as PNG; its size was checked before.
+        await sharp(scan.bytes, { page: n - 1, limitInputPixels: limits.pixels })
+          .png()
+          .toFile(image)
+      }
+      const read = await ocrImage(tools.tesseract, image, dpi, deadline, limits)
+      pages.push(read[0] ?? { runs: [] })
+      if (opts.keepImages !== false) {
+        const { data, info } = await sharp(image, { limitInputPixels: limits.pixels })
+          .resize({ width: PAGE_IMAGE_WIDTH, withoutEnlargement: true })
+          .webp({ quality: 60 })
+          .toBuffer({ resolveWithObject: true })
+        images.push({ width: info.width, height: info.height, webp: data })
+      }
+      await opts.onPage?.(n, scan.pages)
+    }
+    return { layout: pdfPagesToPlanLayout(pages), images }
   })
+}
+
+/** The OCR programs are there, or a 503 naming the Debian packages: checked before a job starts. */
+export const checkOcrTools = async (scan: ScanInput): Promise<void> => {
+  await ocrTools(scan.kind === 'pdf')
+}
+
+/** A scanned PDF (already checked against the pixel limit) → its OCR'd text. */
+export async function ocrPdf(bytes: Buffer, limits: ScanLimits = SCAN_LIMITS): Promise<string> {
+  const pages = await (await import('./readPdf')).pdfPageCount(bytes)
+  if (pages > limits.ocrPages) throw fail(413, 'file', 'scanTooManyPages', { pages, max: limits.ocrPages })
+  return (await readScan({ kind: 'pdf', bytes, pages, dpi: limits.dpi }, limits, { keepImages: false })).layout.text
 }
 
 const IMAGE_FORMATS = new Set(['png', 'jpeg', 'tiff'])
 
 /**
- * A scanned page as PNG, JPEG or TIFF → its OCR'd text. The header alone tells the size, so an
- * image bomb (a small file that decodes to billions of pixels) is refused before it is decoded.
+ * A scanned page as PNG, JPEG or TIFF, checked: the header alone tells the size, so an image bomb
+ * (a small file that decodes to billions of pixels) is refused before it is decoded.
  */
-export async function ocrImageFile(bytes: Buffer, limits: ScanLimits = SCAN_LIMITS): Promise<string> {
+export async function imageScan(bytes: Buffer, limits: ScanLimits = SCAN_LIMITS): Promise<ScanInput> {
   let meta: sharp.Metadata
   try {
     meta = await sharp(bytes, { limitInputPixels: false }).metadata()
@@ -147,11 +215,10 @@ export async function ocrImageFile(bytes: Buffer, limits: ScanLimits = SCAN_LIMI
   const pixels = meta.width * (meta.pageHeight ?? meta.height)
   if (pixels > limits.pixels)
     throw fail(413, 'file', 'scanPageTooLarge', { page: 1, mp: Math.round(pixels / 1e6), max: limits.pixels / 1e6 })
-  const tools = await ocrTools(false)
-  const deadline = Date.now() + limits.timeoutMs
-  return withTempDir(async (dir) => {
-    const input = path.join(dir, `scan.${meta.format === 'jpeg' ? 'jpg' : meta.format}`)
-    await writeFile(input, bytes)
-    return pdfPagesToPlanText(await ocrImage(tools.tesseract, input, meta.density ?? limits.dpi, deadline, limits))
-  })
+  return { kind: 'image', bytes, pages, dpi: meta.density ?? limits.dpi }
+}
+
+/** A scanned image → its OCR'd text (the command line's synchronous reading). */
+export async function ocrImageFile(bytes: Buffer, limits: ScanLimits = SCAN_LIMITS): Promise<string> {
+  return (await readScan(await imageScan(bytes, limits), limits, { keepImages: false })).layout.text
 }

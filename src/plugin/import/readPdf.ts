@@ -1,6 +1,6 @@
 import { getDocumentProxy } from 'unpdf'
 import { pdfPagesToPlanText, type PdfPageText, type PdfTextRun } from '../../domain/planImport/pdfLayout'
-import { ocrPdf, SCAN_LIMITS, type ScanLimits } from './ocrScan'
+import { readScan, SCAN_LIMITS, type ScanInput, type ScanLimits } from './ocrScan'
 import { planSourceError as fail } from './planSourceError'
 
 /**
@@ -40,13 +40,16 @@ async function pageRuns(page: PdfPage): Promise<PdfTextRun[]> {
   return runs
 }
 
+/** A PDF read: its text (a text layer), or a scan to OCR (checked against the limits). */
+export type PdfReading = { kind: 'text'; text: string } | { kind: 'scan'; scan: ScanInput }
+
 /**
- * Plan text of a PDF: the text layer when it has one (reading order and table rows kept, see
- * pdfLayout.ts), else the pages rasterised and OCR'd (ocrScan.ts), within the page, pixel and
- * time limits. Throws PlanSourceError naming `file` for a PDF that is not one, is encrypted, has
- * no pages or is over a limit.
+ * Reads a PDF's text layer when it has one (reading order and table rows kept, see pdfLayout.ts);
+ * a PDF without one is a scan, checked against the page and pixel limits before any rasterising
+ * or OCR. Throws PlanSourceError naming `file` for a PDF that is not one, is encrypted, has no
+ * pages or is over a limit.
  */
-export async function pdfToPlanText(bytes: Buffer, limits: ScanLimits = SCAN_LIMITS): Promise<string> {
+export async function readPdf(bytes: Buffer, limits: ScanLimits = SCAN_LIMITS): Promise<PdfReading> {
   const pdf = await openPdf(bytes)
   try {
     const pages = pdf.numPages
@@ -64,7 +67,7 @@ export async function pdfToPlanText(bytes: Buffer, limits: ScanLimits = SCAN_LIM
       texts.push({ runs })
       page.cleanup()
     }
-    if (chars >= MIN_CHARS_PER_PAGE * pages) return pdfPagesToPlanText(texts)
+    if (chars >= MIN_CHARS_PER_PAGE * pages) return { kind: 'text', text: pdfPagesToPlanText(texts) }
     // A scan: refuse what would cost too much before any rasterising or OCR.
     if (pages > limits.ocrPages) throw fail(413, 'file', 'scanTooManyPages', { pages, max: limits.ocrPages })
     const scale = limits.dpi / 72
@@ -77,8 +80,29 @@ export async function pdfToPlanText(bytes: Buffer, limits: ScanLimits = SCAN_LIM
           max: limits.pixels / 1e6,
         })
     })
-    return await ocrPdf(bytes, limits)
+    return { kind: 'scan', scan: { kind: 'pdf', bytes, pages, dpi: limits.dpi } }
   } finally {
     await pdf.loadingTask.destroy()
   }
+}
+
+/** A PDF's page count (400 naming `file` when it is no PDF). */
+export async function pdfPageCount(bytes: Buffer): Promise<number> {
+  const pdf = await openPdf(bytes)
+  try {
+    return pdf.numPages
+  } finally {
+    await pdf.loadingTask.destroy()
+  }
+}
+
+/**
+ * Plan text of a PDF: the text layer when it has one, else the pages rasterised and OCR'd
+ * (ocrScan.ts) synchronously, within the page, pixel and time limits (the command line's reading;
+ * the preview endpoint runs OCR in a background job instead).
+ */
+export async function pdfToPlanText(bytes: Buffer, limits: ScanLimits = SCAN_LIMITS): Promise<string> {
+  const read = await readPdf(bytes, limits)
+  if (read.kind === 'text') return read.text
+  return (await readScan(read.scan, limits, { keepImages: false })).layout.text
 }

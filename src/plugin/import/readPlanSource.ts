@@ -11,6 +11,7 @@ import {
 } from '../../domain/zipDirectory'
 import { RECURRENCE_PERIODS, type RecurrencePeriod } from '../../domain/slugs'
 import { bodyKind, readForm, readJson } from '../endpoints/http'
+import type { ScanInput } from './ocrScan'
 import { planSourceError as fail, PlanSourceError } from './planSourceError'
 
 export { PlanSourceError }
@@ -30,9 +31,12 @@ const SCAN_MB = PLAN_SOURCE_LIMITS.scanBytes / 1024 / 1024
 const isScanName = (name: string) => /\.(pdf|png|jpe?g|tiff?)$/i.test(name)
 
 export interface PlanSource {
+  /** The plan text; empty for a scan, whose text the OCR job reads. */
   text: string
   /** The uploaded file's name, when the text came from a file. */
   fileName: string | null
+  /** A scan (checked against the limits), to be OCR'd off the request. */
+  scan?: ScanInput
   code?: string
   recurrence?: RecurrencePeriod
 }
@@ -116,15 +120,28 @@ export function txtToPlanText(bytes: Uint8Array): string {
 
 const IMAGE_EXTENSIONS = new Set(['png', 'jpg', 'jpeg', 'tif', 'tiff'])
 
-/** Reads a plan file by its extension: .txt, .docx, .pdf (text layer or scan) or a scanned image. */
-export async function planTextFromFile(name: string, bytes: Buffer): Promise<string> {
+/** A plan file read: its text, or a scan (checked against the limits) that OCR must read. */
+export type PlanFileReading = { kind: 'text'; text: string } | { kind: 'scan'; scan: ScanInput }
+
+/**
+ * Reads a plan file by its extension: .txt, .docx and a PDF with a text layer give their text; a
+ * PDF without one or a scanned image is checked (pages, pixels) and given back as a scan.
+ */
+export async function readPlanFile(name: string, bytes: Buffer): Promise<PlanFileReading> {
   const ext = /\.([a-z0-9]{1,8})$/i.exec(name)?.[1]?.toLowerCase() ?? ''
-  if (ext === 'txt') return txtToPlanText(bytes)
-  if (ext === 'docx') return docxToPlanText(bytes)
+  if (ext === 'txt') return { kind: 'text', text: txtToPlanText(bytes) }
+  if (ext === 'docx') return { kind: 'text', text: await docxToPlanText(bytes) }
   // Loaded on first use: pdf.js and sharp are heavy for the commands that only read text.
-  if (ext === 'pdf') return (await import('./readPdf')).pdfToPlanText(bytes)
-  if (IMAGE_EXTENSIONS.has(ext)) return (await import('./ocrScan')).ocrImageFile(bytes)
+  if (ext === 'pdf') return (await import('./readPdf')).readPdf(bytes)
+  if (IMAGE_EXTENSIONS.has(ext)) return { kind: 'scan', scan: await (await import('./ocrScan')).imageScan(bytes) }
   throw fail(400, 'file', 'fileType', { name })
+}
+
+/** Reads a plan file to text, OCR'ing a scan on the spot (the command line's reading). */
+export async function planTextFromFile(name: string, bytes: Buffer): Promise<string> {
+  const read = await readPlanFile(name, bytes)
+  if (read.kind === 'text') return read.text
+  return (await (await import('./ocrScan')).readScan(read.scan, undefined, { keepImages: false })).layout.text
 }
 
 function options(code: unknown, recurrence: unknown): Pick<PlanSource, 'code' | 'recurrence'> {
@@ -151,7 +168,7 @@ function checkedText(text: string, field: string): string {
 
 /**
  * The plan text of a preview request: JSON `{ text, code?, recurrence? }`, or multipart with a
- * `file` (.txt/.docx up to 5 MB; .pdf/.png/.jpg/.tif up to 20 MB, scans OCR'd) or a `text` field (and optional `code`, `recurrence`). Throws PlanSourceError,
+ * `file` (.txt/.docx up to 5 MB; .pdf/.png/.jpg/.tif up to 20 MB; a scan comes back as `scan`, for the OCR job) or a `text` field (and optional `code`, `recurrence`). Throws PlanSourceError,
  * or BodyError for a body that is not the JSON or form it claims to be.
  */
 export async function readPlanSource(req: PayloadRequest): Promise<PlanSource> {
@@ -175,8 +192,9 @@ export async function readPlanSource(req: PayloadRequest): Promise<PlanSource> {
       const scan = isScanName(name)
       if (file.size > (scan ? PLAN_SOURCE_LIMITS.scanBytes : PLAN_SOURCE_LIMITS.fileBytes))
         throw fail(413, 'file', 'fileTooLarge', { mb: scan ? SCAN_MB : MB })
-      const text = await planTextFromFile(name, Buffer.from(await file.arrayBuffer()))
-      return { text: checkedText(text, 'file'), fileName: name, ...opts }
+      const read = await readPlanFile(name, Buffer.from(await file.arrayBuffer()))
+      if (read.kind === 'scan') return { text: '', fileName: name, scan: read.scan, ...opts }
+      return { text: checkedText(read.text, 'file'), fileName: name, ...opts }
     }
     const text = form.get('text')
     if (typeof text !== 'string') throw fail(400, 'file', 'noInput')

@@ -458,8 +458,8 @@ function importPaths(): Record<string, JsonObject> {
                     format: 'binary',
                     description:
                       'A .txt (UTF-8) or .docx file, at most 5 MB; or a .pdf, or a scanned .png/.jpg/.tif, at most 20 MB. ' +
-                      'A PDF without a text layer and an image are OCR-read (Tesseract, Vietnamese) within the request: ' +
-                      'at most 10 pages, 40 million pixels a page at 300 dpi, 120 seconds.',
+                      'A PDF without a text layer and an image are scans: checked here (at most 10 pages, 40 million pixels ' +
+                      'a page at 300 dpi), then OCR-read (Tesseract, Vietnamese) in the background within 120 seconds: 202.',
                   },
                   text: { type: 'string', description: 'Plan text instead of a file.' },
                   ...options,
@@ -474,6 +474,12 @@ function importPaths(): Record<string, JsonObject> {
             headers: NO_STORE,
             content: json(ref('ImportPreview')),
           },
+          '202': {
+            description:
+              'A scan: accepted and being read in the background; follow it at `url` (GET /plan-import/{id}).',
+            headers: { ...NO_STORE, Location: header('`/api/plan-import/{id}`') },
+            content: json(ref('ScanImportStarted')),
+          },
           '400': refusal(
             'No text, empty text, an unreadable file or form (also an encrypted, damaged or empty PDF), or a bad option; `field` names it.',
             {
@@ -487,8 +493,53 @@ function importPaths(): Record<string, JsonObject> {
               'a PDF over 300 pages, a scan over 10 pages or over 40 million pixels a page), refused before any OCR.',
           ),
           '415': refusal('The body is neither JSON nor multipart/form-data (`field`: (body)).'),
-          '422': refusal('OCR of the scan did not finish within the time limit (120 s); `field`: file.'),
           '503': refusal('The server lacks the OCR programs; the message names the Debian packages to install.'),
+          default: responseRef('Failure'),
+        },
+      },
+    },
+    '/plan-import/{id}': {
+      get: {
+        operationId: 'getPlanImport',
+        tags: ['plan-import'],
+        summary: "A scan import's progress, failure, or (read) its preview with each field's page box",
+        description:
+          "The uploader's own imports (admins: any). A failure carries the status the request would have got: 422 OCR over its time limit, 400 unreadable, 503 interrupted (the server stopped: upload again).",
+        security: SIGNED_IN,
+        parameters: [path('id', feedId, 'The import (the 202 gave it).', { example: 7 })],
+        responses: {
+          '200': { description: 'Its state.', headers: NO_STORE, content: json(ref('ScanImport')) },
+          '400': refusal('`id` is not a positive integer.', {
+            bad: errorExample('id phải là số nguyên dương (đã gửi "x").', 'id'),
+          }),
+          '401': responseRef('SignInRequired'),
+          '403': responseRef('Forbidden'),
+          '404': refusal('No such import, or another user’s.'),
+          default: responseRef('Failure'),
+        },
+      },
+    },
+    '/plan-import/{id}/pages/{page}': {
+      get: {
+        operationId: 'getPlanImportPage',
+        tags: ['plan-import'],
+        summary: 'A page of a read scan as the WebP image kept with the import (for the crops beside the fields)',
+        description: "The uploader's own imports (admins: any). `Cache-Control: private`.",
+        security: SIGNED_IN,
+        parameters: [
+          path('id', feedId, 'The import.', { example: 7 }),
+          path('page', { type: 'integer', minimum: 1 }, 'The page, from 1.', { example: 1 }),
+        ],
+        responses: {
+          '200': {
+            description: 'The page image.',
+            content: { 'image/webp': { schema: { type: 'string', format: 'binary' } } },
+          },
+          '400': refusal('`id` or `page` is not one (the error names it).'),
+          '401': responseRef('SignInRequired'),
+          '403': responseRef('Forbidden'),
+          '404': refusal('No such import, or another user’s.'),
+          '409': refusal('The scan is not read yet (or failed): no page images.'),
           default: responseRef('Failure'),
         },
       },

@@ -131,6 +131,19 @@ const detailTarget = (contentTypes: readonly string[]): Schema =>
 // ---- plan import: the draft (domain/planImport/types.ts) ----------------------------------------
 
 const line: Schema = nullable({ type: 'integer', minimum: 1 })
+/** Where a line was read on a scan: page index (0-based) and box, as fractions of the page. */
+const lineBox: Schema = closed({
+  page: { type: 'integer', minimum: 0 },
+  x: { type: 'number', minimum: 0, maximum: 1 },
+  y: { type: 'number', minimum: 0, maximum: 1 },
+  w: { type: 'number', minimum: 0, maximum: 1 },
+  h: { type: 'number', minimum: 0, maximum: 1 },
+})
+/** What was read only after repairing OCR-misread words ("cần kiểm tra"); tasks by index. */
+const importApproximate: Schema = closed({
+  fields: { type: 'array', items: { type: 'string' } },
+  tasks: { type: 'array', items: { type: 'integer', minimum: 0 } },
+})
 const recordId: Schema = { type: ['integer', 'string'] }
 const importRef: Schema = closed(
   { id: nullable(recordId), name: { type: 'string' }, line, candidates: { type: 'array', items: recordId } },
@@ -344,7 +357,54 @@ export function componentSchemas(contentTypes: readonly string[]): Record<string
       catalog: ref('ImportCatalog'),
       existing: nullable(importedPlan),
       source: closed({ fileName: nullable({ type: 'string' }), text: { type: 'string' } }),
+      approximate: importApproximate,
     }),
+    ScanImportStarted: closed({
+      id,
+      status: { const: 'queued' },
+      pagesDone: { const: 0 },
+      pagesTotal: { type: 'integer', minimum: 1 },
+      fileName: { type: 'string' },
+      url: { type: 'string', description: 'Where to follow it: `/api/plan-import/{id}`.' },
+    }),
+    ScanImport: {
+      type: 'object',
+      description:
+        'A scan import. `queued`/`running`: `pagesDone` of `pagesTotal` read. `failed`: `error` with the status and field-named message the request would have got. `done`: also every property of ImportPreview, and `review`.',
+      required: ['id', 'fileName', 'status', 'pagesDone', 'pagesTotal', 'error'],
+      properties: {
+        id,
+        fileName: { type: 'string' },
+        status: { enum: ['queued', 'running', 'done', 'failed'] },
+        pagesDone: { type: 'integer', minimum: 0 },
+        pagesTotal: { type: 'integer', minimum: 1 },
+        error: nullable(
+          closed({ status: { type: 'integer' }, field: { type: 'string' }, message: { type: 'string' } }),
+        ),
+        review: closed({
+          approximate: importApproximate,
+          boxes: closed({
+            plan: {
+              type: 'object',
+              additionalProperties: nullable(lineBox),
+              description: 'code, issuer, issueDate, title, period, monthlyDay → box or null.',
+            },
+            basisDocuments: { type: 'array', items: nullable(lineBox) },
+            fixedReportDates: { type: 'array', items: nullable(lineBox) },
+            tasks: { type: 'array', items: nullable(lineBox) },
+          }),
+          pages: {
+            type: 'array',
+            items: closed({
+              page: { type: 'integer', minimum: 1 },
+              width: { type: 'integer', minimum: 1 },
+              height: { type: 'integer', minimum: 1 },
+              url: { type: 'string', description: '`/api/plan-import/{id}/pages/{page}` (WebP).' },
+            }),
+          },
+        }),
+      },
+    },
     ImportCommitted: closed({
       status: { enum: ['created', 'exists'] },
       plan: importedPlan,

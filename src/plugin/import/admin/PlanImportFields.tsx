@@ -42,6 +42,8 @@ export interface Shared {
   bad: Set<string>
   line: (n: number | null | undefined) => ReactNode
   chooseRef: (field: string, id: Id | null) => void
+  /** For a scan: the page crop and "cần kiểm tra" badge of a field (by its path), else nothing. */
+  evidence?: (field: string, label: string) => ReactNode
 }
 
 function RefList({
@@ -131,13 +133,14 @@ function catalogIds(catalog: ImportCatalog, kind: 'unit' | 'channel' | 'plan'): 
 }
 
 export function PlanFields({ draft, ...shared }: Shared & { draft: ImportDraft }) {
-  const { update, bad, line } = shared
+  const { update, bad, line, evidence } = shared
   const p = draft.plan
   const row = (label: string, field: string, control: ReactNode, source: ReactNode) => (
     <tr>
       <th style={{ ...cell, textAlign: 'left', width: 200 }}>{label}</th>
       <td style={cell} data-field={field}>
         {control}
+        {evidence?.(field, label)}
       </td>
       <td style={{ ...cell, width: 80 }}>{source}</td>
     </tr>
@@ -253,6 +256,7 @@ export function PlanFields({ draft, ...shared }: Shared & { draft: ImportDraft }
                 <button type="button" title="Bỏ" onClick={() => update((d) => void d.plan.basisDocuments.splice(i, 1))}>
                   ×
                 </button>
+                {evidence?.(`plan.basisDocuments[${i}]`, b.code ?? b.title)}
               </li>
             ))}
           </ul>,
@@ -265,6 +269,7 @@ export function PlanFields({ draft, ...shared }: Shared & { draft: ImportDraft }
             {p.fixedReportDates.map((d, i) => (
               <li key={`r${i}`}>
                 Báo cáo trước {d.day}/{d.month} {d.label ? `(${d.label})` : ''} {line(d.line)}
+                {evidence?.(`plan.fixedReportDates[${i}]`, `${d.day}/${d.month}`)}
               </li>
             ))}
             {p.keyDays.map((d, i) => (
@@ -538,6 +543,7 @@ export function TaskRow({ task, index, ...shared }: Shared & { task: ImportTask;
           />
           <div style={small}>Kết quả: {task.expectedResult ?? '—'}</div>
         </details>
+        {shared.evidence?.(f, `nhiệm vụ ${task.code}`)}
       </td>
       <td style={cell}>
         <div style={small}>Chủ trì</div>

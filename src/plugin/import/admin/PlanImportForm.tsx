@@ -1,11 +1,13 @@
 'use client'
-import { useMemo, useState, type ReactNode } from 'react'
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { describeField } from '../../../domain/planImport/fieldLabel'
 import type { Id, ImportCatalog, ImportDraft } from '../../../domain/planImport/types'
 import { draftProblems, draftRefs } from '../../../domain/planImport/validate'
 import { formatImportMessage } from '../../../domain/i18n/messages'
+import { translate } from '../../../domain/i18n/translate'
 import type { RecurrencePeriod } from '../../../domain/slugs'
 import { catalogNames, cell, input, PERIOD_LABELS, PlanFields, small, TaskRow } from './PlanImportFields'
+import { ScanEvidence, type ScanReview } from './ScanEvidence'
 
 interface Preview {
   draft: ImportDraft
@@ -13,7 +15,35 @@ interface Preview {
   notes: Array<{ kind: string | null; line: number | null; source: string | null; message: string }>
   existing: { id: Id; code: string } | null
   source: { fileName: string | null; text: string }
+  /** What was read approximately (pasted OCR text too): a "cần kiểm tra" badge beside it. */
+  approximate?: ScanReview['approximate']
+  /** A scan's page crops and approximate fields (GET /api/plan-import/:id when read). */
+  review?: ScanReview
 }
+
+const NO_BOXES: ScanReview['boxes'] = { plan: {}, basisDocuments: [], fixedReportDates: [], tasks: [] }
+
+/** The badges and crops beside the fields: a scan's review, or badges alone for approximate text. */
+function evidenceOf(preview: Preview): ScanReview | null {
+  if (preview.review) return preview.review
+  const approximate = preview.approximate
+  if (!approximate || (approximate.fields.length === 0 && approximate.tasks.length === 0)) return null
+  return { approximate, boxes: NO_BOXES, pages: [] }
+}
+
+/** A scan being read in the background (the preview's 202, then GET /api/plan-import/:id). */
+interface ScanProgress {
+  id: number
+  url: string
+  fileName: string
+  status: 'queued' | 'running' | 'done' | 'failed'
+  pagesDone: number
+  pagesTotal: number
+  error: { status: number; field: string; message: string } | null
+}
+
+/** How often the screen asks how far the scan is. */
+const POLL_MS = 1000
 
 interface CommitResult {
   status: 'created' | 'exists'
@@ -54,6 +84,15 @@ export function PlanImportForm({ apiRoute, adminRoute }: { apiRoute: string; adm
   const [preview, setPreview] = useState<Preview | null>(null)
   const [draft, setDraft] = useState<ImportDraft | null>(null)
   const [result, setResult] = useState<CommitResult | null>(null)
+  const [scan, setScan] = useState<ScanProgress | null>(null)
+  // The scan being followed; a new analysis (or leaving the page) stops following the old one.
+  const following = useRef(0)
+  useEffect(
+    () => () => {
+      following.current++
+    },
+    [],
+  )
 
   const problems = useMemo(() => {
     if (!draft || !preview) return []
@@ -65,10 +104,45 @@ export function PlanImportForm({ apiRoute, adminRoute }: { apiRoute: string; adm
 
   const update = (edit: (d: ImportDraft) => void) => setDraft((d) => (d ? edited(d, edit) : d))
 
+  /** Polls a scan import until it is read (then shows its review) or failed (then says why). */
+  async function follow(start: ScanProgress) {
+    const token = ++following.current
+    let state = start
+    setScan(state)
+    while (state.status === 'queued' || state.status === 'running') {
+      await new Promise((r) => setTimeout(r, POLL_MS))
+      if (following.current !== token) return
+      const res = await fetch(state.url, { credentials: 'include', cache: 'no-store' })
+      if (following.current !== token) return
+      if (!res.ok) {
+        setRequestErrors(await readErrors(res))
+        setScan(null)
+        return
+      }
+      const body = (await res.json()) as ScanProgress & Partial<Preview>
+      state = {
+        ...state,
+        status: body.status,
+        pagesDone: body.pagesDone,
+        pagesTotal: body.pagesTotal,
+        error: body.error,
+      }
+      setScan(state)
+      if (body.status === 'done' && body.draft) {
+        setPreview(body as Preview)
+        setDraft(body.draft)
+      }
+    }
+  }
+
   async function analyse() {
     setBusy(true)
     setRequestErrors([])
     setResult(null)
+    setScan(null)
+    setPreview(null)
+    setDraft(null)
+    following.current++
     try {
       let res: Response
       if (file) {
@@ -85,6 +159,11 @@ export function PlanImportForm({ apiRoute, adminRoute }: { apiRoute: string; adm
       }
       if (!res.ok) {
         setRequestErrors(await readErrors(res))
+        return
+      }
+      if (res.status === 202) {
+        const started = (await res.json()) as Omit<ScanProgress, 'error'>
+        await follow({ ...started, error: null })
         return
       }
       const body = (await res.json()) as Preview
@@ -146,6 +225,7 @@ export function PlanImportForm({ apiRoute, adminRoute }: { apiRoute: string; adm
     })
   }
 
+  const evidence = useMemo(() => (preview ? evidenceOf(preview) : null), [preview])
   const missingRecurrence = draft?.tasks.some((t) => t.timeframe.kind === 'recurring' && !t.timeframe.recurrence)
 
   return (
@@ -195,12 +275,50 @@ export function PlanImportForm({ apiRoute, adminRoute }: { apiRoute: string; adm
           >
             {busy && !draft
               ? /\.(pdf|png|jpe?g|tiff?)$/i.test(file?.name ?? '')
-                ? 'Đang đọc tệp (bản quét: nhận dạng chữ, có thể mất vài chục giây)…'
+                ? scan
+                  ? 'Đang đọc bản quét…'
+                  : 'Đang gửi tệp…'
                 : 'Đang phân tích…'
               : 'Phân tích'}
           </button>
         </div>
       </section>
+
+      {scan && scan.status !== 'done' && (
+        <div
+          role={scan.status === 'failed' ? 'alert' : 'status'}
+          aria-live="polite"
+          data-testid="scan-progress"
+          data-status={scan.status}
+          style={{
+            padding: '0.75rem 1rem',
+            marginBottom: '1rem',
+            border: `1px solid ${scan.status === 'failed' ? 'var(--theme-error-500, #d33)' : 'var(--theme-elevation-200)'}`,
+            color: scan.status === 'failed' ? 'var(--theme-error-500, #d33)' : undefined,
+          }}
+        >
+          {scan.status === 'failed' ? (
+            <p style={{ margin: 0 }}>
+              {translate('vi', 'planImportFailed', { file: scan.fileName })} {scan.error?.message}
+            </p>
+          ) : (
+            <>
+              <p style={{ margin: 0 }}>
+                {scan.status === 'queued'
+                  ? translate('vi', 'planImportQueued')
+                  : scan.pagesDone === 0
+                    ? translate('vi', 'planImportReadingStart', { total: scan.pagesTotal })
+                    : translate('vi', 'planImportReading', { done: scan.pagesDone, total: scan.pagesTotal })}
+              </p>
+              <progress
+                max={scan.pagesTotal}
+                value={scan.pagesDone}
+                style={{ width: '100%', maxWidth: 400, marginTop: '0.5rem' }}
+              />
+            </>
+          )}
+        </div>
+      )}
 
       {requestErrors.length > 0 && (
         <div
@@ -265,6 +383,9 @@ export function PlanImportForm({ apiRoute, adminRoute }: { apiRoute: string; adm
             bad={badFields}
             line={line}
             chooseRef={chooseRef}
+            evidence={
+              evidence ? (field, label) => <ScanEvidence review={evidence} field={field} label={label} /> : undefined
+            }
           />
 
           <h2 style={{ marginTop: '1.5rem' }}>Nhiệm vụ ({draft.tasks.length})</h2>
@@ -319,6 +440,11 @@ export function PlanImportForm({ apiRoute, adminRoute }: { apiRoute: string; adm
                     bad={badFields}
                     line={line}
                     chooseRef={chooseRef}
+                    evidence={
+                      evidence
+                        ? (field, label) => <ScanEvidence review={evidence} field={field} label={label} />
+                        : undefined
+                    }
                   />
                 ))}
               </tbody>

@@ -1,16 +1,19 @@
 import type { Endpoint, PayloadRequest } from 'payload'
-import { draftFromText, draftProblems } from '../../../domain/planImport'
-import { importMessageKey } from '../../../domain/i18n/messages'
+import { SLUGS } from '../../../domain/slugs'
 import { BodyError, json, refuse, refuseBody, refuseNonImporter } from '../../endpoints/http'
-import { t } from '../../i18n'
-import { loadImportCatalog } from '../loadCatalog'
+import { startScanImport } from '../jobs/runScanImport'
+import { checkOcrTools } from '../ocrScan'
+import { previewBody } from '../previewBody'
 import { PlanSourceError, readPlanSource, type PlanSource } from '../readPlanSource'
-import { fieldError, problemErrors } from './importErrors'
+import { fieldError } from './importErrors'
 
 /**
- * POST /api/plan-import/preview — plan text (JSON `{ text }`, or multipart with a .txt/.docx `file`)
- * → the draft the reviewer edits, what still blocks its save, the notes, and the catalog to choose
- * from. Nothing is saved. Managers and admins only (401/403); 400/413/415 name the field at fault.
+ * POST /api/plan-import/preview — plan text (JSON `{ text }`, or multipart with a `file`) → the
+ * draft the reviewer edits, what still blocks its save, the notes, and the catalog to choose
+ * from. Nothing is saved. A scan (a PDF without text, or an image) is checked against its limits
+ * here (413, and 503 without the OCR programs), then read in the background: 202 with the
+ * import's id, whose progress and result GET /api/plan-import/:id gives. Managers and admins only
+ * (401/403); 400/413/415 name the field at fault.
  */
 export const previewPlanImport: Endpoint = {
   path: '/plan-import/preview',
@@ -21,22 +24,44 @@ export const previewPlanImport: Endpoint = {
     let source: PlanSource
     try {
       source = await readPlanSource(req)
+      if (source.scan) await checkOcrTools(source.scan)
     } catch (err) {
       if (err instanceof BodyError) return refuseBody(req, err)
       if (err instanceof PlanSourceError) return refuse(err.status, fieldError(req, err.field, err.problem))
       throw err
     }
-    const catalog = await loadImportCatalog(req, { overrideAccess: false })
-    const draft = draftFromText(source.text, catalog, { code: source.code, recurrence: source.recurrence })
-    const checked = draftProblems(draft, catalog)
-    const existing = catalog.plans.find((p) => draft.plan.code !== '' && p.code === draft.plan.code) ?? null
-    return json(200, {
-      draft,
-      problems: checked.ok ? [] : problemErrors(req, checked.problems),
-      notes: draft.notes.map((n) => ({ ...n, message: t(req, importMessageKey(n.message.key), n.message.vars) })),
-      catalog,
-      existing,
-      source: { fileName: source.fileName, text: source.text },
-    })
+    if (source.scan && req.user) {
+      const record = await req.payload.create({
+        collection: SLUGS.planImports,
+        data: {
+          // Postgres ids are serial integers.
+          user: Number(req.user.id),
+          fileName: source.fileName ?? 'scan',
+          status: 'queued',
+          pagesTotal: source.scan.pages,
+          code: source.code ?? null,
+          recurrence: source.recurrence ?? null,
+        },
+        depth: 0,
+        req,
+        overrideAccess: false,
+      })
+      void startScanImport(req.payload, record.id, source.scan)
+      const url = `${req.payload.config.routes.api}/plan-import/${record.id}`
+      return json(
+        202,
+        {
+          id: record.id,
+          status: 'queued',
+          pagesDone: 0,
+          pagesTotal: source.scan.pages,
+          fileName: record.fileName,
+          url,
+        },
+        { Location: url },
+      )
+    }
+    const { body } = await previewBody(req, source)
+    return json(200, body)
   },
 }
