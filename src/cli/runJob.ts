@@ -9,6 +9,7 @@
  *   reconcile          reconcile:YYYY-MM-DD
  *   publish-scheduled  publish-scheduled:YYYY-MM-DDTHH:mm  (runs the due scheduled publishing)
  *   planned-reminders  planned-reminders:YYYY-MM-DD         (assignees of items planned for the next day)
+ *   prune-imports      prune-imports:YYYY-MM-DD             (scan imports older than 30 days removed)
  *
  * The period alone (`plan-7:2026-11-20`) is accepted too. Exit codes: 0 done (or already done),
  * 1 failed or held elsewhere, 2 bad arguments.

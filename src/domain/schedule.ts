@@ -14,6 +14,7 @@ export const JOB_NAMES = [
   'reconcile',
   'publish-scheduled',
   'planned-reminders',
+  'prune-imports',
 ] as const
 export type JobName = (typeof JOB_NAMES)[number]
 
@@ -262,7 +263,12 @@ export function minuteSlot(job: JobName, now: Date, timeZone = DEFAULT_TIME_ZONE
 
 export type ParsedSlot =
   | { ok: true; job: 'quota-report'; slot: string; plan: number; day: string }
-  | { ok: true; job: 'deadline-alerts' | 'reconcile' | 'planned-reminders'; slot: string; day: string }
+  | {
+      ok: true
+      job: 'deadline-alerts' | 'reconcile' | 'planned-reminders' | 'prune-imports'
+      slot: string
+      day: string
+    }
   | { ok: true; job: 'publish-scheduled'; slot: string; day: string; time: WallTime }
   | { ok: false; message: string }
 
@@ -272,6 +278,7 @@ const PERIOD_FORMATS: Record<JobName, string> = {
   reconcile: 'YYYY-MM-DD',
   'publish-scheduled': 'YYYY-MM-DDTHH:mm',
   'planned-reminders': 'YYYY-MM-DD',
+  'prune-imports': 'YYYY-MM-DD',
 }
 
 /**

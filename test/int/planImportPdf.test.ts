@@ -14,6 +14,7 @@ import { PDFDocument } from 'pdf-lib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ImportDraft } from '../../src/domain/planImport'
 import { scanImportsIdle } from '../../src/plugin/import/jobs/runScanImport'
+import { getScheduler } from '../../src/plugin/scheduler/scheduler'
 import { ocrPdf, SCAN_LIMITS } from '../../src/plugin/import/ocrScan'
 import { PlanSourceError } from '../../src/plugin/import/planSourceError'
 import { ensureOcrTools } from '../e2e/officeTools'
@@ -349,6 +350,37 @@ describe('a scanned PDF (OCR job)', () => {
       else process.env.OCR_PATH = saved
     }
     expect((await payload.count({ collection: 'plan-imports' })).totalDocs).toBe(queued)
+  })
+})
+
+describe('old scan imports (the daily prune-imports job)', () => {
+  it('deletes imports made over 30 days before the run day, keeps the rest; the next day one more', async () => {
+    const day = '2026-12-03'
+    const make = async (fileName: string, createdAt: string) =>
+      (await payload.create({
+        collection: 'plan-imports',
+        data: { fileName, status: 'done', pagesTotal: 1, createdAt } as never,
+      })) as unknown as Doc
+    // Cut-off: the start of 3/11/2026 in Asia/Ho_Chi_Minh, 2/11/2026 17:00 UTC.
+    const old = await make('cu.pdf', '2026-11-02T16:59:59.000Z')
+    const kept = await make('vua-du.pdf', '2026-11-02T17:00:00.000Z')
+    const recent = await make('moi.pdf', '2026-12-01T03:00:00.000Z')
+    const run = await getScheduler(payload).runSlot('prune-imports', `prune-imports:${day}`, { force: true })
+    expect(run).toMatchObject({ outcome: 'done', result: { before: '2026-11-02T17:00:00.000Z' } })
+    const left = await payload.find({
+      collection: 'plan-imports',
+      where: { fileName: { in: ['cu.pdf', 'vua-du.pdf', 'moi.pdf'] } },
+    })
+    expect(left.docs.map((d) => d.id).sort()).toEqual([kept.id, recent.id].sort())
+    expect(left.docs.map((d) => d.id)).not.toContain(old.id)
+    // The next day's run: the day-30 import has now had its 30 whole days.
+    const next = await getScheduler(payload).runSlot('prune-imports', 'prune-imports:2026-12-04', { force: true })
+    expect(next).toMatchObject({ outcome: 'done', result: { deleted: 1 } })
+    const after = await payload.find({
+      collection: 'plan-imports',
+      where: { fileName: { in: ['vua-du.pdf', 'moi.pdf'] } },
+    })
+    expect(after.docs.map((d) => d.id)).toEqual([recent.id])
   })
 })
 

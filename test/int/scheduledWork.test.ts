@@ -777,7 +777,7 @@ describe('npm run job (CLI)', () => {
     expect(bad.status).toBe(2)
     expect(bad.stderr).toContain('expected quota-report:plan-<id>:YYYY-MM-DD')
     expect(bad.stderr).toContain(
-      'Usage: npm run job -- <quota-report|deadline-alerts|reconcile|publish-scheduled|planned-reminders> --slot <slot>',
+      'Usage: npm run job -- <quota-report|deadline-alerts|reconcile|publish-scheduled|planned-reminders|prune-imports> --slot <slot>',
     )
   })
 

@@ -12,6 +12,7 @@ import { pdfPagesToPlanLayout, type LineBox, type PdfTextRun } from '../../src/d
 import {
   errorToStore,
   QUEUED_HEARTBEAT_MS,
+  scanImportCutoff,
   scanImportState,
   STALE_GRACE_MS,
   storedError,
@@ -211,5 +212,16 @@ describe('the state of a scan import', () => {
       message: { key: 'scanFailed' },
     })
     expect(scanImportState(record('bogus', 0), at, 120_000).status).toBe('failed')
+  })
+})
+
+describe('how long a scan import is kept', () => {
+  it('until the start of the day 30 days before the prune run, in the plan time zone', () => {
+    expect(scanImportCutoff('2026-12-03', 'Asia/Ho_Chi_Minh').toISOString()).toBe('2026-11-02T17:00:00.000Z')
+    expect(scanImportCutoff('2026-03-01', 'Asia/Ho_Chi_Minh', 1).toISOString()).toBe('2026-02-27T17:00:00.000Z')
+  })
+  it('refuses a retention that is not a whole number of days', () => {
+    expect(() => scanImportCutoff('2026-12-03', 'Asia/Ho_Chi_Minh', 0)).toThrow(RangeError)
+    expect(() => scanImportCutoff('2026-12-03', 'Asia/Ho_Chi_Minh', 1.5)).toThrow(/whole number of days/)
   })
 })

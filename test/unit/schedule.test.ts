@@ -426,7 +426,7 @@ describe('scheduler options', () => {
     const s = resolveOptions({}, '/tmp').scheduler
     expect(s).toMatchObject({
       enabled: false,
-      jobs: ['quota-report', 'deadline-alerts', 'reconcile', 'publish-scheduled', 'planned-reminders'],
+      jobs: ['quota-report', 'deadline-alerts', 'reconcile', 'publish-scheduled', 'planned-reminders', 'prune-imports'],
       cron: '* * * * *',
       timeZone: 'Asia/Ho_Chi_Minh',
       leaseMs: 600_000,

@@ -7,6 +7,7 @@
  * left spinning. Pure.
  */
 import type { ImportMessage, ImportMessageKey } from '../i18n/messages'
+import { addDays, zonedInstant } from '../schedule'
 import { PLAN_IMPORT_STATUSES, type PlanImportStatus } from '../slugs'
 
 export interface ScanImportError {
@@ -80,4 +81,25 @@ export function scanImportState(record: ScanImportRecord, now: number, timeoutMs
       error: storedError(record.error) ?? { status: 500, field: 'file', message: { key: 'scanFailed' } },
     }
   return { status, ...base, error: null }
+}
+
+/**
+ * How long a scan import (its plan text and page images, about 100 KB a page) is kept: long enough
+ * to come back to a review, short enough that uploaded plans do not pile up in the database.
+ */
+export const SCAN_IMPORT_RETENTION_DAYS = 30
+
+/**
+ * The instant before which a scan import is removed by the daily prune run of `day` (ISO day):
+ * the start of the day `retentionDays` earlier, in the time zone, so a record made on a day is
+ * kept for `retentionDays` whole days after it whatever the hour of the run.
+ */
+export function scanImportCutoff(
+  day: string,
+  timeZone: string,
+  retentionDays: number = SCAN_IMPORT_RETENTION_DAYS,
+): Date {
+  if (!Number.isInteger(retentionDays) || retentionDays < 1)
+    throw new RangeError(`retentionDays must be a whole number of days ≥ 1, got ${retentionDays}`)
+  return zonedInstant(addDays(day, -retentionDays), { hour: 0, minute: 0 }, timeZone)
 }

@@ -1,5 +1,6 @@
 import type { JobName } from '../../domain/schedule'
 import { sendPlannedReminders } from '../calendar/jobs/sendPlannedReminders'
+import { pruneScanImports } from '../import/jobs/pruneScanImports'
 import { publishScheduledContent } from '../review/jobs/publishScheduledContent'
 import { reconcileTallies } from '../counting/jobs/reconcileTallies'
 import { sendDeadlineAlerts } from '../report/jobs/sendDeadlineAlerts'
@@ -13,4 +14,5 @@ export const JOBS: { [J in JobName]: JobDefinition<J> } = {
   reconcile: reconcileTallies,
   'publish-scheduled': publishScheduledContent,
   'planned-reminders': sendPlannedReminders,
+  'prune-imports': pruneScanImports,
 }
