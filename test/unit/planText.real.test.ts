@@ -101,3 +101,14 @@ describe('the rules on their own', () => {
     expect(d.basis.map((b) => b.relation)).toEqual(['basedOn'])
   })
 })
+
+describe('a title with a speck OCR read after its last word', () => {
+  it('drops a lone quote or comma at its end, keeps a closing quote that belongs to the title', () => {
+    const head = ['Số: 45/KH-SVHDL', 'Hoa Mai, ngày 20 tháng 1 năm 2026', 'KẾ HOẠCH']
+    const title = (line: string) => parsePlanText([...head, line, 'I. MỤC ĐÍCH'].join('\n')).title
+    expect(title('Truyền thông quảng bá du lịch số tỉnh Hoa Mai năm 2026 „')).toBe(
+      'Truyền thông quảng bá du lịch số tỉnh Hoa Mai năm 2026',
+    )
+    expect(title('Truyền thông chương trình “Du lịch số”')).toBe('Truyền thông chương trình “Du lịch số”')
+  })
+})

@@ -203,7 +203,8 @@ export function findTitle(
   }
   let body = cleanInline(parts.join(' ').replace(/(\S)-\s+(?=[A-ZĐ0-9])/g, '$1-'))
   if (body && isAllCaps(body)) body = mixedCaseCopy(fullText, body) ?? sentenceCase(body)
-  const title = cleanInline([prefix, body].filter(Boolean).join(' '))
+  // A lone quote or comma after the last word is a speck read by OCR ("… năm 2026 „"), not text.
+  const title = cleanInline([prefix, body].filter(Boolean).join(' ')).replace(/\s+[„“”"'‘’,.;:]+$/u, '')
   return { title: title || null, line }
 }
 
