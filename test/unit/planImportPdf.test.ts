@@ -113,6 +113,31 @@ describe('positioned runs → plan text', () => {
     expect(pdfPagesToPlanText([{ runs }]).split('\n')[1]).toBe('1\tĐăng tin.\tTrung tâm truyền thông\t30/6/2026')
   })
 
+  it('joins the lines of paragraphs set with a first-line indent, and starts one at each indent', () => {
+    // Margin 72, first lines indented 1 cm (28 pt), 11-pt type, leading 13: "2. …" wraps over two
+    // lines, its second line nearly full; "Bộ Giáo dục…" opens the next paragraph by its indent alone.
+    const lines: Array<[string, number]> = [
+      ['2. Tăng cường các hoạt động truyền thông nâng cao nhận thức', 100],
+      ['về vai trò của khoa học tại các cơ sở giáo dục, đào tạo, bồi dưỡng', 72],
+      ['Bộ Giáo dục và Đào tạo chủ trì tổ chức thực hiện các nhiệm', 100],
+      ['vụ sau đây, với sự phối hợp của các bộ, ngành và địa phương:', 72],
+      ['a) Xây dựng kế hoạch truyền thông về khoa học, công nghệ một', 100],
+      ['cách chủ động, thường xuyên, có hệ thống. Hoàn thành năm 2025.', 72],
+      ['b) Tổ chức các cuộc thi tìm hiểu về chuyển đổi số trong học', 100],
+      ['sinh, sinh viên. Nhiệm vụ thường xuyên.', 72],
+    ]
+    const text = pdfPagesToPlanText([{ runs: lines.map(([t, x], i) => run(t, x, 100 + 13 * i)) }])
+    expect(text.split('\n')).toEqual([
+      '2. Tăng cường các hoạt động truyền thông nâng cao nhận thức về vai trò của khoa học tại các cơ sở giáo dục, đào tạo, bồi dưỡng',
+      'Bộ Giáo dục và Đào tạo chủ trì tổ chức thực hiện các nhiệm vụ sau đây, với sự phối hợp của các bộ, ngành và địa phương:',
+      'a) Xây dựng kế hoạch truyền thông về khoa học, công nghệ một cách chủ động, thường xuyên, có hệ thống. Hoàn thành năm 2025.',
+      'b) Tổ chức các cuộc thi tìm hiểu về chuyển đổi số trong học sinh, sinh viên. Nhiệm vụ thường xuyên.',
+    ])
+    // Without indents (every line at the margin) the lines stay as they are, for lines.ts to join.
+    const flat = pdfPagesToPlanText([{ runs: lines.map(([t], i) => run(t, 72, 100 + 13 * i)) }])
+    expect(flat.split('\n')).toHaveLength(8)
+  })
+
   it("places Tesseract's words by their line's box, leaving out table rules read as characters", () => {
     const header = 'level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext'
     const tsv = [

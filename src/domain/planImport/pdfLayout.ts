@@ -1,7 +1,8 @@
 /**
  * A PDF's positioned text runs → plan text in the shape the parser reads (the same shape as a
  * .docx: see docxHtml.ts). Body text comes out line by line in reading order, with a blank line
- * where the vertical gap shows a new paragraph (lines.ts rejoins hard-wrapped lines). An appendix
+ * where the vertical gap shows a new paragraph (lines.ts rejoins hard-wrapped lines); a body set
+ * with first-line indents comes out a paragraph per line, joined here by the indents. An appendix
  * table ("STT | Nội dung … | Đơn vị …") comes out one row per line with its cells separated by
  * tabs and a cell's paragraphs as `<p>…</p>`: a PDF draws a cell that wraps as several visual
  * lines, so rows are rebuilt from the columns (white gaps through the table's text) and the
@@ -317,6 +318,51 @@ function toFractions(box: PtBox | null, pages: readonly PdfPageText[]): LineBox 
   return { page: box.page, x, y, w: clamp(box.right / page.width) - x, h: clamp(box.bottom / page.height) - y }
 }
 
+/** Each page's left margin: where most of its lines start (the lower quartile of line starts). */
+interface Indents {
+  margins: Map<number, number>
+}
+
+const lineStart = (l: VisualLine) => l.segments[0]?.x ?? 0
+/** "1.", "a)", "II.", "-": a line opening with a marker starts its own item wherever it sits. */
+const OPENS_ITEM = /^(?:\d{1,2}(?:\.\d{1,2})*[.)]|[IVX]{1,6}\.|[a-zđ]\)|[-–+•])\s/u
+
+/**
+ * Whether the body is set with first-line indents (an administrative document's paragraphs start
+ * 1 cm in): then the indent, not the line's length, tells a new paragraph from a wrapped line.
+ * Taken as so when at least a fifth of the lines start one to four font sizes right of their
+ * page's margin and at least a third start at it; null otherwise (the text stays line by line).
+ */
+function firstLineIndents(lines: readonly VisualLine[]): Indents | null {
+  const margins = new Map<number, number>()
+  for (const page of new Set(lines.map((l) => l.page))) {
+    const starts = lines
+      .filter((l) => l.page === page)
+      .map(lineStart)
+      .sort((a, b) => a - b)
+    margins.set(page, starts[Math.floor(starts.length / 4)] ?? 0)
+  }
+  let indented = 0
+  let atMargin = 0
+  for (const l of lines) {
+    const offset = lineStart(l) - (margins.get(l.page) ?? 0)
+    if (Math.abs(offset) < l.size * 0.5) atMargin += 1
+    else if (offset >= l.size * 1 && offset <= l.size * 4) indented += 1
+  }
+  return lines.length >= 8 && indented >= lines.length / 5 && atMargin >= lines.length / 3 ? { margins } : null
+}
+
+/** A line at the margin, right under a line of the same paragraph (or atop the next page). */
+function continuesParagraph(prev: VisualLine, l: VisualLine, indents: Indents, lead: number): boolean {
+  const offset = lineStart(l) - (indents.margins.get(l.page) ?? 0)
+  if (Math.abs(offset) >= l.size * 0.5 || OPENS_ITEM.test(lineText(l))) return false
+  const prevOffset = lineStart(prev) - (indents.margins.get(prev.page) ?? 0)
+  // A centred heading line is no paragraph's first line.
+  if (prevOffset > prev.size * 4) return false
+  if (prev.page !== l.page) return l.page === prev.page + 1
+  return l.y - prev.y <= lead * 1.3
+}
+
 /**
  * Plan text of a PDF's pages and, for each of its lines, the box it was read from (a table row:
  * the box of all its visual lines), so that a field can be shown next to the page region it came
@@ -325,6 +371,7 @@ function toFractions(box: PtBox | null, pages: readonly PdfPageText[]): LineBox 
 export function pdfPagesToPlanLayout(pages: readonly PdfPageText[]): PlanLayout {
   const lines = pages.flatMap((p, i) => pageLines(p, i))
   const lead = leading(lines)
+  const indents = firstLineIndents(lines)
   const out: string[] = []
   const boxes: Array<PtBox | null> = []
   const push = (text: string, box: PtBox | null) => {
@@ -346,8 +393,17 @@ export function pdfPagesToPlanLayout(pages: readonly PdfPageText[]): PlanLayout 
       continue
     }
     if (!isPageNumber(l)) {
-      if (prev && prev.page === l.page && l.y - prev.y > lead * 1.6 && out[out.length - 1] !== '') push('', null)
-      push(lineText(l), l.box)
+      const last = out.length - 1
+      if (indents && prev && out[last] && continuesParagraph(prev, l, indents, lead)) {
+        // Set with first-line indents: a line at the margin goes on with the paragraph above.
+        const before = out[last] ?? ''
+        out[last] =
+          /\S-$/.test(before) && /^[A-ZĐ0-9]/.test(lineText(l)) ? before + lineText(l) : `${before} ${lineText(l)}`
+        boxes[last] = unionBox(boxes[last] ?? null, l.box)
+      } else {
+        if (prev && prev.page === l.page && l.y - prev.y > lead * 1.6 && out[last] !== '') push('', null)
+        push(lineText(l), l.box)
+      }
       prev = l
     }
     i++
