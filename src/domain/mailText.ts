@@ -184,17 +184,20 @@ export interface DriftSummary {
   tallies: number
   ledgerMissing: number
   ledgerExtra: number
+  /** (spec, year) rows of the first-publication counts that differed from the ledger. */
+  firstDays?: number
   repaired: boolean
 }
 
-export const driftTotal = (d: Pick<DriftSummary, 'tallies' | 'ledgerMissing' | 'ledgerExtra'>) =>
-  d.tallies + d.ledgerMissing + d.ledgerExtra
+export const driftTotal = (d: Pick<DriftSummary, 'tallies' | 'ledgerMissing' | 'ledgerExtra' | 'firstDays'>) =>
+  d.tallies + d.ledgerMissing + d.ledgerExtra + (d.firstDays ?? 0)
 
 export function driftAlertMail(d: DriftSummary, link: string | null): MailText {
   const lines = [
     `Số khóa số liệu (nhiệm vụ × kênh × loại × ngày) lệch: ${d.tallies}`,
     `Bản ghi đóng góp thiếu: ${d.ledgerMissing}`,
     `Bản ghi đóng góp thừa: ${d.ledgerExtra}`,
+    ...(d.firstDays ? [`Dòng đếm lần đăng đầu tiên (chỉ tiêu × năm) lệch: ${d.firstDays}`] : []),
     d.repaired ? 'Hệ thống đã tự sửa về số đúng.' : 'Chưa sửa.',
   ]
   const subject = `Đối soát số liệu ngày ${formatViDay(d.day)}: phát hiện ${driftTotal(d)} sai lệch`

@@ -2,6 +2,7 @@ import type { CollectionConfig, Config, Plugin } from 'payload'
 import { calendarCollections, calendarEndpoints, calendarNavLinks, calendarViews, planContent } from './calendar'
 import { countContent, countingCollections, forgetCountsOf } from './counting'
 import { assertPostgresAdapter } from './db/postgres'
+import { ensureFirstDayTables } from './counting/engine/firstDays'
 import { feedEndpoints, feedsFor } from './feeds'
 import { importCollections, importEndpoints, importNavLinks, importViews } from './import'
 import { inboxActions, inboxBeforeDashboard, inboxEndpoints, inboxViews } from './inbox'
@@ -134,6 +135,8 @@ export const commsQuotaPlugin =
       i18n: { ...config.i18n, translations: withTranslations(config.i18n?.translations) },
       onInit: async (payload) => {
         assertPostgresAdapter(payload)
+        // Before anything saves or reports: the counts reports read live in these tables.
+        if (opts.counting) await ensureFirstDayTables(payload)
         await config.onInit?.(payload)
         // Payload adds its schedulePublish task while sanitizing the config, after plugins run.
         if (opts.review) guardScheduledPublishTask(payload)

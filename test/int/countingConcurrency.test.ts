@@ -9,6 +9,9 @@ import type { Payload } from 'payload'
 import type pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dayToInstant } from '../../src/domain/calendar'
+import type { TargetCountQuery } from '../../src/domain/counting'
+import { countTargets, countTargetsFromLedger } from '../../src/plugin/counting/engine/read'
+import { reconcile } from '../../src/plugin/counting/engine/reconcile'
 import { faultInjectionPlugin, type FaultContext } from './helpers/faultInjection'
 import { invariantViolations, poolFor, snapshot } from './helpers/groundTruth'
 import { createTestDatabase } from './helpers/testPayload'
@@ -213,6 +216,24 @@ function sampleLockWaits(): {
   }
 }
 
+const asked: TargetCountQuery[] = []
+
+/** One report of four targets over the fixtures' tasks, its window starting `n` days back. */
+async function askReport(n: number): Promise<TargetCountQuery[]> {
+  const from = new Date(Date.parse(`${fixtures.days[0]}T00:00:00Z`) - (n % 40) * 86_400_000).toISOString().slice(0, 10)
+  const queries = fixtures.tasks.map((task, i) => ({
+    key: `r${n}-${i}`,
+    task,
+    channels: i % 2 === 0 ? [...fixtures.channels, fixtures.home] : [fixtures.channels[i % 3]!],
+    contentTypes: ['articles', 'infographics', 'videos'],
+    from,
+    to: fixtures.days[1] > fixtures.days[0] ? fixtures.days[1] : fixtures.days[0],
+    ...(i === 3 ? { deadline: fixtures.days[0], lateTo: '2099-12-31' } : {}),
+  }))
+  await countTargets(payload, queries)
+  return queries
+}
+
 describe('counting under concurrent writers in several processes', () => {
   it('keeps I1–I3 with no deadlock and no hang', { timeout: 150_000 }, async () => {
     const wall = Date.now()
@@ -243,7 +264,15 @@ describe('counting under concurrent writers in several processes', () => {
       // All Payloads are up: start every worker's operations at the same moment.
       const sampler = sampleLockWaits()
       for (const w of workers) w.send('go\n')
+      // Reports meanwhile, each asking for target windows not asked before: their first-day
+      // counts are built from the ledger while the workers' saves move them.
+      let reporting = true
+      const reports = (async () => {
+        while (reporting) asked.push(...(await askReport(asked.length)))
+      })()
       const exits = await Promise.all(workers.map((w) => w.exited(RUN_TIMEOUT_MS)))
+      reporting = false
+      await reports
       const waits = await sampler.stop()
       await workerBackendsGone(10_000)
       const deadlocks = (await deadlocksDetected()) - deadlocksBefore
@@ -316,6 +345,14 @@ describe('counting under concurrent writers in several processes', () => {
     console.log(
       `[concurrency] end state: ${s.stored.size} tally rows, ${s.storedLedger.size} ledger rows, all equal to the ground truth`,
     )
+    // The first-day counts built and moved during the run answer what the ledger answers.
+    expect(asked.length).toBeGreaterThan(0)
+    const kept = await countTargets(payload, asked)
+    const truth = await countTargetsFromLedger(payload, asked)
+    for (const q of asked) expect(kept.get(q.key), JSON.stringify(q)).toEqual(truth.get(q.key))
+    expect([...truth.values()].some((c) => c.pooled > 0)).toBe(true)
+    expect((await reconcile(payload, { repair: false })).firstDays.drift).toEqual([])
+    console.log(`[concurrency] ${asked.length} report targets asked during the run agree with the ledger`)
   })
 })
 

@@ -31,6 +31,8 @@ import type { Payload } from 'payload'
 import type pg from 'pg'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { calendarDay, dayToInstant } from '../../src/domain/calendar'
+import type { TargetCountQuery } from '../../src/domain/counting'
+import { countTargets, countTargetsFromLedger } from '../../src/plugin/counting/engine/read'
 import { reconcile } from '../../src/plugin/counting/engine/reconcile'
 import { invariantViolations, poolFor, snapshot, storedTallies, type Snapshot } from './helpers/groundTruth'
 import { applyOp, opSequenceArb, type ModelContext, type Op, type StepClass, type StepResult } from './helpers/modelOps'
@@ -100,6 +102,7 @@ async function expectI5(): Promise<void> {
   const second = await reconcile(payload, { repair: true })
   for (const report of [first, second]) {
     expect(report.drift).toEqual({ ledgerMissing: [], ledgerExtra: [], tallies: [] })
+    expect(report.firstDays.drift).toEqual([])
     expect(report.repaired).toBe(false)
   }
 }
@@ -524,6 +527,50 @@ const sameMap = (a: Map<string, number>, b: Map<string, number>) =>
   a.size === b.size && [...a].every(([k, v]) => b.get(k) === v)
 const sameSet = (a: Set<string>, b: Set<string>) => a.size === b.size && [...a].every((k) => b.has(k))
 
+/**
+ * Report questions asked after a step: a few targets drawn from the step's number, so the
+ * first-publication store builds specs at random points of a run and keeps them from then on.
+ * Every answer must equal the count straight from the ledger.
+ */
+const MODEL_DAYS = ['0001-01-01', '2025-07-01', '2025-07-02', '2025-07-03', '2025-07-04', '2025-07-05', '2025-07-06']
+function reportQueries(seed: number, step: number): TargetCountQuery[] {
+  let x = (seed ^ (step * 2654435761)) >>> 0
+  const next = (n: number) => {
+    x = (Math.imul(x ^ (x >>> 15), 2246822507) + 0x9e3779b9) >>> 0
+    return x % n
+  }
+  const pick = <T>(list: readonly T[]): T => list[next(list.length)]!
+  return Array.from({ length: 3 }, (_, k) => {
+    const channels = u.channels.filter(() => next(2) === 0)
+    const types = (['articles', 'infographics', 'videos'] as const).filter(() => next(3) !== 0)
+    const from = pick(MODEL_DAYS.slice(0, 4))
+    const to = pick(MODEL_DAYS.slice(1))
+    const late = next(2) === 0
+    return {
+      key: `q${k}`,
+      task: pick(u.tasks),
+      channels,
+      contentTypes: types,
+      from,
+      to,
+      ...(late ? { deadline: pick(MODEL_DAYS.slice(1, 5)), lateTo: pick(MODEL_DAYS.slice(2)) } : {}),
+    }
+  })
+}
+
+async function reportMismatch(seed: number, step: number): Promise<string | null> {
+  const queries = reportQueries(seed, step)
+  const kept = await countTargets(payload, queries)
+  const truth = await countTargetsFromLedger(payload, queries)
+  for (const q of queries) {
+    const a = kept.get(q.key)
+    const b = truth.get(q.key)
+    if (JSON.stringify(a) !== JSON.stringify(b))
+      return `report ${JSON.stringify(q)}: first-day store ${JSON.stringify(a)}, ledger ${JSON.stringify(b)}`
+  }
+  return null
+}
+
 /** One fast-check run: reset, apply every op, check after each; then I5. Throws with the log. */
 async function runSequence(seed: number, ops: Op[]): Promise<void> {
   await resetContent(pool)
@@ -563,6 +610,8 @@ async function runSequence(seed: number, ops: Op[]): Promise<void> {
     const violations = invariantViolations(now)
     if (violations.length > 0)
       throw failure(`after step #${i} (${result.text}):\n${violations.slice(0, 20).join('\n')}`)
+    const mismatch = await reportMismatch(seed, i)
+    if (mismatch) throw failure(`after step #${i} (${result.text}): ${mismatch}`)
     if (result.cls === 'draft' && !(sameMap(prev.stored, now.stored) && sameSet(prev.storedLedger, now.storedLedger))) {
       throw failure(`I4: draft step #${i} (${result.text}) changed tallies or ledger`)
     }
@@ -578,8 +627,13 @@ async function runSequence(seed: number, ops: Op[]): Promise<void> {
   for (const pass of [1, 2]) {
     const report = await reconcile(payload, { repair: true })
     const { ledgerMissing, ledgerExtra, tallies: drift } = report.drift
-    if (ledgerMissing.length + ledgerExtra.length + drift.length > 0 || report.repaired) {
-      throw failure(`I5: reconciliation pass ${pass} found drift: ${JSON.stringify(report.drift).slice(0, 2000)}`)
+    if (
+      ledgerMissing.length + ledgerExtra.length + drift.length + report.firstDays.drift.length > 0 ||
+      report.repaired
+    ) {
+      throw failure(
+        `I5: reconciliation pass ${pass} found drift: ${JSON.stringify([report.drift, report.firstDays.drift]).slice(0, 2000)}`,
+      )
     }
   }
   stats.runs += 1

@@ -7,6 +7,7 @@ import {
   countDistinctItems,
   countLateItems,
   countTargets,
+  countTargetsFromLedger,
   readTallies,
 } from '../../src/plugin/counting/engine/read'
 import { reconcile } from '../../src/plugin/counting/engine/reconcile'
@@ -164,6 +165,7 @@ describe('reconciliation', () => {
   it('finds nothing on a consistent database', async () => {
     const report = await reconcile(payload, { repair: false })
     expect(report.drift).toEqual({ ledgerMissing: [], ledgerExtra: [], tallies: [] })
+    expect(report.firstDays.drift).toEqual([])
     expect(report.repaired).toBe(false)
   })
 
@@ -214,6 +216,51 @@ describe('reconciliation', () => {
     expect(again.drift).toEqual({ ledgerMissing: [], ledgerExtra: [], tallies: [] })
     expect(again.counts).toEqual({ ledgerMissing: 0, ledgerExtra: 0, tallies: 0 })
     expect(again.repaired).toBe(false)
+  })
+
+  it('checks the kept first-publication counts against the ledger, repairs them, and drops unread specs', async () => {
+    const queries = [
+      {
+        key: 'q',
+        task: task.id,
+        channels: [vnexpress.id, social.id],
+        contentTypes: ['articles'],
+        from: '2025-07-01',
+        to: '2025-08-30',
+        deadline: '2025-08-30',
+        lateTo: '2025-12-31',
+      },
+    ]
+    const truth = await countTargetsFromLedger(payload, queries)
+    expect(truth.get('q')!.pooled).toBeGreaterThan(0)
+    expect(await countTargets(payload, queries)).toEqual(truth)
+    const specs = await pool.query('select key from comms_quota.first_day_specs where task = $1', [task.id])
+    expect(specs.rows.length).toBeGreaterThanOrEqual(4) // pooled, one per channel, and the late spec
+    // Drift: every kept count of the task's specs off by 3 from one day of 2025 on.
+    await pool.query(
+      `update comms_quota.first_days set cum = array(select c + case when k >= 200 then 3 else 0 end from unnest(cum) with ordinality u(c, k) order by k)
+       where year = 2025 and spec in (select key from comms_quota.first_day_specs where task = $1)`,
+      [task.id],
+    )
+    expect(await countTargets(payload, queries)).not.toEqual(truth) // reports read the kept rows
+    const dry = await reconcile(payload, { repair: false })
+    expect(dry.firstDays.drift.length).toBe(specs.rows.length)
+    expect(dry.firstDays.drift[0]!.days[0]).toBe(200)
+    expect(dry.repaired).toBe(false)
+    const fixed = await reconcile(payload, { repair: true })
+    expect(fixed.repaired).toBe(true)
+    expect(await countTargets(payload, queries)).toEqual(truth)
+    expect((await reconcile(payload, { repair: true })).firstDays.drift).toEqual([])
+
+    // A spec no report read for longer than the retention is dropped, and rebuilt when asked again.
+    await pool.query(`update comms_quota.first_day_specs set read_on = current_date - 31 where task = $1`, [task.id])
+    const pruned = await reconcile(payload, { repair: true })
+    expect(pruned.firstDays.pruned).toBe(specs.rows.length)
+    expect(
+      (await pool.query('select count(*)::int as n from comms_quota.first_day_specs where task = $1', [task.id]))
+        .rows[0].n,
+    ).toBe(0)
+    expect(await countTargets(payload, queries)).toEqual(truth)
   })
 
   it('rebuilds the whole ledger and every tally from empty tables', async () => {

@@ -27,13 +27,16 @@ export async function reconcileFinding(
       data: {
         slot,
         checkedAt: found.checkedAt,
-        drift: driftTotal(counts),
+        drift: driftTotal({ ...counts, firstDays: found.firstDays.drift.length }),
         ...counts,
         repaired: false,
         details: {
           tallies: tallies.slice(0, MAX_DETAIL_ROWS),
           ledgerMissing: ledgerMissing.slice(0, MAX_DETAIL_ROWS),
           ledgerExtra: ledgerExtra.slice(0, MAX_DETAIL_ROWS),
+          // In the details: the run's columns predate the first-publication store.
+          firstDaysDrift: found.firstDays.drift.length,
+          firstDays: found.firstDays.drift.slice(0, MAX_DETAIL_ROWS),
         },
       },
     })
@@ -45,6 +48,7 @@ export async function reconcileFinding(
       tallies: run.tallies,
       ledgerMissing: run.ledgerMissing,
       ledgerExtra: run.ledgerExtra,
+      firstDays: Number((run.details as { firstDaysDrift?: unknown } | null)?.firstDaysDrift ?? 0),
       repaired: true,
     },
   }

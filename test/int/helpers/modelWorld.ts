@@ -162,4 +162,6 @@ export async function storedLedger(pool: pg.Pool): Promise<string[]> {
 export async function resetContent(pool: pg.Pool): Promise<void> {
   const tables = [...TYPES, ...TYPES.map((t) => `_${t}_v`), 'quota_tallies', 'quota_contributions', 'payload_jobs']
   await pool.query(`truncate table ${tables.map((t) => `"${t}"`).join(', ')} restart identity cascade`)
+  // The first-publication store goes with the ledger (its specs are rebuilt when asked for).
+  await pool.query('truncate table comms_quota.first_days, comms_quota.first_day_specs')
 }

@@ -1,8 +1,10 @@
 import type { PayloadRequest } from 'payload'
 import { compareTallyKey, type TallyDelta } from '../../../domain/counting'
+import { yearVectors, type FirstDayDelta } from '../../../domain/firstDays'
 import { QUOTA_SLUGS } from '../../../domain/slugs'
 import { requestSession, type SqlRunner } from '../../db/postgres'
 import { ident, sql, tableOf } from './sql'
+import { writeYearVectors } from './firstDays'
 import { bumpVersions, taskScope } from './versions'
 
 /**
@@ -18,6 +20,8 @@ import { bumpVersions, taskScope } from './versions'
 interface Scope {
   depth: number
   deltas: Map<string, TallyDelta>
+  /** First-publication count changes (engine/firstDays.ts), written after the tallies. */
+  firstDays: FirstDayDelta[]
 }
 
 const scopes = new WeakMap<object, Scope>()
@@ -35,7 +39,7 @@ export const isWriteOperation = (operation: string): boolean => WRITE_OPERATIONS
 export async function openScope(req: Partial<PayloadRequest>): Promise<void> {
   const session = await sessionOf(req)
   if (!session) return
-  const scope = scopes.get(session.key) ?? { depth: 0, deltas: new Map() }
+  const scope = scopes.get(session.key) ?? { depth: 0, deltas: new Map(), firstDays: [] }
   scope.depth += 1
   scopes.set(session.key, scope)
 }
@@ -51,10 +55,20 @@ export async function closeScope(req: Partial<PayloadRequest>): Promise<void> {
 }
 
 /** Queues an item's deltas; outside any open operation they are written at once. */
-export async function queueDeltas(req: PayloadRequest, db: SqlRunner, deltas: TallyDelta[]): Promise<void> {
-  if (deltas.length === 0) return
+export async function queueDeltas(
+  req: PayloadRequest,
+  db: SqlRunner,
+  deltas: TallyDelta[],
+  firstDays: FirstDayDelta[] = [],
+): Promise<void> {
+  if (deltas.length === 0 && firstDays.length === 0) return
   const session = await sessionOf(req)
-  const scope = (session && scopes.get(session.key)) ?? { depth: 0, deltas: new Map<string, TallyDelta>() }
+  const scope = (session && scopes.get(session.key)) ?? {
+    depth: 0,
+    deltas: new Map<string, TallyDelta>(),
+    firstDays: [],
+  }
+  scope.firstDays.push(...firstDays)
   for (const d of deltas) {
     const k = `${d.task}|${d.channel}|${d.contentType}|${d.day}`
     const sum = scope.deltas.get(k)
@@ -68,9 +82,12 @@ async function flush(db: SqlRunner, scope: Scope): Promise<void> {
   // swapped for another's on the same day): its distinct-item counts may still have changed.
   const touched = new Set([...scope.deltas.values()].map((d) => taskScope(d.task)))
   const deltas = [...scope.deltas.values()].filter((d) => d.delta !== 0).sort(compareTallyKey)
+  const firstDays = yearVectors(scope.firstDays)
   scope.deltas.clear()
+  scope.firstDays = []
   if (deltas.length > 0) await writeTallies(db, deltas)
-  // After the tallies: every tally writer locks tallies first, then counters.
+  // Every writer takes tallies, then first-day rows, then counters, each in one sorted order.
+  await writeYearVectors(db, firstDays)
   await bumpVersions(db, touched)
 }
 

@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 import { QUOTA_SLUGS } from '../../../domain/slugs'
 import { contributionsQuery } from './contributionsQuery'
+import { reconcileFirstDays, type FirstDayDrift } from './firstDays'
 import { countedCollections, countingTimeZone, hasTrash } from './settings'
 import { STRUCTURE_SCOPE, bumpVersions } from './versions'
 import { inTransaction, type SqlRunner } from '../../db/postgres'
@@ -28,13 +29,18 @@ export interface ReconcileReport {
   /** The drifted rows, at most `maxRows` of each kind (see `counts` for the totals). */
   drift: { ledgerMissing: LedgerRow[]; ledgerExtra: LedgerRow[]; tallies: TallyDrift[] }
   counts: { ledgerMissing: number; ledgerExtra: number; tallies: number }
+  /**
+   * The first-publication store (firstDays.ts) checked against the repaired ledger: the (spec,
+   * year) rows that differed, the specs kept, and the specs dropped as unread.
+   */
+  firstDays: { drift: FirstDayDrift[]; specs: number; pruned: number }
   /** True when drift was found and written back (only with `repair`). */
   repaired: boolean
 }
 
 /**
- * Recomputes every contribution and tally from the content tables, reports where the stored
- * ones differ and, with `repair`, makes them equal. Runs in one transaction holding the ledger
+ * Recomputes every contribution and tally from the content tables, and every kept first-day
+ * count from the ledger, reports where the stored ones differ and, with `repair`, makes them equal. Runs in one transaction holding the ledger
  * and tallies against concurrent writers (saves wait, then recount on top of the repaired
  * state), so the report is a consistent picture. Running it twice changes nothing the second
  * time.
@@ -108,6 +114,11 @@ async function reconcileIn(
       insert into ${tallies} (task, channel, content_type, day, count)
       select task, channel, content_type, day, expected from quota_tally_drift
       on conflict (task, channel, content_type, day) do update set count = excluded.count, updated_at = now()`)
+  }
+  // Against the ledger as repaired (or as it is, without repair): a ledger repair moves first days.
+  const firstDays = await reconcileFirstDays(db, repair)
+  const firstDaysDrifted = firstDays.drift.length > 0
+  if (repair && (drifted || firstDaysDrifted)) {
     // Cached reports may hold the drifted numbers; a repair is rare, so all of them go.
     await bumpVersions(db, [STRUCTURE_SCOPE])
   }
@@ -115,7 +126,8 @@ async function reconcileIn(
     checkedAt: new Date().toISOString(),
     drift: { ledgerMissing, ledgerExtra, tallies: tallyDrift },
     counts,
-    repaired: repair && drifted,
+    firstDays,
+    repaired: repair && (drifted || firstDaysDrifted),
   }
 }
 

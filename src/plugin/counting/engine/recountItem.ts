@@ -7,8 +7,10 @@ import {
   type Contribution,
   type TallyDelta,
 } from '../../../domain/counting'
+import { firstDayDeltas } from '../../../domain/firstDays'
 import { QUOTA_SLUGS } from '../../../domain/slugs'
 import { contributionsQuery } from './contributionsQuery'
+import { lockSpecsOfTasks } from './firstDays'
 import { queueDeltas } from './pendingTallies'
 import { hasTrash } from './settings'
 import type { SqlRunner } from '../../db/postgres'
@@ -29,7 +31,9 @@ export interface RecountResult {
  *    table, which drafts and autosaves never touch), never from the hook's doc/previousDoc;
  * 3. the difference is applied to the item's ledger rows at once, and queued as +/- tally
  *    deltas that the end of the operation writes in one global key order (pendingTallies.ts),
- *    so concurrent writers, bulk operations included, cannot deadlock on tally rows.
+ *    so concurrent writers, bulk operations included, cannot deadlock on tally rows;
+ * 4. so are the moves of its first days under each kept spec of its tasks (firstDays.ts), which
+ *    reports read instead of counting the ledger.
  *
  * Idempotent: a second run finds nothing to change.
  */
@@ -55,7 +59,15 @@ export async function recountItem(
   const diff = diffContributions(current, desired)
   const deltas = tallyDeltas(collection, diff)
   await writeLedger(db, collection, item, diff)
-  await queueDeltas(req, db, deltas)
+  // Only a changed ledger can move a first day; the specs are read under their tasks' locks.
+  const moved = diff.add.length + diff.remove.length > 0
+  const specs = moved
+    ? await lockSpecsOfTasks(
+        db,
+        [...current, ...desired].map((c) => c.task),
+      )
+    : []
+  await queueDeltas(req, db, deltas, firstDayDeltas(specs, collection, current, desired))
   return { added: diff.add, removed: diff.remove, deltas }
 }
 

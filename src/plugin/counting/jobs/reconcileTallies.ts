@@ -1,6 +1,8 @@
 import { driftAlertMail, driftTotal } from '../../../domain/mailText'
 import { dueDaily } from '../../../domain/schedule'
 import { sendEmailOnce } from '../../email/sendEmailOnce'
+import { inPoolTransaction } from '../../db/postgres'
+import { pruneUnreadSpecs } from '../engine/firstDays'
 import { reconcile } from '../engine/reconcile'
 import { reconcileFinding } from '../../scheduler/reconcileFinding'
 import { admins, adminPath, adminUrl, notifyOnce } from '../../scheduler/records'
@@ -22,7 +24,10 @@ export const reconcileTallies: JobDefinition<'reconcile'> = {
     const { payload } = ctx
     const finding = await reconcileFinding(payload, slot, day)
     await ctx.checkpoint('drift-stored')
-    if (driftTotal(finding.drift) === 0) return { drift: 0 }
+    if (driftTotal(finding.drift) === 0) {
+      const pruned = await inPoolTransaction(payload, pruneUnreadSpecs)
+      return { drift: 0, prunedSpecs: pruned }
+    }
     const repair = await reconcile(payload, { repair: true })
     await payload.update({ collection: SCHEDULE_SLUGS.reconcileRuns, id: finding.id, data: { repaired: true } })
     const path = `/collections/${SCHEDULE_SLUGS.reconcileRuns}/${finding.id}`

@@ -1,0 +1,209 @@
+/**
+ * First-publication counts: what a report needs from the ledger, kept at write time so that a
+ * report reads rows bounded by its targets and the years they span, never by items.
+ *
+ * A counting spec names which ledger rows of one task qualify: its channels, its content types,
+ * and a first day (`from`, '' for no lower bound). An item's *first day* under a spec is the
+ * earliest day of its qualifying rows. The items a target achieved in a window [from, to] are
+ * exactly the items whose first day under (channels, types, from) is on or before `to`, so a
+ * count is a prefix sum over first days. The store keeps, per (spec, year), the cumulative count
+ * of first days up to each day of the year: a prefix sum is one array element per year.
+ *
+ * Everything a report asks becomes such prefix sums (targetPrefixes):
+ * - pooled: distinct items on any of the target's channels in its window;
+ * - per channel: the same for the spec of that one channel (distinct items there);
+ * - late: items whose earliest publication on the target's channels is after the deadline and on
+ *   or before the report day (a spec with no lower bound, two prefixes).
+ */
+import type { Contribution, TargetCountQuery, TargetCounts } from './counting'
+
+export interface FirstDaySpec {
+  task: number
+  /** Sorted, distinct. */
+  channels: number[]
+  /** Sorted, distinct. */
+  contentTypes: string[]
+  /** Rows before this day do not qualify; '' when every day qualifies. */
+  from: string
+}
+
+/** A change of one item's first day under a spec: -1 on the old day, +1 on the new one. */
+export interface FirstDayDelta {
+  spec: string
+  day: string
+  delta: number
+}
+
+/** One stored row's change: cumulative additions for each day of the year (index 0 = 1 January). */
+export interface YearVector {
+  spec: string
+  year: number
+  cum: number[]
+}
+
+/** Read the cumulative count of first days under `spec` up to and including `day`. */
+export interface PrefixQuestion {
+  spec: string
+  year: number
+  /** Day of the year, 1–366. */
+  doy: number
+}
+
+/** Days in a stored year row: a leap year's; in other years day 366 repeats the 365th. */
+export const YEAR_DAYS = 366
+
+const sortedUnique = <T>(values: readonly T[]): T[] => [...new Set(values)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+
+export function makeSpec(
+  task: number,
+  channels: readonly number[],
+  contentTypes: readonly string[],
+  from: string,
+): FirstDaySpec {
+  return { task, channels: sortedUnique(channels), contentTypes: sortedUnique(contentTypes), from }
+}
+
+/** The spec's identity in the store: equal specs share their rows, whatever target asks. */
+export function specKey(spec: FirstDaySpec): string {
+  return `${spec.task}/${spec.channels.join(',')}/${spec.contentTypes.join(',')}/${spec.from}`
+}
+
+/** The earliest qualifying day of one item's contributions under a spec, or null. */
+export function firstDayOf(
+  spec: FirstDaySpec,
+  contentType: string,
+  contributions: readonly Contribution[],
+): string | null {
+  if (!spec.contentTypes.includes(contentType)) return null
+  let first: string | null = null
+  for (const c of contributions) {
+    if (c.task !== spec.task || c.day < spec.from || !spec.channels.includes(c.channel)) continue
+    if (first === null || c.day < first) first = c.day
+  }
+  return first
+}
+
+/** How an item's change of contributions moves its first days under each spec of its tasks. */
+export function firstDayDeltas(
+  specs: readonly FirstDaySpec[],
+  contentType: string,
+  before: readonly Contribution[],
+  after: readonly Contribution[],
+): FirstDayDelta[] {
+  const out: FirstDayDelta[] = []
+  for (const spec of specs) {
+    const was = firstDayOf(spec, contentType, before)
+    const now = firstDayOf(spec, contentType, after)
+    if (was === now) continue
+    const key = specKey(spec)
+    if (was !== null) out.push({ spec: key, day: was, delta: -1 })
+    if (now !== null) out.push({ spec: key, day: now, delta: 1 })
+  }
+  return out
+}
+
+/** Year and day of the year (1-based) of a YYYY-MM-DD day. */
+export function yearDay(day: string): { year: number; doy: number } {
+  const year = Number(day.slice(0, 4))
+  const start = Date.UTC(year, 0, 1)
+  const at = Date.UTC(year, Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)))
+  // Date.UTC maps years 0–99 to 1900–1999; both ends move alike, so the difference holds.
+  return { year, doy: Math.round((at - start) / 86_400_000) + 1 }
+}
+
+/**
+ * Deltas (of many items, in any order) as per-(spec, year) cumulative vectors, sorted by spec
+ * then year: the one order every writer locks stored rows in. Vectors that sum to nothing
+ * everywhere (an item moved away and back) are left out.
+ */
+export function yearVectors(deltas: readonly FirstDayDelta[]): YearVector[] {
+  const byRow = new Map<string, { spec: string; year: number; at: number[] }>()
+  for (const d of deltas) {
+    const { year, doy } = yearDay(d.day)
+    const k = `${d.spec}\u0000${year}`
+    let row = byRow.get(k)
+    if (!row) byRow.set(k, (row = { spec: d.spec, year, at: new Array<number>(YEAR_DAYS).fill(0) }))
+    row.at[doy - 1] = (row.at[doy - 1] ?? 0) + d.delta
+  }
+  const out: YearVector[] = []
+  for (const row of byRow.values()) {
+    let sum = 0
+    const cum = row.at.map((v) => (sum += v))
+    if (cum.some((v) => v !== 0)) out.push({ spec: row.spec, year: row.year, cum })
+  }
+  return out.sort((a, b) => (a.spec < b.spec ? -1 : a.spec > b.spec ? 1 : a.year - b.year))
+}
+
+/** Cumulative vectors from first-day counts (a rebuild from the ledger). */
+export function vectorsFromCounts(rows: ReadonlyArray<{ spec: string; day: string; count: number }>): YearVector[] {
+  return yearVectors(rows.map((r) => ({ spec: r.spec, day: r.day, delta: r.count })))
+}
+
+/** The prefix sum a stored set of year rows gives up to a day (the reference for the SQL read). */
+export function prefixFrom(rows: ReadonlyArray<{ year: number; cum: readonly number[] }>, day: string): number {
+  const { year, doy } = yearDay(day)
+  let total = 0
+  for (const r of rows) {
+    if (r.year < year) total += r.cum[YEAR_DAYS - 1] ?? 0
+    else if (r.year === year) total += r.cum[doy - 1] ?? 0
+  }
+  return total
+}
+
+/** What the store must answer for one target, and how the answers make its counts. */
+export interface TargetPrefixes {
+  specs: FirstDaySpec[]
+  /** Prefix questions in a fixed order; `combine` reads their answers in the same order. */
+  questions: Array<{ spec: string; day: string }>
+  combine: (answers: readonly number[]) => TargetCounts
+}
+
+/**
+ * The prefix sums behind a TargetCountQuery (src/domain/counting.ts): the same numbers the
+ * ledger's distinct counts give for it (see the module comment).
+ */
+export function targetPrefixes(q: TargetCountQuery): TargetPrefixes {
+  const channels = sortedUnique(q.channels)
+  const types = sortedUnique(q.contentTypes)
+  const specs: FirstDaySpec[] = []
+  const questions: Array<{ spec: string; day: string }> = []
+  const ask = (spec: FirstDaySpec, day: string) => {
+    if (!specs.some((s) => specKey(s) === specKey(spec))) specs.push(spec)
+    questions.push({ spec: specKey(spec), day })
+  }
+  const counting = channels.length > 0 && types.length > 0 && q.from <= q.to
+  if (counting) {
+    ask(makeSpec(q.task, channels, types, q.from), q.to)
+    for (const c of channels) ask(makeSpec(q.task, [c], types, q.from), q.to)
+  }
+  const late =
+    channels.length > 0 &&
+    types.length > 0 &&
+    q.deadline !== undefined &&
+    q.lateTo !== undefined &&
+    q.lateTo > q.deadline
+  if (late) {
+    const all = makeSpec(q.task, channels, types, '')
+    ask(all, q.lateTo!)
+    ask(all, q.deadline!)
+  }
+  return {
+    specs,
+    questions,
+    combine: (answers) => {
+      let i = 0
+      const next = () => answers[i++] ?? 0
+      const pooled = counting ? next() : 0
+      const byChannel = counting
+        ? channels.map((channel) => ({ channel, count: next() })).filter((r) => r.count !== 0)
+        : []
+      const lateCount = late ? next() - next() : 0
+      return { pooled, byChannel, late: lateCount }
+    },
+  }
+}
+
+/** The question for a prefix sum up to `day` (days before year 1 ask nothing and answer 0). */
+export function prefixQuestion(spec: string, day: string): PrefixQuestion {
+  return { spec, ...yearDay(day) }
+}

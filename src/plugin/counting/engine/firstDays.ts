@@ -1,0 +1,287 @@
+import type { Payload, PayloadRequest } from 'payload'
+import {
+  makeSpec,
+  prefixQuestion,
+  specKey,
+  vectorsFromCounts,
+  YEAR_DAYS,
+  type FirstDaySpec,
+  type YearVector,
+} from '../../../domain/firstDays'
+import { QUOTA_SLUGS } from '../../../domain/slugs'
+import { inPoolTransaction, poolRunner, requestRunner, type SqlRunner } from '../../db/postgres'
+import { ident, sql, tableOf } from './sql'
+
+/**
+ * The store of first-publication counts (src/domain/firstDays.ts), in a schema of its own:
+ * `cum int[]` has no Payload field type, and tables Payload does not know about in `public`
+ * would be dropped by a development schema push. The plugin creates them at start-up.
+ *
+ * Consistency rests on one lock per task (an advisory lock, `TASK_LOCK`):
+ * - an item's recount takes it *shared* for each of the item's tasks before it reads which specs
+ *   exist, and keeps it until commit, when its deltas are in;
+ * - building or dropping a task's specs takes it *exclusive*, then reads the committed ledger.
+ * So a spec built while an item is saved either waits for that save (and then sees its ledger
+ * rows) or is seen by it (which then moves the spec's counts). A builder holds one task's lock
+ * at a time, so it cannot be part of a deadlock cycle.
+ */
+export const FIRST_DAY_SCHEMA = 'comms_quota'
+const specs = sql`${sql.identifier(FIRST_DAY_SCHEMA)}.first_day_specs`
+const rows = sql`${sql.identifier(FIRST_DAY_SCHEMA)}.first_days`
+const TASK_LOCK = sql`hashtext('comms_quota.first_days')`
+
+/** A spec not read by any report for this many days is dropped by reconciliation. */
+export const SPEC_RETENTION_DAYS = 30
+
+export async function ensureFirstDayTables(payload: Payload): Promise<void> {
+  await inPoolTransaction(payload, async (db) => {
+    // Instances starting together must not race on `create ... if not exists`.
+    await db.execute(sql`select pg_advisory_xact_lock(${TASK_LOCK}, -1)`)
+    await db.execute(sql`create schema if not exists ${sql.identifier(FIRST_DAY_SCHEMA)}`)
+    await db.execute(sql`create table if not exists ${specs} (
+      key text primary key,
+      task integer not null,
+      channels integer[] not null,
+      content_types text[] not null,
+      from_day text not null,
+      built_at timestamptz not null default now(),
+      read_on date not null default current_date)`)
+    await db.execute(sql`create index if not exists first_day_specs_task on ${specs} (task)`)
+    await db.execute(sql`create table if not exists ${rows} (
+      spec text not null,
+      year integer not null,
+      cum integer[] not null,
+      primary key (spec, year))`)
+  })
+}
+
+const toSpec = (r: Record<string, unknown>): FirstDaySpec =>
+  makeSpec(
+    Number(r.task),
+    (r.channels as unknown[]).map(Number),
+    (r.content_types as unknown[]).map(String),
+    String(r.from_day),
+  )
+
+const intArray = (values: Iterable<number>) => sql`${`{${[...values].join(',')}}`}::int[]`
+const textArray = (values: Iterable<string>) =>
+  sql`${`{${[...values].map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`}::text[]`
+
+/**
+ * For an item's recount: waits for any build of these tasks' specs, then returns the specs
+ * whose counts the item may move. The shared locks stay until the saving transaction ends.
+ */
+export async function lockSpecsOfTasks(db: SqlRunner, tasks: readonly number[]): Promise<FirstDaySpec[]> {
+  const sorted = [...new Set(tasks)].sort((a, b) => a - b)
+  if (sorted.length === 0) return []
+  await db.execute(
+    sql`select pg_advisory_xact_lock_shared(${TASK_LOCK}, t) from unnest(${intArray(sorted)}) t order by t`,
+  )
+  // A statement of its own: its snapshot must be taken after the locks are held.
+  const { rows: found } = await db.execute(sql`
+    select task, channels, content_types, from_day from ${specs} where task = any(${intArray(sorted)})`)
+  return found.map(toSpec)
+}
+
+/** Adds cumulative vectors to the stored rows, in the order given (spec, year). I3 holds. */
+export async function writeYearVectors(db: SqlRunner, vectors: readonly YearVector[]): Promise<void> {
+  if (vectors.length === 0) return
+  const json = JSON.stringify(vectors.map((v, i) => ({ i, spec: v.spec, year: v.year, cum: v.cum })))
+  const { rows: low } = await db.execute(sql`
+    insert into ${rows} as f (spec, year, cum)
+    select spec, year, cum from jsonb_to_recordset(${json}::jsonb) as x(i int, spec text, year int, cum int[]) order by i
+    on conflict (spec, year) do update
+      set cum = (select array_agg(a + b order by k) from unnest(f.cum, excluded.cum) with ordinality as u(a, b, k))
+    returning spec, year, (select min(v) from unnest(f.cum) v) as low`)
+  const negative = low.find((r) => Number(r.low) < 0)
+  if (negative)
+    throw new Error(
+      `[comms-quota] a first-publication count would go negative (${String(negative.spec)}, ${String(negative.year)}); the save was rolled back`,
+    )
+}
+
+/** First-day counts of the given specs, from the committed (or the transaction's) ledger. */
+async function countFirstDays(db: SqlRunner, list: readonly FirstDaySpec[]): Promise<YearVector[]> {
+  if (list.length === 0) return []
+  const json = JSON.stringify(
+    list.map((s) => ({ key: specKey(s), task: s.task, channels: s.channels, types: s.contentTypes, from_day: s.from })),
+  )
+  const ledger = ident(tableOf(QUOTA_SLUGS.contributions))
+  const { rows: counted } = await db.execute(sql`
+    select key, day, count(*)::int as n from (
+      select x.key, l.content_type, l.item, min(l.day) as day
+      from jsonb_to_recordset(${json}::jsonb) as x(key text, task int, channels int[], types text[], from_day text)
+      join ${ledger} l on l.task = x.task and l.channel = any(x.channels) and l.content_type = any(x.types) and l.day >= x.from_day
+      group by x.key, l.content_type, l.item
+    ) first group by key, day`)
+  return vectorsFromCounts(counted.map((r) => ({ spec: String(r.key), day: String(r.day), count: Number(r.n) })))
+}
+
+/** Builds specs of one task under its exclusive lock; the caller's transaction commits them. */
+async function buildTaskSpecs(db: SqlRunner, task: number, wanted: readonly FirstDaySpec[]): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(${TASK_LOCK}, ${task})`)
+  const keys = wanted.map(specKey)
+  const { rows: present } = await db.execute(sql`select key from ${specs} where key = any(${textArray(keys)})`)
+  const have = new Set(present.map((r) => String(r.key)))
+  const missing = wanted.filter((s) => !have.has(specKey(s)))
+  if (missing.length === 0) return
+  const missingKeys = missing.map(specKey)
+  // Rows of a spec dropped earlier (a deleted channel) must not add to the new ones.
+  await db.execute(sql`delete from ${rows} where spec = any(${textArray(missingKeys)})`)
+  await db.execute(sql`
+    insert into ${specs} (key, task, channels, content_types, from_day)
+    select key, task, channels, types, from_day
+    from jsonb_to_recordset(${JSON.stringify(
+      missing.map((s) => ({
+        key: specKey(s),
+        task: s.task,
+        channels: s.channels,
+        types: s.contentTypes,
+        from_day: s.from,
+      })),
+    )}::jsonb) as x(key text, task int, channels int[], types text[], from_day text)`)
+  await writeYearVectors(db, await countFirstDays(db, missing))
+}
+
+/**
+ * Makes sure every spec exists, building the missing ones from the ledger (the first report
+ * that asks for a target's window pays this once; later ones read the kept rows). Inside a
+ * request's transaction the build is part of it (it must see, and commit or roll back with, the
+ * request's own writes); otherwise each task's build is a short transaction of its own.
+ */
+export async function ensureSpecs(
+  payload: Payload,
+  req: Partial<PayloadRequest> | undefined,
+  wanted: readonly FirstDaySpec[],
+): Promise<void> {
+  if (wanted.length === 0) return
+  const inRequest = await requestRunner(payload, req)
+  const db = inRequest ?? poolRunner(payload)
+  const keys = [...new Set(wanted.map(specKey))]
+  const { rows: present } = await db.execute(
+    sql`select key, read_on < current_date as stale from ${specs} where key = any(${textArray(keys)})`,
+  )
+  const have = new Set(present.map((r) => String(r.key)))
+  const stale = present.filter((r) => r.stale === true).map((r) => String(r.key))
+  // Reconciliation drops specs nobody reads; marking a day's first read keeps these.
+  if (stale.length > 0)
+    await db.execute(sql`update ${specs} set read_on = current_date where key = any(${textArray(stale)})`)
+  const byTask = new Map<number, FirstDaySpec[]>()
+  for (const s of wanted) {
+    if (have.has(specKey(s))) continue
+    have.add(specKey(s))
+    byTask.set(s.task, [...(byTask.get(s.task) ?? []), s])
+  }
+  for (const [task, list] of [...byTask].sort((a, b) => a[0] - b[0])) {
+    if (inRequest) await buildTaskSpecs(inRequest, task, list)
+    else await inPoolTransaction(payload, (tx) => buildTaskSpecs(tx, task, list))
+  }
+}
+
+/** Answers prefix questions (spec, day) in one statement: one array element per stored year. */
+export async function answerPrefixes(
+  db: SqlRunner,
+  questions: ReadonlyArray<{ spec: string; day: string }>,
+): Promise<number[]> {
+  if (questions.length === 0) return []
+  const json = JSON.stringify(questions.map((q, i) => ({ i, ...prefixQuestion(q.spec, q.day) })))
+  const { rows: answered } = await db.execute(sql`
+    select x.i, (
+      select coalesce(sum(case when f.year < x.year then f.cum[${YEAR_DAYS}] else f.cum[x.doy] end), 0)::int
+      from ${rows} f where f.spec = x.spec and f.year <= x.year
+    ) as n
+    from jsonb_to_recordset(${json}::jsonb) as x(i int, spec text, year int, doy int)`)
+  const out = new Array<number>(questions.length).fill(0)
+  for (const r of answered) out[Number(r.i)] = Number(r.n)
+  return out
+}
+
+/**
+ * Drops the specs (and their rows) of a task, or those naming a channel, each under its task's
+ * exclusive lock, in the deleting transaction: the next report that needs them builds them again.
+ */
+export async function dropSpecs(db: SqlRunner, column: 'task' | 'channel', id: number): Promise<void> {
+  const { rows: found } = await db.execute(
+    column === 'task'
+      ? sql`select distinct task from ${specs} where task = ${id} order by task`
+      : sql`select distinct task from ${specs} where ${id} = any(channels) order by task`,
+  )
+  for (const r of found) {
+    const task = Number(r.task)
+    await db.execute(sql`select pg_advisory_xact_lock(${TASK_LOCK}, ${task})`)
+    const where = column === 'task' ? sql`task = ${task}` : sql`task = ${task} and ${id} = any(channels)`
+    await db.execute(sql`
+      with gone as (delete from ${specs} where ${where} returning key)
+      delete from ${rows} where spec in (select key from gone)`)
+  }
+}
+
+/**
+ * Drops specs no report has read for SPEC_RETENTION_DAYS (past periods of recurring targets,
+ * windows of edited targets), and rows of no spec: every kept spec costs every save of its task.
+ */
+export async function pruneUnreadSpecs(db: SqlRunner): Promise<number> {
+  const { rows: gone } = await db.execute(sql`
+    with gone as (delete from ${specs} where read_on < current_date - ${SPEC_RETENTION_DAYS}::int returning key),
+    orphans as (delete from ${rows} f where f.spec in (select key from gone)
+      or not exists (select 1 from ${specs} s where s.key = f.spec) returning 1)
+    select (select count(*) from gone)::int as n, (select count(*) from orphans)::int as rows`)
+  return Number(gone[0]?.n ?? 0)
+}
+
+export interface FirstDayDrift {
+  spec: string
+  year: number
+  /** Days of the year whose stored cumulative count differs (1-based), at most 5 listed. */
+  days: number[]
+}
+
+/**
+ * Reconciliation's part: every spec's rows recomputed from the ledger and compared with the
+ * stored ones; with `repair` the stored rows become the recomputed ones. Specs unread for
+ * SPEC_RETENTION_DAYS and rows of no spec are dropped (with `repair`). The caller holds the
+ * ledger against writers; this takes the store too.
+ */
+export async function reconcileFirstDays(
+  db: SqlRunner,
+  repair: boolean,
+): Promise<{ drift: FirstDayDrift[]; specs: number; pruned: number }> {
+  await db.execute(sql`lock table ${specs}, ${rows} in share row exclusive mode`)
+  const pruned = repair ? await pruneUnreadSpecs(db) : 0
+  const { rows: all } = await db.execute(sql`select task, channels, content_types, from_day from ${specs}`)
+  const expected = await countFirstDays(db, all.map(toSpec))
+  const { rows: stored } = await db.execute(
+    sql`select f.spec, f.year, f.cum from ${rows} f join ${specs} s on s.key = f.spec order by f.spec, f.year`,
+  )
+  const want = new Map(expected.map((v) => [`${v.spec}\u0000${v.year}`, v]))
+  const drift: FirstDayDrift[] = []
+  const seen = new Set<string>()
+  const differs = (a: readonly number[], b: readonly number[]) => {
+    const days: number[] = []
+    for (let k = 0; k < YEAR_DAYS && days.length < 5; k++) if ((a[k] ?? 0) !== (b[k] ?? 0)) days.push(k + 1)
+    return days
+  }
+  const zero = new Array<number>(YEAR_DAYS).fill(0)
+  for (const r of stored) {
+    const key = `${String(r.spec)}\u0000${Number(r.year)}`
+    seen.add(key)
+    const days = differs((r.cum as unknown[]).map(Number), want.get(key)?.cum ?? zero)
+    if (days.length > 0) drift.push({ spec: String(r.spec), year: Number(r.year), days })
+  }
+  for (const [key, v] of want)
+    if (!seen.has(key)) {
+      const days = differs(zero, v.cum)
+      if (days.length > 0) drift.push({ spec: v.spec, year: v.year, days })
+    }
+  if (repair && drift.length > 0) {
+    const fix = drift.map((d) => want.get(`${d.spec}\u0000${d.year}`) ?? { spec: d.spec, year: d.year, cum: zero })
+    await db.execute(sql`
+      delete from ${rows} f using jsonb_to_recordset(${JSON.stringify(fix.map((v) => ({ spec: v.spec, year: v.year })))}::jsonb) as x(spec text, year int)
+      where f.spec = x.spec and f.year = x.year`)
+    await writeYearVectors(
+      db,
+      fix.filter((v) => v.cum.some((n) => n !== 0)),
+    )
+  }
+  return { drift, specs: all.length, pruned }
+}
