@@ -165,11 +165,12 @@ export interface TargetPrefixes {
 export function targetPrefixes(q: TargetCountQuery): TargetPrefixes {
   const channels = sortedUnique(q.channels)
   const types = sortedUnique(q.contentTypes)
-  const specs: FirstDaySpec[] = []
+  const specs = new Map<string, FirstDaySpec>()
   const questions: Array<{ spec: string; day: string }> = []
   const ask = (spec: FirstDaySpec, day: string) => {
-    if (!specs.some((s) => specKey(s) === specKey(spec))) specs.push(spec)
-    questions.push({ spec: specKey(spec), day })
+    const key = specKey(spec)
+    if (!specs.has(key)) specs.set(key, spec)
+    questions.push({ spec: key, day })
   }
   const counting = channels.length > 0 && types.length > 0 && q.from <= q.to
   if (counting) {
@@ -188,7 +189,7 @@ export function targetPrefixes(q: TargetCountQuery): TargetPrefixes {
     ask(all, q.deadline!)
   }
   return {
-    specs,
+    specs: [...specs.values()],
     questions,
     combine: (answers) => {
       let i = 0

@@ -107,11 +107,15 @@ async function countFirstDays(db: SqlRunner, list: readonly FirstDaySpec[]): Pro
     list.map((s) => ({ key: specKey(s), task: s.task, channels: s.channels, types: s.contentTypes, from_day: s.from })),
   )
   const ledger = ident(tableOf(QUOTA_SLUGS.contributions))
+  // The tasks again as a literal: the planner cannot see into the JSON, and without them it
+  // hashes the whole ledger for every build (seconds per task at a million items).
+  const tasks = [...new Set(list.map((s) => s.task))].sort((a, b) => a - b)
   const { rows: counted } = await db.execute(sql`
     select key, day, count(*)::int as n from (
       select x.key, l.content_type, l.item, min(l.day) as day
       from jsonb_to_recordset(${json}::jsonb) as x(key text, task int, channels int[], types text[], from_day text)
       join ${ledger} l on l.task = x.task and l.channel = any(x.channels) and l.content_type = any(x.types) and l.day >= x.from_day
+        and l.task = any(${intArray(tasks)})
       group by x.key, l.content_type, l.item
     ) first group by key, day`)
   return vectorsFromCounts(counted.map((r) => ({ spec: String(r.key), day: String(r.day), count: Number(r.n) })))
@@ -157,12 +161,15 @@ export async function ensureSpecs(
   if (wanted.length === 0) return
   const inRequest = await requestRunner(payload, req)
   const db = inRequest ?? poolRunner(payload)
-  const keys = [...new Set(wanted.map(specKey))]
+  const keys = new Set(wanted.map(specKey))
+  // By task (one index range each), not by key: a plan's few thousand keys as an array literal
+  // cost more to send and probe than its tasks' rows.
+  const tasks = [...new Set(wanted.map((s) => s.task))].sort((a, b) => a - b)
   const { rows: present } = await db.execute(
-    sql`select key, read_on < current_date as stale from ${specs} where key = any(${textArray(keys)})`,
+    sql`select key, read_on < current_date as stale from ${specs} where task = any(${intArray(tasks)})`,
   )
   const have = new Set(present.map((r) => String(r.key)))
-  const stale = present.filter((r) => r.stale === true).map((r) => String(r.key))
+  const stale = present.filter((r) => r.stale === true && keys.has(String(r.key))).map((r) => String(r.key))
   // Reconciliation drops specs nobody reads; marking a day's first read keeps these.
   if (stale.length > 0)
     await db.execute(sql`update ${specs} set read_on = current_date where key = any(${textArray(stale)})`)
