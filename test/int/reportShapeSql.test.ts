@@ -260,6 +260,11 @@ describe('report shape in SQL', () => {
     const missing = { plan: 999_999, asOf: '2025-06-30', unit: null }
     expect(await readReportShapeSql(req, missing)).toBeNull()
     expect(await readReportShapeThroughPayload(req, missing)).toBeNull()
+    // Ids past Postgres' integer (reportParams allows ten digits) find nothing here; Payload's
+    // find fails on them with a database error.
+    expect(await readReportShapeSql(req, { ...missing, plan: 9_999_999_999 })).toBeNull()
+    const outOfRange = { plan: plan.id, asOf: '2025-06-30', unit: 9_999_999_999, tasks: [9_999_999_999] }
+    expect((await readReportShapeSql(req, outOfRange))?.tasks).toEqual([])
   })
 
   it("reads in the request's transaction, seeing its uncommitted writes as Payload does", async () => {

@@ -190,19 +190,21 @@ function shapeQuery(payload: Payload, params: ReportParams): SQL {
   const table = (name: string): SQL => ident(name)
   const tasks = tableOf(SLUGS.tasks)
   const rels = table(`${tasks}_rels`)
-  const scope: SQL[] = [sql`t.plan_id = ${params.plan}::int`]
+  // Ids as bigint: a well-formed but too large id (reportParams allows ten digits) finds
+  // nothing rather than failing the statement (Payload's find fails with a database error).
+  const scope: SQL[] = [sql`t.plan_id = ${params.plan}::bigint`]
   // A unit's report rolls up: tasks led by it or by any unit below it.
   if (params.unit)
     scope.push(sql`exists (select 1 from ${rels} r
       where r.parent_id = t.id and r.path = 'leadUnits' and r.units_id in (select id from scope_units))`)
-  if (params.tasks) scope.push(sql`t.id = any(${idArray(params.tasks)}::int[])`)
+  if (params.tasks) scope.push(sql`t.id = any(${idArray(params.tasks)}::bigint[])`)
   // As unitWithDescendants over Payload's units: the unit itself, then the children of any unit
   // reached; `union` drops repeats, so a parent cycle ends.
   const unitTree = params.unit
     ? sql`scope_units(id) as (
-    select ${params.unit}::int
+    select ${params.unit}::bigint
     union
-    select u.id from ${table(tableOf(SLUGS.units))} u join scope_units s on u.parent_id = s.id
+    select u.id::bigint from ${table(tableOf(SLUGS.units))} u join scope_units s on u.parent_id = s.id
     where true${live(payload, SLUGS.units, 'u')}
   ),`
     : sql``
@@ -226,7 +228,7 @@ function shapeQuery(payload: Payload, params: ReportParams): SQL {
 select
   (select row_to_json(p) from (
      select p.id, p.code, p.title, p.period_from, p.period_to from ${table(tableOf(SLUGS.plans))} p
-     where p.id = ${params.plan}::int${live(payload, SLUGS.plans, 'p')}) p) as plan,
+     where p.id = ${params.plan}::bigint${live(payload, SLUGS.plans, 'p')}) p) as plan,
   (select json_agg(st) from st) as tasks,
   (select json_agg(tg order by tg._parent_id, tg._order) from tg) as targets,
   (select json_agg(json_build_array(g.parent_id, g.path, g.ids)) from (
