@@ -19,7 +19,7 @@
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import path from 'node:path'
-import { parseArgs } from 'node:util'
+import { isDeepStrictEqual, parseArgs } from 'node:util'
 import { REST_GET } from '@payloadcms/next/routes'
 import { getPayload, type Payload } from 'payload'
 import { createAppConfig } from '../src/appConfig'
@@ -288,6 +288,30 @@ async function main(): Promise<void> {
       const { buildReport } = await import('../src/plugin/report/buildReport')
       const { createLocalReq } = await import('payload')
       const req = await createLocalReq({ user: manager as never }, payload)
+      // The report's shape both ways (buildReport takes the SQL one for a manager), before the
+      // EXPLAIN wrapper below slows every statement down.
+      const { readReportShapeThroughPayload } = await import('../src/plugin/report/buildReport')
+      const { readReportShapeSql } = await import('../src/plugin/report/readReportShapeSql')
+      const shapeParams = { plan: Number(plan.id), asOf: '2025-12-31', unit: null }
+      const shapeWays = {
+        payload: () => readReportShapeThroughPayload(req, shapeParams),
+        sql: () => readReportShapeSql(req, shapeParams),
+      }
+      const shapeMs: Record<keyof typeof shapeWays, number[]> = { payload: [], sql: [] }
+      for (let round = 0; round < 11; round++)
+        for (const way of ['payload', 'sql'] as const) {
+          const r = await timed(shapeWays[way])
+          if (round > 0) shapeMs[way].push(r.ms) // round 0 warms both up
+        }
+      const [viaPayload, viaSql] = [await shapeWays.payload(), await shapeWays.sql()]
+      const sameTasks = isDeepStrictEqual(viaPayload?.tasks, viaSql?.tasks)
+      for (const way of ['payload', 'sql'] as const) {
+        const s = stats(shapeMs[way])
+        process.stdout.write(
+          `[profile] readShape ${way}: median ${s.median.toFixed(1)} ms, min ${s.min.toFixed(1)} ms, max ${s.max.toFixed(1)} ms (${String(viaSql?.tasks.length)} tasks)\n`,
+        )
+      }
+      process.stdout.write(`[profile] readShape tasks equal: ${String(sameTasks)}\n`)
       const origExecute = sqlRunner.execute.bind(sqlRunner)
       const dialect = (sqlRunner as unknown as { dialect: { sqlToQuery(q: unknown): { sql: string } } }).dialect
       const profiled =

@@ -1,10 +1,10 @@
 import type { Payload, PayloadRequest } from 'payload'
 import { reportFreshness } from '../../domain/reportFreshness'
-import { SLUGS } from '../../domain/slugs'
 import type { TargetCountQuery, TargetCounts } from '../../domain/counting'
 import type { QuotaReport, ReportParams, ReportQuestions, ReportShape } from '../../domain/reportAssembly'
 import { STRUCTURE_SCOPE, readVersions, taskScope } from '../counting/engine/versions'
 import { hasReadReplicas } from '../db/postgres'
+import { readerSeesEverything } from './readerSeesEverything'
 
 /**
  * Quota reports, kept per app instance and reused while nothing they depend on has changed.
@@ -19,9 +19,9 @@ import { hasReadReplicas } from '../db/postgres'
  * task recounts that task's targets only.
  *
  * Only where the report cannot depend on who asks: the reader sees every plan, task, unit and
- * channel (access answers `true`, no field-level read rules) or the caller reads past access
- * control, no transaction is open (its uncommitted writes must not be cached), and no read
- * replica is configured (see cacheable).
+ * channel as stored (readerSeesEverything.ts: access answers `true` or is overridden, no field
+ * read rules, no read hooks), no transaction is open (its uncommitted writes must not be
+ * cached), and no read replica is configured (see cacheable).
  */
 interface Entry {
   structure: number
@@ -46,10 +46,8 @@ export interface ReportSteps {
 
 /** Plans × days × units: a few dozen entries cover the reports people actually open. */
 const MAX_ENTRIES = 64
-const SHAPE_COLLECTIONS = [SLUGS.plans, SLUGS.tasks, SLUGS.units, SLUGS.channels] as const
 
 const caches = new WeakMap<Payload, Map<string, Entry>>()
-const fieldRules = new WeakMap<Payload, boolean>()
 const stats = new WeakMap<Payload, { hits: number; partial: number; misses: number; bypassed: number }>()
 
 /** How reports were served on this instance (for tests and the benchmark). */
@@ -162,32 +160,5 @@ async function cacheable(req: PayloadRequest, access: { overrideAccess?: boolean
   // With read replicas, Payload may read the plan and tasks from a copy that lags behind the
   // counters (always read on the primary): a cached shape could then outlive its counter.
   if (hasReadReplicas(req.payload)) return false
-  if (!noFieldReadRules(req.payload)) return false
-  if (access.overrideAccess === true) return true
-  for (const slug of SHAPE_COLLECTIONS) {
-    const read = (req.payload.collections as unknown as Record<string, { config: { access?: { read?: unknown } } }>)[
-      slug
-    ]?.config.access?.read
-    if (typeof read !== 'function') return false
-    if ((await (read as (args: { req: PayloadRequest }) => unknown)({ req })) !== true) return false
-  }
-  return true
-}
-
-interface FieldLike {
-  access?: { read?: unknown }
-  fields?: FieldLike[]
-  flattenedFields?: FieldLike[]
-}
-
-/** No field of the report's collections hides itself from some readers (checked once). */
-function noFieldReadRules(payload: Payload): boolean {
-  const known = fieldRules.get(payload)
-  if (known !== undefined) return known
-  const hasRule = (fields: FieldLike[] | undefined): boolean =>
-    (fields ?? []).some((f) => f.access?.read !== undefined || hasRule(f.flattenedFields ?? f.fields))
-  const collections = payload.collections as unknown as Record<string, { config: { flattenedFields?: FieldLike[] } }>
-  const ok = SHAPE_COLLECTIONS.every((slug) => !hasRule(collections[slug]?.config.flattenedFields))
-  fieldRules.set(payload, ok)
-  return ok
+  return readerSeesEverything(req, access)
 }
