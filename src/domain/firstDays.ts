@@ -167,15 +167,17 @@ export function targetPrefixes(q: TargetCountQuery): TargetPrefixes {
   const types = sortedUnique(q.contentTypes)
   const specs = new Map<string, FirstDaySpec>()
   const questions: Array<{ spec: string; day: string }> = []
-  const ask = (spec: FirstDaySpec, day: string) => {
+  // Built from the sorted lists directly: a plan report asks thousands of these.
+  const ask = (chs: number[], from: string, day: string) => {
+    const spec: FirstDaySpec = { task: q.task, channels: chs, contentTypes: types, from }
     const key = specKey(spec)
     if (!specs.has(key)) specs.set(key, spec)
     questions.push({ spec: key, day })
   }
   const counting = channels.length > 0 && types.length > 0 && q.from <= q.to
   if (counting) {
-    ask(makeSpec(q.task, channels, types, q.from), q.to)
-    for (const c of channels) ask(makeSpec(q.task, [c], types, q.from), q.to)
+    ask(channels, q.from, q.to)
+    for (const c of channels) ask([c], q.from, q.to)
   }
   const late =
     channels.length > 0 &&
@@ -184,9 +186,8 @@ export function targetPrefixes(q: TargetCountQuery): TargetPrefixes {
     q.lateTo !== undefined &&
     q.lateTo > q.deadline
   if (late) {
-    const all = makeSpec(q.task, channels, types, '')
-    ask(all, q.lateTo!)
-    ask(all, q.deadline!)
+    ask(channels, '', q.lateTo!)
+    ask(channels, '', q.deadline!)
   }
   return {
     specs: [...specs.values()],

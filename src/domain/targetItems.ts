@@ -19,6 +19,25 @@ export interface ClassifiedItem extends ItemOnChannels {
 const inWindow = (day: string, from: string, to: string): boolean => day >= from && day <= to
 
 /**
+ * A task's items narrowed to one target: its content types, and its channels' publications only
+ * (an item with none left is not the target's). Lets one ledger read serve every target of a task.
+ */
+export function itemsOfTarget(
+  items: readonly ItemOnChannels[],
+  target: { channels: readonly number[]; contentTypes: readonly string[] },
+): ItemOnChannels[] {
+  const channels = new Set(target.channels)
+  const types = new Set(target.contentTypes)
+  const out: ItemOnChannels[] = []
+  for (const it of items) {
+    if (!types.has(it.contentType)) continue
+    const publications = it.publications.filter((p) => channels.has(p.channel))
+    if (publications.length > 0) out.push({ ...it, publications })
+  }
+  return out
+}
+
+/**
  * Which of a target's items count as of `asOf`, and which were late. Publications after `asOf`
  * are not known yet on that day and are ignored, exactly as the report ignores them.
  */

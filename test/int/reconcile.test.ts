@@ -253,7 +253,11 @@ describe('reconciliation', () => {
     expect((await reconcile(payload, { repair: true })).firstDays.drift).toEqual([])
 
     // A spec no report read for longer than the retention is dropped, and rebuilt when asked again.
-    await pool.query(`update comms_quota.first_day_specs set read_on = current_date - 31 where task = $1`, [task.id])
+    await pool.query(
+      `update comms_quota.first_days set cum = array[(current_date - date '1970-01-01') - 31]
+       where year = 0 and spec in (select key from comms_quota.first_day_specs where task = $1)`,
+      [task.id],
+    )
     const pruned = await reconcile(payload, { repair: true })
     expect(pruned.firstDays.pruned).toBe(specs.rows.length)
     expect(

@@ -197,7 +197,8 @@ describe('first days', () => {
           let kept: FirstDaySpec[] = []
           // The specs are built from the items at some step (a report asks), then kept by deltas.
           const build = () => {
-            kept = queries.flatMap((q) => targetPrefixes(q).specs)
+            // Kept once per key, as the store keeps them (targets may share a spec).
+            kept = [...new Map(queries.flatMap((q) => targetPrefixes(q).specs).map((x) => [specKey(x), x])).values()]
             store.clear()
             const deltas = [...items.values()].flatMap((i) => firstDayDeltas(kept, i.type, [], i.rows))
             apply(store, yearVectors(deltas))

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { evaluateContentTarget } from '../../src/domain/quota'
-import { classifyItems, cumulativeSeries, type ItemOnChannels } from '../../src/domain/targetItems'
+import { classifyItems, cumulativeSeries, itemsOfTarget, type ItemOnChannels } from '../../src/domain/targetItems'
 
 const item = (id: number, ...pubs: Array<[number, string]>): ItemOnChannels => ({
   contentType: 'articles',
@@ -95,5 +95,28 @@ describe('cumulativeSeries', () => {
         expect(last?.achieved).toBe(expected)
       }),
     )
+  })
+})
+
+describe('itemsOfTarget', () => {
+  const items = [
+    {
+      contentType: 'articles',
+      item: 1,
+      publications: [
+        { channel: 1, day: '2025-01-02' },
+        { channel: 2, day: '2025-01-03' },
+      ],
+    },
+    { contentType: 'videos', item: 2, publications: [{ channel: 1, day: '2025-01-02' }] },
+    { contentType: 'articles', item: 3, publications: [{ channel: 3, day: '2025-01-04' }] },
+  ]
+  it("keeps a target's content types and only its channels' publications; an item left with none is dropped", () => {
+    expect(itemsOfTarget(items, { channels: [2, 3], contentTypes: ['articles'] })).toEqual([
+      { contentType: 'articles', item: 1, publications: [{ channel: 2, day: '2025-01-03' }] },
+      { contentType: 'articles', item: 3, publications: [{ channel: 3, day: '2025-01-04' }] },
+    ])
+    expect(itemsOfTarget(items, { channels: [1], contentTypes: ['videos'] })).toEqual([items[1]])
+    expect(itemsOfTarget(items, { channels: [], contentTypes: ['articles'] })).toEqual([])
   })
 })

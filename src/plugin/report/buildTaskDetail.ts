@@ -1,6 +1,6 @@
 import type { PayloadRequest } from 'payload'
 import { relId } from '../../domain/relations'
-import { classifyItems, cumulativeSeries, type SeriesPoint } from '../../domain/targetItems'
+import { classifyItems, cumulativeSeries, itemsOfTarget, type SeriesPoint } from '../../domain/targetItems'
 import { SLUGS, type ContentType } from '../../domain/slugs'
 import { listItemPublications } from '../counting/engine/read'
 import { buildReport, type QuotaReport, type ReportTarget } from './buildReport'
@@ -64,23 +64,41 @@ export async function buildTaskDetail(
   if (!report || !reported) return null
   const channelName = new Map(report.channels.map((c) => [c.id, c.name]))
 
+  // One read of the task's ledger rows for all its targets, one read of the items they show.
+  const content = reported.targets.filter((t) => t.kind === 'content' && t.window && t.mode)
+  const all =
+    content.length === 0
+      ? []
+      : await listItemPublications(
+          payload,
+          {
+            task: params.task,
+            channels: [...new Set(content.flatMap((t) => t.channels))],
+            contentTypes: [...new Set(content.flatMap((t) => t.contentTypes))],
+            to: params.asOf,
+          },
+          req,
+        )
+  const perTarget = new Map(
+    content.map((target) => {
+      const onChannels = itemsOfTarget(all, target)
+      const classified = classifyItems(onChannels, target.window!, params.asOf)
+      return [target, { onChannels, classified, shown: classified.slice(0, TASK_DETAIL_ITEM_LIMIT) }] as const
+    }),
+  )
+  const docs = await readItems(
+    req,
+    [...perTarget.values()].flatMap((t) => t.shown),
+  )
+
   const targets: DetailTarget[] = []
   for (const target of reported.targets) {
-    if (target.kind !== 'content' || !target.window || !target.mode) {
+    const mine = perTarget.get(target)
+    if (!mine || !target.window || !target.mode) {
       targets.push({ ...target, series: [], items: [], itemsTruncated: false })
       continue
     }
-    // Every publication on the target's channels up to the report day, those before the window
-    // too: an item is late only if *all* of them are after the deadline (domain rule 3, as the
-    // report counts it), so leaving the early ones out called such an item late here alone.
-    const onChannels = await listItemPublications(
-      payload,
-      { task: params.task, channels: target.channels, contentTypes: target.contentTypes, to: params.asOf },
-      req,
-    )
-    const classified = classifyItems(onChannels, target.window, params.asOf)
-    const shown = classified.slice(0, TASK_DETAIL_ITEM_LIMIT)
-    const docs = await readItems(req, shown)
+    const { onChannels, classified, shown } = mine
     targets.push({
       ...target,
       series: cumulativeSeries({
@@ -133,9 +151,14 @@ async function readItems(
   items: Array<{ contentType: string; item: number }>,
 ): Promise<Map<string, Row>> {
   const out = new Map<string, Row>()
-  const byType = new Map<string, number[]>()
-  for (const it of items) byType.set(it.contentType, [...(byType.get(it.contentType) ?? []), it.item])
-  for (const [type, ids] of byType) {
+  // An item shown under two targets is read once.
+  const byType = new Map<string, Set<number>>()
+  for (const it of items) {
+    const ids = byType.get(it.contentType) ?? new Set<number>()
+    byType.set(it.contentType, ids.add(it.item))
+  }
+  for (const [type, idSet] of byType) {
+    const ids = [...idSet]
     const { docs } = await req.payload.find({
       collection: type as ContentType,
       where: { id: { in: ids } },

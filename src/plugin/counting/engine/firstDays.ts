@@ -33,6 +33,15 @@ const TASK_LOCK = sql`hashtext('comms_quota.first_days')`
 /** A spec not read by any report for this many days is dropped by reconciliation. */
 export const SPEC_RETENTION_DAYS = 30
 
+/**
+ * Each built spec has a row for year 0 besides its real years: `cum[1]` there is the day (days
+ * since 1970-01-01) a report last read it. The report's one read then also tells which specs
+ * exist (a spec with no items has no other row) and which were not read today, in the same
+ * index probe.
+ */
+const SENTINEL_YEAR = 0
+const TODAY = sql`(current_date - date '1970-01-01')`
+
 export async function ensureFirstDayTables(payload: Payload): Promise<void> {
   await inPoolTransaction(payload, async (db) => {
     // Instances starting together must not race on `create ... if not exists`.
@@ -44,8 +53,7 @@ export async function ensureFirstDayTables(payload: Payload): Promise<void> {
       channels integer[] not null,
       content_types text[] not null,
       from_day text not null,
-      built_at timestamptz not null default now(),
-      read_on date not null default current_date)`)
+      built_at timestamptz not null default now())`)
     await db.execute(sql`create index if not exists first_day_specs_task on ${specs} (task)`)
     await db.execute(sql`create table if not exists ${rows} (
       spec text not null,
@@ -128,10 +136,14 @@ async function buildTaskSpecs(db: SqlRunner, task: number, wanted: readonly Firs
   const { rows: present } = await db.execute(sql`select key from ${specs} where key = any(${textArray(keys)})`)
   const have = new Set(present.map((r) => String(r.key)))
   const missing = wanted.filter((s) => !have.has(specKey(s)))
+  // Every wanted spec gets its year-0 row, which is how the next report knows it is built.
+  await db.execute(sql`
+    insert into ${rows} (spec, year, cum) select k, ${SENTINEL_YEAR}, array[${TODAY}] from unnest(${textArray(keys)}) k
+    on conflict (spec, year) do nothing`)
   if (missing.length === 0) return
   const missingKeys = missing.map(specKey)
   // Rows of a spec dropped earlier (a deleted channel) must not add to the new ones.
-  await db.execute(sql`delete from ${rows} where spec = any(${textArray(missingKeys)})`)
+  await db.execute(sql`delete from ${rows} where spec = any(${textArray(missingKeys)}) and year <> ${SENTINEL_YEAR}`)
   await db.execute(sql`
     insert into ${specs} (key, task, channels, content_types, from_day)
     select key, task, channels, types, from_day
@@ -148,58 +160,66 @@ async function buildTaskSpecs(db: SqlRunner, task: number, wanted: readonly Firs
 }
 
 /**
- * Makes sure every spec exists, building the missing ones from the ledger (the first report
- * that asks for a target's window pays this once; later ones read the kept rows). Inside a
- * request's transaction the build is part of it (it must see, and commit or roll back with, the
- * request's own writes); otherwise each task's build is a short transaction of its own.
+ * Builds specs a report found missing (the first report that asks for a target's window pays
+ * this once; later ones read the kept rows). Inside a request's transaction the build is part of
+ * it (it must see, and commit or roll back with, the request's own writes); otherwise each task's
+ * build is a short transaction of its own. Another instance may build the same spec meanwhile:
+ * each build checks again under the task's lock.
  */
-export async function ensureSpecs(
+export async function buildSpecs(
   payload: Payload,
   req: Partial<PayloadRequest> | undefined,
   wanted: readonly FirstDaySpec[],
 ): Promise<void> {
-  if (wanted.length === 0) return
   const inRequest = await requestRunner(payload, req)
-  const db = inRequest ?? poolRunner(payload)
-  const keys = new Set(wanted.map(specKey))
-  // By task (one index range each), not by key: a plan's few thousand keys as an array literal
-  // cost more to send and probe than its tasks' rows.
-  const tasks = [...new Set(wanted.map((s) => s.task))].sort((a, b) => a - b)
-  const { rows: present } = await db.execute(
-    sql`select key, read_on < current_date as stale from ${specs} where task = any(${intArray(tasks)})`,
-  )
-  const have = new Set(present.map((r) => String(r.key)))
-  const stale = present.filter((r) => r.stale === true && keys.has(String(r.key))).map((r) => String(r.key))
-  // Reconciliation drops specs nobody reads; marking a day's first read keeps these.
-  if (stale.length > 0)
-    await db.execute(sql`update ${specs} set read_on = current_date where key = any(${textArray(stale)})`)
-  const byTask = new Map<number, FirstDaySpec[]>()
+  const byTask = new Map<number, Map<string, FirstDaySpec>>()
   for (const s of wanted) {
-    if (have.has(specKey(s))) continue
-    have.add(specKey(s))
-    byTask.set(s.task, [...(byTask.get(s.task) ?? []), s])
+    const mine = byTask.get(s.task) ?? new Map<string, FirstDaySpec>()
+    byTask.set(s.task, mine.set(specKey(s), s))
   }
   for (const [task, list] of [...byTask].sort((a, b) => a[0] - b[0])) {
-    if (inRequest) await buildTaskSpecs(inRequest, task, list)
-    else await inPoolTransaction(payload, (tx) => buildTaskSpecs(tx, task, list))
+    if (inRequest) await buildTaskSpecs(inRequest, task, [...list.values()])
+    else await inPoolTransaction(payload, (tx) => buildTaskSpecs(tx, task, [...list.values()]))
   }
 }
 
-/** Answers prefix questions (spec, day) in one statement: one array element per stored year. */
+/** Marks specs as read today (what keeps reconciliation from dropping them). */
+export async function markSpecsRead(db: SqlRunner, keys: readonly string[]): Promise<void> {
+  if (keys.length === 0) return
+  await db.execute(sql`
+    update ${rows} set cum = array[${TODAY}] where year = ${SENTINEL_YEAR} and spec = any(${textArray(keys)})`)
+}
+
+export interface PrefixAnswer {
+  n: number
+  /** The spec has been built. */
+  known: boolean
+  /** Its last read was before today. */
+  stale: boolean
+}
+
+/**
+ * Answers prefix questions (spec, day) in one statement, one index probe each: the sum of one
+ * array element per stored year, and the spec's year-0 row (built? read today?).
+ */
 export async function answerPrefixes(
   db: SqlRunner,
   questions: ReadonlyArray<{ spec: string; day: string }>,
-): Promise<number[]> {
+): Promise<PrefixAnswer[]> {
   if (questions.length === 0) return []
-  const json = JSON.stringify(questions.map((q, i) => ({ i, ...prefixQuestion(q.spec, q.day) })))
+  const asked = questions.map((q) => prefixQuestion(q.spec, q.day))
   const { rows: answered } = await db.execute(sql`
-    select x.i, (
-      select coalesce(sum(case when f.year < x.year then f.cum[${YEAR_DAYS}] else f.cum[x.doy] end), 0)::int
+    select x.i, a.n, a.known, a.read_day < ${TODAY} as stale
+    from unnest(${textArray(asked.map((q) => q.spec))}, ${intArray(asked.map((q) => q.year))}, ${intArray(asked.map((q) => q.doy))})
+      with ordinality as x(spec, year, doy, i)
+    cross join lateral (
+      select coalesce(sum(case when f.year = ${SENTINEL_YEAR} then 0 when f.year < x.year then f.cum[${YEAR_DAYS}] else f.cum[x.doy] end), 0)::int as n,
+        bool_or(f.year = ${SENTINEL_YEAR}) is true as known,
+        max(f.cum[1]) filter (where f.year = ${SENTINEL_YEAR}) as read_day
       from ${rows} f where f.spec = x.spec and f.year <= x.year
-    ) as n
-    from jsonb_to_recordset(${json}::jsonb) as x(i int, spec text, year int, doy int)`)
-  const out = new Array<number>(questions.length).fill(0)
-  for (const r of answered) out[Number(r.i)] = Number(r.n)
+    ) a`)
+  const out = questions.map((): PrefixAnswer => ({ n: 0, known: false, stale: false }))
+  for (const r of answered) out[Number(r.i) - 1] = { n: Number(r.n), known: r.known === true, stale: r.stale === true }
   return out
 }
 
@@ -229,7 +249,10 @@ export async function dropSpecs(db: SqlRunner, column: 'task' | 'channel', id: n
  */
 export async function pruneUnreadSpecs(db: SqlRunner): Promise<number> {
   const { rows: gone } = await db.execute(sql`
-    with gone as (delete from ${specs} where read_on < current_date - ${SPEC_RETENTION_DAYS}::int returning key),
+    with gone as (
+      delete from ${specs} s using ${rows} f
+      where f.spec = s.key and f.year = ${SENTINEL_YEAR} and f.cum[1] < ${TODAY} - ${SPEC_RETENTION_DAYS}::int
+      returning s.key),
     orphans as (delete from ${rows} f where f.spec in (select key from gone)
       or not exists (select 1 from ${specs} s where s.key = f.spec) returning 1)
     select (select count(*) from gone)::int as n, (select count(*) from orphans)::int as rows`)
@@ -258,7 +281,8 @@ export async function reconcileFirstDays(
   const { rows: all } = await db.execute(sql`select task, channels, content_types, from_day from ${specs}`)
   const expected = await countFirstDays(db, all.map(toSpec))
   const { rows: stored } = await db.execute(
-    sql`select f.spec, f.year, f.cum from ${rows} f join ${specs} s on s.key = f.spec order by f.spec, f.year`,
+    sql`select f.spec, f.year, f.cum from ${rows} f join ${specs} s on s.key = f.spec
+      where f.year <> ${SENTINEL_YEAR} order by f.spec, f.year`,
   )
   const want = new Map(expected.map((v) => [`${v.spec}\u0000${v.year}`, v]))
   const drift: FirstDayDrift[] = []
@@ -284,7 +308,7 @@ export async function reconcileFirstDays(
     const fix = drift.map((d) => want.get(`${d.spec}\u0000${d.year}`) ?? { spec: d.spec, year: d.year, cum: zero })
     await db.execute(sql`
       delete from ${rows} f using jsonb_to_recordset(${JSON.stringify(fix.map((v) => ({ spec: v.spec, year: v.year })))}::jsonb) as x(spec text, year int)
-      where f.spec = x.spec and f.year = x.year`)
+      where f.spec = x.spec and f.year = x.year and f.year <> ${SENTINEL_YEAR}`)
     await writeYearVectors(
       db,
       fix.filter((v) => v.cum.some((n) => n !== 0)),

@@ -3,8 +3,8 @@ import type { Payload, PayloadRequest } from 'payload'
 import type { TargetCountQuery, TargetCounts } from '../../../domain/counting'
 import { QUOTA_SLUGS } from '../../../domain/slugs'
 import { inPoolTransaction, requestOrPoolRunner, requestRunner, type SqlRunner } from '../../db/postgres'
-import { targetPrefixes } from '../../../domain/firstDays'
-import { answerPrefixes, ensureSpecs } from './firstDays'
+import { specKey, targetPrefixes } from '../../../domain/firstDays'
+import { answerPrefixes, buildSpecs, markSpecsRead } from './firstDays'
 import { ident, sql, tableOf } from './sql'
 
 /**
@@ -208,13 +208,7 @@ export async function countTargets(
   targets: TargetCountQuery[],
   req?: Partial<PayloadRequest>,
 ): Promise<Map<string, TargetCounts>> {
-  const out = new Map<string, TargetCounts>()
   const plans = targets.map((t) => [t.key, targetPrefixes(t)] as const)
-  await ensureSpecs(
-    payload,
-    req,
-    plans.flatMap(([, p]) => p.specs),
-  )
   // Each distinct (spec, day) once: targets of one task share their channels' specs.
   const index = new Map<string, number>()
   const questions: Array<{ spec: string; day: string }> = []
@@ -223,9 +217,27 @@ export async function countTargets(
       const k = `${q.spec}\u0000${q.day}`
       if (!index.has(k)) index.set(k, questions.push(q) - 1)
     }
-  const answers = await answerPrefixes(await requestOrPoolRunner(payload, req), questions)
+  const db = await requestOrPoolRunner(payload, req)
+  const answers = await answerPrefixes(db, questions)
+  // Windows no report asked for before: built once, then asked again.
+  const missing = new Set(questions.flatMap((q, i) => (answers[i]?.known ? [] : [q.spec])))
+  if (missing.size > 0) {
+    await buildSpecs(
+      payload,
+      req,
+      plans.flatMap(([, p]) => p.specs.filter((s) => missing.has(specKey(s)))),
+    )
+    const again = questions.flatMap((q, i) => (missing.has(q.spec) ? [i] : []))
+    const redone = await answerPrefixes(
+      db,
+      again.map((i) => questions[i]!),
+    )
+    again.forEach((i, k) => (answers[i] = redone[k]!))
+  }
+  await markSpecsRead(db, [...new Set(questions.flatMap((q, i) => (answers[i]?.stale ? [q.spec] : [])))])
+  const out = new Map<string, TargetCounts>()
   for (const [key, p] of plans)
-    out.set(key, p.combine(p.questions.map((q) => answers[index.get(`${q.spec}\u0000${q.day}`)!] ?? 0)))
+    out.set(key, p.combine(p.questions.map((q) => answers[index.get(`${q.spec}\u0000${q.day}`)!]?.n ?? 0)))
   return out
 }
 
