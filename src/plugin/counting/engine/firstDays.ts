@@ -9,7 +9,7 @@ import {
   type YearVector,
 } from '../../../domain/firstDays'
 import { QUOTA_SLUGS } from '../../../domain/slugs'
-import { inPoolTransaction, poolRunner, requestRunner, type SqlRunner } from '../../db/postgres'
+import { inPoolTransaction, requestRunner, type SqlRunner } from '../../db/postgres'
 import { ident, sql, tableOf } from './sql'
 
 /**
