@@ -315,6 +315,16 @@ async function buildTemplate(uri: string, uploads: string, items: number): Promi
           code: String(i + 1),
           title: `Nhiệm vụ ${i + 1}`,
           timeframe: { kind: 'deadline', deadline: '2030-12-31T12:00:00.000Z' },
+          targets: [
+            { kind: 'content', quantity: 500, contentTypes: ['articles'], channels, mode: 'pooled' },
+            {
+              kind: 'content',
+              quantity: 50,
+              contentTypes: ['articles'],
+              channels: channels.slice(0, 3),
+              mode: 'perChannel',
+            },
+          ],
         } as never,
       })
       tasks.push(Number(t.id))
@@ -337,6 +347,15 @@ async function buildTemplate(uri: string, uploads: string, items: number): Promi
       select k + 1, g, md5(g || ':' || k), (${chanArr})[1 + (${sql.raw(pick(3, channels.length))} + k * 3) % ${channels.length}], ${day}
       from generate_series(1, ${items}) g cross join generate_series(0, 1) k where k < 1 + g % 2`)
     await reconcile(payload, { repair: true, maxRows: 0 })
+    // The plan's report once: its targets' first-publication counts exist from now on, and every
+    // write with counting on moves them (they are part of what is measured).
+    const { buildReport } = await import('../src/plugin/report/buildReport')
+    const { createLocalReq } = await import('payload')
+    await buildReport(
+      await createLocalReq({}, payload),
+      { plan: Number(plan.id), asOf: '2025-12-31', unit: null },
+      { overrideAccess: true },
+    )
     await exec(sql`analyze`)
     const ids = Array.from({ length: items }, (_, i) => i + 1)
     const cut = Math.floor(items * 0.9)

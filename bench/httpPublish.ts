@@ -91,6 +91,20 @@ async function main(): Promise<void> {
       const channels = ((await c.call('setup', 'GET', '/api/channels?limit=5&depth=0&sort=id', { token })).body.docs ??
         []) as Array<{ id: number }>
       setup[v] = { token, tasks: tasks.map((t) => t.id), channels: channels.map((ch) => ch.id) }
+      if (v === 'on') {
+        // A manager opens every plan's report first: its targets' first-publication counts now
+        // exist, and every publish below moves them (without a report they would cost nothing).
+        const manager = await c.call('setup', 'POST', '/api/users/login', {
+          json: { email: 'manager@demo.gov.vn', password: 'demo-Password-2025' },
+        })
+        const managerToken = String(manager.body.token)
+        const plans = ((await c.call('setup', 'GET', '/api/plans?limit=20&depth=0', { token: managerToken })).body
+          .docs ?? []) as Array<{ id: number }>
+        for (const plan of plans) {
+          const res = await c.call('setup', 'GET', `/api/quota/report?plan=${plan.id}`, { token: managerToken })
+          if (res.status !== 200) throw new Error(`the report of plan ${plan.id} answered ${res.status}`)
+        }
+      }
     }
 
     const perRound: Record<Variant, Array<{ publishes: number; perSecond: number; ms: number[] }>> = { on: [], off: [] }

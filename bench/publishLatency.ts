@@ -57,9 +57,34 @@ async function main(): Promise<void> {
             code,
             title: code,
             timeframe: { kind: 'deadline', deadline: dayToInstant('2030-12-31') },
-          },
+            targets: [
+              {
+                kind: 'content',
+                quantity: 100,
+                contentTypes: ['articles'],
+                channels: channels.map((c) => c.id),
+                mode: 'pooled',
+              },
+              {
+                kind: 'content',
+                quantity: 30,
+                contentTypes: ['articles'],
+                channels: channels.map((c) => c.id),
+                mode: 'perChannel',
+              },
+            ],
+          } as never,
         }),
       ),
+    )
+    // The plan's report once: its targets' first-publication counts exist from now on, and every
+    // publish with counting on moves them (they are part of what is measured).
+    const { buildReport } = await import('../src/plugin/report/buildReport')
+    const { createLocalReq } = await import('payload')
+    await buildReport(
+      await createLocalReq({}, p),
+      { plan: Number(plan.id), asOf: '2025-12-31', unit: null },
+      { overrideAccess: true },
     )
     const draft = (v: Variant, i: number) =>
       instances[v].create({

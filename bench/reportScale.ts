@@ -285,6 +285,25 @@ async function main(): Promise<void> {
     const checkGroup = (await groupBy()).rows.length
     await countSample()
     if (process.env.BENCH_PROFILE) {
+      // Where a cold report's time goes: shape, questions, counts, assembly, JSON.
+      {
+        const { readReportShape, reportQuestions, assembleReport } = await import('../src/plugin/report/buildReport')
+        const { countTargets } = await import('../src/plugin/counting/engine/read')
+        const { createLocalReq: localReq } = await import('payload')
+        const asManager = await localReq({ user: manager as never }, payload)
+        for (let k = 0; k < 8; k++) {
+          const params = { plan: Number(plan.id), asOf: '2025-12-31', unit: null }
+          const sh = await timed(() => readReportShape(asManager, params))
+          const qs = await timed(async () => reportQuestions(sh.value!, params.asOf))
+          const ct = await timed(() => countTargets(payload, qs.value.queries))
+          const as = await timed(async () => assembleReport(sh.value!, qs.value, ct.value, params))
+          const js = await timed(async () => JSON.stringify(as.value).length)
+          process.stdout.write(
+            `[profile] steps: shape ${sh.ms.toFixed(1)}, questions ${qs.ms.toFixed(1)}, count ${ct.ms.toFixed(1)}, ` +
+              `assemble ${as.ms.toFixed(1)}, JSON ${js.ms.toFixed(1)} ms (${js.value} bytes)\n`,
+          )
+        }
+      }
       const { buildReport } = await import('../src/plugin/report/buildReport')
       const { createLocalReq } = await import('payload')
       const req = await createLocalReq({ user: manager as never }, payload)

@@ -17,11 +17,26 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return f
 }
 
+/**
+ * Days of instants given as strings, remembered: a plan report asks for the same few deadlines
+ * and window starts hundreds of times, and Intl formatting is most of its assembly time.
+ */
+const knownDays = new Map<string, string>()
+const KNOWN_DAYS_MAX = 10_000
+
 /** The calendar day (YYYY-MM-DD) of an instant, in the given time zone. */
 export function calendarDay(instant: Date | string, timeZone = DEFAULT_TIME_ZONE): string {
+  const key = typeof instant === 'string' ? `${timeZone}|${instant}` : undefined
+  const known = key === undefined ? undefined : knownDays.get(key)
+  if (known !== undefined) return known
   const d = typeof instant === 'string' ? new Date(instant) : instant
   if (Number.isNaN(d.getTime())) throw new RangeError(`Not a date: ${String(instant)}`)
-  return formatterFor(timeZone).format(d)
+  const day = formatterFor(timeZone).format(d)
+  if (key !== undefined) {
+    if (knownDays.size >= KNOWN_DAYS_MAX) knownDays.clear()
+    knownDays.set(key, day)
+  }
+  return day
 }
 
 /** True for a real calendar day written as YYYY-MM-DD (rejects 2025-02-30). */
