@@ -472,7 +472,11 @@ async function finishFleet(fleet: Fleet, uploads: string) {
                 count(*) filter (where deleted_at is not null)::int as trashed, count(*)::int as total from articles`,
       )
       return {
-        drift: { ...report.counts, independent: invariantViolations(await snapshot(pool)).length },
+        drift: {
+          ...report.counts,
+          firstDays: report.firstDays.drift.length,
+          independent: invariantViolations(await snapshot(pool)).length,
+        },
         sample: report.drift.tallies.slice(0, 3),
         content: content.rows[0],
       }
@@ -533,7 +537,7 @@ async function main(): Promise<void> {
     const perBlock = on.blocks.map((b, i) => off.blocks[i]!.wallMs / b.wallMs)
     const blockRatios = stats(perBlock)
     const d = checks.on.drift
-    const onDrift = d.ledgerMissing + d.ledgerExtra + d.tallies + d.independent
+    const onDrift = d.ledgerMissing + d.ledgerExtra + d.tallies + d.firstDays + d.independent
     const report = {
       date: new Date().toISOString(),
       machine: await machineInfo({ loadAverage1m: Number(os.loadavg()[0]?.toFixed(2)) }),
@@ -565,7 +569,7 @@ async function main(): Promise<void> {
     const lat = (f: Fleet) => summary(Object.values(f.latencies).flat())
     const row = (f: Fleet, r: ReturnType<typeof total>, c: typeof checks.on) =>
       `| counting ${f.variant} | ${(r.wallMs / 1000).toFixed(1)} | **${f1(r.throughput)}** | ${f1(lat(f).median)} / ${f1(lat(f).p95)} | ${r.failed} | ` +
-      `${c.drift.ledgerMissing} / ${c.drift.ledgerExtra} / ${c.drift.tallies} | ${c.drift.independent} |`
+      `${c.drift.ledgerMissing} / ${c.drift.ledgerExtra} / ${c.drift.tallies} / ${c.drift.firstDays} | ${c.drift.independent} |`
     await updateResultsSection(
       name,
       [
@@ -581,7 +585,7 @@ async function main(): Promise<void> {
             .join(', ')}. ` +
           `Both variants' processes stay up; the sequence runs in ${opts.blocks} blocks, each block on one variant then the other (order alternating).`,
         '',
-        '| variant | wall s (sum of blocks) | ops/s | op latency median / p95 ms | failed | drift after: ledger missing / extra / tallies (reconcile dry run) | independent SQL recount: differences |',
+        '| variant | wall s (sum of blocks) | ops/s | op latency median / p95 ms | failed | drift after: ledger missing / extra / tallies / first-day rows (reconcile dry run) | independent SQL recount: differences |',
         '|---|---:|---:|---|---:|---|---:|',
         row(on, result.on, checks.on),
         row(off, result.off, checks.off),

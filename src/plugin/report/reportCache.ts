@@ -8,15 +8,16 @@ import { readerSeesEverything } from './readerSeesEverything'
 
 /**
  * Quota reports, kept per app instance and reused while nothing they depend on has changed.
- * Managers reload dashboards far more often than a plan's tasks receive items, and a full-plan
- * report reads every ledger row of the plan (seconds at a million items; bench/RESULTS.md).
+ * Managers reload dashboards far more often than a plan's tasks receive items. The counts are
+ * cheap either way (first-publication counts, counting/engine/firstDays.ts); what the cache
+ * saves is reading the plan and its tasks and assembling a report of hundreds of targets.
  *
  * Freshness is checked on every call against counters in Postgres (engine/versions.ts): the
  * `structure` counter (plans, tasks, units, channels, drift repairs) and one per task (its
  * ledger and tallies), moved inside the transactions that change them. The counters are read
  * before what they guard, so a change committing meanwhile leaves a cached value that the next
  * call sees as old. Hence: no stale report, on one instance or several, and a change to one
- * task recounts that task's targets only.
+ * task re-reads that task's counts only.
  *
  * Only where the report cannot depend on who asks: the reader sees every plan, task, unit and
  * channel as stored (readerSeesEverything.ts: access answers `true` or is overridden, no field
