@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { TargetCounts } from '../../src/domain/counting'
 import {
   assembleReport,
+  reassembleTasks,
   reportNameIds,
   reportQuestions,
   type ReportParams,
@@ -369,5 +370,34 @@ describe('reportNameIds', () => {
       ]),
     ).toEqual({ units: [7], channels: [6] })
     expect(reportNameIds([])).toEqual({ units: [], channels: [] })
+  })
+})
+
+describe('reassembleTasks', () => {
+  it('after one task changed, equals the whole report assembled again, reusing the other rows', () => {
+    const tasks = [deadlineTask, recurringTask, indicatorTask]
+    const asOf = '2025-09-15'
+    const shape = shapeOf(tasks)
+    const questions = reportQuestions(shape, asOf)
+    const before = new Map(questions.queries.map((q) => [q.key, counted(2, [[1, 1]], 0)]))
+    const first = assembleReport(shape, questions, before, params(asOf))
+    const after = new Map(before)
+    for (const q of questions.queries)
+      if (q.task === 10)
+        after.set(
+          q.key,
+          counted(
+            9,
+            [
+              [1, 4],
+              [2, 6],
+            ],
+            3,
+          ),
+        )
+    const patched = reassembleTasks(first, shape, questions, after, params(asOf), new Set([10]))
+    expect(patched).toEqual(assembleReport(shape, questions, after, params(asOf)))
+    expect(patched).not.toEqual(first)
+    expect(patched.tasks[1]).toBe(first.tasks[1]) // untouched rows are the same objects
   })
 })

@@ -1,7 +1,13 @@
 import type { Payload, PayloadRequest } from 'payload'
 import { reportFreshness } from '../../domain/reportFreshness'
 import type { TargetCountQuery, TargetCounts } from '../../domain/counting'
-import type { QuotaReport, ReportParams, ReportQuestions, ReportShape } from '../../domain/reportAssembly'
+import {
+  reassembleTasks,
+  type QuotaReport,
+  type ReportParams,
+  type ReportQuestions,
+  type ReportShape,
+} from '../../domain/reportAssembly'
 import { STRUCTURE_SCOPE, readVersions, taskScope } from '../counting/engine/versions'
 import { hasReadReplicas } from '../db/postgres'
 import { readerSeesEverything } from './readerSeesEverything'
@@ -107,7 +113,7 @@ export async function cachedReport(
     const fresh = await steps.count(entry.questions.queries.filter((q) => changed.has(q.task)))
     const counts = new Map(entry.counts)
     for (const [k, v] of fresh) counts.set(k, v)
-    const report = steps.assemble(entry.shape, entry.questions, counts, params)
+    const report = reassembleTasks(entry.report, entry.shape, entry.questions, counts, params, changed)
     remember(cache, key, { ...entry, taskVersions: now.tasks, counts, report: deepFreeze(report) })
     return report
   }
