@@ -7,7 +7,7 @@ import { buildReportDocument } from '../buildReportDocument'
 import { documentResponse, refuseUnlessPdfPossible } from '../documentResponse'
 import { reportWorkbook } from '../reportWorkbook'
 import { countingTimeZone } from '../../counting/engine/settings'
-import { json, refuseUnlessReportReader, refuseWith } from '../../endpoints/http'
+import { jsonOnce, refuseUnlessReportReader, refuseWith } from '../../endpoints/http'
 
 /**
  * GET /api/quota/report?plan=<id>[&asOf=YYYY-MM-DD][&unit=<id>][&format=json|csv|xlsx|docx|pdf]
@@ -57,6 +57,6 @@ export const getQuotaReport: Endpoint = {
         },
       })
     }
-    return json(200, report)
+    return jsonOnce(200, report)
   },
 }
