@@ -3,6 +3,7 @@ import { createLocalReq, type Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dayToInstant } from '../../src/domain/calendar'
 import { loadItemCounting } from '../../src/plugin/counting/loadItemCounting'
+import { readDetailItems, readsPlainly } from '../../src/plugin/report/readDetailItems'
 import { createCountingFixtures, publishArticle, type CountingFixtures } from './helpers/countingFixtures'
 import { restClient } from './helpers/rest'
 import { createUser, startTestPayload, type TestPayload } from './helpers/testPayload'
@@ -346,6 +347,54 @@ describe('GET /api/quota/report', () => {
     await bad(`plan=${f.plan.id}&format=odt`, 'format')
     const missing = await get('plan=999999')
     expect(missing.status).toBe(404)
+  })
+
+  it("the drill-down's items read in SQL (a manager sees every item as stored) equal Payload's find", async () => {
+    const linked = await payload.create({
+      collection: 'articles',
+      data: {
+        title: 'có đường dẫn',
+        _status: 'published',
+        tasks: [f.task2.id],
+        publications: [
+          { channel: f.social.id, publishedAt: dayToInstant('2025-08-12'), url: 'https://facebook.com/p/1' },
+          { channel: f.vnexpress.id, publishedAt: dayToInstant('2025-08-13') },
+        ],
+      } as never,
+    })
+    const manager = (await payload.find({ collection: 'users', where: { role: { equals: 'manager' } }, limit: 1 }))
+      .docs[0]
+    const req = await createLocalReq({ user: { ...manager, collection: 'users' } as never }, payload)
+    const items = [...(await payload.find({ collection: 'articles', depth: 0, limit: 100 })).docs].map((d) => ({
+      contentType: 'articles',
+      item: Number(d.id),
+    }))
+    // The SQL path is the one taken for a manager, and not for a reader whose access is a filter.
+    expect(await readsPlainly(req, 'articles')).toBe(true)
+    expect(await readsPlainly(await createLocalReq({}, payload), 'articles')).toBe(false)
+    const viaSql = await readDetailItems(req, items)
+    const viaPayload = await payload.find({
+      collection: 'articles',
+      where: { id: { in: items.map((i) => i.item) } },
+      depth: 0,
+      pagination: false,
+      select: { title: true, publications: true },
+    })
+    expect(viaSql.size).toBe(viaPayload.docs.length)
+    for (const doc of viaPayload.docs as unknown as Array<{
+      id: number
+      title: string
+      publications: Array<Record<string, unknown>>
+    }>) {
+      const row = viaSql.get(`articles:${doc.id}`)
+      expect(row?.title).toBe(doc.title)
+      expect(row?.publications).toEqual(doc.publications.map((p) => ({ channel: p.channel, url: p.url ?? null })))
+    }
+    expect(viaSql.get(`articles:${linked.id}`)?.publications).toContainEqual({
+      channel: f.social.id,
+      url: 'https://facebook.com/p/1',
+    })
+    await payload.delete({ collection: 'articles', id: linked.id })
   })
 
   it('GET /api/quota/task lists the counted items, the late ones and a cumulative line ending on the report number', async () => {

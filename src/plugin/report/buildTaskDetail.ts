@@ -1,9 +1,10 @@
 import type { PayloadRequest } from 'payload'
 import { relId } from '../../domain/relations'
 import { classifyItems, cumulativeSeries, itemsOfTarget, type SeriesPoint } from '../../domain/targetItems'
-import { SLUGS, type ContentType } from '../../domain/slugs'
+import { SLUGS } from '../../domain/slugs'
 import { listItemPublications } from '../counting/engine/read'
 import { buildReport, type QuotaReport, type ReportTarget } from './buildReport'
+import { readDetailItems } from './readDetailItems'
 
 /** Longest list of items returned per target; the counts stay exact beyond it. */
 export const TASK_DETAIL_ITEM_LIMIT = 500
@@ -86,7 +87,7 @@ export async function buildTaskDetail(
       return [target, { onChannels, classified, shown: classified.slice(0, TASK_DETAIL_ITEM_LIMIT) }] as const
     }),
   )
-  const docs = await readItems(
+  const docs = await readDetailItems(
     req,
     [...perTarget.values()].flatMap((t) => t.shown),
   )
@@ -143,32 +144,4 @@ export async function buildTaskDetail(
     task: { id, code, title, deadline, recurring, leadUnits },
     targets,
   }
-}
-
-/** Titles and publication links of the listed items, one query per content type. */
-async function readItems(
-  req: PayloadRequest,
-  items: Array<{ contentType: string; item: number }>,
-): Promise<Map<string, Row>> {
-  const out = new Map<string, Row>()
-  // An item shown under two targets is read once.
-  const byType = new Map<string, Set<number>>()
-  for (const it of items) {
-    const ids = byType.get(it.contentType) ?? new Set<number>()
-    byType.set(it.contentType, ids.add(it.item))
-  }
-  for (const [type, idSet] of byType) {
-    const ids = [...idSet]
-    const { docs } = await req.payload.find({
-      collection: type as ContentType,
-      where: { id: { in: ids } },
-      depth: 0,
-      pagination: false,
-      select: { title: true, publications: true },
-      overrideAccess: false,
-      req,
-    })
-    for (const d of docs as unknown as Row[]) out.set(`${type}:${String(d.id)}`, d)
-  }
-  return out
 }
