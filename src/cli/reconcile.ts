@@ -23,12 +23,14 @@ async function main(): Promise<number> {
   try {
     const report = await reconcile(payload, { repair: !dryRun })
     const { ledgerMissing, ledgerExtra, tallies } = report.counts
+    const firstDays = report.firstDays.drift.length
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`)
     process.stdout.write(
-      `[reconcile] ${tallies} tally key(s) off, ${ledgerMissing} contribution(s) missing, ${ledgerExtra} extra` +
+      `[reconcile] ${tallies} tally key(s) off, ${ledgerMissing} contribution(s) missing, ${ledgerExtra} extra, ` +
+        `${firstDays} first-day count row(s) off of ${report.firstDays.specs} spec(s)` +
         (report.repaired ? ' — repaired\n' : dryRun ? ' (dry run, nothing changed)\n' : '\n'),
     )
-    return dryRun && tallies + ledgerMissing + ledgerExtra > 0 ? 1 : 0
+    return dryRun && tallies + ledgerMissing + ledgerExtra + firstDays > 0 ? 1 : 0
   } finally {
     await payload.destroy()
   }
