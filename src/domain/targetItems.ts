@@ -95,16 +95,38 @@ export function cumulativeSeries(input: {
   if (inWindow(asOf, window.from, window.to)) days.add(asOf)
   const target = input.mode === 'perChannel' ? input.quantity * input.channels.length : input.quantity
 
+  // An item counts as of a day once its first publication in the window is on or before it, and
+  // on a channel once its first one there is: sorted first days answer every sampled day by a
+  // binary search, instead of a pass over every item per day (thousands of items × 120 days).
+  const pooledFirst: string[] = []
+  const channelFirst = new Map<number, string[]>()
+  for (const it of input.items) {
+    let first: string | undefined
+    const perChannel = new Map<number, string>()
+    for (const p of it.publications) {
+      if (p.day < window.from || p.day > window.to) continue
+      if (first === undefined || p.day < first) first = p.day
+      const seen = perChannel.get(p.channel)
+      if (seen === undefined || p.day < seen) perChannel.set(p.channel, p.day)
+    }
+    if (first !== undefined) pooledFirst.push(first)
+    for (const [c, d] of perChannel) {
+      const list = channelFirst.get(c)
+      if (list) list.push(d)
+      else channelFirst.set(c, [d])
+    }
+  }
+  pooledFirst.sort()
+  for (const list of channelFirst.values()) list.sort()
+
   return [...days].sort().map((day) => {
     const expected = Math.round(expectedByToday(target, window, day) * 10) / 10
     if (day > asOf) return { day, achieved: null, expected }
+    const pooled = countUpTo(pooledFirst, day)
     const byChannel = new Map<number, number>()
-    let pooled = 0
-    for (const it of input.items) {
-      const inside = it.publications.filter((p) => inWindow(p.day, window.from, day))
-      if (inside.length === 0) continue
-      pooled += 1
-      for (const c of new Set(inside.map((p) => p.channel))) byChannel.set(c, (byChannel.get(c) ?? 0) + 1)
+    for (const [c, list] of channelFirst) {
+      const n = countUpTo(list, day)
+      if (n > 0) byChannel.set(c, n)
     }
     const r = evaluateContentTarget({
       mode: input.mode,
@@ -118,4 +140,16 @@ export function cumulativeSeries(input: {
     })
     return { day, achieved: r.achieved, expected }
   })
+}
+
+/** How many of the sorted days are on or before `day`. */
+function countUpTo(sorted: readonly string[], day: string): number {
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (sorted[mid]! <= day) lo = mid + 1
+    else hi = mid
+  }
+  return lo
 }

@@ -120,3 +120,56 @@ describe('itemsOfTarget', () => {
     expect(itemsOfTarget(items, { channels: [], contentTypes: ['articles'] })).toEqual([])
   })
 })
+
+describe('cumulativeSeries against a pass over every item per day', () => {
+  /** The rule written plainly: an item counts as of a day when it has a publication in [from, day]. */
+  const reference = (input: Parameters<typeof cumulativeSeries>[0]) =>
+    cumulativeSeries({ ...input, items: [] }).map((point) => {
+      if (point.achieved === null) return point
+      const byChannel = new Map<number, number>()
+      let pooled = 0
+      for (const it of input.items) {
+        const inside = it.publications.filter((p) => p.day >= input.window.from && p.day <= point.day)
+        if (inside.length === 0) continue
+        pooled += 1
+        for (const c of new Set(inside.map((p) => p.channel))) byChannel.set(c, (byChannel.get(c) ?? 0) + 1)
+      }
+      const r = evaluateContentTarget({
+        mode: input.mode,
+        quantity: input.quantity,
+        channels: input.channels,
+        pooledAchieved: pooled,
+        byChannel: [...byChannel].map(([channel, achieved]) => ({ channel, achieved })),
+        late: 0,
+        window: input.window,
+        today: point.day,
+      })
+      return { ...point, achieved: r.achieved }
+    })
+  const day = fc.integer({ min: 0, max: 60 }).map((i) => new Date(Date.UTC(2025, 0, 1 + i)).toISOString().slice(0, 10))
+  it('property: the same line for random items, windows and report days', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            contentType: fc.constant('articles'),
+            item: fc.nat(),
+            publications: fc.array(fc.record({ channel: fc.integer({ min: 1, max: 3 }), day }), { maxLength: 4 }),
+          }),
+          { maxLength: 30 },
+        ),
+        day,
+        day,
+        day,
+        fc.constantFrom('pooled' as const, 'perChannel' as const),
+        fc.integer({ min: 1, max: 20 }),
+        (items, a, b, asOf, mode, quantity) => {
+          const window = { from: a < b ? a : b, to: a < b ? b : a }
+          const input = { mode, quantity, channels: [1, 2, 3], items, window, asOf, maxPoints: 15 }
+          expect(cumulativeSeries(input)).toEqual(reference(input))
+        },
+      ),
+      { numRuns: 300 },
+    )
+  })
+})
