@@ -540,7 +540,7 @@ function reportQueries(seed: number, step: number): TargetCountQuery[] {
     return x % n
   }
   const pick = <T>(list: readonly T[]): T => list[next(list.length)]!
-  return Array.from({ length: 3 }, (_, k) => {
+  return Array.from({ length: 2 }, (_, k) => {
     const channels = u.channels.filter(() => next(2) === 0)
     const types = (['articles', 'infographics', 'videos'] as const).filter(() => next(3) !== 0)
     const from = pick(MODEL_DAYS.slice(0, 4))
@@ -610,7 +610,9 @@ async function runSequence(seed: number, ops: Op[]): Promise<void> {
     const violations = invariantViolations(now)
     if (violations.length > 0)
       throw failure(`after step #${i} (${result.text}):\n${violations.slice(0, 20).join('\n')}`)
-    const mismatch = await reportMismatch(seed, i)
+    // After every step that changed counts, and every fourth other one (draft saves and refused
+    // steps change nothing a report reads, but windows first asked then are built then).
+    const mismatch = result.cls === 'changed' || i % 4 === 0 ? await reportMismatch(seed, i) : null
     if (mismatch) throw failure(`after step #${i} (${result.text}): ${mismatch}`)
     if (result.cls === 'draft' && !(sameMap(prev.stored, now.stored) && sameSet(prev.storedLedger, now.storedLedger))) {
       throw failure(`I4: draft step #${i} (${result.text}) changed tallies or ledger`)

@@ -10,6 +10,7 @@ import {
   countTargetsFromLedger,
   readTallies,
 } from '../../src/plugin/counting/engine/read'
+import { specKey, targetPrefixes } from '../../src/domain/firstDays'
 import { reconcile } from '../../src/plugin/counting/engine/reconcile'
 import { assertInvariants, poolFor, storedTallies } from './helpers/groundTruth'
 import { createUser, startTestPayload, type TestPayload } from './helpers/testPayload'
@@ -251,6 +252,23 @@ describe('reconciliation', () => {
     expect(fixed.repaired).toBe(true)
     expect(await countTargets(payload, queries)).toEqual(truth)
     expect((await reconcile(payload, { repair: true })).firstDays.drift).toEqual([])
+
+    // A report marks the specs it reads as read today (once a day), which is what keeps them.
+    const asked = targetPrefixes(queries[0]!).specs.map(specKey)
+    const readDays = () =>
+      pool.query(
+        `select f.cum[1] - (current_date - date '1970-01-01') as age from comms_quota.first_days f
+         where f.year = 0 and f.spec = any($1::text[])`,
+        [asked],
+      )
+    await pool.query(
+      `update comms_quota.first_days set cum = array[(current_date - date '1970-01-01') - 5]
+       where year = 0 and spec in (select key from comms_quota.first_day_specs where task = $1)`,
+      [task.id],
+    )
+    expect(new Set((await readDays()).rows.map((r) => Number(r.age)))).toEqual(new Set([-5]))
+    await countTargets(payload, queries)
+    expect(new Set((await readDays()).rows.map((r) => Number(r.age)))).toEqual(new Set([0]))
 
     // A spec no report read for longer than the retention is dropped, and rebuilt when asked again.
     await pool.query(

@@ -186,8 +186,13 @@ export async function buildSpecs(
 /** Marks specs as read today (what keeps reconciliation from dropping them). */
 export async function markSpecsRead(db: SqlRunner, keys: readonly string[]): Promise<void> {
   if (keys.length === 0) return
+  // Two reports marking the same specs must not wait for (or deadlock on) each other: a row
+  // another one is marking is left to it.
   await db.execute(sql`
-    update ${rows} set cum = array[${TODAY}] where year = ${SENTINEL_YEAR} and spec = any(${textArray(keys)})`)
+    update ${rows} f set cum = array[${TODAY}]
+    from (select spec from ${rows} where year = ${SENTINEL_YEAR} and spec = any(${textArray(keys)})
+          order by spec for update skip locked) x
+    where f.year = ${SENTINEL_YEAR} and f.spec = x.spec`)
 }
 
 export interface PrefixAnswer {
