@@ -169,7 +169,11 @@ describe.sequential('issue 21: producers’ feedback, the report page, the inbox
     await act(() => page.getByRole('button', { name: 'Thêm: Kênh đăng' }).click())
     const row = page.locator('#publications-row-0')
     await row.locator('.collapsible__content .shimmer-effect').waitFor({ state: 'detached' })
-    // The day defaults to today: nothing to type.
+    // The day defaults to today: nothing to type. (Waited for, not acted on: the form fills it in
+    // after the row appears, and a publish sent before that is refused for a missing day.)
+    await expect
+      .poll(() => row.locator('#field-publications__0__publishedAt input').inputValue(), { timeout: 15_000 })
+      .not.toBe('')
     await act(() => row.locator('#field-publications__0__channel .rs__control').click())
     await act(() => page.getByRole('option', { name: 'Báo điện tử VnExpress', exact: true }).click())
     await act(() => page.getByRole('button', { name: 'Xuất bản', exact: true }).click())
