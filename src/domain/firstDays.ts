@@ -150,6 +150,39 @@ export function prefixFrom(rows: ReadonlyArray<{ year: number; cum: readonly num
   return total
 }
 
+/**
+ * The first day, from `from` to `to`, by which the prefix sum of the stored rows reaches `n`; null
+ * when it does not by `to`. Lets a list ordered by first day read only the rows up to that day.
+ */
+export function dayReaching(
+  rows: ReadonlyArray<{ year: number; cum: readonly number[] }>,
+  n: number,
+  from: string,
+  to: string,
+): string | null {
+  let before = 0
+  for (const r of [...rows].sort((a, b) => a.year - b.year)) {
+    const last = r.cum[YEAR_DAYS - 1] ?? 0
+    if (before + last < n) {
+      before += last
+      continue
+    }
+    let lo = 0
+    let hi = YEAR_DAYS - 1
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if (before + (r.cum[mid] ?? 0) >= n) hi = mid
+      else lo = mid + 1
+    }
+    const at = new Date(Date.UTC(2000, 0, lo + 1))
+    at.setUTCFullYear(r.year, 0, lo + 1)
+    const day = at.toISOString().slice(0, 10)
+    const reached = day < from ? from : day
+    return reached <= to ? reached : null
+  }
+  return null
+}
+
 /** What the store must answer for one target, and how the answers make its counts. */
 export interface TargetPrefixes {
   specs: FirstDaySpec[]

@@ -46,12 +46,23 @@ const AT_RISK_SHARE = 0.7
 // Calendar-day arithmetic
 
 /** Days since 1970-01-01 for a valid day, null otherwise; UTC so no DST or zone can shift it. */
+/** Days asked are few (windows, report days) and asked for every target: remembered. */
+const dayIndexes = new Map<string, number | null>()
+
 function dayIndex(day: string): number | null {
-  if (typeof day !== 'string' || !isIsoDay(day)) return null
-  const d = new Date(0)
-  // setUTCFullYear, not Date.UTC: Date.UTC maps years 0–99 to 1900–1999.
-  d.setUTCFullYear(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)))
-  return Math.round(d.getTime() / 86_400_000)
+  if (typeof day !== 'string') return null
+  const known = dayIndexes.get(day)
+  if (known !== undefined) return known
+  let index: number | null = null
+  if (isIsoDay(day)) {
+    const d = new Date(0)
+    // setUTCFullYear, not Date.UTC: Date.UTC maps years 0–99 to 1900–1999.
+    d.setUTCFullYear(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)))
+    index = Math.round(d.getTime() / 86_400_000)
+  }
+  if (dayIndexes.size >= 4096) dayIndexes.clear()
+  dayIndexes.set(day, index)
+  return index
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0')

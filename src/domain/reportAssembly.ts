@@ -250,7 +250,24 @@ function evaluateTarget(
     window: effectiveWindow(window, asOf),
     today: asOf,
   })
-  return { ...base, contentTypes, channels, mode, ...r }
+  // Spelled out, not spread: a national plan's report has thousands of these.
+  return {
+    id: base.id,
+    kind: base.kind,
+    label: base.label,
+    window,
+    contentTypes,
+    channels,
+    mode,
+    target: r.target,
+    achieved: r.achieved,
+    late: r.late,
+    percent: r.percent,
+    remaining: r.remaining,
+    expected: r.expected,
+    status: r.status,
+    byChannel: r.byChannel,
+  }
 }
 
 /**

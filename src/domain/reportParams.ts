@@ -47,7 +47,7 @@ export function parseReportParams(query: Record<string, unknown>, today: string)
 }
 
 /** The query of GET /api/quota/task: one task's attainment with its items. */
-export type TaskParamResult = { ok: true; params: { task: number; asOf: string } } | ParamProblem
+export type TaskParamResult = { ok: true; params: { task: number; asOf: string; page: number } } | ParamProblem
 
 export function parseTaskParams(query: Record<string, unknown>, today: string): TaskParamResult {
   const raw = typeof query.task === 'string' ? query.task.trim() : ''
@@ -56,7 +56,11 @@ export function parseTaskParams(query: Record<string, unknown>, today: string): 
   if (task === null) return refuse('task', 'paramPositiveInteger', raw)
   const asOf = (typeof query.asOf === 'string' ? query.asOf.trim() : '') || today
   if (!isIsoDay(asOf)) return refuse('asOf', 'paramDay', asOf)
-  return { ok: true, params: { task, asOf } }
+  // Which page of each target's items (1 = the first); the counts do not depend on it.
+  const pageText = typeof query.page === 'string' ? query.page.trim() : ''
+  const page = pageText ? positiveInt(pageText) : 1
+  if (page === null) return refuse('page', 'paramPositiveInteger', pageText)
+  return { ok: true, params: { task, asOf, page } }
 }
 
 /** The query of GET /api/quota/periodic-report: a stored periodic report as a document. */

@@ -19,25 +19,6 @@ export interface ClassifiedItem extends ItemOnChannels {
 const inWindow = (day: string, from: string, to: string): boolean => day >= from && day <= to
 
 /**
- * A task's items narrowed to one target: its content types, and its channels' publications only
- * (an item with none left is not the target's). Lets one ledger read serve every target of a task.
- */
-export function itemsOfTarget(
-  items: readonly ItemOnChannels[],
-  target: { channels: readonly number[]; contentTypes: readonly string[] },
-): ItemOnChannels[] {
-  const channels = new Set(target.channels)
-  const types = new Set(target.contentTypes)
-  const out: ItemOnChannels[] = []
-  for (const it of items) {
-    if (!types.has(it.contentType)) continue
-    const publications = it.publications.filter((p) => channels.has(p.channel))
-    if (publications.length > 0) out.push({ ...it, publications })
-  }
-  return out
-}
-
-/**
  * Which of a target's items count as of `asOf`, and which were late. Publications after `asOf`
  * are not known yet on that day and are ignored, exactly as the report ignores them.
  */
@@ -68,19 +49,26 @@ const DAY_MS = 86_400_000
 const toMs = (day: string): number => Date.parse(`${day}T00:00:00Z`)
 const fromMs = (ms: number): string => new Date(ms).toISOString().slice(0, 10)
 
+/** A target's counts as of one day: pooled items and items per channel (see the report's rule). */
+export interface CountsAsOf {
+  pooled: number
+  byChannel: ReadonlyMap<number, number>
+}
+
 /**
  * The cumulative line of a content target: achieved vs expected over its window, sampled to at
  * most `maxPoints` days (first, last and the report day always included). Every achieved value
- * is the report's own rule applied as of that day, so the line ends on the report's number.
+ * is the report's own rule applied to the counts as of that day (`countsAt`, read from the
+ * first-publication store), so the line ends on the report's number.
  */
 export function cumulativeSeries(input: {
   mode: 'pooled' | 'perChannel'
   quantity: number
   channels: number[]
-  items: ItemOnChannels[]
   window: DayWindow
   asOf: string
   maxPoints?: number
+  countsAt: (day: string) => CountsAsOf
 }): SeriesPoint[] {
   const { window, asOf } = input
   const start = toMs(window.from)
@@ -95,61 +83,20 @@ export function cumulativeSeries(input: {
   if (inWindow(asOf, window.from, window.to)) days.add(asOf)
   const target = input.mode === 'perChannel' ? input.quantity * input.channels.length : input.quantity
 
-  // An item counts as of a day once its first publication in the window is on or before it, and
-  // on a channel once its first one there is: sorted first days answer every sampled day by a
-  // binary search, instead of a pass over every item per day (thousands of items × 120 days).
-  const pooledFirst: string[] = []
-  const channelFirst = new Map<number, string[]>()
-  for (const it of input.items) {
-    let first: string | undefined
-    const perChannel = new Map<number, string>()
-    for (const p of it.publications) {
-      if (p.day < window.from || p.day > window.to) continue
-      if (first === undefined || p.day < first) first = p.day
-      const seen = perChannel.get(p.channel)
-      if (seen === undefined || p.day < seen) perChannel.set(p.channel, p.day)
-    }
-    if (first !== undefined) pooledFirst.push(first)
-    for (const [c, d] of perChannel) {
-      const list = channelFirst.get(c)
-      if (list) list.push(d)
-      else channelFirst.set(c, [d])
-    }
-  }
-  pooledFirst.sort()
-  for (const list of channelFirst.values()) list.sort()
-
   return [...days].sort().map((day) => {
     const expected = Math.round(expectedByToday(target, window, day) * 10) / 10
     if (day > asOf) return { day, achieved: null, expected }
-    const pooled = countUpTo(pooledFirst, day)
-    const byChannel = new Map<number, number>()
-    for (const [c, list] of channelFirst) {
-      const n = countUpTo(list, day)
-      if (n > 0) byChannel.set(c, n)
-    }
+    const counts = input.countsAt(day)
     const r = evaluateContentTarget({
       mode: input.mode,
       quantity: input.quantity,
       channels: input.channels,
-      pooledAchieved: pooled,
-      byChannel: [...byChannel].map(([channel, achieved]) => ({ channel, achieved })),
+      pooledAchieved: counts.pooled,
+      byChannel: [...counts.byChannel].flatMap(([channel, achieved]) => (achieved > 0 ? [{ channel, achieved }] : [])),
       late: 0,
       window,
       today: day,
     })
     return { day, achieved: r.achieved, expected }
   })
-}
-
-/** How many of the sorted days are on or before `day`. */
-function countUpTo(sorted: readonly string[], day: string): number {
-  let lo = 0
-  let hi = sorted.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if (sorted[mid]! <= day) lo = mid + 1
-    else hi = mid
-  }
-  return lo
 }

@@ -338,7 +338,9 @@ describe('GET /api/quota/report', () => {
     const bad = async (query: string, field: string) => {
       const res = await get(query)
       expect(res.status, query).toBe(400)
-      expect((res.json.errors?.[0] as { field?: string } | undefined)?.field, query).toBe(field)
+      // `page` is checked for every REST route before the endpoint (Payload's validation shape).
+      const error = res.json.errors?.[0] as { field?: string; data?: { errors?: Array<{ path?: string }> } } | undefined
+      expect(error?.field ?? error?.data?.errors?.[0]?.path, query).toBe(field)
     }
     await bad('', 'plan')
     await bad('plan=abc', 'plan')
@@ -442,7 +444,13 @@ describe('GET /api/quota/report', () => {
       ['second', true, false],
       ['late only', false, true],
     ])
-    expect(after.targets[0]).toMatchObject({ achieved: 2, late: 1 })
+    expect(after.targets[0]).toMatchObject({ achieved: 2, late: 1, itemsTotal: 3, itemsTruncated: false })
+    expect(after).toMatchObject({ page: 1, pageSize: 100 })
+    // A page past the last lists nothing and keeps the numbers and the total.
+    const past = (await rest.get(`quota/task?task=${f.task1.id}&asOf=2025-09-10&page=2`, { token: managerToken }))
+      .json as unknown as Detail
+    expect(past).toMatchObject({ page: 2 })
+    expect(past.targets[0]).toMatchObject({ achieved: 2, late: 1, itemsTotal: 3, items: [], itemsTruncated: false })
   })
 
   it('GET /api/quota/task refuses bad requests with the parameter named', async () => {
@@ -452,10 +460,15 @@ describe('GET /api/quota/report', () => {
       ['', 'task'],
       ['task=1.5', 'task'],
       [`task=${f.task1.id}&asOf=20-08-2025`, 'asOf'],
+      [`task=${f.task1.id}&page=0`, 'page'],
+      [`task=${f.task1.id}&page=two`, 'page'],
+      [`task=${f.task1.id}&page=-1`, 'page'],
     ] as const) {
       const res = await rest.get(`quota/task?${query}`, { token: managerToken })
       expect(res.status, query).toBe(400)
-      expect((res.json.errors?.[0] as { field?: string } | undefined)?.field, query).toBe(field)
+      // `page` is checked for every REST route before the endpoint (Payload's validation shape).
+      const error = res.json.errors?.[0] as { field?: string; data?: { errors?: Array<{ path?: string }> } } | undefined
+      expect(error?.field ?? error?.data?.errors?.[0]?.path, query).toBe(field)
     }
     const missing = await rest.get('quota/task?task=999999', { token: managerToken })
     expect(missing.status).toBe(404)

@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Contribution, TargetCountQuery, TargetCounts } from '../../src/domain/counting'
 import {
+  dayReaching,
   firstDayDeltas,
   firstDayOf,
   makeSpec,
@@ -223,6 +224,29 @@ describe('first days', () => {
         },
       ),
       { numRuns: 400 },
+    )
+  })
+
+  it('dayReaching: the first day the prefix reaches n, within [from, to] (property)', () => {
+    // Every day of 2023-12-01 .. 2025-01-31 (a leap year and two year ends), as a plain list.
+    const all: string[] = []
+    for (let t = Date.UTC(2023, 11, 1); t <= Date.UTC(2025, 0, 31); t += 86_400_000)
+      all.push(new Date(t).toISOString().slice(0, 10))
+    const anyDay = fc.integer({ min: 0, max: all.length - 1 }).map((i) => all[i]!)
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ day: anyDay, count: fc.integer({ min: 1, max: 3 }) }), { maxLength: 20 }),
+        fc.integer({ min: 1, max: 30 }),
+        anyDay,
+        anyDay,
+        (firsts, n, a, b) => {
+          const [from, to] = a < b ? [a, b] : [b, a]
+          const rows = yearVectors(firsts.map((f) => ({ spec: 's', day: f.day, delta: f.count })))
+          const plain = all.find((d) => d >= from && d <= to && prefixFrom(rows, d) >= n) ?? null
+          expect(dayReaching(rows, n, from, to)).toBe(plain)
+        },
+      ),
+      { numRuns: 500 },
     )
   })
 })

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { ATTAINMENT_FIELDS } from '../../src/domain/quota'
 import type { ReportTarget } from '../../src/domain/reportAssembly'
 import { csvCell, quotaReportCsv, reportCsv, reportCsvRows, targetLabel } from '../../src/domain/reportCsv'
-import { parsePeriodicReportParams, parseReportParams } from '../../src/domain/reportParams'
+import { parsePeriodicReportParams, parseReportParams, parseTaskParams } from '../../src/domain/reportParams'
 
 describe('report parameters', () => {
   const today = '2025-08-15'
@@ -43,6 +43,16 @@ describe('report parameters', () => {
     expect(periodic({ id: '3' })).toEqual({ id: 3, format: 'docx' })
     expect(periodic({ id: '3', format: 'PDF' })).toEqual({ id: 3, format: 'pdf' })
     expect(field({ plan: ['1', '2'] })).toBe('plan')
+  })
+  it("the drill-down's page is the first unless asked, and a whole number from 1", () => {
+    const task = (q: Record<string, unknown>) => {
+      const r = parseTaskParams(q, today)
+      return r.ok ? r.params : r.field
+    }
+    expect(task({ task: '4' })).toEqual({ task: 4, asOf: today, page: 1 })
+    expect(task({ task: '4', page: '3' })).toEqual({ task: 4, asOf: today, page: 3 })
+    expect(task({ task: '4', page: '' })).toEqual({ task: 4, asOf: today, page: 1 })
+    for (const page of ['0', '-1', '1.5', 'two', '99999999999']) expect(task({ task: '4', page })).toBe('page')
   })
 })
 

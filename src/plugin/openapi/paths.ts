@@ -162,9 +162,13 @@ function quotaPaths(): Record<string, JsonObject> {
         operationId: 'getTaskAttainment',
         tags: ['quota'],
         summary: "One task's targets with the items behind each number (the drill-down)",
-        description: `${managers} Each content target lists its items (counted or late; at most 500) and the cumulative line; the flags add up to the report's numbers.`,
+        description: `${managers} Each content target lists its items (counted or late), 100 a page, and the cumulative line; over all pages the flags add up to the report's numbers.`,
         security: SIGNED_IN,
-        parameters: [query('task', positiveId, 'The task id.', { required: true, example: 12 }), asOf],
+        parameters: [
+          query('task', positiveId, 'The task id.', { required: true, example: 12 }),
+          asOf,
+          query('page', positiveId, "Which page of each target's items; 1 (the first) when left out.", { example: 2 }),
+        ],
         responses: {
           '200': { description: 'The drill-down.', headers: NO_STORE, content: json(ref('TaskDetail')) },
           '400': refusal('A parameter is missing or malformed; `field` names it.', {

@@ -108,7 +108,9 @@ const detailTarget = (contentTypes: readonly string[]): Schema =>
       },
       items: {
         type: 'array',
-        maxItems: 500,
+        maxItems: 100,
+        description:
+          "This page of the target's items (`page`, 100 a page): counted ones by first day, then the late ones.",
         items: closed({
           type: enumOf(contentTypes),
           id,
@@ -123,7 +125,12 @@ const detailTarget = (contentTypes: readonly string[]): Schema =>
           late: { type: 'boolean' },
         }),
       },
-      itemsTruncated: { type: 'boolean', description: 'More than 500 items: the list stops, the counts do not.' },
+      itemsTotal: {
+        type: 'integer',
+        minimum: 0,
+        description: 'Items listed over all pages: the counted and the late ones.',
+      },
+      itemsTruncated: { type: 'boolean', description: 'More items follow this page (ask `page` + 1).' },
     },
     ['asOf'],
   )
@@ -280,6 +287,8 @@ export function componentSchemas(contentTypes: readonly string[]): Record<string
     TaskDetail: closed({
       plan: planRef,
       asOf: day,
+      page: { type: 'integer', minimum: 1, description: 'The page of items shown.' },
+      pageSize: { type: 'integer', minimum: 1, description: 'Items per target on a page.' },
       channels: channelNames,
       task: closed({
         id,

@@ -205,7 +205,10 @@ export interface PrefixAnswer {
 
 /**
  * Answers prefix questions (spec, day) in one statement, one index probe each: the sum of one
- * array element per stored year, and the spec's year-0 row (built? read today?).
+ * array element per stored year, and the spec's year-0 row (built? read today?). The keys go as
+ * one newline-separated text (no key holds a newline; an array literal of thousands of quoted
+ * keys costs a millisecond to parse), and the answers come back as two arrays in one row: a
+ * plan's thousands of rows cost more to parse than to find.
  */
 export async function answerPrefixes(
   db: SqlRunner,
@@ -214,8 +217,9 @@ export async function answerPrefixes(
   if (questions.length === 0) return []
   const asked = questions.map((q) => prefixQuestion(q.spec, q.day))
   const { rows: answered } = await db.execute(sql`
-    select x.i, a.n, a.known, a.read_day < ${TODAY} as stale
-    from unnest(${textArray(asked.map((q) => q.spec))}, ${intArray(asked.map((q) => q.year))}, ${intArray(asked.map((q) => q.doy))})
+    select array_agg(case when a.known then a.n else -1 end order by x.i) as n,
+      coalesce(array_agg(x.i) filter (where a.read_day < ${TODAY}), '{}') as stale
+    from unnest(string_to_array(${asked.map((q) => q.spec).join('\n')}::text, E'\n'), ${intArray(asked.map((q) => q.year))}, ${intArray(asked.map((q) => q.doy))})
       with ordinality as x(spec, year, doy, i)
     cross join lateral (
       select coalesce(sum(case when f.year = ${SENTINEL_YEAR} then 0 when f.year < x.year then f.cum[${YEAR_DAYS}] else f.cum[x.doy] end), 0)::int as n,
@@ -223,8 +227,63 @@ export async function answerPrefixes(
         max(f.cum[1]) filter (where f.year = ${SENTINEL_YEAR}) as read_day
       from ${rows} f where f.spec = x.spec and f.year <= x.year
     ) a`)
-  const out = questions.map((): PrefixAnswer => ({ n: 0, known: false, stale: false }))
-  for (const r of answered) out[Number(r.i) - 1] = { n: Number(r.n), known: r.known === true, stale: r.stale === true }
+  const row = answered[0] ?? {}
+  const n = ((row.n ?? []) as unknown[]).map(Number)
+  const out = questions.map((_, i): PrefixAnswer => {
+    const v = n[i] ?? -1
+    return { n: Math.max(0, v), known: v >= 0, stale: false }
+  })
+  for (const i of (row.stale ?? []) as unknown[]) {
+    const answer = out[Number(i) - 1]
+    if (answer) answer.stale = true
+  }
+  return out
+}
+
+/**
+ * answerPrefixes in a short read transaction of its own, planned as plain index probes: the
+ * planner's estimate picks a bitmap scan per question, which costs half again as much when a
+ * plan asks thousands (measured in bench:report's profile).
+ */
+export async function answerPrefixesAlone(
+  payload: Payload,
+  questions: ReadonlyArray<{ spec: string; day: string }>,
+): Promise<PrefixAnswer[]> {
+  if (questions.length === 0) return []
+  return inPoolTransaction(payload, async (tx) => {
+    await tx.execute(sql`set local enable_bitmapscan = off`)
+    return answerPrefixes(tx, questions)
+  })
+}
+
+export interface SpecRows {
+  /** The spec has been built. */
+  known: boolean
+  /** Its last read was before today. */
+  stale: boolean
+  /** Its year rows (prefixFrom answers any day from them). */
+  years: Array<{ year: number; cum: number[] }>
+}
+
+/**
+ * The stored rows of a few specs, for answering many days of them in memory (a cumulative line
+ * asks 120 days of each: a hundred index probes per spec with answerPrefixes, one read here).
+ */
+export async function readSpecRows(db: SqlRunner, keys: readonly string[]): Promise<Map<string, SpecRows>> {
+  const out = new Map<string, SpecRows>()
+  if (keys.length === 0) return out
+  const { rows: found } = await db.execute(sql`
+    select spec, year, cum, year = ${SENTINEL_YEAR} and cum[1] < ${TODAY} as stale
+    from ${rows} where spec = any(${textArray(keys)}) order by spec, year`)
+  for (const r of found) {
+    const key = String(r.spec)
+    let entry = out.get(key)
+    if (!entry) out.set(key, (entry = { known: false, stale: false, years: [] }))
+    if (Number(r.year) === SENTINEL_YEAR) {
+      entry.known = true
+      entry.stale = r.stale === true
+    } else entry.years.push({ year: Number(r.year), cum: (r.cum as unknown[]).map(Number) })
+  }
   return out
 }
 

@@ -2,9 +2,11 @@ import type { SQL } from 'drizzle-orm'
 import type { Payload, PayloadRequest } from 'payload'
 import type { TargetCountQuery, TargetCounts } from '../../../domain/counting'
 import { QUOTA_SLUGS } from '../../../domain/slugs'
-import { inPoolTransaction, requestOrPoolRunner, requestRunner, type SqlRunner } from '../../db/postgres'
-import { specKey, targetPrefixes } from '../../../domain/firstDays'
-import { answerPrefixes, buildSpecs, markSpecsRead } from './firstDays'
+import { inPoolTransaction, poolRunner, requestOrPoolRunner, requestRunner, type SqlRunner } from '../../db/postgres'
+import { specKey, targetPrefixes, type FirstDaySpec } from '../../../domain/firstDays'
+import type { DayWindow } from '../../../domain/quota'
+import type { ClassifiedItem } from '../../../domain/targetItems'
+import { answerPrefixes, answerPrefixesAlone, buildSpecs, markSpecsRead, readSpecRows } from './firstDays'
 import { ident, sql, tableOf } from './sql'
 
 /**
@@ -135,38 +137,109 @@ export async function countLateItems(
   return out
 }
 
-export interface ItemPublications {
-  contentType: string
-  item: number
-  /** Each of the target's channels the item is on, with its day, earliest first. */
-  publications: Array<{ channel: number; day: string }>
+/** What the drill-down lists of one content target (see listTargetItems). */
+export interface TargetItemsQuery {
+  task: number
+  channels: number[]
+  contentTypes: string[]
+  window: DayWindow
+  asOf: string
+  /** Items listed before this page, and the longest page; `truncated`: more items follow it. */
+  offset: number
+  limit: number
+  /**
+   * A day of the window by which more than `offset + limit` items had counted (from the
+   * first-publication store): the page is then made of counted items only, and only ledger rows
+   * from the window's start to that day need reading (a few days' instead of a year's).
+   */
+  countedBy?: string | null
 }
 
 /**
- * The ledger rows behind one task's target, item by item, for the drill-down list and the
- * cumulative chart. Reads only one task's rows (indexed by task), never the content tables.
+ * A target's items as the drill-down lists them: classifyItems' rule (src/domain/targetItems.ts)
+ * applied in SQL over the task's ledger rows, first days first, so that only the listed page
+ * leaves the database (a task of a national plan has thousands of items). Late items' first days
+ * are after the deadline, so they follow every counted one. The drill-down's property test holds
+ * it to classifyItems.
  */
-export async function listItemPublications(
+export async function listTargetItems(
   payload: Payload,
-  filter: Omit<CountFilter, 'tasks'> & { task: number },
+  q: TargetItemsQuery,
   req?: Partial<PayloadRequest>,
-): Promise<ItemPublications[]> {
+): Promise<{ items: ClassifiedItem[]; truncated: boolean }> {
+  if (q.channels.length === 0 || q.contentTypes.length === 0) return { items: [], truncated: false }
   const db = await requestOrPoolRunner(payload, req)
+  const table = ident(tableOf(QUOTA_SLUGS.contributions))
+  const countTo = q.window.to < q.asOf ? q.window.to : q.asOf
+  // Late items exist only once the deadline has passed (domain rule 3).
+  const lateOpen = q.asOf > q.window.to
+  const mine = where({ tasks: [q.task], channels: q.channels, contentTypes: q.contentTypes, to: q.asOf })
+  const scanned = q.countedBy
+    ? where({
+        tasks: [q.task],
+        channels: q.channels,
+        contentTypes: q.contentTypes,
+        from: q.window.from,
+        to: q.countedBy,
+      })
+    : mine
   const { rows } = await db.execute(sql`
-    select content_type, item, channel, day from ${ident(tableOf(QUOTA_SLUGS.contributions))}
-    where ${where({ ...filter, tasks: [filter.task] })}
-    order by content_type, item, day, channel`)
-  const out = new Map<string, ItemPublications>()
-  for (const r of rows) {
-    const key = `${String(r.content_type)}:${String(r.item)}`
-    let entry = out.get(key)
-    if (!entry) {
-      entry = { contentType: String(r.content_type), item: Number(r.item), publications: [] }
-      out.set(key, entry)
+    with item as (
+      select content_type, item,
+        min(day) filter (where day >= ${q.window.from} and day <= ${countTo}) as first_inside,
+        min(day) as first_known,
+        bool_and(day > ${q.window.to}) as all_after
+      from ${table} where ${scanned} group by content_type, item
+    ), listed as (
+      select content_type, item, first_inside is not null as counted,
+        first_inside is null and ${lateOpen}::boolean and all_after as late,
+        coalesce(first_inside, first_known) as first_day
+      from item where first_inside is not null or (${lateOpen}::boolean and all_after)
+      order by coalesce(first_inside, first_known) collate "C", item, content_type collate "C"
+      limit ${q.limit + 1} offset ${q.offset}
+    )
+    select l.content_type, l.item, l.counted, l.late, l.first_day,
+      (select json_agg(json_build_array(c.channel, c.day) order by c.day collate "C", c.channel)
+        from ${table} c where c.content_type = l.content_type and c.item = l.item and ${mine}) as publications
+    from listed l order by l.first_day collate "C", l.item, l.content_type collate "C"`)
+  const items = rows.slice(0, q.limit).map((r): ClassifiedItem => {
+    const pubs = (typeof r.publications === 'string' ? JSON.parse(r.publications) : r.publications) as Array<
+      [unknown, unknown]
+    >
+    return {
+      contentType: String(r.content_type),
+      item: Number(r.item),
+      publications: pubs.map(([channel, day]) => ({ channel: Number(channel), day: String(day) })),
+      counted: r.counted === true,
+      late: r.late === true,
+      firstDay: String(r.first_day),
     }
-    entry.publications.push({ channel: Number(r.channel), day: String(r.day) })
+  })
+  return { items, truncated: rows.length > q.limit }
+}
+
+/**
+ * The stored first-day rows of a few specs (building any not built yet), for answering every day
+ * of a target's window in memory: its cumulative line.
+ */
+export async function readFirstDayRows(
+  payload: Payload,
+  specs: FirstDaySpec[],
+  req?: Partial<PayloadRequest>,
+): Promise<Map<string, Array<{ year: number; cum: number[] }>>> {
+  const db = await requestOrPoolRunner(payload, req)
+  const keys = [...new Set(specs.map(specKey))]
+  let found = await readSpecRows(db, keys)
+  const missing = specs.filter((s) => !found.get(specKey(s))?.known)
+  if (missing.length > 0) {
+    await buildSpecs(payload, req, missing)
+    found = new Map([...found, ...(await readSpecRows(db, [...new Set(missing.map(specKey))]))])
   }
-  return [...out.values()]
+  await markSpecsRead(
+    db,
+    keys.filter((k) => found.get(k)?.stale),
+  )
+  return new Map(keys.map((k) => [k, found.get(k)?.years ?? []]))
 }
 
 /**
@@ -217,8 +290,11 @@ export async function countTargets(
       const k = `${q.spec}\u0000${q.day}`
       if (!index.has(k)) index.set(k, questions.push(q) - 1)
     }
-  const db = await requestOrPoolRunner(payload, req)
-  const answers = await answerPrefixes(db, questions)
+  const inRequest = await requestRunner(payload, req)
+  const db = inRequest ?? poolRunner(payload)
+  const answer = (asked: Array<{ spec: string; day: string }>) =>
+    inRequest ? answerPrefixes(inRequest, asked) : answerPrefixesAlone(payload, asked)
+  const answers = await answer(questions)
   // Windows no report asked for before: built once, then asked again.
   const missing = new Set(questions.flatMap((q, i) => (answers[i]?.known ? [] : [q.spec])))
   if (missing.size > 0) {
@@ -228,10 +304,7 @@ export async function countTargets(
       plans.flatMap(([, p]) => p.specs.filter((s) => missing.has(specKey(s)))),
     )
     const again = questions.flatMap((q, i) => (missing.has(q.spec) ? [i] : []))
-    const redone = await answerPrefixes(
-      db,
-      again.map((i) => questions[i]!),
-    )
+    const redone = await answer(again.map((i) => questions[i]!))
     again.forEach((i, k) => (answers[i] = redone[k]!))
   }
   await markSpecsRead(db, [...new Set(questions.flatMap((q, i) => (answers[i]?.stale ? [q.spec] : [])))])

@@ -182,7 +182,13 @@ export async function QuotaDashboard({ initPageResult, params, searchParams }: A
         </p>
       )}
       {taskQuery?.ok && !detail && <p role="alert">Không tìm thấy nhiệm vụ.</p>}
-      {detail && <TaskDetailView detail={detail} backHref={hrefWith({})} />}
+      {detail && (
+        <TaskDetailView
+          detail={detail}
+          backHref={hrefWith({})}
+          pageHref={(page) => hrefWith({}, `&task=${detail.task.id}${page > 1 ? `&page=${page}` : ''}`)}
+        />
+      )}
       {parsed?.ok && !taskQuery && !full && <p role="alert">Không tìm thấy kế hoạch.</p>}
       {report && byUnit && rollup && (
         <>

@@ -1,4 +1,5 @@
 import { formatViDay } from '../../../domain/calendar'
+import { formatViNumber } from '../../../domain/mailText'
 import type { TaskDetail } from '../buildTaskDetail'
 import { TargetProgress } from './DashboardCharts'
 import { TargetLine, TaskMeta } from './ReportView'
@@ -6,9 +7,21 @@ import { TargetLine, TaskMeta } from './ReportView'
 const TYPE_VI: Record<string, string> = { articles: 'Bài viết', infographics: 'Infographic', videos: 'Video' }
 const cell = { padding: '0.3rem 0.5rem', borderBottom: '1px solid var(--theme-elevation-150, #ddd)' } as const
 
-/** One task: each target with its cumulative line (recharts) and the items behind its number. */
-export function TaskDetailView({ detail, backHref }: { detail: TaskDetail; backHref: string }) {
+/**
+ * One task: each target with its cumulative line (recharts) and the items behind its number, a
+ * page at a time (`pageHref` links the pages).
+ */
+export function TaskDetailView({
+  detail,
+  backHref,
+  pageHref,
+}: {
+  detail: TaskDetail
+  backHref: string
+  pageHref: (page: number) => string
+}) {
   const channelName = new Map(detail.channels.map((c) => [c.id, c.name]))
+  const first = (detail.page - 1) * detail.pageSize
   return (
     <section data-testid="task-detail">
       <p>
@@ -73,7 +86,16 @@ export function TaskDetailView({ detail, backHref }: { detail: TaskDetail; backH
               </tbody>
             </table>
           )}
-          {t.itemsTruncated && <p>Danh sách chỉ hiện {t.items.length} sản phẩm đầu tiên; số liệu vẫn đầy đủ.</p>}
+          {t.kind === 'content' && (detail.page > 1 || t.itemsTruncated) && (
+            <p data-testid={`items-pages-${t.id}`}>
+              {t.items.length > 0
+                ? `Sản phẩm ${formatViNumber(first + 1)}–${formatViNumber(first + t.items.length)} trong ${formatViNumber(t.itemsTotal)}. `
+                : `Trang này không còn sản phẩm (tổng ${formatViNumber(t.itemsTotal)}). `}
+              {detail.page > 1 && <a href={pageHref(detail.page - 1)}>← Trang trước</a>}
+              {detail.page > 1 && t.itemsTruncated && ' · '}
+              {t.itemsTruncated && <a href={pageHref(detail.page + 1)}>Trang sau →</a>}
+            </p>
+          )}
         </div>
       ))}
     </section>
