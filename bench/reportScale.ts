@@ -473,7 +473,7 @@ async function main(): Promise<void> {
           'after that a report reads one array element per (spec, year), whatever the number of items. Variants:',
         '- **cold**: the report cache emptied first, as after a restart, on another instance, or after an edit of a plan, task, unit or channel;',
         '- **cold, past day**: the same for a report day never asked before (each round another day of June 2025);',
-        "- **cold, unit roll-up**: one department's tasks; **cold, task drill-down**: GET /api/quota/task, the items behind one task's targets;",
+        "- **cold, unit roll-up**: one department's tasks; **cold, task drill-down**: GET /api/quota/task, one task's targets with their cumulative lines and the first page of their items (100 each);",
         '- **warm**: nothing changed since the last report; **after one publish**: an article published on one task just before (untimed).',
         '',
         '| variant | median ms (min–max) | vs raw GROUP BY | goal | met |',

@@ -20,10 +20,12 @@ import { ident, sql, tableOf } from './sql'
  * Consistency rests on one lock per task (an advisory lock, `TASK_LOCK`):
  * - an item's recount takes it *shared* for each of the item's tasks before it reads which specs
  *   exist, and keeps it until commit, when its deltas are in;
- * - building or dropping a task's specs takes it *exclusive*, then reads the committed ledger.
+ * - building a task's specs, or dropping a deleted task's, takes it *exclusive*, then reads the
+ *   committed ledger.
  * So a spec built while an item is saved either waits for that save (and then sees its ledger
  * rows) or is seen by it (which then moves the spec's counts). A builder holds one task's lock
- * at a time, so it cannot be part of a deadlock cycle.
+ * at a time, so it cannot be part of a deadlock cycle; a deleter takes it before any row (see
+ * dropSpecs, and forgetCounts for the one order every writer locks in).
  */
 export const FIRST_DAY_SCHEMA = 'comms_quota'
 const specs = sql`${sql.identifier(FIRST_DAY_SCHEMA)}.first_day_specs`
@@ -287,24 +289,30 @@ export async function readSpecRows(db: SqlRunner, keys: readonly string[]): Prom
   return out
 }
 
+/** A task's exclusive lock, held to the end of the deleting transaction (see dropSpecs). */
+export async function lockTaskForDrop(db: SqlRunner, task: number): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(${TASK_LOCK}, ${task})`)
+}
+
 /**
- * Drops the specs (and their rows) of a task, or those naming a channel, each under its task's
- * exclusive lock, in the deleting transaction: the next report that needs them builds them again.
+ * Drops the specs (and their rows) of a deleted task, or those naming a deleted channel, in the
+ * deleting transaction: the next report that needs them builds them again. Rows are locked in
+ * (spec, year) order first, the order saves add to them in.
+ * - A task: under its exclusive lock (taken first by the caller, forgetCounts), so no save of
+ *   the task is in flight.
+ * - A channel: under no task lock. A save in flight may still add to a dropped spec's rows; such
+ *   rows belong to no spec, are never read (no target names a deleted channel), are cleared if
+ *   the spec is ever built again, and are removed by the nightly pruning.
  */
 export async function dropSpecs(db: SqlRunner, column: 'task' | 'channel', id: number): Promise<void> {
-  const { rows: found } = await db.execute(
-    column === 'task'
-      ? sql`select distinct task from ${specs} where task = ${id} order by task`
-      : sql`select distinct task from ${specs} where ${id} = any(channels) order by task`,
-  )
-  for (const r of found) {
-    const task = Number(r.task)
-    await db.execute(sql`select pg_advisory_xact_lock(${TASK_LOCK}, ${task})`)
-    const where = column === 'task' ? sql`task = ${task}` : sql`task = ${task} and ${id} = any(channels)`
-    await db.execute(sql`
-      with gone as (delete from ${specs} where ${where} returning key)
-      delete from ${rows} where spec in (select key from gone)`)
-  }
+  if (column === 'task') await lockTaskForDrop(db, id)
+  const which = column === 'task' ? sql`task = ${id}` : sql`${id} = any(channels)`
+  await db.execute(sql`
+    select 1 from ${rows} where spec in (select key from ${specs} where ${which})
+    order by spec, year for update`)
+  await db.execute(sql`
+    with gone as (delete from ${specs} where ${which} returning key)
+    delete from ${rows} where spec in (select key from gone)`)
 }
 
 /**

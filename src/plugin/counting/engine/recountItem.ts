@@ -58,8 +58,9 @@ export async function recountItem(
   )
   const diff = diffContributions(current, desired)
   const deltas = tallyDeltas(collection, diff)
-  await writeLedger(db, collection, item, diff)
-  // Only a changed ledger can move a first day; the specs are read under their tasks' locks.
+  // Only a changed ledger can move a first day. The tasks' locks come first, the ledger rows
+  // after: one order for every writer (task locks, ledger, tallies, first-day rows, counters),
+  // so deleting a task, which waits for its lock, never holds a row this save waits for.
   const moved = diff.add.length + diff.remove.length > 0
   const specs = moved
     ? await lockSpecsOfTasks(
@@ -67,6 +68,7 @@ export async function recountItem(
         [...current, ...desired].map((c) => c.task),
       )
     : []
+  await writeLedger(db, collection, item, diff)
   await queueDeltas(req, db, deltas, firstDayDeltas(specs, collection, current, desired))
   return { added: diff.add, removed: diff.remove, deltas }
 }
