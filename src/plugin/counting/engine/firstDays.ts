@@ -1,3 +1,4 @@
+import type { SQL } from 'drizzle-orm'
 import type { Payload, PayloadRequest } from 'payload'
 import {
   makeSpec,
@@ -78,19 +79,28 @@ const textArray = (values: Iterable<string>) =>
   sql`${`{${[...values].map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`}::text[]`
 
 /**
- * For an item's recount: waits for any build of these tasks' specs, then returns the specs
- * whose counts the item may move. The shared locks stay until the saving transaction ends.
+ * For an item's recount: waits for any build of these tasks' specs. The shared locks stay until
+ * the saving transaction ends; the specs are read after them (specsOfTasks), in a later statement
+ * (its snapshot must be taken once the locks are held).
  */
-export async function lockSpecsOfTasks(db: SqlRunner, tasks: readonly number[]): Promise<FirstDaySpec[]> {
+export async function lockTasksShared(db: SqlRunner, tasks: readonly number[]): Promise<void> {
   const sorted = [...new Set(tasks)].sort((a, b) => a - b)
-  if (sorted.length === 0) return []
+  if (sorted.length === 0) return
   await db.execute(
     sql`select pg_advisory_xact_lock_shared(${TASK_LOCK}, t) from unnest(${intArray(sorted)}) t order by t`,
   )
-  // A statement of its own: its snapshot must be taken after the locks are held.
-  const { rows: found } = await db.execute(sql`
-    select task, channels, content_types, from_day from ${specs} where task = any(${intArray(sorted)})`)
-  return found.map(toSpec)
+}
+
+/** The specs whose counts an item of these tasks may move: a query to run after lockTasksShared. */
+export function specsOfTasks(tasks: readonly number[]): {
+  query: SQL
+  read: (rows: Array<Record<string, unknown>>) => FirstDaySpec[]
+} {
+  const sorted = [...new Set(tasks)].sort((a, b) => a - b)
+  return {
+    query: sql`select task, channels, content_types, from_day from ${specs} where task = any(${intArray(sorted)})`,
+    read: (found) => found.map(toSpec),
+  }
 }
 
 /** Adds cumulative vectors to the stored rows, in the order given (spec, year). I3 holds. */

@@ -7,10 +7,10 @@ import {
   type Contribution,
   type TallyDelta,
 } from '../../../domain/counting'
-import { firstDayDeltas } from '../../../domain/firstDays'
+import { firstDayDeltas, type FirstDaySpec } from '../../../domain/firstDays'
 import { QUOTA_SLUGS } from '../../../domain/slugs'
 import { contributionsQuery } from './contributionsQuery'
-import { lockSpecsOfTasks } from './firstDays'
+import { lockTasksShared, specsOfTasks } from './firstDays'
 import { queueDeltas } from './pendingTallies'
 import { hasTrash } from './settings'
 import type { SqlRunner } from '../../db/postgres'
@@ -62,13 +62,10 @@ export async function recountItem(
   // after: one order for every writer (task locks, ledger, tallies, first-day rows, counters),
   // so deleting a task, which waits for its lock, never holds a row this save waits for.
   const moved = diff.add.length + diff.remove.length > 0
-  const specs = moved
-    ? await lockSpecsOfTasks(
-        db,
-        [...current, ...desired].map((c) => c.task),
-      )
-    : []
-  await writeLedger(db, collection, item, diff)
+  const tasks = [...current, ...desired].map((c) => c.task)
+  if (moved) await lockTasksShared(db, tasks)
+  // The ledger write also reads the tasks' specs: one round trip, its snapshot after the locks.
+  const specs = await writeLedger(db, collection, item, diff, specsOfTasks(tasks))
   await queueDeltas(req, db, deltas, firstDayDeltas(specs, collection, current, desired))
   return { added: diff.add, removed: diff.remove, deltas }
 }
@@ -100,15 +97,17 @@ const row = (c: Contribution): SQL => sql`(${c.task}::int, ${c.channel}::int, ${
 
 /**
  * The item's ledger rows, written at once (they belong to this item only, and the item's main
- * row lock or advisory lock keeps other writers of it waiting), in one statement.
+ * row lock or advisory lock keeps other writers of it waiting), in one statement that also reads
+ * the specs of the item's tasks. Nothing to write, nothing read: no first day can move.
  */
 async function writeLedger(
   db: SqlRunner,
   collection: string,
   item: number,
   diff: { add: Contribution[]; remove: Contribution[] },
-): Promise<void> {
-  if (diff.add.length === 0 && diff.remove.length === 0) return
+  specs: ReturnType<typeof specsOfTasks>,
+): Promise<FirstDaySpec[]> {
+  if (diff.add.length === 0 && diff.remove.length === 0) return []
   const ledger = ident(tableOf(QUOTA_SLUGS.contributions))
   const removed =
     diff.remove.length > 0
@@ -117,10 +116,13 @@ async function writeLedger(
           where l.content_type = ${collection} and l.item = ${item} and l.task = x.task and l.channel = x.channel and l.day = x.day
           returning 1)`
       : sql`removed as (select 1 where false)`
-  const insert =
+  const added =
     diff.add.length > 0
-      ? sql`insert into ${ledger} (content_type, item, task, channel, day)
-          select ${collection}, ${item}::int, task, channel, day from (values ${sql.join(diff.add.map(row), sql`, `)}) as x(task, channel, day)`
-      : sql`select count(*) from removed`
-  await db.execute(sql`with ${removed} ${insert}`)
+      ? sql`added as (insert into ${ledger} (content_type, item, task, channel, day)
+          select ${collection}, ${item}::int, task, channel, day from (values ${sql.join(diff.add.map(row), sql`, `)}) as x(task, channel, day)
+          returning 1)`
+      : sql`added as (select 1 where false)`
+  // Data-modifying WITH parts run to completion whether or not the main query reads them.
+  const { rows } = await db.execute(sql`with ${removed}, ${added} ${specs.query}`)
+  return specs.read(rows)
 }
