@@ -95,6 +95,8 @@ describe.sequential('issue 24: the drill-down a page at a time', () => {
     const pages = view.getByTestId(`items-pages-${target.id}`)
     expect(await rows.count()).toBe(100)
     expect(await pages.textContent()).toContain('Sản phẩm 1–100 trong 101.')
+    // Said above the list too, where a long page is read from.
+    expect(await view.getByTestId(`items-pages-top-${target.id}`).textContent()).toContain('Sản phẩm 1–100 trong 101.')
     expect(await rows.first().textContent()).toContain('Bài phân trang số 1')
     await screenshot(page, 'drilldown-page-1')
 

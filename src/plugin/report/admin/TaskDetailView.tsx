@@ -21,7 +21,6 @@ export function TaskDetailView({
   pageHref: (page: number) => string
 }) {
   const channelName = new Map(detail.channels.map((c) => [c.id, c.name]))
-  const first = (detail.page - 1) * detail.pageSize
   return (
     <section data-testid="task-detail">
       <p>
@@ -38,6 +37,9 @@ export function TaskDetailView({
         <div key={t.id} style={{ margin: '1.5rem 0' }}>
           <TargetLine t={t} channelName={channelName} />
           {t.kind === 'content' && <TargetProgress series={t.series} target={t.target} />}
+          {t.kind === 'content' && (
+            <ItemPages detail={detail} t={t} pageHref={pageHref} testId={`items-pages-top-${t.id}`} />
+          )}
           {t.kind === 'content' && (
             <table
               style={{ width: '100%', borderCollapse: 'collapse', fontSize: '0.9em' }}
@@ -86,18 +88,40 @@ export function TaskDetailView({
               </tbody>
             </table>
           )}
-          {t.kind === 'content' && (detail.page > 1 || t.itemsTruncated) && (
-            <p data-testid={`items-pages-${t.id}`}>
-              {t.items.length > 0
-                ? `Sản phẩm ${formatViNumber(first + 1)}–${formatViNumber(first + t.items.length)} trong ${formatViNumber(t.itemsTotal)}. `
-                : `Trang này không còn sản phẩm (tổng ${formatViNumber(t.itemsTotal)}). `}
-              {detail.page > 1 && <a href={pageHref(detail.page - 1)}>← Trang trước</a>}
-              {detail.page > 1 && t.itemsTruncated && ' · '}
-              {t.itemsTruncated && <a href={pageHref(detail.page + 1)}>Trang sau →</a>}
-            </p>
+          {t.kind === 'content' && (
+            <ItemPages detail={detail} t={t} pageHref={pageHref} testId={`items-pages-${t.id}`} />
           )}
         </div>
       ))}
     </section>
+  )
+}
+
+/**
+ * Which items of the target this page lists, and the links to the pages around it; above the
+ * list (a long page is read from the top) and below it. Nothing when everything fits one page.
+ */
+function ItemPages({
+  detail,
+  t,
+  pageHref,
+  testId,
+}: {
+  detail: TaskDetail
+  t: TaskDetail['targets'][number]
+  pageHref: (page: number) => string
+  testId: string
+}) {
+  if (detail.page === 1 && !t.itemsTruncated) return null
+  const first = (detail.page - 1) * detail.pageSize
+  return (
+    <p data-testid={testId}>
+      {t.items.length > 0
+        ? `Sản phẩm ${formatViNumber(first + 1)}–${formatViNumber(first + t.items.length)} trong ${formatViNumber(t.itemsTotal)}. `
+        : `Trang này không còn sản phẩm (tổng ${formatViNumber(t.itemsTotal)}). `}
+      {detail.page > 1 && <a href={pageHref(detail.page - 1)}>← Trang trước</a>}
+      {detail.page > 1 && t.itemsTruncated && ' · '}
+      {t.itemsTruncated && <a href={pageHref(detail.page + 1)}>Trang sau →</a>}
+    </p>
   )
 }
