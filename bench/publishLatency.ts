@@ -47,7 +47,15 @@ async function main(): Promise<void> {
     const channels = await Promise.all(
       ['A', 'B', 'C'].map((n) => p.create({ collection: 'channels', data: { name: n, kind: 'other' } })),
     )
-    const plan = await p.create({ collection: 'plans', data: { code: 'BENCH', title: 'Bench' } })
+    const plan = await p.create({
+      collection: 'plans',
+      data: {
+        code: 'BENCH',
+        title: 'Bench',
+        // From before the publications: every publish moves the targets' first-publication counts.
+        period: { from: dayToInstant('2025-01-01'), to: dayToInstant('2030-12-31') },
+      },
+    })
     const tasks = await Promise.all(
       ['1', '2'].map((code) =>
         p.create({

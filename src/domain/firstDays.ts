@@ -134,6 +134,67 @@ export function yearVectors(deltas: readonly FirstDayDelta[]): YearVector[] {
   return out.sort((a, b) => (a.spec < b.spec ? -1 : a.spec > b.spec ? 1 : a.year - b.year))
 }
 
+/**
+ * One stored row's change as steps, what a write sends (a few numbers instead of 366): from day
+ * of the year `days[i]` on, every cumulative count moves by `deltas[i]`. Days ascending, each
+ * once, no zero delta; `stepVector` is the vector they stand for.
+ */
+export interface YearSteps {
+  spec: string
+  year: number
+  days: number[]
+  deltas: number[]
+}
+
+/**
+ * Deltas (of many items, in any order) as per-(spec, year) steps, sorted by spec then year (code
+ * unit order, as the store's writes lock rows: `collate "C"`). Days whose deltas cancel are left
+ * out, and so are rows left with no step (an item moved away and back).
+ */
+export function yearSteps(deltas: readonly FirstDayDelta[]): YearSteps[] {
+  const byRow = new Map<string, { spec: string; year: number; at: Map<number, number> }>()
+  for (const d of deltas) {
+    const { year, doy } = yearDay(d.day)
+    const k = `${d.spec}\u0000${year}`
+    let row = byRow.get(k)
+    if (!row) byRow.set(k, (row = { spec: d.spec, year, at: new Map() }))
+    row.at.set(doy, (row.at.get(doy) ?? 0) + d.delta)
+  }
+  const out: YearSteps[] = []
+  for (const row of byRow.values()) {
+    const days = [...row.at.keys()].filter((doy) => row.at.get(doy) !== 0).sort((a, b) => a - b)
+    if (days.length > 0) out.push({ spec: row.spec, year: row.year, days, deltas: days.map((doy) => row.at.get(doy)!) })
+  }
+  return out.sort((a, b) => (a.spec < b.spec ? -1 : a.spec > b.spec ? 1 : a.year - b.year))
+}
+
+/** The cumulative vector steps stand for (the reference for the store's `step_vector`). */
+export function stepVector(steps: Pick<YearSteps, 'days' | 'deltas'>): number[] {
+  const cum = new Array<number>(YEAR_DAYS).fill(0)
+  let sum = 0
+  let j = 0
+  for (let doy = 1; doy <= YEAR_DAYS; doy++) {
+    while (j < steps.days.length && steps.days[j]! <= doy) sum += steps.deltas[j++]!
+    cum[doy - 1] = sum
+  }
+  return cum
+}
+
+/** Steps that stand for a cumulative vector (a repaired row, written as the difference). */
+export function stepsOfVector(v: YearVector): YearSteps {
+  const days: number[] = []
+  const deltas: number[] = []
+  let before = 0
+  v.cum.forEach((value, k) => {
+    if (value !== before) {
+      days.push(k + 1)
+      deltas.push(value - before)
+    }
+    before = value
+  })
+  return { spec: v.spec, year: v.year, days, deltas }
+}
+
 /** Cumulative vectors from first-day counts (a rebuild from the ledger). */
 export function vectorsFromCounts(rows: ReadonlyArray<{ spec: string; day: string; count: number }>): YearVector[] {
   return yearVectors(rows.map((r) => ({ spec: r.spec, day: r.day, delta: r.count })))

@@ -9,6 +9,8 @@ import type { Payload } from 'payload'
 import type pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { calendarDay, dayToInstant } from '../../src/domain/calendar'
+import { makeSpec, specKey } from '../../src/domain/firstDays'
+import { buildSpecs } from '../../src/plugin/counting/engine/firstDays'
 import {
   BLOCK_READY,
   InjectedFault,
@@ -221,6 +223,44 @@ describe('I6: the engine itself refuses a save', () => {
         `update quota_tallies set count = $2 where task || '|' || channel || '|' || content_type || '|' || day = $1`,
         [k, real],
       )
+    }
+    await expectInvariants()
+  })
+})
+
+describe('I6: the first-publication store refuses a save', () => {
+  it('a first-day count that would go negative (I3): the save rejects with the engine error, nothing of it stays', async () => {
+    const a = await article('Lệch ngày đầu', { _status: 'published' })
+    const spec = makeSpec(Number(task1.id), [Number(vnexpress.id)], ['articles'], '')
+    await buildSpecs(payload, undefined, [spec])
+    const rowsOf = async () =>
+      (await pool.query(`select year, cum from comms_quota.first_days where spec = $1 order by year`, [specKey(spec)]))
+        .rows as Array<{ year: number; cum: number[] }>
+    const built = await rowsOf()
+    expect(built.find((r) => r.year === 2025)?.cum.at(-1)).toBeGreaterThan(0)
+    // Simulated drift: the stored row has lost every item, so the unpublish's step down would
+    // take it below zero.
+    await pool.query(
+      `update comms_quota.first_days set cum = array_fill(0, array[366]) where spec = $1 and year = 2025`,
+      [specKey(spec)],
+    )
+    try {
+      const item = await articleState(pool, a.id)
+      const drifted = await rowsOf()
+      const counts = await countingState()
+      const err = await rejectionOf(() =>
+        payload.update({ collection: 'articles', id: a.id, data: { _status: 'draft' } }),
+      )
+      expect(err.message).toMatch(/first-publication count would go negative/)
+      expect(err.message).toContain(specKey(spec))
+      expect(await articleState(pool, a.id)).toEqual(item)
+      expect(await rowsOf()).toEqual(drifted)
+      expect(await countingState()).toEqual(counts)
+    } finally {
+      await pool.query(`update comms_quota.first_days set cum = $2 where spec = $1 and year = 2025`, [
+        specKey(spec),
+        built.find((r) => r.year === 2025)?.cum,
+      ])
     }
     await expectInvariants()
   })

@@ -10,6 +10,9 @@ import {
   specKey,
   targetPrefixes,
   yearDay,
+  stepsOfVector,
+  stepVector,
+  yearSteps,
   yearVectors,
   type FirstDaySpec,
   type YearVector,
@@ -224,6 +227,28 @@ describe('first days', () => {
         },
       ),
       { numRuns: 400 },
+    )
+  })
+
+  it('steps, what a save sends, stand for the same rows as the vectors, in the same order (property)', () => {
+    const delta = fc.record({
+      spec: fc.constantFrom('a', 'b', 'B', 'a/1'),
+      day: fc.constantFrom(...DAYS),
+      delta: fc.integer({ min: -2, max: 2 }),
+    })
+    fc.assert(
+      fc.property(fc.array(delta, { maxLength: 30 }), (deltas) => {
+        const steps = yearSteps(deltas)
+        const vectors = yearVectors(deltas)
+        expect(steps.map((r) => ({ spec: r.spec, year: r.year, cum: stepVector(r) }))).toEqual(vectors)
+        for (const r of steps) {
+          expect(r.days).toEqual([...r.days].sort((x, y) => x - y))
+          expect(new Set(r.days).size).toBe(r.days.length)
+          expect(r.deltas.every((d) => d !== 0)).toBe(true)
+        }
+        for (const v of vectors) expect(stepVector(stepsOfVector(v))).toEqual(v.cum)
+      }),
+      { numRuns: 500 },
     )
   })
 

@@ -1,7 +1,7 @@
 import type { EventEmitter } from 'node:events'
 import { sql } from 'drizzle-orm'
 import type {
-  CollectionAfterChangeHook,
+  CollectionAfterOperationHook,
   CollectionBeforeChangeHook,
   CollectionConfig,
   Config,
@@ -11,10 +11,11 @@ import type {
 import pg from 'pg'
 
 /**
- * Fault injection for the I6 tests: a plugin that appends one more afterChange hook to the
+ * Fault injection for the I6 tests: a plugin that appends one more afterOperation hook to the
  * articles collection. Passed through createAppConfig's `plugins` option, it runs after the
- * comms-quota plugin, so its hook comes after the engine's recount hook: when it fires, the
- * engine has already written the ledger and the tallies inside the saving transaction.
+ * comms-quota plugin, so its hook comes after the engine's closing write: when it fires, the
+ * engine has already written the ledger, the tallies and the first-publication counts inside the
+ * saving transaction, which is still open.
  *
  * What it does is chosen per call through the local API's `context`:
  * - `failAfterCount: true`: throw an InjectedFault (a hook error after the tally write);
@@ -88,10 +89,13 @@ async function terminateBackend(databaseUri: string, pid: number): Promise<void>
   }
 }
 
-function faultHook(databaseUri: string): CollectionAfterChangeHook {
-  return async ({ collection, doc, req }) => {
-    const ctx = req.context as FaultContext
-    if (!ctx.failAfterCount && !ctx.terminate && !ctx.block) return doc // the common case: no fault
+function faultHook(databaseUri: string): CollectionAfterOperationHook {
+  return async ({ collection, operation, req, result }) => {
+    const ctx = (req?.context ?? {}) as FaultContext
+    if (!ctx.failAfterCount && !ctx.terminate && !ctx.block) return result // the common case: no fault
+    // The I6 tests fault single saves; the result of those is the saved document.
+    if (!req || (operation !== 'create' && operation !== 'updateByID')) return result
+    const doc = result as { id: number | string }
     const tx = await transactionOf(req)
     const id = Number(doc.id)
     const { rows } = await tx.execute(
@@ -128,7 +132,7 @@ function faultHook(databaseUri: string): CollectionAfterChangeHook {
         // The engine's or any later hook's next statement would meet the dead connection.
         if (ctx.terminate === 'next-statement') await tx.execute(sql`select 1`)
       }
-      return doc
+      return result
     }
 
     if (ctx.block) {
@@ -136,7 +140,7 @@ function faultHook(databaseUri: string): CollectionAfterChangeHook {
       process.stdout.write(`${BLOCK_READY} ${id} ${observation.ledgerRowsInTransaction}\n`)
       await new Promise((r) => setTimeout(r, 60_000))
     }
-    return doc
+    return result
   }
 }
 
@@ -158,7 +162,7 @@ export function faultInjectionPlugin(options: { databaseUri: string }): Plugin {
         hooks: {
           ...c.hooks,
           beforeChange: [...(c.hooks?.beforeChange ?? []), delayHook],
-          afterChange: [...(c.hooks?.afterChange ?? []), faultHook(options.databaseUri)],
+          afterOperation: [...(c.hooks?.afterOperation ?? []), faultHook(options.databaseUri)],
         },
       }
     }),

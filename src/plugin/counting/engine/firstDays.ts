@@ -4,10 +4,13 @@ import {
   makeSpec,
   prefixQuestion,
   specKey,
-  vectorsFromCounts,
+  stepsOfVector,
+  yearSteps,
+  yearVectors,
   YEAR_DAYS,
+  type FirstDayDelta,
   type FirstDaySpec,
-  type YearVector,
+  type YearSteps,
 } from '../../../domain/firstDays'
 import { QUOTA_SLUGS } from '../../../domain/slugs'
 import { inPoolTransaction, requestRunner, type SqlRunner } from '../../db/postgres'
@@ -32,6 +35,7 @@ export const FIRST_DAY_SCHEMA = 'comms_quota'
 const specs = sql`${sql.identifier(FIRST_DAY_SCHEMA)}.first_day_specs`
 const rows = sql`${sql.identifier(FIRST_DAY_SCHEMA)}.first_days`
 const TASK_LOCK = sql`hashtext('comms_quota.first_days')`
+const stepVector = sql`${sql.identifier(FIRST_DAY_SCHEMA)}.step_vector`
 
 /** A spec not read by any report for this many days is dropped by reconciliation. */
 export const SPEC_RETENTION_DAYS = 30
@@ -63,6 +67,25 @@ export async function ensureFirstDayTables(payload: Payload): Promise<void> {
       year integer not null,
       cum integer[] not null,
       primary key (spec, year))`)
+    // The vector steps stand for (domain stepVector): a write sends a few numbers, not 366.
+    await db.execute(sql`create or replace function ${stepVector}(days int[], deltas int[]) returns int[]
+      language plpgsql immutable strict parallel safe as $$
+      declare
+        v int[] := array_fill(0, array[${sql.raw(String(YEAR_DAYS))}]);
+        s int := 0;
+        j int := 1;
+        n int := coalesce(array_length(days, 1), 0);
+      begin
+        if n = 0 then return v; end if;
+        for i in days[1]..${sql.raw(String(YEAR_DAYS))} loop
+          while j <= n and days[j] <= i loop
+            s := s + deltas[j];
+            j := j + 1;
+          end loop;
+          v[i] := s;
+        end loop;
+        return v;
+      end $$`)
   })
 }
 
@@ -86,42 +109,58 @@ const textArray = (values: Iterable<string>) =>
 export async function lockTasksShared(db: SqlRunner, tasks: readonly number[]): Promise<void> {
   const sorted = [...new Set(tasks)].sort((a, b) => a - b)
   if (sorted.length === 0) return
-  await db.execute(
-    sql`select pg_advisory_xact_lock_shared(${TASK_LOCK}, t) from unnest(${intArray(sorted)}) t order by t`,
-  )
+  await db.execute(lockTasksSharedQuery(sql`select unnest(${intArray(sorted)})`))
 }
 
-/** The specs whose counts an item of these tasks may move: a query to run after lockTasksShared. */
-export function specsOfTasks(tasks: readonly number[]): {
-  query: SQL
-  read: (rows: Array<Record<string, unknown>>) => FirstDaySpec[]
-} {
-  const sorted = [...new Set(tasks)].sort((a, b) => a - b)
-  return {
-    query: sql`select task, channels, content_types, from_day from ${specs} where task = any(${intArray(sorted)})`,
-    read: (found) => found.map(toSpec),
-  }
+/** lockTasksShared for the tasks a subquery names (one column), as a statement; returns them. */
+export function lockTasksSharedQuery(tasks: SQL): SQL {
+  return sql`select t as task, pg_advisory_xact_lock_shared(${TASK_LOCK}, t::int) from (select distinct t from (${tasks}) as x(t) where t is not null) u order by t`
 }
 
-/** Adds cumulative vectors to the stored rows, in the order given (spec, year). I3 holds. */
-export async function writeYearVectors(db: SqlRunner, vectors: readonly YearVector[]): Promise<void> {
-  if (vectors.length === 0) return
-  const json = JSON.stringify(vectors.map((v, i) => ({ i, spec: v.spec, year: v.year, cum: v.cum })))
-  const { rows: low } = await db.execute(sql`
+/** The specs of the tasks a subquery names: a statement to run after their locks (readSpecs reads it). */
+export function specsOfTasksQuery(tasks: SQL): SQL {
+  return sql`select task, channels, content_types, from_day from ${specs} where task in (${tasks})`
+}
+
+export const readSpecs = (found: ReadonlyArray<Record<string, unknown>>): FirstDaySpec[] => found.map(toSpec)
+
+/**
+ * Adds steps to the stored rows, in (spec, year) order, creating rows a spec had not needed yet:
+ * a statement (for a batch; checkYearSteps reads what it returns) or null when there is nothing
+ * to add.
+ */
+export function addYearStepsQuery(steps: readonly YearSteps[]): SQL | null {
+  const list = steps.flatMap((r) => r.days.map((day, k) => ({ spec: r.spec, year: r.year, day, delta: r.deltas[k]! })))
+  if (list.length === 0) return null
+  // No check constraint can hold I3 here: Postgres checks the row to insert before it finds the
+  // conflict, and a step down is negative on its own. The stored row is checked as returned.
+  return sql`
     insert into ${rows} as f (spec, year, cum)
-    select spec, year, cum from jsonb_to_recordset(${json}::jsonb) as x(i int, spec text, year int, cum int[]) order by i
-    on conflict (spec, year) do update
-      set cum = (select array_agg(a + b order by k) from unnest(f.cum, excluded.cum) with ordinality as u(a, b, k))
-    returning spec, year, (select min(v) from unnest(f.cum) v) as low`)
-  const negative = low.find((r) => Number(r.low) < 0)
+    select spec, year, ${stepVector}(array_agg(day order by day), array_agg(delta order by day))
+    from unnest(${textArray(list.map((x) => x.spec))}, ${intArray(list.map((x) => x.year))}, ${intArray(list.map((x) => x.day))}, ${intArray(list.map((x) => x.delta))})
+      as x(spec, year, day, delta)
+    group by spec, year order by spec collate "C", year
+    on conflict (spec, year) do update set cum = array(select a + b from unnest(f.cum, excluded.cum) as u(a, b))
+    returning spec, year, 0 <= all (f.cum) as ok`
+}
+
+/** Fails the write (I3) when a stored first-day count went below zero. */
+export function checkYearSteps(written: ReadonlyArray<Record<string, unknown>>): void {
+  const negative = written.find((r) => r.ok !== true)
   if (negative)
     throw new Error(
       `[comms-quota] a first-publication count would go negative (${String(negative.spec)}, ${String(negative.year)}); the save was rolled back`,
     )
 }
 
+/** addYearStepsQuery, run alone. */
+export async function writeYearSteps(db: SqlRunner, steps: readonly YearSteps[]): Promise<void> {
+  const query = addYearStepsQuery(steps)
+  if (query) checkYearSteps((await db.execute(query)).rows)
+}
+
 /** First-day counts of the given specs, from the committed (or the transaction's) ledger. */
-async function countFirstDays(db: SqlRunner, list: readonly FirstDaySpec[]): Promise<YearVector[]> {
+async function countFirstDays(db: SqlRunner, list: readonly FirstDaySpec[]): Promise<FirstDayDelta[]> {
   if (list.length === 0) return []
   const json = JSON.stringify(
     list.map((s) => ({ key: specKey(s), task: s.task, channels: s.channels, types: s.contentTypes, from_day: s.from })),
@@ -138,7 +177,7 @@ async function countFirstDays(db: SqlRunner, list: readonly FirstDaySpec[]): Pro
         and l.task = any(${intArray(tasks)})
       group by x.key, l.content_type, l.item
     ) first group by key, day`)
-  return vectorsFromCounts(counted.map((r) => ({ spec: String(r.key), day: String(r.day), count: Number(r.n) })))
+  return counted.map((r) => ({ spec: String(r.key), day: String(r.day), delta: Number(r.n) }))
 }
 
 /** Builds specs of one task under its exclusive lock; the caller's transaction commits them. */
@@ -168,7 +207,7 @@ async function buildTaskSpecs(db: SqlRunner, task: number, wanted: readonly Firs
         from_day: s.from,
       })),
     )}::jsonb) as x(key text, task int, channels int[], types text[], from_day text)`)
-  await writeYearVectors(db, await countFirstDays(db, missing))
+  await writeYearSteps(db, yearSteps(await countFirstDays(db, missing)))
 }
 
 /**
@@ -319,7 +358,7 @@ export async function dropSpecs(db: SqlRunner, column: 'task' | 'channel', id: n
   const which = column === 'task' ? sql`task = ${id}` : sql`${id} = any(channels)`
   await db.execute(sql`
     select 1 from ${rows} where spec in (select key from ${specs} where ${which})
-    order by spec, year for update`)
+    order by spec collate "C", year for update`)
   await db.execute(sql`
     with gone as (delete from ${specs} where ${which} returning key)
     delete from ${rows} where spec in (select key from gone)`)
@@ -361,7 +400,7 @@ export async function reconcileFirstDays(
   await db.execute(sql`lock table ${specs}, ${rows} in share row exclusive mode`)
   const pruned = repair ? await pruneUnreadSpecs(db) : 0
   const { rows: all } = await db.execute(sql`select task, channels, content_types, from_day from ${specs}`)
-  const expected = await countFirstDays(db, all.map(toSpec))
+  const expected = yearVectors(await countFirstDays(db, all.map(toSpec)))
   const { rows: stored } = await db.execute(
     sql`select f.spec, f.year, f.cum from ${rows} f join ${specs} s on s.key = f.spec
       where f.year <> ${SENTINEL_YEAR} order by f.spec, f.year`,
@@ -391,10 +430,7 @@ export async function reconcileFirstDays(
     await db.execute(sql`
       delete from ${rows} f using jsonb_to_recordset(${JSON.stringify(fix.map((v) => ({ spec: v.spec, year: v.year })))}::jsonb) as x(spec text, year int)
       where f.spec = x.spec and f.year = x.year and f.year <> ${SENTINEL_YEAR}`)
-    await writeYearVectors(
-      db,
-      fix.filter((v) => v.cum.some((n) => n !== 0)),
-    )
+    await writeYearSteps(db, fix.map(stepsOfVector))
   }
   return { drift, specs: all.length, pruned }
 }

@@ -1,11 +1,12 @@
+import type { SQL } from 'drizzle-orm'
 import type { PayloadRequest } from 'payload'
 import { compareTallyKey, type TallyDelta } from '../../../domain/counting'
-import { yearVectors, type FirstDayDelta } from '../../../domain/firstDays'
+import { yearSteps, type FirstDayDelta } from '../../../domain/firstDays'
 import { QUOTA_SLUGS } from '../../../domain/slugs'
 import { requestSession, type SqlRunner } from '../../db/postgres'
-import { ident, sql, tableOf } from './sql'
-import { writeYearVectors } from './firstDays'
-import { bumpVersions, taskScope } from './versions'
+import { addYearStepsQuery, checkYearSteps } from './firstDays'
+import { executeBatch, ident, sql, tableOf } from './sql'
+import { bumpVersionsQuery, taskScope } from './versions'
 
 /**
  * Tally deltas wait until the end of the operation that caused them, then are written in one
@@ -22,6 +23,11 @@ interface Scope {
   deltas: Map<string, TallyDelta>
   /** First-publication count changes (engine/firstDays.ts), written after the tallies. */
   firstDays: FirstDayDelta[]
+  /**
+   * Items' ledger writes not sent yet: they go first in the operation's next round trip (the
+   * next recount's, which must read them, or the closing one), not in one of their own.
+   */
+  writes: SQL[]
 }
 
 const scopes = new WeakMap<object, Scope>()
@@ -39,7 +45,7 @@ export const isWriteOperation = (operation: string): boolean => WRITE_OPERATIONS
 export async function openScope(req: Partial<PayloadRequest>): Promise<void> {
   const session = await sessionOf(req)
   if (!session) return
-  const scope = scopes.get(session.key) ?? { depth: 0, deltas: new Map(), firstDays: [] }
+  const scope = scopes.get(session.key) ?? { depth: 0, deltas: new Map(), firstDays: [], writes: [] }
   scope.depth += 1
   scopes.set(session.key, scope)
 }
@@ -54,20 +60,26 @@ export async function closeScope(req: Partial<PayloadRequest>): Promise<void> {
   if (scope.depth === 0) await flush(session.db, scope)
 }
 
-/** Queues an item's deltas; outside any open operation they are written at once. */
+/**
+ * Queues an item's ledger write and deltas; outside any open operation they are written at once,
+ * in one round trip.
+ */
 export async function queueDeltas(
   req: PayloadRequest,
   db: SqlRunner,
   deltas: TallyDelta[],
   firstDays: FirstDayDelta[] = [],
+  write: SQL | null = null,
 ): Promise<void> {
-  if (deltas.length === 0 && firstDays.length === 0) return
+  if (!write && deltas.length === 0 && firstDays.length === 0) return
   const session = await sessionOf(req)
   const scope = (session && scopes.get(session.key)) ?? {
     depth: 0,
     deltas: new Map<string, TallyDelta>(),
     firstDays: [],
+    writes: [],
   }
+  if (write) scope.writes.push(write)
   scope.firstDays.push(...firstDays)
   for (const d of deltas) {
     const k = `${d.task}|${d.channel}|${d.contentType}|${d.day}`
@@ -77,21 +89,45 @@ export async function queueDeltas(
   if (scope.depth === 0) await flush(db, scope)
 }
 
+/**
+ * The ledger writes the request's open operation has queued, handed to a recount to send first
+ * in its own round trip, before it reads the ledger.
+ */
+export async function takeQueuedWrites(req: Partial<PayloadRequest>): Promise<SQL[]> {
+  const session = await sessionOf(req)
+  const scope = session && scopes.get(session.key)
+  if (!scope) return []
+  const writes = scope.writes
+  scope.writes = []
+  return writes
+}
+
+/** Writes what the scope gathered, in one round trip. */
 async function flush(db: SqlRunner, scope: Scope): Promise<void> {
   // Every task whose ledger moved, even where the deltas cancel out (one item's publication
   // swapped for another's on the same day): its distinct-item counts may still have changed.
   const touched = new Set([...scope.deltas.values()].map((d) => taskScope(d.task)))
   const deltas = [...scope.deltas.values()].filter((d) => d.delta !== 0).sort(compareTallyKey)
-  const firstDays = yearVectors(scope.firstDays)
+  const steps = yearSteps(scope.firstDays)
+  const writes = scope.writes
   scope.deltas.clear()
   scope.firstDays = []
-  if (deltas.length > 0) await writeTallies(db, deltas)
+  scope.writes = []
   // Every writer takes tallies, then first-day rows, then counters, each in one sorted order.
-  await writeYearVectors(db, firstDays)
-  await bumpVersions(db, touched)
+  const tallies = deltas.length > 0 ? addTalliesQuery(deltas) : null
+  const firstDayRows = addYearStepsQuery(steps)
+  const statements = [...writes, tallies, firstDayRows, bumpVersionsQuery(touched)].filter((q): q is SQL => q !== null)
+  const results = await executeBatch(db, statements)
+  const rowsOf = (query: SQL | null) => (query ? (results[statements.indexOf(query)] ?? []) : [])
+  const negative = rowsOf(tallies).find((r) => Number(r.count) < 0)
+  if (negative) {
+    // Invariant I3. Throwing fails the operation, which rolls the whole transaction back.
+    throw new Error(`[comms-quota] tally would go negative: ${JSON.stringify(negative)}; the save was rolled back`)
+  }
+  checkYearSteps(rowsOf(firstDayRows))
 }
 
-async function writeTallies(db: SqlRunner, deltas: TallyDelta[]): Promise<void> {
+function addTalliesQuery(deltas: TallyDelta[]): SQL {
   const tallies = ident(tableOf(QUOTA_SLUGS.tallies))
   const values = sql.join(
     deltas.map(
@@ -99,13 +135,8 @@ async function writeTallies(db: SqlRunner, deltas: TallyDelta[]): Promise<void> 
     ),
     sql`, `,
   )
-  const { rows } = await db.execute(sql`
+  return sql`
     insert into ${tallies} (task, channel, content_type, day, count) values ${values}
     on conflict (task, channel, content_type, day) do update set count = ${tallies}.count + excluded.count, updated_at = now()
-    returning task, channel, content_type, day, count`)
-  const negative = rows.find((r) => Number(r.count) < 0)
-  if (negative) {
-    // Invariant I3. Throwing fails the operation, which rolls the whole transaction back.
-    throw new Error(`[comms-quota] tally would go negative: ${JSON.stringify(negative)}; the save was rolled back`)
-  }
+    returning task, channel, content_type, day, count`
 }

@@ -7,14 +7,13 @@ import {
   type Contribution,
   type TallyDelta,
 } from '../../../domain/counting'
-import { firstDayDeltas, type FirstDaySpec } from '../../../domain/firstDays'
+import { firstDayDeltas } from '../../../domain/firstDays'
 import { QUOTA_SLUGS } from '../../../domain/slugs'
 import { contributionsQuery } from './contributionsQuery'
-import { lockTasksShared, specsOfTasks } from './firstDays'
-import { queueDeltas } from './pendingTallies'
+import { lockTasksShared, lockTasksSharedQuery, readSpecs, specsOfTasksQuery } from './firstDays'
+import { queueDeltas, takeQueuedWrites } from './pendingTallies'
 import { hasTrash } from './settings'
-import type { SqlRunner } from '../../db/postgres'
-import { ident, sql, tableOf, transactionRunner } from './sql'
+import { executeBatch, ident, sql, tableOf, transactionRunner } from './sql'
 
 export interface RecountResult {
   added: Contribution[]
@@ -24,17 +23,22 @@ export interface RecountResult {
 
 /**
  * Brings one item's contributions and the tallies in line with what the item contributes now,
- * inside the saving transaction:
+ * inside the saving transaction, in two round trips (executeBatch):
  *
- * 1. a per-item advisory lock serialises recounts of the same item (two editors, a job);
- * 2. what the item should contribute is read from the database's published state (the main
- *    table, which drafts and autosaves never touch), never from the hook's doc/previousDoc;
- * 3. the difference is applied to the item's ledger rows at once, and queued as +/- tally
- *    deltas that the end of the operation writes in one global key order (pendingTallies.ts),
- *    so concurrent writers, bulk operations included, cannot deadlock on tally rows;
- * 4. so are the moves of its first days under each kept spec of its tasks (firstDays.ts), which
- *    reports read instead of counting the ledger.
+ * 1. a per-item advisory lock serialises recounts of the same item (two editors, a job); then
+ *    the shared locks of every task the item is tagged with or counted for (firstDays.ts), so no
+ *    build of their specs runs until this transaction ends; then, each statement with a snapshot
+ *    taken after those locks, what the item should contribute (read from the database's published
+ *    state, the main table, which drafts and autosaves never touch, never from the hook's
+ *    doc/previousDoc), what the ledger says it does, and the specs of those tasks;
+ * 2. the difference is queued: the item's ledger rows, +/- tally deltas and the moves of its
+ *    first days under each spec. The end of the operation writes them in one round trip, the
+ *    tallies and first-day rows in one global key order (pendingTallies.ts), so concurrent
+ *    writers, bulk operations included, cannot deadlock. In a bulk operation an item's ledger
+ *    rows go first in the next item's round trip, before it reads the ledger.
  *
+ * One lock order for every writer: task locks, ledger, tallies, first-day rows, counters. So
+ * deleting a task, which waits for its lock, never holds a row this save waits for.
  * Idempotent: a second run finds nothing to change.
  */
 export async function recountItem(
@@ -48,45 +52,48 @@ export async function recountItem(
   if (!Number.isInteger(item))
     throw new Error(`[comms-quota] ${collection} ids must be integers to be counted, got ${String(id)}`)
 
-  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${collection}), ${item})`)
-  const { desired, current } = await readContributions(
-    db,
-    collection,
-    item,
-    timeZone,
-    hasTrash(req.payload, collection),
-  )
+  const ledger = ident(tableOf(QUOTA_SLUGS.contributions))
+  // Every task the recount can touch: the item's tags (what it should contribute comes from
+  // them) and its ledger rows (what it does now).
+  const tasks = sql`select r.tasks_id::int from ${ident(`${tableOf(collection)}_rels`)} r where r.parent_id = ${item} and r.path = 'tasks'
+    union select task from ${ledger} where content_type = ${collection} and item = ${item}`
+  // Ledger writes the operation queued for items recounted before this one go first.
+  const queued = await takeQueuedWrites(req)
+  const results = await executeBatch(db, [
+    ...queued,
+    sql`select pg_advisory_xact_lock(hashtext(${collection}), ${item})`,
+    lockTasksSharedQuery(tasks),
+    sql`select 'desired' as source, task, channel, day from (${contributionsQuery(collection, timeZone, hasTrash(req.payload, collection))} and c.id = ${item}) d
+      union all
+      select 'recorded', task, channel, day from ${ledger} where content_type = ${collection} and item = ${item}`,
+    specsOfTasksQuery(tasks),
+  ])
+  const [, locked = [], contributions = [], specRows = []] = results.slice(queued.length)
+  const desired = normalizeContributions(contributions.filter((r) => r.source === 'desired').map(toContribution))
+  const current = normalizeContributions(contributions.filter((r) => r.source === 'recorded').map(toContribution))
   const diff = diffContributions(current, desired)
   const deltas = tallyDeltas(collection, diff)
-  // Only a changed ledger can move a first day. The tasks' locks come first, the ledger rows
-  // after: one order for every writer (task locks, ledger, tallies, first-day rows, counters),
-  // so deleting a task, which waits for its lock, never holds a row this save waits for.
-  const moved = diff.add.length + diff.remove.length > 0
-  const tasks = [...current, ...desired].map((c) => c.task)
-  if (moved) await lockTasksShared(db, tasks)
-  // The ledger write also reads the tasks' specs: one round trip, its snapshot after the locks.
-  const specs = await writeLedger(db, collection, item, diff, specsOfTasks(tasks))
-  await queueDeltas(req, db, deltas, firstDayDeltas(specs, collection, current, desired))
-  return { added: diff.add, removed: diff.remove, deltas }
-}
+  if (diff.add.length + diff.remove.length === 0) return { added: [], removed: [], deltas }
 
-/** What the item should contribute and what the ledger says it does, in one round trip. */
-async function readContributions(
-  db: SqlRunner,
-  collection: string,
-  item: number,
-  timeZone: string,
-  trash: boolean,
-): Promise<{ desired: Contribution[]; current: Contribution[] }> {
-  const { rows } = await db.execute(sql`
-    select 'desired' as source, task, channel, day from (${contributionsQuery(collection, timeZone, trash)} and c.id = ${item}) d
-    union all
-    select 'recorded', task, channel, day from ${ident(tableOf(QUOTA_SLUGS.contributions))}
-    where content_type = ${collection} and item = ${item}`)
-  return {
-    desired: normalizeContributions(rows.filter((r) => r.source === 'desired').map(toContribution)),
-    current: normalizeContributions(rows.filter((r) => r.source === 'recorded').map(toContribution)),
+  let specs = readSpecs(specRows)
+  const lockedTasks = new Set(locked.map((r) => Number(r.task)))
+  const touched = [...new Set([...current, ...desired].map((c) => c.task))]
+  if (touched.some((t) => !lockedTasks.has(t))) {
+    // Not expected: every save of the item waits for its lock above before it commits. A tag
+    // written without a recount (plain SQL) between the statements would land here: its task is
+    // locked now, and the specs read again after the lock.
+    await lockTasksShared(db, touched)
+    const [again = []] = await executeBatch(db, [specsOfTasksQuery(sql`select unnest(${intArray(touched)})`)])
+    specs = readSpecs(again)
   }
+  await queueDeltas(
+    req,
+    db,
+    deltas,
+    firstDayDeltas(specs, collection, current, desired),
+    ledgerWrite(collection, item, diff),
+  )
+  return { added: diff.add, removed: diff.remove, deltas }
 }
 
 function toContribution(row: Record<string, unknown>): Contribution {
@@ -94,20 +101,13 @@ function toContribution(row: Record<string, unknown>): Contribution {
 }
 
 const row = (c: Contribution): SQL => sql`(${c.task}::int, ${c.channel}::int, ${c.day}::text)`
+const intArray = (values: readonly number[]): SQL => sql`${`{${values.join(',')}}`}::int[]`
 
 /**
- * The item's ledger rows, written at once (they belong to this item only, and the item's main
- * row lock or advisory lock keeps other writers of it waiting), in one statement that also reads
- * the specs of the item's tasks. Nothing to write, nothing read: no first day can move.
+ * The statement that writes the item's ledger rows (they belong to this item only, and the
+ * item's lock keeps other writers of it waiting).
  */
-async function writeLedger(
-  db: SqlRunner,
-  collection: string,
-  item: number,
-  diff: { add: Contribution[]; remove: Contribution[] },
-  specs: ReturnType<typeof specsOfTasks>,
-): Promise<FirstDaySpec[]> {
-  if (diff.add.length === 0 && diff.remove.length === 0) return []
+function ledgerWrite(collection: string, item: number, diff: { add: Contribution[]; remove: Contribution[] }): SQL {
   const ledger = ident(tableOf(QUOTA_SLUGS.contributions))
   const removed =
     diff.remove.length > 0
@@ -123,6 +123,5 @@ async function writeLedger(
           returning 1)`
       : sql`added as (select 1 where false)`
   // Data-modifying WITH parts run to completion whether or not the main query reads them.
-  const { rows } = await db.execute(sql`with ${removed}, ${added} ${specs.query}`)
-  return specs.read(rows)
+  return sql`with ${removed}, ${added} select 1`
 }
