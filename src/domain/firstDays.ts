@@ -41,12 +41,24 @@ export interface YearVector {
   cum: number[]
 }
 
-/** Read the cumulative count of first days under `spec` up to and including `day`. */
+/**
+ * Read the cumulative count of first days under `spec` up to and including `day`, less the
+ * count up to `since` when one is given (the first days in (since, day]: one probe where two
+ * prefixes would read the same rows twice).
+ */
+export interface PrefixAsk {
+  spec: string
+  day: string
+  /** Before `day`. */
+  since?: string
+}
+
+/** A PrefixAsk as the store reads it: years and days of the year (1–366). */
 export interface PrefixQuestion {
   spec: string
   year: number
-  /** Day of the year, 1–366. */
   doy: number
+  since: { year: number; doy: number } | null
 }
 
 /** Days in a stored year row: a leap year's; in other years day 366 repeats the 365th. */
@@ -248,7 +260,7 @@ export function dayReaching(
 export interface TargetPrefixes {
   specs: FirstDaySpec[]
   /** Prefix questions in a fixed order; `combine` reads their answers in the same order. */
-  questions: Array<{ spec: string; day: string }>
+  questions: PrefixAsk[]
   combine: (answers: readonly number[]) => TargetCounts
 }
 
@@ -260,13 +272,13 @@ export function targetPrefixes(q: TargetCountQuery): TargetPrefixes {
   const channels = sortedUnique(q.channels)
   const types = sortedUnique(q.contentTypes)
   const specs = new Map<string, FirstDaySpec>()
-  const questions: Array<{ spec: string; day: string }> = []
+  const questions: PrefixAsk[] = []
   // Built from the sorted lists directly: a plan report asks thousands of these.
-  const ask = (chs: number[], from: string, day: string) => {
+  const ask = (chs: number[], from: string, day: string, since?: string) => {
     const spec: FirstDaySpec = { task: q.task, channels: chs, contentTypes: types, from }
     const key = specKey(spec)
     if (!specs.has(key)) specs.set(key, spec)
-    questions.push({ spec: key, day })
+    questions.push(since === undefined ? { spec: key, day } : { spec: key, day, since })
   }
   const counting = channels.length > 0 && types.length > 0 && q.from <= q.to
   if (counting) {
@@ -279,10 +291,8 @@ export function targetPrefixes(q: TargetCountQuery): TargetPrefixes {
     q.deadline !== undefined &&
     q.lateTo !== undefined &&
     q.lateTo > q.deadline
-  if (late) {
-    ask(channels, '', q.lateTo!)
-    ask(channels, '', q.deadline!)
-  }
+  // Late: first days after the deadline, up to the report day.
+  if (late) ask(channels, '', q.lateTo!, q.deadline!)
   return {
     specs: [...specs.values()],
     questions,
@@ -293,13 +303,18 @@ export function targetPrefixes(q: TargetCountQuery): TargetPrefixes {
       const byChannel = counting
         ? channels.map((channel) => ({ channel, count: next() })).filter((r) => r.count !== 0)
         : []
-      const lateCount = late ? next() - next() : 0
+      const lateCount = late ? next() : 0
       return { pooled, byChannel, late: lateCount }
     },
   }
 }
 
-/** The question for a prefix sum up to `day` (days before year 1 ask nothing and answer 0). */
-export function prefixQuestion(spec: string, day: string): PrefixQuestion {
-  return { spec, ...yearDay(day) }
+/** The question for a PrefixAsk (days before year 1 ask nothing and answer 0). */
+export function prefixQuestion(ask: PrefixAsk): PrefixQuestion {
+  return { spec: ask.spec, ...yearDay(ask.day), since: ask.since === undefined ? null : yearDay(ask.since) }
+}
+
+/** What the store answers to a PrefixAsk, from a spec's stored rows (the reference for the SQL). */
+export function answerFrom(rows: ReadonlyArray<{ year: number; cum: readonly number[] }>, ask: PrefixAsk): number {
+  return prefixFrom(rows, ask.day) - (ask.since === undefined ? 0 : prefixFrom(rows, ask.since))
 }

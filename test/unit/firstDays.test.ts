@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Contribution, TargetCountQuery, TargetCounts } from '../../src/domain/counting'
 import {
+  answerFrom,
   dayReaching,
   firstDayDeltas,
   firstDayOf,
@@ -72,9 +73,9 @@ function answer(store: Map<string, YearVector>, q: TargetCountQuery): TargetCoun
   const plan = targetPrefixes(q)
   return plan.combine(
     plan.questions.map((p) =>
-      prefixFrom(
+      answerFrom(
         [...store.values()].filter((r) => r.spec === p.spec),
-        p.day,
+        p,
       ),
     ),
   )

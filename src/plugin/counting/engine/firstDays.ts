@@ -3,6 +3,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import {
   makeSpec,
   prefixQuestion,
+  type PrefixAsk,
   specKey,
   stepsOfVector,
   yearSteps,
@@ -13,8 +14,8 @@ import {
   type YearSteps,
 } from '../../../domain/firstDays'
 import { QUOTA_SLUGS } from '../../../domain/slugs'
-import { inPoolTransaction, requestRunner, type SqlRunner } from '../../db/postgres'
-import { ident, sql, tableOf } from './sql'
+import { inPoolTransaction, poolRunner, requestRunner, type SqlRunner } from '../../db/postgres'
+import { executeBatch, ident, sql, tableOf } from './sql'
 
 /**
  * The store of first-publication counts (src/domain/firstDays.ts), in a schema of its own:
@@ -97,7 +98,8 @@ const toSpec = (r: Record<string, unknown>): FirstDaySpec =>
     String(r.from_day),
   )
 
-const intArray = (values: Iterable<number>) => sql`${`{${[...values].join(',')}}`}::int[]`
+const intArray = (values: Iterable<number | null>) =>
+  sql`${`{${[...values].map((v) => (v === null ? 'NULL' : String(v))).join(',')}}`}::int[]`
 const textArray = (values: Iterable<string>) =>
   sql`${`{${[...values].map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`}::text[]`
 
@@ -261,26 +263,35 @@ export interface PrefixAnswer {
  * keys costs a millisecond to parse), and the answers come back as two arrays in one row: a
  * plan's thousands of rows cost more to parse than to find.
  */
-export async function answerPrefixes(
-  db: SqlRunner,
-  questions: ReadonlyArray<{ spec: string; day: string }>,
-): Promise<PrefixAnswer[]> {
+export async function answerPrefixes(db: SqlRunner, questions: readonly PrefixAsk[]): Promise<PrefixAnswer[]> {
   if (questions.length === 0) return []
-  const asked = questions.map((q) => prefixQuestion(q.spec, q.day))
-  const { rows: answered } = await db.execute(sql`
+  const { rows: answered } = await db.execute(answerQuery(questions))
+  return readAnswers(questions.length, answered[0])
+}
+
+function answerQuery(questions: readonly PrefixAsk[]): SQL {
+  const asked = questions.map(prefixQuestion)
+  // Both sums read the rows up to the later day; `since` (or null) subtracts the earlier one.
+  const upTo = (year: SQL, doy: SQL) =>
+    sql`case when f.year = ${SENTINEL_YEAR} or f.year > ${year} then 0 when f.year < ${year} then f.cum[${YEAR_DAYS}] else f.cum[${doy}] end`
+  return sql`
     select array_agg(case when a.known then a.n else -1 end order by x.i) as n,
       coalesce(array_agg(x.i) filter (where a.read_day < ${TODAY}), '{}') as stale
-    from unnest(string_to_array(${asked.map((q) => q.spec).join('\n')}::text, E'\n'), ${intArray(asked.map((q) => q.year))}, ${intArray(asked.map((q) => q.doy))})
-      with ordinality as x(spec, year, doy, i)
+    from unnest(string_to_array(${asked.map((q) => q.spec).join('\n')}::text, E'\n'), ${intArray(asked.map((q) => q.year))}, ${intArray(asked.map((q) => q.doy))},
+      ${intArray(asked.map((q) => q.since?.year ?? null))}, ${intArray(asked.map((q) => q.since?.doy ?? null))})
+      with ordinality as x(spec, year, doy, since_year, since_doy, i)
     cross join lateral (
-      select coalesce(sum(case when f.year = ${SENTINEL_YEAR} then 0 when f.year < x.year then f.cum[${YEAR_DAYS}] else f.cum[x.doy] end), 0)::int as n,
+      select coalesce(sum(${upTo(sql`x.year`, sql`x.doy`)}
+          - case when x.since_year is null then 0 else ${upTo(sql`x.since_year`, sql`x.since_doy`)} end), 0)::int as n,
         bool_or(f.year = ${SENTINEL_YEAR}) is true as known,
         max(f.cum[1]) filter (where f.year = ${SENTINEL_YEAR}) as read_day
       from ${rows} f where f.spec = x.spec and f.year <= x.year
-    ) a`)
-  const row = answered[0] ?? {}
+    ) a`
+}
+
+function readAnswers(count: number, row: Record<string, unknown> = {}): PrefixAnswer[] {
   const n = ((row.n ?? []) as unknown[]).map(Number)
-  const out = questions.map((_, i): PrefixAnswer => {
+  const out = Array.from({ length: count }, (_, i): PrefixAnswer => {
     const v = n[i] ?? -1
     return { n: Math.max(0, v), known: v >= 0, stale: false }
   })
@@ -292,19 +303,18 @@ export async function answerPrefixes(
 }
 
 /**
- * answerPrefixes in a short read transaction of its own, planned as plain index probes: the
- * planner's estimate picks a bitmap scan per question, which costs half again as much when a
- * plan asks thousands (measured in bench:report's profile).
+ * answerPrefixes on a pool connection, planned as plain index probes: the planner's estimate
+ * picks a bitmap scan per question, which costs half again as much when a plan asks thousands
+ * (measured in bench:report's profile). One round trip: a multi-statement query is one implicit
+ * transaction, so `set local` ends with it (a transaction of its own took four round trips, 3 ms).
  */
-export async function answerPrefixesAlone(
-  payload: Payload,
-  questions: ReadonlyArray<{ spec: string; day: string }>,
-): Promise<PrefixAnswer[]> {
+export async function answerPrefixesAlone(payload: Payload, questions: readonly PrefixAsk[]): Promise<PrefixAnswer[]> {
   if (questions.length === 0) return []
-  return inPoolTransaction(payload, async (tx) => {
-    await tx.execute(sql`set local enable_bitmapscan = off`)
-    return answerPrefixes(tx, questions)
-  })
+  const [, answered = []] = await executeBatch(poolRunner(payload), [
+    sql`set local enable_bitmapscan = off`,
+    answerQuery(questions),
+  ])
+  return readAnswers(questions.length, answered[0])
 }
 
 export interface SpecRows {

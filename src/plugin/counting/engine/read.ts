@@ -3,7 +3,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import type { TargetCountQuery, TargetCounts } from '../../../domain/counting'
 import { QUOTA_SLUGS } from '../../../domain/slugs'
 import { inPoolTransaction, poolRunner, requestOrPoolRunner, requestRunner, type SqlRunner } from '../../db/postgres'
-import { specKey, targetPrefixes, type FirstDaySpec } from '../../../domain/firstDays'
+import { specKey, targetPrefixes, type FirstDaySpec, type PrefixAsk } from '../../../domain/firstDays'
 import type { DayWindow } from '../../../domain/quota'
 import type { ClassifiedItem } from '../../../domain/targetItems'
 import { answerPrefixes, answerPrefixesAlone, buildSpecs, markSpecsRead, readSpecRows } from './firstDays'
@@ -281,18 +281,23 @@ export async function countTargets(
   targets: TargetCountQuery[],
   req?: Partial<PayloadRequest>,
 ): Promise<Map<string, TargetCounts>> {
-  const plans = targets.map((t) => [t.key, targetPrefixes(t)] as const)
-  // Each distinct (spec, day) once: targets of one task share their channels' specs.
+  // Each distinct (spec, day) once: targets of one task share their channels' specs. Each
+  // target keeps where its answers are (`slots`).
   const index = new Map<string, number>()
-  const questions: Array<{ spec: string; day: string }> = []
-  for (const [, p] of plans)
-    for (const q of p.questions) {
-      const k = `${q.spec}\u0000${q.day}`
-      if (!index.has(k)) index.set(k, questions.push(q) - 1)
-    }
+  const questions: PrefixAsk[] = []
+  const plans = targets.map((t) => {
+    const p = targetPrefixes(t)
+    const slots = p.questions.map((q) => {
+      const k = `${q.spec}\u0000${q.day}\u0000${q.since ?? ''}`
+      let i = index.get(k)
+      if (i === undefined) index.set(k, (i = questions.push(q) - 1))
+      return i
+    })
+    return { key: t.key, p, slots }
+  })
   const inRequest = await requestRunner(payload, req)
   const db = inRequest ?? poolRunner(payload)
-  const answer = (asked: Array<{ spec: string; day: string }>) =>
+  const answer = (asked: PrefixAsk[]) =>
     inRequest ? answerPrefixes(inRequest, asked) : answerPrefixesAlone(payload, asked)
   const answers = await answer(questions)
   // Windows no report asked for before: built once, then asked again.
@@ -301,7 +306,7 @@ export async function countTargets(
     await buildSpecs(
       payload,
       req,
-      plans.flatMap(([, p]) => p.specs.filter((s) => missing.has(specKey(s)))),
+      plans.flatMap(({ p }) => p.specs.filter((s) => missing.has(specKey(s)))),
     )
     const again = questions.flatMap((q, i) => (missing.has(q.spec) ? [i] : []))
     const redone = await answer(again.map((i) => questions[i]!))
@@ -309,8 +314,7 @@ export async function countTargets(
   }
   await markSpecsRead(db, [...new Set(questions.flatMap((q, i) => (answers[i]?.stale ? [q.spec] : [])))])
   const out = new Map<string, TargetCounts>()
-  for (const [key, p] of plans)
-    out.set(key, p.combine(p.questions.map((q) => answers[index.get(`${q.spec}\u0000${q.day}`)!]?.n ?? 0)))
+  for (const { key, p, slots } of plans) out.set(key, p.combine(slots.map((i) => answers[i]?.n ?? 0)))
   return out
 }
 
