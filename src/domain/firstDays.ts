@@ -13,7 +13,8 @@
  * - pooled: distinct items on any of the target's channels in its window;
  * - per channel: the same for the spec of that one channel (distinct items there);
  * - late: items whose earliest publication on the target's channels is after the deadline and on
- *   or before the report day (a spec with no lower bound, two prefixes).
+ *   or before the report day (a spec with no lower bound: the difference of two prefixes, asked
+ *   in one probe).
  */
 import type { Contribution, TargetCountQuery, TargetCounts } from './counting'
 
