@@ -15,7 +15,7 @@ import {
 } from '../../../domain/firstDays'
 import { QUOTA_SLUGS } from '../../../domain/slugs'
 import { inPoolTransaction, poolRunner, requestRunner, type SqlRunner } from '../../db/postgres'
-import { executeBatch, ident, sql, tableOf } from './sql'
+import { executeBatch, ident, intArray, sql, tableOf } from './sql'
 
 /**
  * The store of first-publication counts (src/domain/firstDays.ts), in a schema of its own:
@@ -98,23 +98,14 @@ const toSpec = (r: Record<string, unknown>): FirstDaySpec =>
     String(r.from_day),
   )
 
-const intArray = (values: Iterable<number | null>) =>
-  sql`${`{${[...values].map((v) => (v === null ? 'NULL' : String(v))).join(',')}}`}::int[]`
 const textArray = (values: Iterable<string>) =>
   sql`${`{${[...values].map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`}::text[]`
 
 /**
- * For an item's recount: waits for any build of these tasks' specs. The shared locks stay until
- * the saving transaction ends; the specs are read after them (specsOfTasks), in a later statement
- * (its snapshot must be taken once the locks are held).
+ * For an item's recount: waits for any build of the tasks a subquery names (one column). The
+ * shared locks stay until the saving transaction ends; their specs are read in a later statement
+ * (specsOfTasksQuery), whose snapshot is taken once the locks are held. Returns the tasks locked.
  */
-export async function lockTasksShared(db: SqlRunner, tasks: readonly number[]): Promise<void> {
-  const sorted = [...new Set(tasks)].sort((a, b) => a - b)
-  if (sorted.length === 0) return
-  await db.execute(lockTasksSharedQuery(sql`select unnest(${intArray(sorted)})`))
-}
-
-/** lockTasksShared for the tasks a subquery names (one column), as a statement; returns them. */
 export function lockTasksSharedQuery(tasks: SQL): SQL {
   return sql`select t as task, pg_advisory_xact_lock_shared(${TASK_LOCK}, t::int) from (select distinct t from (${tasks}) as x(t) where t is not null) u order by t`
 }

@@ -10,10 +10,10 @@ import {
 import { firstDayDeltas } from '../../../domain/firstDays'
 import { QUOTA_SLUGS } from '../../../domain/slugs'
 import { contributionsQuery } from './contributionsQuery'
-import { lockTasksShared, lockTasksSharedQuery, readSpecs, specsOfTasksQuery } from './firstDays'
+import { lockTasksSharedQuery, readSpecs, specsOfTasksQuery } from './firstDays'
 import { queueDeltas, takeQueuedWrites } from './pendingTallies'
 import { hasTrash } from './settings'
-import { executeBatch, ident, sql, tableOf, transactionRunner } from './sql'
+import { executeBatch, ident, intArray, sql, tableOf, transactionRunner } from './sql'
 
 export interface RecountResult {
   added: Contribution[]
@@ -82,8 +82,8 @@ export async function recountItem(
     // Not expected: every save of the item waits for its lock above before it commits. A tag
     // written without a recount (plain SQL) between the statements would land here: its task is
     // locked now, and the specs read again after the lock.
-    await lockTasksShared(db, touched)
-    const [again = []] = await executeBatch(db, [specsOfTasksQuery(sql`select unnest(${intArray(touched)})`)])
+    const all = sql`select unnest(${intArray(touched)})`
+    const [, again = []] = await executeBatch(db, [lockTasksSharedQuery(all), specsOfTasksQuery(all)])
     specs = readSpecs(again)
   }
   await queueDeltas(
@@ -101,7 +101,6 @@ function toContribution(row: Record<string, unknown>): Contribution {
 }
 
 const row = (c: Contribution): SQL => sql`(${c.task}::int, ${c.channel}::int, ${c.day}::text)`
-const intArray = (values: readonly number[]): SQL => sql`${`{${values.join(',')}}`}::int[]`
 
 /**
  * The statement that writes the item's ledger rows (they belong to this item only, and the

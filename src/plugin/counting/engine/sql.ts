@@ -28,6 +28,10 @@ export function tableOf(slug: string): string {
 
 export const ident = (name: string): SQL => sql`${sql.identifier(name)}`
 
+/** An int[] literal (null for SQL NULL): one parameter, however many values. */
+export const intArray = (values: Iterable<number | null>): SQL =>
+  sql`${`{${[...values].map((v) => (v === null ? 'NULL' : String(v))).join(',')}}`}::int[]`
+
 /**
  * Several statements in one round trip: the simple query protocol, with the values inlined as
  * literals (the extended protocol takes one statement a message). A counted publish would
