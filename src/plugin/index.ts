@@ -3,6 +3,9 @@ import { calendarCollections, calendarEndpoints, calendarNavLinks, calendarViews
 import { countContent, countingCollections, forgetCountsOf } from './counting'
 import { assertPostgresAdapter } from './db/postgres'
 import { ensureFirstDayTables } from './counting/engine/firstDays'
+import { ensureWriteCountsFunction } from './counting/engine/pendingTallies'
+import { ensureRecountFunction } from './counting/engine/recountItem'
+import { hasTrash } from './counting/engine/settings'
 import { feedEndpoints, feedsFor } from './feeds'
 import { importCollections, importEndpoints, importNavLinks, importViews } from './import'
 import { inboxActions, inboxBeforeDashboard, inboxEndpoints, inboxViews } from './inbox'
@@ -136,7 +139,11 @@ export const commsQuotaPlugin =
       onInit: async (payload) => {
         assertPostgresAdapter(payload)
         // Before anything saves or reports: the counts reports read live in these tables.
-        if (opts.counting) await ensureFirstDayTables(payload)
+        if (opts.counting)
+          await ensureFirstDayTables(payload, async (db) => {
+            await ensureWriteCountsFunction(db)
+            for (const slug of opts.contentCollections) await ensureRecountFunction(db, slug, hasTrash(payload, slug))
+          })
         await config.onInit?.(payload)
         // Payload adds its schedulePublish task while sanitizing the config, after plugins run.
         if (opts.review) guardScheduledPublishTask(payload)

@@ -7,7 +7,7 @@ import { ident, sql, tableOf } from './sql'
  * write), not trashed, tagged with a task, published on a channel on a calendar day in the plan
  * time zone. Ends in a `where` clause so callers can narrow it with `and …`.
  */
-export function contributionsQuery(collection: string, timeZone: string, trash: boolean): SQL {
+export function contributionsQuery(collection: string, timeZone: string | SQL, trash: boolean): SQL {
   const main = tableOf(collection)
   return sql`
     select distinct ${collection}::text as content_type, c.id as item, r.tasks_id as task, p.channel_id as channel,

@@ -15,7 +15,7 @@ import {
 } from '../../../domain/firstDays'
 import { QUOTA_SLUGS } from '../../../domain/slugs'
 import { inPoolTransaction, poolRunner, requestRunner, type SqlRunner } from '../../db/postgres'
-import { executeBatch, ident, intArray, sql, tableOf } from './sql'
+import { executeBatch, ident, intArray, sql, tableOf, textArray } from './sql'
 
 /**
  * The store of first-publication counts (src/domain/firstDays.ts), in a schema of its own:
@@ -36,7 +36,9 @@ export const FIRST_DAY_SCHEMA = 'comms_quota'
 const specs = sql`${sql.identifier(FIRST_DAY_SCHEMA)}.first_day_specs`
 const rows = sql`${sql.identifier(FIRST_DAY_SCHEMA)}.first_days`
 const TASK_LOCK = sql`hashtext('comms_quota.first_days')`
-const stepVector = sql`${sql.identifier(FIRST_DAY_SCHEMA)}.step_vector`
+const addSteps = sql`${sql.identifier(FIRST_DAY_SCHEMA)}.add_steps`
+/** The store's write of steps (a function created at start-up; its rows go through checkYearSteps). */
+export const addYearSteps = sql`${sql.identifier(FIRST_DAY_SCHEMA)}.add_year_steps`
 
 /** A spec not read by any report for this many days is dropped by reconciliation. */
 export const SPEC_RETENTION_DAYS = 30
@@ -50,9 +52,16 @@ export const SPEC_RETENTION_DAYS = 30
 const SENTINEL_YEAR = 0
 const TODAY = sql`(current_date - date '1970-01-01')`
 
-export async function ensureFirstDayTables(payload: Payload): Promise<void> {
+/**
+ * Creates the store's schema, tables and functions, then what `more` creates, in one transaction
+ * that instances starting together take in turn (`create ... if not exists` and `create or
+ * replace function` race otherwise).
+ */
+export async function ensureFirstDayTables(
+  payload: Payload,
+  more: (db: SqlRunner) => Promise<void> = async () => {},
+): Promise<void> {
   await inPoolTransaction(payload, async (db) => {
-    // Instances starting together must not race on `create ... if not exists`.
     await db.execute(sql`select pg_advisory_xact_lock(${TASK_LOCK}, -1)`)
     await db.execute(sql`create schema if not exists ${sql.identifier(FIRST_DAY_SCHEMA)}`)
     await db.execute(sql`create table if not exists ${specs} (
@@ -68,25 +77,57 @@ export async function ensureFirstDayTables(payload: Payload): Promise<void> {
       year integer not null,
       cum integer[] not null,
       primary key (spec, year))`)
-    // The vector steps stand for (domain stepVector): a write sends a few numbers, not 366.
-    await db.execute(sql`create or replace function ${stepVector}(days int[], deltas int[]) returns int[]
+    // Adds the vector steps stand for (domain stepVector) to a row in place: a write sends a few
+    // numbers, not 366, and the row is walked once from its first step, without unnesting it.
+    await db.execute(sql`drop function if exists ${sql.identifier(FIRST_DAY_SCHEMA)}.step_vector(int[], int[])`)
+    await db.execute(sql`create or replace function ${addSteps}(v int[], days int[], deltas int[]) returns int[]
       language plpgsql immutable strict parallel safe as $$
       declare
-        v int[] := array_fill(0, array[${sql.raw(String(YEAR_DAYS))}]);
         s int := 0;
-        j int := 1;
-        n int := coalesce(array_length(days, 1), 0);
       begin
-        if n = 0 then return v; end if;
-        for i in days[1]..${sql.raw(String(YEAR_DAYS))} loop
-          while j <= n and days[j] <= i loop
-            s := s + deltas[j];
-            j := j + 1;
+        -- days ascending: from each step to the next, the running sum is added.
+        for j in 1..coalesce(array_length(days, 1), 0) loop
+          s := s + deltas[j];
+          for i in days[j]..coalesce(days[j + 1] - 1, ${sql.raw(String(YEAR_DAYS))}) loop
+            v[i] := v[i] + s;
           end loop;
-          v[i] := s;
         end loop;
         return v;
       end $$`)
+    // The write of steps, as a function so that each connection plans it once (planning the
+    // statement took longer than running it). Rows that exist are locked in (spec, year) order,
+    // then stepped in place; rows the snapshot does not have are inserted in the same order, and
+    // one committed meanwhile by another writer is a conflict, added to there. No check
+    // constraint can hold I3 (Postgres checks the row to insert, a step down on its own, before
+    // it finds the conflict): the rows written are returned with whether they stay >= 0.
+    await db.execute(sql`create or replace function ${addYearSteps}(p_specs text[], p_years int[], p_days int[], p_deltas int[])
+      returns table (spec text, year int, ok boolean)
+      language plpgsql volatile as $$
+      #variable_conflict use_column
+      begin
+        return query
+        with x as (
+          select s.spec, s.year, array_agg(s.day order by s.day) as days, array_agg(s.delta order by s.day) as deltas
+          from unnest(p_specs, p_years, p_days, p_deltas) as s(spec, year, day, delta)
+          group by s.spec, s.year),
+        locked as (
+          select f.spec, f.year from ${rows} f join x on f.spec = x.spec and f.year = x.year
+          order by f.spec collate "C", f.year for update of f),
+        updated as (
+          update ${rows} f set cum = ${addSteps}(f.cum, x.days, x.deltas)
+          from locked l join x on x.spec = l.spec and x.year = l.year
+          where f.spec = l.spec and f.year = l.year
+          returning f.spec, f.year, 0 <= all (f.cum) as ok),
+        inserted as (
+          insert into ${rows} as f (spec, year, cum)
+          select x.spec, x.year, ${addSteps}(array_fill(0, array[${sql.raw(String(YEAR_DAYS))}]), x.days, x.deltas) from x
+          where not exists (select from updated u where u.spec = x.spec and u.year = x.year)
+          order by x.spec collate "C", x.year
+          on conflict (spec, year) do update set cum = array(select a + b from unnest(f.cum, excluded.cum) as u(a, b))
+          returning f.spec, f.year, 0 <= all (f.cum) as ok)
+        select u.spec, u.year, u.ok from updated u union all select i.spec, i.year, i.ok from inserted i;
+      end $$`)
+    await more(db)
   })
 }
 
@@ -97,9 +138,6 @@ const toSpec = (r: Record<string, unknown>): FirstDaySpec =>
     (r.content_types as unknown[]).map(String),
     String(r.from_day),
   )
-
-const textArray = (values: Iterable<string>) =>
-  sql`${`{${[...values].map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`}::text[]`
 
 /**
  * For an item's recount: waits for any build of the tasks a subquery names (one column). The
@@ -117,24 +155,19 @@ export function specsOfTasksQuery(tasks: SQL): SQL {
 
 export const readSpecs = (found: ReadonlyArray<Record<string, unknown>>): FirstDaySpec[] => found.map(toSpec)
 
-/**
- * Adds steps to the stored rows, in (spec, year) order, creating rows a spec had not needed yet:
- * a statement (for a batch; checkYearSteps reads what it returns) or null when there is nothing
- * to add.
- */
-export function addYearStepsQuery(steps: readonly YearSteps[]): SQL | null {
+/** Steps as the four arrays `add_year_steps` takes (spec, year, day, delta), or null for none. */
+export function stepArrays(steps: readonly YearSteps[]): SQL | null {
   const list = steps.flatMap((r) => r.days.map((day, k) => ({ spec: r.spec, year: r.year, day, delta: r.deltas[k]! })))
   if (list.length === 0) return null
-  // No check constraint can hold I3 here: Postgres checks the row to insert before it finds the
-  // conflict, and a step down is negative on its own. The stored row is checked as returned.
-  return sql`
-    insert into ${rows} as f (spec, year, cum)
-    select spec, year, ${stepVector}(array_agg(day order by day), array_agg(delta order by day))
-    from unnest(${textArray(list.map((x) => x.spec))}, ${intArray(list.map((x) => x.year))}, ${intArray(list.map((x) => x.day))}, ${intArray(list.map((x) => x.delta))})
-      as x(spec, year, day, delta)
-    group by spec, year order by spec collate "C", year
-    on conflict (spec, year) do update set cum = array(select a + b from unnest(f.cum, excluded.cum) as u(a, b))
-    returning spec, year, 0 <= all (f.cum) as ok`
+  return sql.join(
+    [
+      textArray(list.map((x) => x.spec)),
+      intArray(list.map((x) => x.year)),
+      intArray(list.map((x) => x.day)),
+      intArray(list.map((x) => x.delta)),
+    ],
+    sql`, `,
+  )
 }
 
 /** Fails the write (I3) when a stored first-day count went below zero. */
@@ -146,10 +179,10 @@ export function checkYearSteps(written: ReadonlyArray<Record<string, unknown>>):
     )
 }
 
-/** addYearStepsQuery, run alone. */
+/** Adds steps to the stored rows (a build, a repair), checking I3 on the rows written. */
 export async function writeYearSteps(db: SqlRunner, steps: readonly YearSteps[]): Promise<void> {
-  const query = addYearStepsQuery(steps)
-  if (query) checkYearSteps((await db.execute(query)).rows)
+  const arrays = stepArrays(steps)
+  if (arrays) checkYearSteps((await db.execute(sql`select spec, year, ok from ${addYearSteps}(${arrays})`)).rows)
 }
 
 /** First-day counts of the given specs, from the committed (or the transaction's) ledger. */

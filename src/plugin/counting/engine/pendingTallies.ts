@@ -4,9 +4,9 @@ import { compareTallyKey, type TallyDelta } from '../../../domain/counting'
 import { yearSteps, type FirstDayDelta } from '../../../domain/firstDays'
 import { QUOTA_SLUGS } from '../../../domain/slugs'
 import { requestSession, type SqlRunner } from '../../db/postgres'
-import { addYearStepsQuery, checkYearSteps } from './firstDays'
-import { executeBatch, ident, sql, tableOf } from './sql'
-import { bumpVersionsQuery, taskScope } from './versions'
+import { addYearSteps, checkYearSteps, FIRST_DAY_SCHEMA, stepArrays } from './firstDays'
+import { executeBatch, ident, intArray, sql, tableOf, textArray } from './sql'
+import { taskScope } from './versions'
 
 /**
  * Tally deltas wait until the end of the operation that caused them, then are written in one
@@ -106,37 +106,70 @@ export async function takeQueuedWrites(req: Partial<PayloadRequest>): Promise<SQ
 async function flush(db: SqlRunner, scope: Scope): Promise<void> {
   // Every task whose ledger moved, even where the deltas cancel out (one item's publication
   // swapped for another's on the same day): its distinct-item counts may still have changed.
-  const touched = new Set([...scope.deltas.values()].map((d) => taskScope(d.task)))
+  const touched = [...new Set([...scope.deltas.values()].map((d) => taskScope(d.task)))].sort()
   const deltas = [...scope.deltas.values()].filter((d) => d.delta !== 0).sort(compareTallyKey)
-  const steps = yearSteps(scope.firstDays)
+  const steps = stepArrays(yearSteps(scope.firstDays))
   const writes = scope.writes
   scope.deltas.clear()
   scope.firstDays = []
   scope.writes = []
-  // Every writer takes tallies, then first-day rows, then counters, each in one sorted order.
-  const tallies = deltas.length > 0 ? addTalliesQuery(deltas) : null
-  const firstDayRows = addYearStepsQuery(steps)
-  const statements = [...writes, tallies, firstDayRows, bumpVersionsQuery(touched)].filter((q): q is SQL => q !== null)
+  const counts =
+    deltas.length + touched.length > 0 || steps
+      ? sql`select kind, task, channel, content_type, day, count, spec, year, ok from ${writeCounts}(
+          ${intArray(deltas.map((d) => d.task))}, ${intArray(deltas.map((d) => d.channel))},
+          ${textArray(deltas.map((d) => d.contentType))}, ${textArray(deltas.map((d) => d.day))},
+          ${intArray(deltas.map((d) => d.delta))}, ${steps ?? sql`'{}'::text[], '{}'::int[], '{}'::int[], '{}'::int[]`},
+          ${textArray(touched)})`
+      : null
+  const statements = counts ? [...writes, counts] : writes
   const results = await executeBatch(db, statements)
-  const rowsOf = (query: SQL | null) => (query ? (results[statements.indexOf(query)] ?? []) : [])
-  const negative = rowsOf(tallies).find((r) => Number(r.count) < 0)
+  const written = counts ? (results[statements.length - 1] ?? []) : []
+  const negative = written.find((r) => r.kind === 'tally' && r.ok !== true)
   if (negative) {
+    const { task, channel, content_type, day, count } = negative
     // Invariant I3. Throwing fails the operation, which rolls the whole transaction back.
-    throw new Error(`[comms-quota] tally would go negative: ${JSON.stringify(negative)}; the save was rolled back`)
+    throw new Error(
+      `[comms-quota] tally would go negative: ${JSON.stringify({ task, channel, content_type, day, count })}; the save was rolled back`,
+    )
   }
-  checkYearSteps(rowsOf(firstDayRows))
+  checkYearSteps(written.filter((r) => r.kind === 'firstDay'))
 }
 
-function addTalliesQuery(deltas: TallyDelta[]): SQL {
+const writeCounts = sql`${sql.identifier(FIRST_DAY_SCHEMA)}.write_counts`
+
+/**
+ * Creates (or replaces, at every start) the function that writes what an operation counted, so
+ * that each connection plans its statements once (planning them took longer than running them).
+ * Every writer takes tallies, then first-day rows, then counters, each in one sorted order: the
+ * tallies in the order given (compareTallyKey), the first-day rows by add_year_steps, the
+ * counters by scope. Returns the tallies and first-day rows written, with whether they stay >= 0.
+ */
+export async function ensureWriteCountsFunction(db: SqlRunner): Promise<void> {
   const tallies = ident(tableOf(QUOTA_SLUGS.tallies))
-  const values = sql.join(
-    deltas.map(
-      (d) => sql`(${d.task}::int, ${d.channel}::int, ${d.contentType}::text, ${d.day}::text, ${d.delta}::numeric)`,
-    ),
-    sql`, `,
+  const versions = ident(tableOf(QUOTA_SLUGS.versions))
+  await db.execute(
+    sql`create or replace function ${writeCounts}(
+        t_task int[], t_channel int[], t_type text[], t_day text[], t_delta int[],
+        s_spec text[], s_year int[], s_day int[], s_delta int[], scopes text[])
+      returns table (kind text, task int, channel int, content_type text, day text, count numeric, spec text, year int, ok boolean)
+      language plpgsql volatile as $$
+      #variable_conflict use_column
+      begin
+        return query
+          with w as (
+            insert into ${tallies} as t (task, channel, content_type, day, count)
+            select x.task, x.channel, x.type, x.day, x.delta
+            from unnest(t_task, t_channel, t_type, t_day, t_delta) with ordinality as x(task, channel, type, day, delta, n)
+            order by x.n
+            on conflict (task, channel, content_type, day) do update set count = t.count + excluded.count, updated_at = now()
+            returning t.task, t.channel, t.content_type, t.day, t.count)
+          select 'tally'::text, w.task::int, w.channel::int, w.content_type::text, w.day::text, w.count, null::text, null::int, w.count >= 0
+          from w;
+        return query
+          select 'firstDay'::text, null::int, null::int, null::text, null::text, null::numeric, f.spec, f.year, f.ok
+          from ${addYearSteps}(s_spec, s_year, s_day, s_delta) f;
+        insert into ${versions} as v (scope, version) select s, 1 from unnest(scopes) s order by s collate "C"
+          on conflict (scope) do update set version = v.version + 1, updated_at = now();
+      end $$`.inlineParams(),
   )
-  return sql`
-    insert into ${tallies} (task, channel, content_type, day, count) values ${values}
-    on conflict (task, channel, content_type, day) do update set count = ${tallies}.count + excluded.count, updated_at = now()
-    returning task, channel, content_type, day, count`
 }

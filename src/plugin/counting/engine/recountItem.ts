@@ -1,5 +1,6 @@
 import type { SQL } from 'drizzle-orm'
 import type { PayloadRequest } from 'payload'
+import type { SqlRunner } from '../../db/postgres'
 import {
   diffContributions,
   normalizeContributions,
@@ -10,9 +11,8 @@ import {
 import { firstDayDeltas } from '../../../domain/firstDays'
 import { QUOTA_SLUGS } from '../../../domain/slugs'
 import { contributionsQuery } from './contributionsQuery'
-import { lockTasksSharedQuery, readSpecs, specsOfTasksQuery } from './firstDays'
+import { FIRST_DAY_SCHEMA, lockTasksSharedQuery, readSpecs, specsOfTasksQuery } from './firstDays'
 import { queueDeltas, takeQueuedWrites } from './pendingTallies'
-import { hasTrash } from './settings'
 import { executeBatch, ident, intArray, sql, tableOf, transactionRunner } from './sql'
 
 export interface RecountResult {
@@ -52,23 +52,15 @@ export async function recountItem(
   if (!Number.isInteger(item))
     throw new Error(`[comms-quota] ${collection} ids must be integers to be counted, got ${String(id)}`)
 
-  const ledger = ident(tableOf(QUOTA_SLUGS.contributions))
-  // Every task the recount can touch: the item's tags (what it should contribute comes from
-  // them) and its ledger rows (what it does now).
-  const tasks = sql`select r.tasks_id::int from ${ident(`${tableOf(collection)}_rels`)} r where r.parent_id = ${item} and r.path = 'tasks'
-    union select task from ${ledger} where content_type = ${collection} and item = ${item}`
   // Ledger writes the operation queued for items recounted before this one go first.
   const queued = await takeQueuedWrites(req)
   const results = await executeBatch(db, [
     ...queued,
-    sql`select pg_advisory_xact_lock(hashtext(${collection}), ${item})`,
-    lockTasksSharedQuery(tasks),
-    sql`select 'desired' as source, task, channel, day from (${contributionsQuery(collection, timeZone, hasTrash(req.payload, collection))} and c.id = ${item}) d
-      union all
-      select 'recorded', task, channel, day from ${ledger} where content_type = ${collection} and item = ${item}`,
-    specsOfTasksQuery(tasks),
+    sql`select source, task, channel, day, channels, content_types, from_day from ${recountFunction(collection)}(${item}::int, ${timeZone}::text)`,
   ])
-  const [, locked = [], contributions = [], specRows = []] = results.slice(queued.length)
+  const rows = results[queued.length] ?? []
+  const of = (source: string) => rows.filter((r) => r.source === source)
+  const [locked, contributions, specRows] = [of('locked'), [...of('desired'), ...of('recorded')], of('spec')]
   const desired = normalizeContributions(contributions.filter((r) => r.source === 'desired').map(toContribution))
   const current = normalizeContributions(contributions.filter((r) => r.source === 'recorded').map(toContribution))
   const diff = diffContributions(current, desired)
@@ -79,9 +71,9 @@ export async function recountItem(
   const lockedTasks = new Set(locked.map((r) => Number(r.task)))
   const touched = [...new Set([...current, ...desired].map((c) => c.task))]
   if (touched.some((t) => !lockedTasks.has(t))) {
-    // Not expected: every save of the item waits for its lock above before it commits. A tag
-    // written without a recount (plain SQL) between the statements would land here: its task is
-    // locked now, and the specs read again after the lock.
+    // Not expected: every save of the item waits for its lock before it commits. A tag written
+    // without a recount (plain SQL) between the function's statements would land here: its task
+    // is locked now, and the specs read again after the lock.
     const all = sql`select unnest(${intArray(touched)})`
     const [, again = []] = await executeBatch(db, [lockTasksSharedQuery(all), specsOfTasksQuery(all)])
     specs = readSpecs(again)
@@ -94,6 +86,49 @@ export async function recountItem(
     ledgerWrite(collection, item, diff),
   )
   return { added: diff.add, removed: diff.remove, deltas }
+}
+
+/** The function that reads a collection's item for its recount (ensureRecountFunction). */
+const recountFunction = (collection: string): SQL =>
+  sql`${sql.identifier(FIRST_DAY_SCHEMA)}.${sql.identifier(`recount_${tableOf(collection)}`)}`
+
+/**
+ * Creates (or replaces, at every start) a counted collection's recount read: one function per
+ * collection, so that each connection plans its statements once (planning them took longer than
+ * running them). Its statements run in this order, each with a snapshot of its own (a volatile
+ * function takes one per statement):
+ * 1. the item's advisory lock, which serialises recounts of the same item (two editors, a job);
+ * 2. the shared locks of every task the item is tagged with or counted for (firstDays.ts), so no
+ *    build of their specs runs until the saving transaction ends;
+ * 3. what the item should contribute (the database's published state, the main table, which
+ *    drafts and autosaves never touch, never the hook's doc/previousDoc) and what the ledger says
+ *    it does;
+ * 4. the specs of those tasks.
+ */
+export async function ensureRecountFunction(db: SqlRunner, collection: string, trash: boolean): Promise<void> {
+  const ledger = ident(tableOf(QUOTA_SLUGS.contributions))
+  // Every task the recount can touch: the item's tags (what it should contribute comes from
+  // them) and its ledger rows (what it does now).
+  const tasks = sql`select r.tasks_id::int from ${ident(`${tableOf(collection)}_rels`)} r where r.parent_id = p_item and r.path = 'tasks'
+    union select task::int from ${ledger} where content_type = ${collection} and item = p_item`
+  const none = sql`null::int, null::text, null::int[], null::text[], null::text`
+  await db.execute(
+    sql`create or replace function ${recountFunction(collection)}(p_item int, p_tz text)
+      returns table (source text, task int, channel int, day text, channels int[], content_types text[], from_day text)
+      language plpgsql volatile as $$
+      #variable_conflict use_column
+      begin
+        perform pg_advisory_xact_lock(hashtext(${collection}), p_item);
+        return query select 'locked'::text, l.task::int, ${none} from (${lockTasksSharedQuery(tasks)}) l;
+        return query select 'desired'::text, d.task::int, d.channel::int, d.day::text, null::int[], null::text[], null::text
+          from (${contributionsQuery(collection, sql.raw('p_tz'), trash)} and c.id = p_item) d
+          union all
+          select 'recorded', l.task::int, l.channel::int, l.day::text, null, null, null
+          from ${ledger} l where l.content_type = ${collection} and l.item = p_item;
+        return query select 'spec'::text, s.task::int, null::int, null::text, s.channels, s.content_types, s.from_day::text
+          from (${specsOfTasksQuery(tasks)}) s;
+      end $$`.inlineParams(),
+  )
 }
 
 function toContribution(row: Record<string, unknown>): Contribution {

@@ -32,6 +32,10 @@ export const ident = (name: string): SQL => sql`${sql.identifier(name)}`
 export const intArray = (values: Iterable<number | null>): SQL =>
   sql`${`{${[...values].map((v) => (v === null ? 'NULL' : String(v))).join(',')}}`}::int[]`
 
+/** A text[] literal: one parameter, however many values. */
+export const textArray = (values: Iterable<string>): SQL =>
+  sql`${`{${[...values].map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`}::text[]`
+
 /**
  * Several statements in one round trip: the simple query protocol, with the values inlined as
  * literals (the extended protocol takes one statement a message). A counted publish would

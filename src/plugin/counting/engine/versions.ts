@@ -1,4 +1,3 @@
-import type { SQL } from 'drizzle-orm'
 import type { Payload } from 'payload'
 import { QUOTA_SLUGS } from '../../../domain/slugs'
 import { poolRunner, type SqlRunner } from '../../db/postgres'
@@ -15,21 +14,15 @@ export const taskScope = (task: number): string => `task:${task}`
  * caller has already written or locked by then).
  */
 export async function bumpVersions(db: SqlRunner, scopes: Iterable<string>): Promise<void> {
-  const query = bumpVersionsQuery(scopes)
-  if (query) await db.execute(query)
-}
-
-/** bumpVersions as a statement (for a batch), or null when there is no counter to move. */
-export function bumpVersionsQuery(scopes: Iterable<string>): SQL | null {
   const sorted = [...new Set(scopes)].sort()
-  if (sorted.length === 0) return null
+  if (sorted.length === 0) return
   const table = ident(tableOf(QUOTA_SLUGS.versions))
-  return sql`
+  await db.execute(sql`
     insert into ${table} (scope, version) values ${sql.join(
       sorted.map((s) => sql`(${s}, 1)`),
       sql`, `,
     )}
-    on conflict (scope) do update set version = ${table}.version + 1, updated_at = now()`
+    on conflict (scope) do update set version = ${table}.version + 1, updated_at = now()`)
 }
 
 /** Current committed values of the counters (0 for one never bumped), read on the pool. */
