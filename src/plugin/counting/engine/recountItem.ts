@@ -13,7 +13,7 @@ import { QUOTA_SLUGS } from '../../../domain/slugs'
 import { contributionsQuery } from './contributionsQuery'
 import { FIRST_DAY_SCHEMA, lockTasksSharedQuery, readSpecs, specsOfTasksQuery } from './firstDays'
 import { queueDeltas, takeQueuedWrites } from './pendingTallies'
-import { executeBatch, ident, intArray, sql, tableOf, transactionRunner } from './sql'
+import { executeBatch, ident, intArray, sql, tableOf, textArray, transactionRunner } from './sql'
 
 export interface RecountResult {
   added: Contribution[]
@@ -135,27 +135,36 @@ function toContribution(row: Record<string, unknown>): Contribution {
   return { task: Number(row.task), channel: Number(row.channel), day: String(row.day) }
 }
 
-const row = (c: Contribution): SQL => sql`(${c.task}::int, ${c.channel}::int, ${c.day}::text)`
+const writeLedgerFunction = sql`${sql.identifier(FIRST_DAY_SCHEMA)}.write_ledger`
 
 /**
  * The statement that writes the item's ledger rows (they belong to this item only, and the
- * item's lock keeps other writers of it waiting).
+ * item's lock keeps other writers of it waiting): a call, with the rows as arrays.
  */
 function ledgerWrite(collection: string, item: number, diff: { add: Contribution[]; remove: Contribution[] }): SQL {
+  const arrays = (rows: Contribution[]) =>
+    sql.join(
+      [intArray(rows.map((c) => c.task)), intArray(rows.map((c) => c.channel)), textArray(rows.map((c) => c.day))],
+      sql`, `,
+    )
+  return sql`select ${writeLedgerFunction}(${collection}::text, ${item}::int, ${arrays(diff.add)}, ${arrays(diff.remove)})`
+}
+
+/**
+ * Creates (or replaces, at every start) the ledger write of one item, so that each connection
+ * plans its two statements once.
+ */
+export async function ensureLedgerFunction(db: SqlRunner): Promise<void> {
   const ledger = ident(tableOf(QUOTA_SLUGS.contributions))
-  const removed =
-    diff.remove.length > 0
-      ? sql`removed as (
-          delete from ${ledger} l using (values ${sql.join(diff.remove.map(row), sql`, `)}) as x(task, channel, day)
-          where l.content_type = ${collection} and l.item = ${item} and l.task = x.task and l.channel = x.channel and l.day = x.day
-          returning 1)`
-      : sql`removed as (select 1 where false)`
-  const added =
-    diff.add.length > 0
-      ? sql`added as (insert into ${ledger} (content_type, item, task, channel, day)
-          select ${collection}, ${item}::int, task, channel, day from (values ${sql.join(diff.add.map(row), sql`, `)}) as x(task, channel, day)
-          returning 1)`
-      : sql`added as (select 1 where false)`
-  // Data-modifying WITH parts run to completion whether or not the main query reads them.
-  return sql`with ${removed}, ${added} select 1`
+  await db.execute(
+    sql`create or replace function ${writeLedgerFunction}(p_type text, p_item int,
+        a_task int[], a_channel int[], a_day text[], r_task int[], r_channel int[], r_day text[])
+      returns void language plpgsql volatile as $$
+      begin
+        delete from ${ledger} l using unnest(r_task, r_channel, r_day) as x(task, channel, day)
+        where l.content_type = p_type and l.item = p_item and l.task = x.task and l.channel = x.channel and l.day = x.day;
+        insert into ${ledger} (content_type, item, task, channel, day)
+        select p_type, p_item, x.task, x.channel, x.day from unnest(a_task, a_channel, a_day) as x(task, channel, day);
+      end $$`.inlineParams(),
+  )
 }
