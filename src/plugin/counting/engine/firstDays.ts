@@ -79,7 +79,8 @@ export async function ensureFirstDayTables(
       primary key (spec, year))`)
     // Adds the vector steps stand for (domain stepVector) to a row in place: a write sends a few
     // numbers, not 366, and the row is walked once from its first step, without unnesting it.
-    await db.execute(sql`drop function if exists ${sql.identifier(FIRST_DAY_SCHEMA)}.step_vector(int[], int[])`)
+    // (A database from before keeps the step_vector function this replaced, unused: instances of
+    // the previous version still call it until a rolling restart reaches them.)
     await db.execute(sql`create or replace function ${addSteps}(v int[], days int[], deltas int[]) returns int[]
       language plpgsql immutable strict parallel safe as $$
       declare

@@ -25,12 +25,12 @@ export interface RecountResult {
  * Brings one item's contributions and the tallies in line with what the item contributes now,
  * inside the saving transaction, in two round trips (executeBatch):
  *
- * 1. a per-item advisory lock serialises recounts of the same item (two editors, a job); then
- *    the shared locks of every task the item is tagged with or counted for (firstDays.ts), so no
- *    build of their specs runs until this transaction ends; then, each statement with a snapshot
- *    taken after those locks, what the item should contribute (read from the database's published
- *    state, the main table, which drafts and autosaves never touch, never from the hook's
- *    doc/previousDoc), what the ledger says it does, and the specs of those tasks;
+ * 1. the collection's recount function (ensureRecountFunction) takes a per-item advisory lock,
+ *    which serialises recounts of the same item (two editors, a job), and the shared locks of
+ *    every task the item is tagged with or counted for (firstDays.ts), so no build of their specs
+ *    runs until this transaction ends; then, each statement with a snapshot taken after those
+ *    locks, it reads what the item should contribute (the database's published state, never the
+ *    hook's doc/previousDoc), what the ledger says it does, and the specs of those tasks;
  * 2. the difference is queued: the item's ledger rows, +/- tally deltas and the moves of its
  *    first days under each spec. The end of the operation writes them in one round trip, the
  *    tallies and first-day rows in one global key order (pendingTallies.ts), so concurrent
@@ -60,15 +60,14 @@ export async function recountItem(
   ])
   const rows = results[queued.length] ?? []
   const of = (source: string) => rows.filter((r) => r.source === source)
-  const [locked, contributions, specRows] = [of('locked'), [...of('desired'), ...of('recorded')], of('spec')]
-  const desired = normalizeContributions(contributions.filter((r) => r.source === 'desired').map(toContribution))
-  const current = normalizeContributions(contributions.filter((r) => r.source === 'recorded').map(toContribution))
+  const desired = normalizeContributions(of('desired').map(toContribution))
+  const current = normalizeContributions(of('recorded').map(toContribution))
   const diff = diffContributions(current, desired)
   const deltas = tallyDeltas(collection, diff)
   if (diff.add.length + diff.remove.length === 0) return { added: [], removed: [], deltas }
 
-  let specs = readSpecs(specRows)
-  const lockedTasks = new Set(locked.map((r) => Number(r.task)))
+  let specs = readSpecs(of('spec'))
+  const lockedTasks = new Set(of('locked').map((r) => Number(r.task)))
   const touched = [...new Set([...current, ...desired].map((c) => c.task))]
   if (touched.some((t) => !lockedTasks.has(t))) {
     // Not expected: every save of the item waits for its lock before it commits. A tag written
