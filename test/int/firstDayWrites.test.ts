@@ -53,6 +53,31 @@ async function untilWaiting(): Promise<void> {
   throw new Error('the second writer never waited for the first')
 }
 
+type Steps = { days: number[]; deltas: number[] }
+
+/**
+ * The first writer steps the row in its open transaction; the second starts its write, which must
+ * wait for the first; the first commits; the second's write then completes (every row it leaves
+ * >= 0) and commits.
+ */
+async function interleave(spec: string, first: Steps, second: Steps): Promise<void> {
+  const a = await pool.connect()
+  const b = await pool.connect()
+  try {
+    await a.query('begin')
+    await addYearSteps(a, spec, first.days, first.deltas)
+    await b.query('begin')
+    const waiting = addYearSteps(b, spec, second.days, second.deltas)
+    await untilWaiting()
+    await a.query('commit')
+    expect((await waiting).rows).toEqual([{ spec, year: 2025, ok: true }])
+    await b.query('commit')
+  } finally {
+    a.release()
+    b.release()
+  }
+}
+
 describe('first-day writes in SQL', () => {
   it('add_steps adds exactly the vector the steps stand for, from day 1 to day 366', async () => {
     const steps = fc
@@ -96,41 +121,13 @@ describe('first-day writes in SQL', () => {
   it('a row another transaction steps: the second writer waits and adds to what the first committed', async () => {
     const spec = 'test-writes/b'
     await addYearSteps(pool, spec, [10], [1])
-    const first = await pool.connect()
-    const second = await pool.connect()
-    try {
-      await first.query('begin')
-      await addYearSteps(first, spec, [20], [1])
-      await second.query('begin')
-      const waiting = addYearSteps(second, spec, [30], [2])
-      await untilWaiting()
-      await first.query('commit')
-      expect((await waiting).rows).toEqual([{ spec, year: 2025, ok: true }])
-      await second.query('commit')
-    } finally {
-      first.release()
-      second.release()
-    }
+    await interleave(spec, { days: [20], deltas: [1] }, { days: [30], deltas: [2] })
     expect(await stored(spec, 2025)).toEqual(stepVector({ days: [10, 20, 30], deltas: [1, 1, 2] }))
   })
 
   it('a row another transaction inserted after the snapshot: the conflict adds to it', async () => {
     const spec = 'test-writes/c'
-    const first = await pool.connect()
-    const second = await pool.connect()
-    try {
-      await first.query('begin')
-      await addYearSteps(first, spec, [5], [1])
-      await second.query('begin')
-      const waiting = addYearSteps(second, spec, [7, 300], [3, -1])
-      await untilWaiting()
-      await first.query('commit')
-      expect((await waiting).rows).toEqual([{ spec, year: 2025, ok: true }])
-      await second.query('commit')
-    } finally {
-      first.release()
-      second.release()
-    }
+    await interleave(spec, { days: [5], deltas: [1] }, { days: [7, 300], deltas: [3, -1] })
     expect(await stored(spec, 2025)).toEqual(stepVector({ days: [5, 7, 300], deltas: [1, 3, -1] }))
   })
 })
