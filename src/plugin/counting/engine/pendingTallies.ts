@@ -114,7 +114,7 @@ async function flush(db: SqlRunner, scope: Scope): Promise<void> {
   scope.firstDays = []
   scope.writes = []
   const counts =
-    deltas.length + touched.length > 0 || steps
+    touched.length > 0 || steps
       ? sql`select kind, task, channel, content_type, day, count, spec, year, ok from ${writeCounts}(
           ${intArray(deltas.map((d) => d.task))}, ${intArray(deltas.map((d) => d.channel))},
           ${textArray(deltas.map((d) => d.contentType))}, ${textArray(deltas.map((d) => d.day))},
@@ -168,6 +168,8 @@ export async function ensureWriteCountsFunction(db: SqlRunner): Promise<void> {
         return query
           select 'firstDay'::text, null::int, null::int, null::text, null::text, null::numeric, f.spec, f.year, f.ok
           from ${addYearSteps}(s_spec, s_year, s_day, s_delta) f;
+        -- The upsert of bumpVersions (versions.ts), which also runs where counting, and so this
+        -- function, is off.
         insert into ${versions} as v (scope, version) select s, 1 from unnest(scopes) s order by s collate "C"
           on conflict (scope) do update set version = v.version + 1, updated_at = now();
       end $$`.inlineParams(),
