@@ -4,7 +4,7 @@ import { countContent, countingCollections, forgetCountsOf } from './counting'
 import { assertPostgresAdapter } from './db/postgres'
 import { ensureFirstDayTables } from './counting/engine/firstDays'
 import { ensureWriteCountsFunction } from './counting/engine/pendingTallies'
-import { ensureLedgerFunction, ensureRecountFunction } from './counting/engine/recountItem'
+import { ensureCountFunction, ensureLedgerFunction } from './counting/engine/recountItem'
 import { hasTrash } from './counting/engine/settings'
 import { feedEndpoints, feedsFor } from './feeds'
 import { importCollections, importEndpoints, importNavLinks, importViews } from './import'
@@ -143,7 +143,7 @@ export const commsQuotaPlugin =
           await ensureFirstDayTables(payload, async (db) => {
             await ensureWriteCountsFunction(db)
             await ensureLedgerFunction(db)
-            for (const slug of opts.contentCollections) await ensureRecountFunction(db, slug, hasTrash(payload, slug))
+            for (const slug of opts.contentCollections) await ensureCountFunction(db, slug, hasTrash(payload, slug))
           })
         await config.onInit?.(payload)
         // Payload adds its schedulePublish task while sanitizing the config, after plugins run.

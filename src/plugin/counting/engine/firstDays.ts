@@ -33,7 +33,9 @@ import { executeBatch, ident, intArray, sql, tableOf, textArray } from './sql'
  * dropSpecs, and forgetCounts for the one order every writer locks in).
  */
 export const FIRST_DAY_SCHEMA = 'comms_quota'
-const specs = sql`${sql.identifier(FIRST_DAY_SCHEMA)}.first_day_specs`
+/** Which specs exist (key, task, channels, content types, first day); the rows below are theirs. */
+export const specsTable = sql`${sql.identifier(FIRST_DAY_SCHEMA)}.first_day_specs`
+const specs = specsTable
 const rows = sql`${sql.identifier(FIRST_DAY_SCHEMA)}.first_days`
 const TASK_LOCK = sql`hashtext('comms_quota.first_days')`
 const addSteps = sql`${sql.identifier(FIRST_DAY_SCHEMA)}.add_steps`
@@ -142,19 +144,12 @@ const toSpec = (r: Record<string, unknown>): FirstDaySpec =>
 
 /**
  * For an item's recount: waits for any build of the tasks a subquery names (one column). The
- * shared locks stay until the saving transaction ends; their specs are read in a later statement
- * (specsOfTasksQuery), whose snapshot is taken once the locks are held. Returns the tasks locked.
+ * shared locks stay until the saving transaction ends; the recount reads the specs in a later
+ * statement, whose snapshot is taken once the locks are held. Returns the tasks locked.
  */
 export function lockTasksSharedQuery(tasks: SQL): SQL {
   return sql`select t as task, pg_advisory_xact_lock_shared(${TASK_LOCK}, t::int) from (select distinct t from (${tasks}) as x(t) where t is not null) u order by t`
 }
-
-/** The specs of the tasks a subquery names: a statement to run after their locks (readSpecs reads it). */
-export function specsOfTasksQuery(tasks: SQL): SQL {
-  return sql`select task, channels, content_types, from_day from ${specs} where task in (${tasks})`
-}
-
-export const readSpecs = (found: ReadonlyArray<Record<string, unknown>>): FirstDaySpec[] => found.map(toSpec)
 
 /** Steps as the four arrays `add_year_steps` takes (spec, year, day, delta), or null for none. */
 export function stepArrays(steps: readonly YearSteps[]): SQL | null {

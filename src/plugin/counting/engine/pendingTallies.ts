@@ -1,19 +1,23 @@
-import type { SQL } from 'drizzle-orm'
 import type { PayloadRequest } from 'payload'
 import { compareTallyKey, type TallyDelta } from '../../../domain/counting'
 import { yearSteps, type FirstDayDelta } from '../../../domain/firstDays'
 import { QUOTA_SLUGS } from '../../../domain/slugs'
 import { requestSession, type SqlRunner } from '../../db/postgres'
 import { addYearSteps, checkYearSteps, FIRST_DAY_SCHEMA, stepArrays } from './firstDays'
-import { executeBatch, ident, intArray, sql, tableOf, textArray } from './sql'
+import { ident, intArray, sql, tableOf, textArray } from './sql'
 import { taskScope } from './versions'
 
 /**
- * Tally deltas wait until the end of the operation that caused them, then are written in one
- * statement in the global key order. A bulk update recounts many items in one transaction; if
- * each recount wrote its own tallies, that transaction would lock tally rows in document order
- * and could deadlock with a concurrent single save. Written last and sorted, the tally locks of
- * any two transactions are taken in the same order, and nothing else is locked after them.
+ * In a bulk operation, tally deltas wait until the end of the operation that caused them, then
+ * are written in one statement in the global key order. A bulk update recounts many items in one
+ * transaction; if each recount wrote its own tallies, that transaction would lock tally rows in
+ * document order and could deadlock with a concurrent single save. Written last and sorted, the
+ * tally locks of any two transactions are taken in the same order, and nothing else is locked
+ * after them. An operation on one item has one recount, whose deltas are already in that order:
+ * it writes them itself (writesDirectly), saving a round trip. A host's hook that saves another
+ * counted item with the same request after that recount (a later afterChange hook, an
+ * afterOperation hook) writes a second sorted batch in the transaction; a deadlock that could
+ * cause is one Postgres detects and fails, never a wrong count.
  *
  * State lives per transaction (keyed by Payload's session object, which disappears on commit or
  * rollback, so an aborted transaction leaves nothing behind).
@@ -24,10 +28,10 @@ interface Scope {
   /** First-publication count changes (engine/firstDays.ts), written after the tallies. */
   firstDays: FirstDayDelta[]
   /**
-   * Items' ledger writes not sent yet: they go first in the operation's next round trip (the
-   * next recount's, which must read them, or the closing one), not in one of their own.
+   * The outermost operation writes one item (a save, delete or restore of one document): its
+   * only recount may write everything at once, there being nothing to sort it with.
    */
-  writes: SQL[]
+  single: boolean
 }
 
 const scopes = new WeakMap<object, Scope>()
@@ -41,13 +45,32 @@ async function sessionOf(req: Partial<PayloadRequest>): Promise<{ key: object; d
 
 export const isWriteOperation = (operation: string): boolean => WRITE_OPERATIONS.has(operation)
 
-/** An operation on a counted collection begins: its tally deltas wait for its end. */
-export async function openScope(req: Partial<PayloadRequest>): Promise<void> {
+const emptyScope = (): Scope => ({ depth: 0, deltas: new Map(), firstDays: [], single: false })
+
+/**
+ * An operation on a counted collection begins: its tally deltas wait for its end, unless it is
+ * the outermost and writes one item (`single`: a create, restore, or update or delete by id).
+ */
+export async function openScope(req: Partial<PayloadRequest>, single: boolean): Promise<void> {
   const session = await sessionOf(req)
   if (!session) return
-  const scope = scopes.get(session.key) ?? { depth: 0, deltas: new Map(), firstDays: [], writes: [] }
+  const scope = scopes.get(session.key) ?? emptyScope()
+  if (scope.depth === 0) scope.single = single
   scope.depth += 1
   scopes.set(session.key, scope)
+}
+
+/**
+ * Whether a recount now writes its tallies, first-day rows and counters itself, in its own
+ * round trip, rather than leaving them for the end of the operation: outside any operation, and
+ * in an operation on one item before anything is queued (a hook's nested save, which opens a
+ * deeper scope, queues as before).
+ */
+export async function writesDirectly(req: Partial<PayloadRequest>): Promise<boolean> {
+  const session = await sessionOf(req)
+  const scope = session && scopes.get(session.key)
+  if (!scope || scope.depth === 0) return true
+  return scope.single && scope.depth === 1 && scope.deltas.size === 0 && scope.firstDays.length === 0
 }
 
 /** The operation ends (still inside its transaction): the outermost one writes the tallies. */
@@ -60,26 +83,16 @@ export async function closeScope(req: Partial<PayloadRequest>): Promise<void> {
   if (scope.depth === 0) await flush(session.db, scope)
 }
 
-/**
- * Queues an item's ledger write and deltas; outside any open operation they are written at once,
- * in one round trip.
- */
+/** Queues an item's deltas; outside any open operation they are written at once. */
 export async function queueDeltas(
   req: PayloadRequest,
   db: SqlRunner,
   deltas: TallyDelta[],
   firstDays: FirstDayDelta[] = [],
-  write: SQL | null = null,
 ): Promise<void> {
-  if (!write && deltas.length === 0 && firstDays.length === 0) return
+  if (deltas.length === 0 && firstDays.length === 0) return
   const session = await sessionOf(req)
-  const scope = (session && scopes.get(session.key)) ?? {
-    depth: 0,
-    deltas: new Map<string, TallyDelta>(),
-    firstDays: [],
-    writes: [],
-  }
-  if (write) scope.writes.push(write)
+  const scope = (session && scopes.get(session.key)) ?? emptyScope()
   scope.firstDays.push(...firstDays)
   for (const d of deltas) {
     const k = `${d.task}|${d.channel}|${d.contentType}|${d.day}`
@@ -89,19 +102,6 @@ export async function queueDeltas(
   if (scope.depth === 0) await flush(db, scope)
 }
 
-/**
- * The ledger writes the request's open operation has queued, handed to a recount to send first
- * in its own round trip, before it reads the ledger.
- */
-export async function takeQueuedWrites(req: Partial<PayloadRequest>): Promise<SQL[]> {
-  const session = await sessionOf(req)
-  const scope = session && scopes.get(session.key)
-  if (!scope) return []
-  const writes = scope.writes
-  scope.writes = []
-  return writes
-}
-
 /** Writes what the scope gathered, in one round trip. */
 async function flush(db: SqlRunner, scope: Scope): Promise<void> {
   // Every task whose ledger moved, even where the deltas cancel out (one item's publication
@@ -109,21 +109,21 @@ async function flush(db: SqlRunner, scope: Scope): Promise<void> {
   const touched = [...new Set([...scope.deltas.values()].map((d) => taskScope(d.task)))].sort()
   const deltas = [...scope.deltas.values()].filter((d) => d.delta !== 0).sort(compareTallyKey)
   const steps = stepArrays(yearSteps(scope.firstDays))
-  const writes = scope.writes
   scope.deltas.clear()
   scope.firstDays = []
-  scope.writes = []
-  const counts =
-    touched.length > 0 || steps
-      ? sql`select kind, task, channel, content_type, day, count, spec, year, ok from ${writeCounts}(
-          ${intArray(deltas.map((d) => d.task))}, ${intArray(deltas.map((d) => d.channel))},
-          ${textArray(deltas.map((d) => d.contentType))}, ${textArray(deltas.map((d) => d.day))},
-          ${intArray(deltas.map((d) => d.delta))}, ${steps ?? sql`'{}'::text[], '{}'::int[], '{}'::int[], '{}'::int[]`},
-          ${textArray(touched)})`
-      : null
-  const statements = counts ? [...writes, counts] : writes
-  const results = await executeBatch(db, statements)
-  const written = counts ? (results[statements.length - 1] ?? []) : []
+  if (touched.length === 0 && !steps) return
+  const { rows } = await db.execute(
+    sql`select kind, task, channel, content_type, day, count, spec, year, ok from ${writeCounts}(
+      ${intArray(deltas.map((d) => d.task))}, ${intArray(deltas.map((d) => d.channel))},
+      ${textArray(deltas.map((d) => d.contentType))}, ${textArray(deltas.map((d) => d.day))},
+      ${intArray(deltas.map((d) => d.delta))}, ${steps ?? sql`'{}'::text[], '{}'::int[], '{}'::int[], '{}'::int[]`},
+      ${textArray(touched)})`,
+  )
+  checkWritten(rows)
+}
+
+/** Fails the operation (I3) when a tally or first-day count it wrote went below zero. */
+export function checkWritten(written: ReadonlyArray<Record<string, unknown>>): void {
   const negative = written.find((r) => r.kind === 'tally' && r.ok !== true)
   if (negative) {
     const { task, channel, content_type, day, count } = negative
@@ -135,7 +135,8 @@ async function flush(db: SqlRunner, scope: Scope): Promise<void> {
   checkYearSteps(written.filter((r) => r.kind === 'firstDay'))
 }
 
-const writeCounts = sql`${sql.identifier(FIRST_DAY_SCHEMA)}.write_counts`
+/** Writes an operation's tallies, first-day rows and counters (ensureWriteCountsFunction). */
+export const writeCounts = sql`${sql.identifier(FIRST_DAY_SCHEMA)}.write_counts`
 
 /**
  * Creates (or replaces, at every start) the function that writes what an operation counted, so

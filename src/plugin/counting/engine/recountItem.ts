@@ -1,152 +1,196 @@
 import type { SQL } from 'drizzle-orm'
 import type { PayloadRequest } from 'payload'
 import type { SqlRunner } from '../../db/postgres'
-import {
-  diffContributions,
-  normalizeContributions,
-  tallyDeltas,
-  type Contribution,
-  type TallyDelta,
-} from '../../../domain/counting'
-import { firstDayDeltas } from '../../../domain/firstDays'
+import type { TallyDelta } from '../../../domain/counting'
+import type { FirstDayDelta } from '../../../domain/firstDays'
 import { QUOTA_SLUGS } from '../../../domain/slugs'
 import { contributionsQuery } from './contributionsQuery'
-import { FIRST_DAY_SCHEMA, lockTasksSharedQuery, readSpecs, specsOfTasksQuery } from './firstDays'
-import { queueDeltas, takeQueuedWrites } from './pendingTallies'
-import { executeBatch, ident, intArray, sql, tableOf, textArray, transactionRunner } from './sql'
-
-export interface RecountResult {
-  added: Contribution[]
-  removed: Contribution[]
-  deltas: TallyDelta[]
-}
+import { FIRST_DAY_SCHEMA, lockTasksSharedQuery, specsTable } from './firstDays'
+import { checkWritten, queueDeltas, writeCounts, writesDirectly } from './pendingTallies'
+import { ident, sql, tableOf, transactionRunner } from './sql'
 
 /**
  * Brings one item's contributions and the tallies in line with what the item contributes now,
- * inside the saving transaction, in two round trips (executeBatch):
+ * inside the saving transaction, in one round trip: one call of the collection's count function
+ * (ensureCountFunction), which
  *
- * 1. the collection's recount function (ensureRecountFunction) takes a per-item advisory lock,
- *    which serialises recounts of the same item (two editors, a job), and the shared locks of
- *    every task the item is tagged with or counted for (firstDays.ts), so no build of their specs
- *    runs until this transaction ends; then, each statement with a snapshot taken after those
- *    locks, it reads what the item should contribute (the database's published state, never the
- *    hook's doc/previousDoc), what the ledger says it does, and the specs of those tasks;
- * 2. the difference is queued: the item's ledger rows, +/- tally deltas and the moves of its
- *    first days under each spec. The end of the operation writes them in one round trip, the
- *    tallies and first-day rows in one global key order (pendingTallies.ts), so concurrent
- *    writers, bulk operations included, cannot deadlock. In a bulk operation an item's ledger
- *    rows go first in the next item's round trip, before it reads the ledger.
+ * 1. takes a per-item advisory lock, which serialises recounts of the same item (two editors, a
+ *    job), and the shared locks of every task the item is tagged with or counted for
+ *    (firstDays.ts), so no build of their specs runs until this transaction ends;
+ * 2. then, in one statement with a snapshot taken after those locks, reads what the item should
+ *    contribute (the database's published state, never the hook's doc/previousDoc) and what the
+ *    ledger says it does, and works out the difference: the rows to add and remove, their ±1
+ *    tally deltas and the moves of the item's first day under each spec of those tasks;
+ * 3. writes the item's ledger rows (they are this item's alone, and its lock keeps other writers
+ *    of it waiting);
+ * 4. writes the tallies, first-day rows and counters at once (comms_quota.write_counts) when this
+ *    is the operation's only recount (a save, delete or restore of one item); otherwise returns
+ *    the deltas, which wait for the end of the operation and are written there, summed and in
+ *    one global key order (pendingTallies.ts), so concurrent writers, bulk operations included,
+ *    cannot deadlock.
  *
- * One lock order for every writer: task locks, ledger, tallies, first-day rows, counters. So
- * deleting a task, which waits for its lock, never holds a row this save waits for.
- * Idempotent: a second run finds nothing to change.
+ * The rules of step 2 are the pure functions of src/domain/counting.ts (diffContributions,
+ * tallyDeltas) and src/domain/firstDays.ts (firstDayDeltas); test/int/countFunction.test.ts
+ * checks the SQL against them on random rows. One lock order for every writer: task locks,
+ * ledger, tallies, first-day rows, counters. So deleting a task, which waits for its lock, never
+ * holds a row this save waits for. Idempotent: a second run finds nothing to change.
  */
 export async function recountItem(
   req: PayloadRequest,
   collection: string,
   id: number | string,
   timeZone: string,
-): Promise<RecountResult> {
+): Promise<void> {
   const db = await transactionRunner(req, `Counting ${collection} ${id}`)
   const item = Number(id)
   if (!Number.isInteger(item))
     throw new Error(`[comms-quota] ${collection} ids must be integers to be counted, got ${String(id)}`)
-
-  // Ledger writes the operation queued for items recounted before this one go first.
-  const queued = await takeQueuedWrites(req)
-  const results = await executeBatch(db, [
-    ...queued,
-    sql`select source, task, channel, day, channels, content_types, from_day from ${recountFunction(collection)}(${item}::int, ${timeZone}::text)`,
-  ])
-  const rows = results[queued.length] ?? []
-  const of = (source: string) => rows.filter((r) => r.source === source)
-  const desired = normalizeContributions(of('desired').map(toContribution))
-  const current = normalizeContributions(of('recorded').map(toContribution))
-  const diff = diffContributions(current, desired)
-  const deltas = tallyDeltas(collection, diff)
-  if (diff.add.length + diff.remove.length === 0) return { added: [], removed: [], deltas }
-
-  let specs = readSpecs(of('spec'))
-  const lockedTasks = new Set(of('locked').map((r) => Number(r.task)))
-  const touched = [...new Set([...current, ...desired].map((c) => c.task))]
-  if (touched.some((t) => !lockedTasks.has(t))) {
-    // Not expected: every save of the item waits for its lock before it commits. A tag written
-    // without a recount (plain SQL) between the function's statements would land here: its task
-    // is locked now, and the specs read again after the lock.
-    const all = sql`select unnest(${intArray(touched)})`
-    const [, again = []] = await executeBatch(db, [lockTasksSharedQuery(all), specsOfTasksQuery(all)])
-    specs = readSpecs(again)
+  const direct = await writesDirectly(req)
+  const { rows } = await db.execute(countCall(collection, item, timeZone, direct))
+  if (direct) return checkWritten(rows)
+  const tallies: TallyDelta[] = []
+  const firstDays: FirstDayDelta[] = []
+  for (const r of rows) {
+    if (r.kind === 'tally')
+      tallies.push({
+        task: Number(r.task),
+        channel: Number(r.channel),
+        contentType: collection,
+        day: String(r.day),
+        delta: Number(r.count),
+      })
+    else firstDays.push({ spec: String(r.spec), day: String(r.day), delta: Number(r.count) })
   }
-  await queueDeltas(
-    req,
-    db,
-    deltas,
-    firstDayDeltas(specs, collection, current, desired),
-    ledgerWrite(collection, item, diff),
-  )
-  return { added: diff.add, removed: diff.remove, deltas }
+  await queueDeltas(req, db, tallies, firstDays)
 }
 
-/** The function that reads a collection's item for its recount (ensureRecountFunction). */
-const recountFunction = (collection: string): SQL =>
-  sql`${sql.identifier(FIRST_DAY_SCHEMA)}.${sql.identifier(`recount_${tableOf(collection)}`)}`
+/** One recount: the rows written (write: true) or the deltas to queue (write: false). */
+export const countCall = (collection: string, item: number, timeZone: string, write: boolean): SQL =>
+  sql`select kind, task, channel, content_type, day, count, spec, year, ok
+    from ${countFunction(collection)}(${item}::int, ${timeZone}::text, ${write}::boolean)`
+
+const countFunction = (collection: string): SQL =>
+  sql`${sql.identifier(FIRST_DAY_SCHEMA)}.${sql.identifier(`count_${tableOf(collection)}`)}`
+
+const writeLedgerFunction = sql`${sql.identifier(FIRST_DAY_SCHEMA)}.write_ledger`
 
 /**
- * Creates (or replaces, at every start) a counted collection's recount read: one function per
- * collection, so that each connection plans its statements once (planning them took longer than
- * running them). Its statements run in this order, each with a snapshot of its own (a volatile
- * function takes one per statement):
- * 1. the item's advisory lock, which serialises recounts of the same item (two editors, a job);
- * 2. the shared locks of every task the item is tagged with or counted for (firstDays.ts), so no
- *    build of their specs runs until the saving transaction ends;
- * 3. what the item should contribute (the database's published state, the main table, which
- *    drafts and autosaves never touch, never the hook's doc/previousDoc) and what the ledger says
- *    it does;
- * 4. the specs of those tasks.
+ * Creates (or replaces, at every start) a counted collection's count function (recountItem
+ * above): one per collection, so that each connection plans its statements once (planning them
+ * took longer than running them). A volatile function takes a snapshot per statement, so the
+ * statement that reads the rows sees what the locks before it waited for. It returns rows of
+ * write_counts' shape: with p_write, what write_counts wrote (checkWritten checks them); without,
+ * the deltas, `tally` rows (task, channel, day, count = ±1) and `firstDay` rows (spec, day,
+ * count = ±1).
+ *
+ * (A database from before keeps the recount_<table> functions this replaced, unused: instances
+ * of the previous version still call them until a rolling restart reaches them.)
  */
-export async function ensureRecountFunction(db: SqlRunner, collection: string, trash: boolean): Promise<void> {
+export async function ensureCountFunction(db: SqlRunner, collection: string, trash: boolean): Promise<void> {
   const ledger = ident(tableOf(QUOTA_SLUGS.contributions))
   // Every task the recount can touch: the item's tags (what it should contribute comes from
   // them) and its ledger rows (what it does now).
   const tasks = sql`select r.tasks_id::int from ${ident(`${tableOf(collection)}_rels`)} r where r.parent_id = p_item and r.path = 'tasks'
     union select task::int from ${ledger} where content_type = ${collection} and item = p_item`
-  const none = sql`null::int, null::text, null::int[], null::text[], null::text`
   await db.execute(
-    sql`create or replace function ${recountFunction(collection)}(p_item int, p_tz text)
-      returns table (source text, task int, channel int, day text, channels int[], content_types text[], from_day text)
+    sql`create or replace function ${countFunction(collection)}(p_item int, p_tz text, p_write boolean)
+      returns table (kind text, task int, channel int, content_type text, day text, count numeric, spec text, year int, ok boolean)
       language plpgsql volatile as $$
       #variable_conflict use_column
+      declare
+        v_locked int[];
+        v_missing int[];
+        a_task int[]; a_channel int[]; a_day text[];
+        r_task int[]; r_channel int[]; r_day text[];
+        f_spec text[]; f_day text[]; f_delta int[];
+        t_task int[]; t_channel int[]; t_day text[]; t_delta int[];
+        s_spec text[]; s_year int[]; s_day int[]; s_delta int[];
       begin
         perform pg_advisory_xact_lock(hashtext(${collection}), p_item);
-        return query select 'locked'::text, l.task::int, ${none} from (${lockTasksSharedQuery(tasks)}) l;
-        return query select 'desired'::text, d.task::int, d.channel::int, d.day::text, null::int[], null::text[], null::text
-          from (${contributionsQuery(collection, sql.raw('p_tz'), trash)} and c.id = p_item) d
-          union all
-          select 'recorded', l.task::int, l.channel::int, l.day::text, null, null, null
-          from ${ledger} l where l.content_type = ${collection} and l.item = p_item;
-        return query select 'spec'::text, s.task::int, null::int, null::text, s.channels, s.content_types, s.from_day::text
-          from (${specsOfTasksQuery(tasks)}) s;
+        select coalesce(array_agg(l.task::int), '{}') into v_locked from (${lockTasksSharedQuery(tasks)}) l;
+        loop
+          with desired as (
+            select distinct d.task::int as task, d.channel::int as channel, d.day::text as day
+            from (${contributionsQuery(collection, sql.raw('p_tz'), trash)} and c.id = p_item) d),
+          recorded as (
+            select l.task::int as task, l.channel::int as channel, l.day::text as day
+            from ${ledger} l where l.content_type = ${collection} and l.item = p_item),
+          added as (select * from desired except select * from recorded),
+          removed as (select * from recorded except select * from desired),
+          -- firstDayOf under each spec of a task whose rows changed, before and after.
+          moved as (
+            select s.key, w.d as was, n.d as now
+            from ${specsTable} s
+            cross join lateral (select min(x.day collate "C") as d from recorded x
+              where x.task = s.task and x.channel = any(s.channels) and x.day >= s.from_day collate "C") w
+            cross join lateral (select min(x.day collate "C") as d from desired x
+              where x.task = s.task and x.channel = any(s.channels) and x.day >= s.from_day collate "C") n
+            where ${collection} = any(s.content_types)
+              and s.task in (select a.task from added a union select r.task from removed r)
+              and w.d is distinct from n.d),
+          firsts as (
+            select m.key, m.was as day, -1 as delta from moved m where m.was is not null
+            union all select m.key, m.now, 1 from moved m where m.now is not null)
+          select
+            (select array_agg(a.task) from added a), (select array_agg(a.channel) from added a),
+            (select array_agg(a.day) from added a),
+            (select array_agg(r.task) from removed r), (select array_agg(r.channel) from removed r),
+            (select array_agg(r.day) from removed r),
+            (select array_agg(f.key) from firsts f), (select array_agg(f.day) from firsts f),
+            (select array_agg(f.delta) from firsts f),
+            (select array_agg(distinct u.task) from (select x.task from desired x union select x.task from recorded x) u
+              where u.task <> all (v_locked))
+          into a_task, a_channel, a_day, r_task, r_channel, r_day, f_spec, f_day, f_delta, v_missing;
+          exit when v_missing is null;
+          -- Not expected: every save of the item waits for its lock before it commits. A tag
+          -- written without a recount (plain SQL) between the statements above lands here: its
+          -- task is locked now, and the rows are read again after the lock.
+          perform l.task from (${lockTasksSharedQuery(sql`select unnest(v_missing)`)}) l;
+          v_locked := v_locked || v_missing;
+        end loop;
+        if a_task is null and r_task is null then
+          return;
+        end if;
+        perform ${writeLedgerFunction}(${collection}::text, p_item,
+          coalesce(a_task, '{}'), coalesce(a_channel, '{}'), coalesce(a_day, '{}'),
+          coalesce(r_task, '{}'), coalesce(r_channel, '{}'), coalesce(r_day, '{}'));
+        if not p_write then
+          return query
+            select 'tally'::text, x.task, x.channel, ${collection}::text, x.day, 1::numeric, null::text, null::int, null::boolean
+            from unnest(a_task, a_channel, a_day) as x(task, channel, day)
+            union all
+            select 'tally', x.task, x.channel, ${collection}, x.day, -1, null, null, null
+            from unnest(r_task, r_channel, r_day) as x(task, channel, day)
+            union all
+            select 'firstDay', null, null, null, x.day, x.delta, x.spec, null, null
+            from unnest(f_spec, f_day, f_delta) as x(spec, day, delta);
+          return;
+        end if;
+        -- The operation's only recount: its deltas, sorted as the end of an operation sorts
+        -- them (tallies by compareTallyKey, first-day steps as yearSteps makes them).
+        select array_agg(x.task order by x.task, x.channel, x.day collate "C"),
+               array_agg(x.channel order by x.task, x.channel, x.day collate "C"),
+               array_agg(x.day order by x.task, x.channel, x.day collate "C"),
+               array_agg(x.delta order by x.task, x.channel, x.day collate "C")
+        into t_task, t_channel, t_day, t_delta
+        from (select u.task, u.channel, u.day, 1 as delta from unnest(a_task, a_channel, a_day) as u(task, channel, day)
+              union all
+              select u.task, u.channel, u.day, -1 from unnest(r_task, r_channel, r_day) as u(task, channel, day)) x;
+        select array_agg(y.spec order by y.spec collate "C", y.year, y.doy),
+               array_agg(y.year order by y.spec collate "C", y.year, y.doy),
+               array_agg(y.doy order by y.spec collate "C", y.year, y.doy),
+               array_agg(y.delta order by y.spec collate "C", y.year, y.doy)
+        into s_spec, s_year, s_day, s_delta
+        from (select x.spec, extract(year from x.day::date)::int as year, extract(doy from x.day::date)::int as doy,
+                     sum(x.delta)::int as delta
+              from unnest(f_spec, f_day, f_delta) as x(spec, day, delta)
+              group by 1, 2, 3 having sum(x.delta) <> 0) y;
+        return query
+          select * from ${writeCounts}(t_task, t_channel, array_fill(${collection}::text, array[cardinality(t_task)]),
+            t_day, t_delta, coalesce(s_spec, '{}'), coalesce(s_year, '{}'), coalesce(s_day, '{}'), coalesce(s_delta, '{}'),
+            array(select distinct 'task:' || u.task from unnest(t_task) as u(task)));
       end $$`.inlineParams(),
   )
-}
-
-function toContribution(row: Record<string, unknown>): Contribution {
-  return { task: Number(row.task), channel: Number(row.channel), day: String(row.day) }
-}
-
-const writeLedgerFunction = sql`${sql.identifier(FIRST_DAY_SCHEMA)}.write_ledger`
-
-/**
- * The statement that writes the item's ledger rows (they belong to this item only, and the
- * item's lock keeps other writers of it waiting): a call, with the rows as arrays.
- */
-function ledgerWrite(collection: string, item: number, diff: { add: Contribution[]; remove: Contribution[] }): SQL {
-  const arrays = (rows: Contribution[]) =>
-    sql.join(
-      [intArray(rows.map((c) => c.task)), intArray(rows.map((c) => c.channel)), textArray(rows.map((c) => c.day))],
-      sql`, `,
-    )
-  return sql`select ${writeLedgerFunction}(${collection}::text, ${item}::int, ${arrays(diff.add)}, ${arrays(diff.remove)})`
 }
 
 /**

@@ -38,10 +38,10 @@ export const textArray = (values: Iterable<string>): SQL =>
 
 /**
  * Several statements in one round trip: the simple query protocol, with the values inlined as
- * literals (the extended protocol takes one statement a message). A counted publish would
- * otherwise wait for seven round trips, most of its cost. Each statement still takes its own
- * snapshot (READ COMMITTED), so one placed after a lock sees what the lock waited for; the first
- * that fails aborts the rest and the transaction, as separate statements would. The inlined values
+ * literals (the extended protocol takes one statement a message): a report's read sets a
+ * planner setting for the one statement after it (answerPrefixesAlone). Each statement still
+ * takes its own snapshot (READ COMMITTED); the first that fails aborts the rest and the
+ * transaction, as separate statements would. The inlined values
  * are the engine's own (ids, slugs, days, spec keys, JSON of them); standard_conforming_strings is
  * set for the transaction so that their quoting is exact whatever the server's default.
  * Returns each statement's rows, in order.
