@@ -35,15 +35,12 @@ interface Scope {
 }
 
 const scopes = new WeakMap<object, Scope>()
-const WRITE_OPERATIONS = new Set(['create', 'update', 'updateByID', 'delete', 'deleteByID', 'restoreVersion'])
 
 async function sessionOf(req: Partial<PayloadRequest>): Promise<{ key: object; db: SqlRunner } | undefined> {
   if (!req.payload) return undefined
   const session = await requestSession(req.payload, req)
   return session ? { key: session, db: session.db } : undefined
 }
-
-export const isWriteOperation = (operation: string): boolean => WRITE_OPERATIONS.has(operation)
 
 const emptyScope = (): Scope => ({ depth: 0, deltas: new Map(), firstDays: [], single: false })
 

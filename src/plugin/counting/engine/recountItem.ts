@@ -65,7 +65,7 @@ export async function recountItem(
 }
 
 /** One recount: the rows written (write: true) or the deltas to queue (write: false). */
-export const countCall = (collection: string, item: number, timeZone: string, write: boolean): SQL =>
+const countCall = (collection: string, item: number, timeZone: string, write: boolean): SQL =>
   sql`select kind, task, channel, content_type, day, count, spec, year, ok
     from ${countFunction(collection)}(${item}::int, ${timeZone}::text, ${write}::boolean)`
 

@@ -1,5 +1,6 @@
 import type { CollectionAfterOperationHook } from 'payload'
-import { closeScope, isWriteOperation } from '../engine/pendingTallies'
+import { isWriteOperation } from '../engine/operations'
+import { closeScope } from '../engine/pendingTallies'
 
 /**
  * The write is done and its transaction not yet committed: write its tally deltas, sorted, in

@@ -1,13 +1,13 @@
 import type { CollectionBeforeOperationHook } from 'payload'
-import { isWriteOperation, openScope } from '../engine/pendingTallies'
+import { isWriteOperation, writesOneItem } from '../engine/operations'
+import { openScope } from '../engine/pendingTallies'
 
 /**
  * A write on a counted collection begins: tally deltas of its recounts wait for its end, unless
- * it writes one item (Payload names an update or delete by id `update`/`delete` too, with an id).
+ * it writes one item.
  */
 export const openCountingScope: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
   if (!isWriteOperation(operation)) return args
-  const single = operation === 'create' || operation === 'restoreVersion' || (args as { id?: unknown }).id !== undefined
-  await openScope(req ?? (args as { req?: typeof req }).req ?? {}, single)
+  await openScope(req ?? (args as { req?: typeof req }).req ?? {}, writesOneItem(operation, args as { id?: unknown }))
   return args
 }
